@@ -1,0 +1,384 @@
+"""The output contract: pydantic models for troopwatch records.
+
+Two layers live here:
+
+* **Drafts** (``DeploymentDraft``, ``CasualtyDraft``, ``ExchangeDraft``) are what the language
+  model writes. They hold only what a model must decide: types, states, verbatim phrases.
+  Everything code can derive (numbers from the quoted count, evidence offsets, ISO dates) is left
+  out, so a small model writes fewer tokens and cannot get those parts wrong.
+* **Records** (``Deployment``, ``Casualty``, ``Exchange``) and ``ArticleSummary`` are the public
+  output: one JSON object per article. Field names and enum values are a contract read by other
+  tools and by the eval; change them only with a schema version bump.
+
+This module is pure pydantic: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+SCHEMA_VERSION = "1.0"
+
+# --------------------------------------------------------------------------------------------
+# Enumerations (public contract)
+# --------------------------------------------------------------------------------------------
+
+
+class Qualifier(str, Enum):
+    exact = "exact"
+    approximately = "approximately"
+    at_least = "at_least"
+    more_than = "more_than"
+    up_to = "up_to"
+    range = "range"
+    unspecified = "unspecified"
+
+
+class PersonnelType(str, Enum):
+    troops = "troops"
+    construction_troops = "construction_troops"
+    military_engineers = "military_engineers"
+    deminers = "deminers"
+    workers = "workers"
+    other = "other"
+
+
+class DeploymentStatus(str, Enum):
+    planned = "planned"
+    ongoing = "ongoing"
+    completed = "completed"
+    unknown = "unknown"
+
+
+class CasualtyType(str, Enum):
+    killed = "killed"
+    wounded = "wounded"
+    killed_or_wounded = "killed_or_wounded"
+    captured = "captured"
+    missing = "missing"
+
+
+class ExchangeCategory(str, Enum):
+    weapons = "weapons"
+    air_defense = "air_defense"
+    military_technology = "military_technology"
+    electronic_warfare = "electronic_warfare"
+    drones = "drones"
+    space_satellite = "space_satellite"
+    missile_technology = "missile_technology"
+    nuclear_technology = "nuclear_technology"
+    fuel = "fuel"
+    food = "food"
+    financial = "financial"
+    other = "other"
+
+
+class ExchangeStatus(str, Enum):
+    delivered = "delivered"
+    promised = "promised"
+    suspected = "suspected"
+    unknown = "unknown"
+
+
+class Hedge(str, Enum):
+    confirmed = "confirmed"
+    reported = "reported"
+    estimated = "estimated"
+    alleged = "alleged"
+    planned = "planned"
+
+
+class DatePrecision(str, Enum):
+    year = "year"
+    month = "month"
+    day = "day"
+
+
+RecordType = Literal["deployment", "casualty", "exchange"]
+
+# --------------------------------------------------------------------------------------------
+# Shared value objects
+# --------------------------------------------------------------------------------------------
+
+NonNegative = Annotated[int, Field(ge=0)]
+
+
+class Count(BaseModel):
+    """A reported quantity, keeping the hedge the article put on it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    low: NonNegative | None = Field(None, description="Lower bound when the text gives one.")
+    best: NonNegative | None = Field(
+        None, description="The single figure the text gives (for 'roughly 5,000': 5000)."
+    )
+    high: NonNegative | None = Field(None, description="Upper bound when the text gives one.")
+    qualifier: Qualifier = Field(
+        Qualifier.unspecified, description="How the text hedges the figure."
+    )
+    text: str | None = Field(None, description="The count exactly as written in the article.")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Count:
+        bounds = [v for v in (self.low, self.best, self.high) if v is not None]
+        if bounds != sorted(bounds):
+            raise ValueError(
+                f"count bounds must satisfy low <= best <= high, got low={self.low} "
+                f"best={self.best} high={self.high}"
+            )
+        if self.qualifier is Qualifier.range and (self.low is None or self.high is None):
+            raise ValueError("a 'range' count needs both low and high")
+        if self.qualifier is Qualifier.unspecified and bounds:
+            raise ValueError("an 'unspecified' count has no numbers; use another qualifier")
+        if self.qualifier not in (Qualifier.range, Qualifier.unspecified) and self.best is None:
+            raise ValueError(f"a '{self.qualifier.value}' count needs 'best'")
+        return self
+
+    @property
+    def value(self) -> int | None:
+        """One number to compare counts by: best, else the range midpoint, else a bound."""
+        if self.best is not None:
+            return self.best
+        if self.low is not None and self.high is not None:
+            return (self.low + self.high) // 2
+        return self.low if self.low is not None else self.high
+
+
+class TimeSpan(BaseModel):
+    """When a claim applies: as written, plus ISO dates where the text allows."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str | None = Field(None, description="The time phrase as written ('since September').")
+    start: str | None = Field(None, description="ISO date, truncated to its precision (2025-07).")
+    end: str | None = Field(None, description="ISO date, truncated to its precision (2025-08).")
+    precision: DatePrecision | None = Field(None, description="Precision of start/end.")
+
+    @field_validator("start", "end")
+    @classmethod
+    def _iso(cls, v: str | None) -> str | None:
+        if v is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", v):
+            raise ValueError(f"{v!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        return v
+
+
+class Grounding(BaseModel):
+    """What code found when it checked a record against the article (never model-written)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    grounded: bool = Field(description="True when the count and the evidence are in the text.")
+    reasons: list[str] = Field(default_factory=list, description="Why a check failed.")
+    evidence_start: int | None = Field(None, description="Character offset of the evidence.")
+    evidence_end: int | None = Field(None, description="End offset (exclusive).")
+    match: Literal["exact", "normalized", "fuzzy", "none"] = Field(
+        "none", description="How the evidence was located in the article."
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Drafts: what the model writes
+# --------------------------------------------------------------------------------------------
+
+_FIGURE = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|"
+    r"million|millions|dozen|dozens|several|many|tausend|tausende|hundert|hunderte|mehrere|"
+    r"deux|trois|cent|mille|milliers|centaines|dos|tres|mil|miles|cientos|plusieurs)\b",
+    re.IGNORECASE,
+)
+
+
+class DraftBase(BaseModel):
+    """Fields every model-written record carries."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    claimant: str | None = Field(
+        None,
+        description='Who asserts this, as named in the article (e.g. "South Korea\'s NIS"). '
+        "null when the article gives no source.",
+    )
+    hedge: Hedge = Field(
+        Hedge.reported,
+        description="confirmed: stated as fact by an official source; reported: attributed "
+        "report; estimated: an estimate or assessment; alleged: allegation or 'believed'; "
+        "planned: expected or future.",
+    )
+    time_text: str | None = Field(
+        None, description="When, copied as written ('since September', 'in late 2024'), or null."
+    )
+
+
+class _HasCount(DraftBase):
+    count_text: str = Field(
+        description="The number phrase copied exactly from the article, including its hedge "
+        "words: 'roughly 5,000', 'at least 600', '10,000 to 12,000', 'thousands'.",
+        max_length=80,
+    )
+
+    @field_validator("count_text")
+    @classmethod
+    def _has_figure(cls, v: str) -> str:
+        v = v.strip()
+        if not _FIGURE.search(v):
+            raise ValueError(
+                f"count_text {v!r} holds no figure; copy the number phrase exactly as the "
+                "article writes it, e.g. 'roughly 5,000' or 'thousands'"
+            )
+        return v
+
+
+class DeploymentDraft(_HasCount):
+    """People sent from one state to another (troops, engineers, workers)."""
+
+    personnel_type: PersonnelType = Field(
+        description="troops: combat soldiers; construction_troops: military construction units; "
+        "military_engineers: engineers; deminers: mine-clearing specialists; workers: civilian "
+        "labourers; other: anything else."
+    )
+    sending_state: str = Field("North Korea", description="State that sends the personnel.")
+    host_state: str = Field("Russia", description="State that receives them.")
+    location: str | None = Field(None, description="Where they are or go, as written, or null.")
+    tasks: list[str] = Field(
+        default_factory=list, description="What they do, short phrases.", max_length=4
+    )
+    status: DeploymentStatus = Field(
+        description="planned: future or expected; ongoing: under way or stationed now; "
+        "completed: already finished; unknown."
+    )
+
+
+class CasualtyDraft(_HasCount):
+    """People killed, wounded, captured or missing."""
+
+    casualty_type: CasualtyType = Field(
+        description="killed, wounded, killed_or_wounded (a combined toll), captured or missing."
+    )
+    affected: str = Field(
+        "North Korean troops", description="Who suffered the casualties, e.g. North Korean troops."
+    )
+    location: str | None = Field(None, description="Where, as written, or null.")
+
+
+class ExchangeDraft(DraftBase):
+    """Something of value that moves between states (weapons, technology, fuel, money)."""
+
+    category: ExchangeCategory = Field(
+        description="weapons, air_defense, military_technology, electronic_warfare, drones, "
+        "space_satellite, missile_technology, nuclear_technology, fuel, food, financial, other."
+    )
+    item: str = Field(description="The item copied as written ('electronic warfare equipment').")
+    provider: str = Field(description="State that gives it.")
+    recipient: str = Field(description="State that receives it.")
+    status: ExchangeStatus = Field(
+        description="delivered: given; promised: pledged; suspected: believed or feared; unknown."
+    )
+
+
+class DeploymentDrafts(BaseModel):
+    deployments: list[DeploymentDraft] = Field(
+        description="Every deployment the article states; [] when none.", max_length=12
+    )
+
+
+class CasualtyDrafts(BaseModel):
+    casualties: list[CasualtyDraft] = Field(
+        description="Every casualty figure the article states; [] when none.", max_length=12
+    )
+
+
+class ExchangeDrafts(BaseModel):
+    exchanges: list[ExchangeDraft] = Field(
+        description="Every exchange the article states; [] when none.", max_length=12
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Records: the public output
+# --------------------------------------------------------------------------------------------
+
+
+class RecordBase(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    claimant: str | None = Field(None, description="Who asserts the claim.")
+    hedge: Hedge = Field(Hedge.reported, description="How firmly the claim is made.")
+    evidence: str = Field(description="Verbatim quote from the article that supports the record.")
+    time: TimeSpan = Field(default_factory=TimeSpan, description="When the claim applies.")
+    grounding: Grounding | None = Field(
+        None, description="Checks code ran against the article (null until grounded)."
+    )
+
+
+class Deployment(RecordBase):
+    record_type: Literal["deployment"] = "deployment"
+    personnel_type: PersonnelType
+    count: Count
+    sending_state: str
+    host_state: str
+    location: str | None = None
+    tasks: list[str] = Field(default_factory=list)
+    status: DeploymentStatus
+
+
+class Casualty(RecordBase):
+    record_type: Literal["casualty"] = "casualty"
+    casualty_type: CasualtyType
+    affected: str
+    count: Count
+    location: str | None = None
+
+
+class Exchange(RecordBase):
+    record_type: Literal["exchange"] = "exchange"
+    category: ExchangeCategory
+    item: str
+    provider: str
+    recipient: str
+    status: ExchangeStatus
+
+
+class Attempts(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    model_calls: int = Field(0, description="Completions requested, all passes and retries.")
+    validation_retries: int = Field(0, description="Re-asks after invalid output.")
+    transport_retries: int = Field(0, description="Retries after connection errors, 429, 5xx.")
+
+
+class Provenance(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    backend: str
+    model: str
+    prompt_version: str
+    schema_version: str = SCHEMA_VERSION
+    schema_hash: str
+    input_sha256: str
+    source: str | None = Field(None, description="Where the article was read from.")
+    tokens_in: int = 0
+    tokens_out: int = 0
+    latency_s: float = 0.0
+    attempts: Attempts = Field(default_factory=Attempts)
+
+
+class ArticleSummary(BaseModel):
+    """One article's extraction: the JSONL line troopwatch writes."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    article_id: str
+    summary: str = Field(description="One to three neutral sentences.")
+    deployments: list[Deployment] = Field(default_factory=list)
+    casualties: list[Casualty] = Field(default_factory=list)
+    exchanges: list[Exchange] = Field(default_factory=list)
+    provenance: Provenance
+
+    @property
+    def records(self) -> list[Deployment | Casualty | Exchange]:
+        return [*self.deployments, *self.casualties, *self.exchanges]
