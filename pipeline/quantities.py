@@ -1,0 +1,588 @@
+"""Parse count phrases ("roughly 5,000", "10.000 bis 12.000", "thousands") into ``Count``.
+
+The model copies a count phrase verbatim; code turns it into numbers so the model cannot get the
+arithmetic wrong. The same number grammar finds figures in running text, which is how a count is
+checked against the article it came from.
+
+Number grammar (English and German):
+
+* digits with thousands separators: ``10,000``, ``10.000`` (a dot or comma followed by exactly
+  three digits is a separator), ``100 000`` with a plain, thin, narrow or no-break space;
+* decimals with a scale: ``1.5 million``, ``1,5 Millionen``, ``2 Mio.``, ``5k``, ``3bn``;
+* number words: ``twelve``, ``twenty-five``, ``one hundred and fifty``, ``six thousand``,
+  ``a dozen``, ``two dozen``, ``half a million``, German compounds such as ``sechstausend``,
+  ``zweihundertfünfzig``, ``zwei Millionen``, ``ein Dutzend``.
+
+Plural or determiner-led amounts ("thousands", "several thousand", "a few hundred", "dozens",
+"Tausende", "mehrere tausend") are vague: they yield no number at all.
+
+The qualifier lexicon (``QUALIFIER_PREFIXES`` / ``QUALIFIER_SUFFIXES``) is the single source of
+truth for hedge words; ``pipeline.grounding`` reads it through ``qualifiers_of``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from schemas.records import Count, Qualifier
+
+__all__ = [
+    "QUALIFIER_PREFIXES",
+    "QUALIFIER_SUFFIXES",
+    "VAGUE_WORDS",
+    "count_in_text",
+    "find_numbers",
+    "parse_count",
+    "qualifier_after",
+    "qualifier_before",
+    "qualifiers_of",
+]
+
+# --------------------------------------------------------------------------------------------
+# Qualifier lexicon: the one place hedge words live.
+# --------------------------------------------------------------------------------------------
+
+# Word tables stay hand-wrapped: one entry per line would bury the lexicon.
+# fmt: off
+#: Hedge words written in front of a figure, by the qualifier they express.
+QUALIFIER_PREFIXES: dict[Qualifier, tuple[str, ...]] = {
+    Qualifier.approximately: (
+        "approximately", "approx.", "approx", "roughly", "around", "about", "some",
+        "an estimated", "estimated at", "estimated", "nearly", "almost", "close to",
+        "~", "≈", "c.", "circa", "ca.", "rund", "etwa", "ungefähr", "zirka", "knapp", "fast",
+        "beinahe", "annähernd", "geschätzt", "geschätzte", "schätzungsweise",
+    ),
+    Qualifier.at_least: (
+        "at least", "no fewer than", "no less than", "not less than", "not fewer than",
+        "a minimum of", "mindestens", "wenigstens", "nicht weniger als",
+    ),
+    Qualifier.more_than: (
+        "more than", "over", "above", "in excess of", "upwards of", "upward of", "just over",
+        "well over", "mehr als", "über", "weit über",
+    ),
+    Qualifier.up_to: (
+        "up to", "as many as", "as much as", "no more than", "not more than", "at most",
+        "a maximum of", "fewer than", "less than", "under", "below", "bis zu", "maximal",
+        "höchstens", "nicht mehr als", "weniger als", "unter",
+    ),
+    Qualifier.exact: ("exactly", "precisely", "genau", "exakt"),
+}
+
+#: Hedge words written after a figure ("600 or more", "10,000-plus").
+QUALIFIER_SUFFIXES: dict[Qualifier, tuple[str, ...]] = {
+    Qualifier.at_least: ("or more", "and more", "at least", "oder mehr", "und mehr"),
+    Qualifier.more_than: ("plus", "+"),
+    Qualifier.approximately: ("or so", "odd", "give or take", "or thereabouts"),
+    Qualifier.up_to: ("or fewer", "or less", "at most", "at the most", "oder weniger"),
+}
+
+#: Words that make an amount vague. A scale word right after one of these ("several thousand")
+#: is not a figure; plural scale words ("thousands", "Tausende") never are.
+VAGUE_WORDS: frozenset[str] = frozenset(
+    {
+        "several", "few", "couple", "many", "multiple", "numerous", "countless", "various",
+        "mehrere", "einige", "paar", "viele", "etliche", "zig", "wenige", "zahlreiche",
+    }
+)
+# fmt: on
+
+
+def _alternation(phrases: list[str]) -> str:
+    # Longest first so "no more than" wins over "more than"; spaces match any whitespace.
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+_PREFIX_OWNER = {p: q for q, ps in QUALIFIER_PREFIXES.items() for p in ps}
+_SUFFIX_OWNER = {p: q for q, ps in QUALIFIER_SUFFIXES.items() for p in ps}
+# Leftmost match wins in a search, so a longer phrase that starts earlier ("no more than") beats
+# the shorter phrase it contains ("more than").
+_PREFIX_RE = re.compile(
+    r"(?<![^\W_])(?P<p>" + _alternation(list(_PREFIX_OWNER)) + r")\s*$", re.IGNORECASE
+)
+_SUFFIX_RE = re.compile(
+    r"\s*-?\s*(?P<p>" + _alternation(list(_SUFFIX_OWNER)) + r")(?![^\W_])", re.IGNORECASE
+)
+
+
+def _owner(table: dict[str, Qualifier], matched: str) -> Qualifier:
+    key = re.sub(r"\s+", " ", matched).casefold()
+    for phrase, qualifier in table.items():
+        if phrase.casefold() == key:
+            return qualifier
+    return Qualifier.exact  # unreachable: every alternative comes from the table
+
+
+def qualifier_before(text: str, pos: int) -> Qualifier | None:
+    """The qualifier whose hedge words end right before ``text[pos]``, or None when there is none.
+
+    Only whitespace may sit between the hedge and the figure: "at least 600" is at_least, while
+    "at least one unit of 600" is not a hedge on 600.
+    """
+    # pos/endpos (not a slice) so the word-boundary lookbehind still sees the real text.
+    m = _PREFIX_RE.search(text, max(0, pos - 40), pos)
+    return _owner(_PREFIX_OWNER, m.group("p")) if m else None
+
+
+def hedge_start(text: str, pos: int) -> int:
+    """Where the hedge words written right before ``text[pos]`` begin (``pos`` if none)."""
+    m = _PREFIX_RE.search(text, max(0, pos - 40), pos)
+    return m.start("p") if m else pos
+
+
+def hedge_end(text: str, pos: int) -> int:
+    """Where the hedge words written right after ``text[:pos]`` end (``pos`` if none)."""
+    m = _SUFFIX_RE.match(text, pos)
+    return m.end("p") if m else pos
+
+
+def qualifier_after(text: str, pos: int) -> Qualifier | None:
+    """The qualifier whose hedge words start right after ``text[:pos]`` ("or more", "-plus")."""
+    m = _SUFFIX_RE.match(text, pos)
+    return _owner(_SUFFIX_OWNER, m.group("p")) if m else None
+
+
+# --------------------------------------------------------------------------------------------
+# Number grammar
+# --------------------------------------------------------------------------------------------
+
+_SCALES: dict[str, int] = {
+    "hundred": 100,
+    "hundert": 100,
+    "thousand": 1_000,
+    "tausend": 1_000,
+    "tsd": 1_000,
+    "k": 1_000,
+    "million": 1_000_000,
+    "millionen": 1_000_000,
+    "mio": 1_000_000,
+    "mn": 1_000_000,
+    "mln": 1_000_000,
+    "billion": 1_000_000_000,
+    "milliarde": 1_000_000_000,
+    "milliarden": 1_000_000_000,
+    "mrd": 1_000_000_000,
+    "bn": 1_000_000_000,
+    "dozen": 12,
+    "dutzend": 12,
+}
+
+# Separators: one kind per number (backreference), so "1,000.5" parses as 1000.5.
+_GROUP_SEPS = " \u00a0\u202f\u2009'’"
+_DIGITS_RE = re.compile(
+    r"(?<!\w)(?<!\d[.,])"
+    r"(?P<int>\d{1,3}(?P<sep>[,." + _GROUP_SEPS + r"])\d{3}(?!\d)(?:(?P=sep)\d{3}(?!\d))*|\d+)"
+    r"(?:[.,](?P<dec>\d+))?"
+    r"(?:"
+    r"\s*(?P<abbr>Mio|Mrd|Tsd)\.?"
+    r"|\s+(?P<word>hundred|hundert|thousand|tausend|millionen|million|milliarden|milliarde"
+    r"|billion|dozen|dutzend)"
+    r"|(?P<suffix>k|bn|mn|mln)"
+    r")?"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+
+# fmt: off
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9,
+}
+_TEENS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+# Singular scale words that may stand in a word number; plurals ("thousands") are vague.
+_WORD_SCALES = {
+    "hundred": 100, "hundert": 100, "thousand": 1_000, "tausend": 1_000,
+    "million": 1_000_000, "millionen": 1_000_000, "billion": 1_000_000_000,
+    "milliarde": 1_000_000_000, "milliarden": 1_000_000_000, "dozen": 12, "dutzend": 12,
+}
+# German plurals are only figures after a multiplier ("zwei Millionen"); bare, they are vague.
+_NEEDS_MULTIPLIER = {"millionen", "milliarden"}
+_ARTICLES = {"a", "an", "ein", "eine", "einer", "einem", "einen"}
+_HALF = {"half", "halbe", "halben"}
+_AND = {"and", "und"}
+
+# German compound morphemes, longest first so "sechzig" beats "sechs" and "sech".
+_DE_MORPHEMES: list[tuple[str, int | str]] = sorted(
+    [
+        ("eins", 1), ("ein", 1), ("zwei", 2), ("zwo", 2), ("drei", 3), ("vier", 4),
+        ("fünf", 5), ("sechs", 6), ("sech", 6), ("sieben", 7), ("sieb", 7), ("acht", 8),
+        ("neun", 9), ("zehn", 10), ("elf", 11), ("zwölf", 12), ("zwanzig", 20),
+        ("dreißig", 30), ("dreissig", 30), ("vierzig", 40), ("fünfzig", 50), ("sechzig", 60),
+        ("siebzig", 70), ("achtzig", 80), ("neunzig", 90), ("hundert", "h"),
+        ("tausend", "t"), ("und", "u"),
+    ],
+    key=lambda kv: len(kv[0]),
+    reverse=True,
+)
+# fmt: on
+# Words that are German articles or stems, not numbers, when they stand alone.
+_DE_NOT_ALONE = {"ein", "sech", "sieb", "hundert", "tausend", "und"}
+
+
+def _german_compound(word: str) -> int | None:
+    """Value of a one-word German numeral ("sechstausend" -> 6000), else None."""
+    if word in _DE_NOT_ALONE or len(word) < 3:
+        return None
+    parts: list[int | str] = []
+    i = 0
+    while i < len(word):
+        for morpheme, val in _DE_MORPHEMES:
+            if word.startswith(morpheme, i):
+                # "sech"/"sieb" are only stems of sechzehn/siebzehn.
+                if morpheme in ("sech", "sieb") and not word.startswith("zehn", i + 4):
+                    continue
+                parts.append(val)
+                i += len(morpheme)
+                break
+        else:
+            return None
+    if parts[0] == "u" or parts[-1] == "u":
+        return None
+    total = current = 0
+    for p in parts:
+        if p == "h":
+            current = (current or 1) * 100
+        elif p == "t":
+            total += (current or 1) * 1000
+            current = 0
+        elif isinstance(p, int):
+            current += p
+    return total + current
+
+
+@dataclass
+class _Mention:
+    """One figure found in text; values are exact fractions so 1.5 million stays 1500000."""
+
+    value: Fraction
+    start: int
+    end: int
+    base: Fraction  # the figure before its scale word ("12" in "12 thousand")
+    scale: int  # 1 when no scale word was written
+    alts: set[int] = field(default_factory=set)  # other readings a writer may have meant
+
+    @property
+    def int_value(self) -> int | None:
+        return int(self.value) if self.value.denominator == 1 and self.value >= 0 else None
+
+
+def _digit_mentions(text: str) -> list[_Mention]:
+    out: list[_Mention] = []
+    for m in _DIGITS_RE.finditer(text):
+        raw_int, sep, dec = m.group("int"), m.group("sep"), m.group("dec")
+        scale_word = m.group("abbr") or m.group("word") or m.group("suffix")
+        scale = _SCALES[scale_word.casefold()] if scale_word else 1
+        if sep and dec is not None and sep in ".,":
+            # "10.000,5" or "10,000.5": decimals after grouping; the mark must differ.
+            if text[m.start("dec") - 1] == sep:
+                dec = None
+        digits = re.sub(r"\D", "", raw_int)
+        base = Fraction(int(digits))
+        if dec is not None:
+            base += Fraction(int(dec), 10 ** len(dec))
+        end = m.end()
+        if dec is None and m.group("dec") is not None:
+            # The decimal part was rejected: the figure ends before it.
+            end = m.start("dec") - 1
+            scale, base = 1, Fraction(int(digits))
+        mention = _Mention(base * scale, m.start(), end, base, scale)
+        if sep and sep in " \u00a0":
+            # "26 100" may be "26" and "100" side by side; keep those readings for matching.
+            mention.alts.update(int(g) for g in re.split(r"[ \u00a0]", raw_int))
+        out.append(mention)
+    return out
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def _word_kind(word: str) -> tuple[str, int] | None:
+    w = word.casefold()
+    if w in _UNITS:
+        return ("zero" if w == "zero" else "unit", _UNITS[w])
+    if w in _TEENS:
+        return ("teen", _TEENS[w])
+    if w in _TENS:
+        return ("tens", _TENS[w])
+    if w in ("hundred", "hundert"):
+        return ("hundred", 100)
+    if w in ("dozen", "dutzend"):
+        return ("dozen", 12)
+    if w in _WORD_SCALES:
+        return ("big", _WORD_SCALES[w])
+    if w in _AND:
+        return ("and", 0)
+    de = _german_compound(w)
+    if de is not None:
+        return ("de", de)
+    return None
+
+
+# Which word kinds may follow which inside one number ("twenty-five", "one hundred and ten").
+_NEXT: dict[str, set[str]] = {
+    "unit": {"hundred", "big", "dozen"},
+    "teen": {"hundred", "big", "dozen"},
+    "tens": {"unit", "big"},
+    "de": {"hundred", "big", "dozen"},
+    "hundred": {"unit", "teen", "tens", "big", "and"},
+    "big": {"unit", "teen", "tens", "and"},
+    "and": {"unit", "teen", "tens"},
+    "mult": {"hundred", "big", "dozen"},
+    "zero": set(),
+    "dozen": set(),
+}
+
+
+def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]:
+    tokens = [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
+    words = [t[0].casefold() for t in tokens]
+    busy = [any(s < te and ts < e for ts, te in taken) for _, s, e in tokens]
+
+    def joined(k: int, hyphen_ok: bool = True) -> bool:
+        # Tokens k and k+1 belong to one number only when a space or one hyphen separates them.
+        if k + 1 >= len(tokens) or busy[k + 1]:
+            return False
+        gap = text[tokens[k][2] : tokens[k + 1][1]]
+        return bool(re.fullmatch(r"\s+", gap) or (hyphen_ok and gap == "-"))
+
+    def opener(k: int) -> tuple[Fraction, int] | None:
+        # Words that are no number alone but lead one: "a thousand", "ein Dutzend",
+        # "half a million", "eine halbe Million". Returns the multiplier and the scale index.
+        n, mult = k, Fraction(1)
+        if words[k] in _HALF:
+            mult = Fraction(1, 2)
+            if joined(n) and words[n + 1] in _ARTICLES:
+                n += 1
+        elif words[k] in _ARTICLES:
+            if joined(n) and words[n + 1] in _HALF:
+                mult, n = Fraction(1, 2), n + 1
+        else:
+            return None
+        if joined(n) and words[n + 1] in _WORD_SCALES and words[n + 1] not in _NEEDS_MULTIPLIER:
+            return mult, n + 1
+        return None
+
+    def vague_before(k: int) -> bool:
+        # "several thousand", "a few hundred", "a couple of hundred"
+        prev = k - 2 if k >= 2 and words[k - 1] == "of" else k - 1
+        return prev >= 0 and words[prev] in VAGUE_WORDS
+
+    out: list[_Mention] = []
+    i = 0
+    while i < len(tokens):
+        if busy[i]:
+            i += 1
+            continue
+        seq: list[tuple[str, Fraction]] = []
+        opened = opener(i)
+        if opened is not None:
+            mult, n = opened
+            kind = _word_kind(words[n])
+            assert kind is not None  # opener() only returns scale words
+            seq = [("mult", mult), (kind[0], Fraction(kind[1]))]
+            last = n
+        else:
+            kind = _word_kind(words[i])
+            if kind is None or kind[0] == "and" or words[i] in _NEEDS_MULTIPLIER:
+                i += 1
+                continue
+            if kind[0] in ("big", "hundred", "dozen") and vague_before(i):
+                i += 1  # "several thousand", "a few hundred": vague, no figure
+                continue
+            seq = [(kind[0], Fraction(kind[1]))]
+            last = i
+        bigs = [v for k, v in seq if k == "big"]
+        j = last + 1
+        while j < len(tokens) and joined(j - 1, hyphen_ok=seq[-1][0] != "and"):
+            kind = _word_kind(words[j])
+            if kind is None or kind[0] not in _NEXT[seq[-1][0]]:
+                break
+            if kind[0] == "big" and bigs and kind[1] >= min(bigs):
+                break  # "thousand thousand" is two numbers, not one
+            seq.append((kind[0], Fraction(kind[1])))
+            if kind[0] == "big":
+                bigs.append(Fraction(kind[1]))
+            if kind[0] != "and":
+                last = j
+            j += 1
+        while seq[-1][0] == "and":
+            seq.pop()
+        total = current = Fraction(0)
+        for k, v in seq:
+            if k == "hundred":
+                current = (current or 1) * 100
+            elif k == "dozen":
+                current = (current or 1) * 12
+            elif k == "big":
+                total += (current or 1) * v
+                current = Fraction(0)
+            else:
+                current += v
+        value = total + current
+        final_kind, final_val = seq[-1]
+        scale = int(final_val) if final_kind in ("big", "hundred", "dozen") else 1
+        out.append(_Mention(value, tokens[i][1], tokens[last][2], value / scale, scale))
+        i = last + 1
+    return out
+
+
+_RANGE_GAP_RE = re.compile(r"\s*(?:-|–|—|to|bis|or|oder)\s*", re.IGNORECASE)
+_AND_GAP_RE = re.compile(r"\s*(?:and|und)\s*", re.IGNORECASE)
+_BETWEEN_RE = re.compile(r"(?<![^\W_])(?:between|zwischen)\s*$", re.IGNORECASE)
+
+
+def _is_range(text: str, a: _Mention, b: _Mention, *, loose_and: bool) -> bool:
+    gap = text[a.end : b.start]
+    if _RANGE_GAP_RE.fullmatch(gap):
+        return True
+    if not _AND_GAP_RE.fullmatch(gap):
+        return False
+    # In running text "600 and 1,000" may be two counts; only "between ... and" makes a range.
+    # A count phrase holds one count, so there "and" between two figures always does.
+    return loose_and or bool(_BETWEEN_RE.search(text, max(0, a.start - 20), a.start))
+
+
+def _mentions(
+    text: str, *, loose_and: bool = False
+) -> tuple[list[_Mention], list[tuple[int, int]]]:
+    """All figures in text, in order, plus the index pairs that form ranges.
+
+    The low end of a range inherits the high end's scale when it has none and is smaller than
+    the high end's figure: "10 to 12 thousand" is 10,000 to 12,000, "1.5-2 million" is
+    1,500,000 to 2,000,000.
+    """
+    digits = _digit_mentions(text)
+    words = _word_mentions(text, [(m.start, m.end) for m in digits])
+    mentions = sorted(digits + words, key=lambda m: m.start)
+    pairs: list[tuple[int, int]] = []
+    for k in range(len(mentions) - 1):
+        a, b = mentions[k], mentions[k + 1]
+        if not _is_range(text, a, b, loose_and=loose_and):
+            continue
+        pairs.append((k, k + 1))
+        if a.scale == 1 and b.scale > 1 and a.value < b.base:
+            if a.int_value is not None:
+                a.alts.add(a.int_value)  # the figure as written stays a valid reading
+            a.value = a.value * b.scale
+            a.base, a.scale = a.value / b.scale, b.scale
+    return mentions, pairs
+
+
+# --------------------------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------------------------
+
+
+def find_numbers(text: str) -> list[tuple[int, int, int]]:
+    """Every whole-number mention in running text as ``(value, start, end)`` character offsets.
+
+    Digits with separators, decimals with a scale word, and number words are recognised with the
+    same grammar as ``parse_count``. Vague amounts ("thousands", "several hundred") and figures
+    that are not whole numbers ("2.5", "1,5" without a scale) are left out. The low end of a
+    range takes the high end's scale ("10 to 12 thousand" gives 10000 and 12000).
+    """
+    if not text:
+        return []
+    mentions, _ = _mentions(text)
+    return [(m.int_value, m.start, m.end) for m in mentions if m.int_value is not None]
+
+
+def _readings(m: _Mention) -> set[int]:
+    values = set(m.alts)
+    if m.int_value is not None:
+        values.add(m.int_value)
+    return values
+
+
+def _as_int(value: Fraction) -> int | None:
+    # A scaled decimal such as 1.25 thousand is whole; 2.5 on its own is not a count.
+    return int(value) if value.denominator == 1 and value >= 0 else None
+
+
+def parse_count(text: str | None) -> Count:
+    """Parse a count phrase copied from an article into a ``Count``; never raises.
+
+    "roughly 5,000" -> best 5000, approximately; "10,000 to 12,000" -> low/high, range;
+    "thousands" -> no numbers, unspecified. ``text`` is the stripped input (None for None or an
+    empty string). The first figure in the phrase is the count; hedge words right before it
+    (or right after it: "600 or more") set the qualifier, and none means exact.
+    """
+    if text is None:
+        return Count(qualifier=Qualifier.unspecified, text=None)
+    phrase = str(text).strip()
+    if not phrase:
+        return Count(qualifier=Qualifier.unspecified, text=None)
+    try:
+        mentions, pairs = _mentions(phrase, loose_and=True)
+    except (ValueError, ArithmeticError, IndexError):
+        # Defensive: an odd phrase must not break extraction of the rest of the article.
+        return Count(qualifier=Qualifier.unspecified, text=phrase)
+    if not mentions:
+        return Count(qualifier=Qualifier.unspecified, text=phrase)
+    first = mentions[0]
+    if pairs and pairs[0][0] == 0:
+        low, high = _as_int(first.value), _as_int(mentions[1].value)
+        if low is not None and high is not None:
+            low, high = min(low, high), max(low, high)
+            return Count(low=low, high=high, qualifier=Qualifier.range, text=phrase)
+    best = _as_int(first.value)
+    if best is None:
+        return Count(qualifier=Qualifier.unspecified, text=phrase)
+    qualifier = (
+        qualifier_before(phrase, first.start)
+        or qualifier_after(phrase, first.end)
+        or Qualifier.exact
+    )
+    return Count(best=best, qualifier=qualifier, text=phrase)
+
+
+def count_in_text(count: Count, text: str) -> bool:
+    """True when every number of ``count`` (low, best, high) is written in ``text``.
+
+    A count without numbers ("thousands") is found when its ``text`` occurs in ``text``,
+    ignoring case; without numbers and without text it is never found.
+    """
+    if not text:
+        return False
+    wanted = [v for v in (count.low, count.best, count.high) if v is not None]
+    if not wanted:
+        phrase = (count.text or "").strip().casefold()
+        return bool(phrase) and phrase in text.casefold()
+    mentions, _ = _mentions(text)
+    seen: set[int] = set()
+    for m in mentions:
+        seen |= _readings(m)
+    return all(v in seen for v in wanted)
+
+
+def qualifiers_of(text: str, value: int) -> list[Qualifier]:
+    """The qualifier ``text`` puts on each mention of ``value``, in order of appearance.
+
+    A mention that is one end of a range ("10,000 to 12,000") is ``range``; otherwise the hedge
+    words right before it, or right after it, decide, and none means ``exact``. Empty when
+    ``value`` is not written in ``text``.
+    """
+    if not text:
+        return []
+    mentions, pairs = _mentions(text)
+    in_range = {k for pair in pairs for k in pair}
+    out: list[Qualifier] = []
+    for k, m in enumerate(mentions):
+        if value not in _readings(m):
+            continue
+        if k in in_range:
+            out.append(Qualifier.range)
+            continue
+        out.append(
+            qualifier_before(text, m.start) or qualifier_after(text, m.end) or Qualifier.exact
+        )
+    return out
