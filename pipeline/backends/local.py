@@ -1,0 +1,94 @@
+"""The ``local`` backend: llama-cpp-python in-process, output constrained by a JSON-schema grammar.
+
+One ``Llama`` per process and model file: loading costs seconds, and keeping one object lets
+llama.cpp reuse the KV cache for the longest prompt prefix shared with the previous call (our
+prompts put the static instructions first and the article last for that reason).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+from pipeline.backends.base import InstructorBackend
+from pipeline.errors import ModelUnavailableError
+from pipeline.model_store import MODEL_ID, resolve_model_path
+from pipeline.settings import Settings
+
+_models: dict[tuple, Any] = {}
+_load_lock = threading.Lock()
+
+
+def default_threads() -> int:
+    """Threads for llama.cpp: one per CPU available to this process."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def load_llama(path: Path, settings: Settings) -> Any:
+    """The process-wide ``Llama`` for this file and these settings (loaded once)."""
+    try:
+        from llama_cpp import Llama
+    except ImportError as e:
+        raise ModelUnavailableError(
+            "the local backend needs llama-cpp-python; install it with the README's setup command "
+            '(CMAKE_ARGS=... pip install -e ".[local]"), or use --backend openai'
+        ) from e
+    threads = settings.n_threads or default_threads()
+    key = (str(path), settings.n_ctx, threads, settings.n_batch)
+    with _load_lock:
+        if key not in _models:
+            try:
+                _models[key] = Llama(
+                    model_path=str(path),
+                    n_ctx=settings.n_ctx,
+                    n_threads=threads,
+                    n_threads_batch=threads,
+                    n_batch=settings.n_batch,
+                    verbose=False,
+                )
+            except (ValueError, RuntimeError) as e:
+                raise ModelUnavailableError(f"cannot load model {path}: {e}") from e
+        return _models[key]
+
+
+def json_schema_to_llama(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """Translate instructor's ``json_schema`` response format into llama-cpp-python's form.
+
+    llama-cpp-python silently ignores ``{"type": "json_schema", ...}``; it builds a grammar from
+    ``{"type": "json_object", "schema": ...}``. Without this, nothing constrains decoding.
+    """
+    fmt = kwargs.get("response_format")
+    if isinstance(fmt, dict) and fmt.get("type") == "json_schema":
+        kwargs = dict(kwargs)
+        kwargs["response_format"] = {"type": "json_object", "schema": fmt["json_schema"]["schema"]}
+    return kwargs
+
+
+class LocalBackend(InstructorBackend):
+    """The embedded model (or any GGUF given by ``model_path``), run in this process."""
+
+    def __init__(self, settings: Settings) -> None:
+        path = resolve_model_path(settings.model_path, settings.cache_dir)
+        self.llama = load_llama(path, settings)
+        self._lock = threading.Lock()  # a Llama object is not safe to use from two threads
+        model_id = MODEL_ID if settings.model_path is None else path.stem
+
+        def create(**kwargs: Any) -> Any:
+            kwargs = json_schema_to_llama(kwargs)
+            kwargs.pop("model", None)
+            with self._lock:
+                return self.llama.create_chat_completion_openai_v1(**kwargs)
+
+        super().__init__(
+            name="local",
+            model_id=model_id,
+            create=create,
+            request_kwargs={"temperature": settings.temperature, "max_tokens": settings.max_tokens},
+            max_validation_retries=settings.max_validation_retries,
+            max_transport_retries=0,  # in-process: nothing transient to retry
+        )

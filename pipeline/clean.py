@@ -1,0 +1,128 @@
+"""Strip page furniture from article text before the model sees it.
+
+Cleaning only decides what the model reads. It keeps whole original lines, so every quote the
+model sees is still an exact substring of the article, and grounding offsets refer to the article
+as read.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from typing import ClassVar
+
+# Lines that are page furniture in any article: consent banners, navigation, sharing widgets,
+# browser warnings. Matched case-insensitively against a whole line.
+_BOILERPLATE = re.compile(
+    r"cookie|consent|privacy policy|terms of (use|service)|accept all|manage preferences|"
+    r"subscribe|newsletter|sign (up|in)|log ?in|advertisement|sponsored|all rights reserved|"
+    r"^\s*(photo|image|picture|foto|bild|source|quelle)\s*:|getty images|^\s*©|copyright|"
+    r"share (this|on)|follow us|read more|related (articles|stories)|similar articles|"
+    r"most read|trending|outdated browser|browser|javascript|"
+    r"datenschutz|impressum|alle akzeptieren|einwilligung|"
+    r"браузер|файли cookie|підписатися|"
+    r"^\s*(menu|home|search|by|share|tweet|print|email|next|previous|top|more)\s*$",
+    re.IGNORECASE,
+)
+_ONLY_NUMBER = re.compile(r"^\s*[\d.,]+\s*%?\s*$")
+_SENTENCE_END = re.compile(r"[.!?:;,\"'”»)]\s*$")
+
+
+def is_boilerplate(line: str) -> bool:
+    """True for a line that is page furniture rather than article prose."""
+    stripped = line.strip().lstrip("•·-*–—").strip()
+    if not stripped:
+        return False
+    if _BOILERPLATE.search(stripped) or _ONLY_NUMBER.match(stripped):
+        return True
+    words = stripped.split()
+    # Short label-like lines ("Google Chrome", "Windows") are navigation; short lines that carry
+    # a figure or end like prose ("1,000 demining specialists", "military hardware,") are kept.
+    return (
+        len(words) <= 3
+        and not any(ch.isdigit() for ch in stripped)
+        and not _SENTENCE_END.search(stripped)
+    )
+
+
+def clean_text(text: str) -> str:
+    """The article's prose lines, furniture removed, in order; blank runs collapsed."""
+    kept: list[str] = []
+    for line in text.splitlines():
+        if is_boilerplate(line):
+            continue
+        if not line.strip() and (not kept or not kept[-1].strip()):
+            continue
+        kept.append(line.rstrip())
+    return "\n".join(kept).strip()
+
+
+class _TextExtractor(HTMLParser):
+    _SKIP: ClassVar[set[str]] = {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "head",
+        "nav",
+        "footer",
+        "aside",
+        "form",
+        "button",
+        "iframe",
+    }
+    _BLOCK: ClassVar[set[str]] = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "section",
+        "article",
+        "header",
+        "blockquote",
+        "ul",
+        "ol",
+        "table",
+        "figure",
+        "figcaption",
+    }
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self._skip_depth += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP and self._skip_depth:
+            self._skip_depth -= 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip_depth:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of an HTML page, one block per line; scripts, styles and navigation dropped."""
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    lines = (
+        re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in "".join(parser.parts).split("\n")
+    )
+    return "\n".join(line for line in lines if line)

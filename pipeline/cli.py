@@ -1,0 +1,352 @@
+"""The ``troopwatch`` command: parse arguments, build Settings, call the library, map errors.
+
+Exit codes: 0 success; 1 some articles failed; 2 usage or configuration error; 3 nothing could
+be extracted; 4 the model or server is unavailable.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from pipeline.errors import ConfigError, ExtractionError, TroopwatchError
+from pipeline.settings import Settings
+
+app = typer.Typer(
+    name="troopwatch",
+    help="Typed, grounded records of North Korea's military support for Russia, from news text.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_NOTHING, EXIT_UNAVAILABLE = 0, 1, 2, 3, 4
+
+BackendOpt = Annotated[
+    str | None, typer.Option("--backend", help="local (default) or openai. Env TROOPWATCH_BACKEND.")
+]
+ModelPathOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--model-path",
+        help="A GGUF file for the local backend instead of the embedded "
+        "model. Env TROOPWATCH_MODEL_PATH.",
+    ),
+]
+BaseUrlOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--base-url",
+        help="OpenAI-compatible server URL, e.g. http://127.0.0.1:8000/v1. "
+        "Env TROOPWATCH_BASE_URL.",
+    ),
+]
+ModelOpt = Annotated[
+    str | None, typer.Option("--model", help="Model name on the server. Env TROOPWATCH_MODEL.")
+]
+KeyEnvOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--api-key-env",
+        help="Name of the variable holding the API key "
+        "(default OPENAI_API_KEY). The key itself is never a flag.",
+    ),
+]
+StrictOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--strict/--no-strict", help="Drop records that fail grounding. Env TROOPWATCH_STRICT."
+    ),
+]
+ThreadsOpt = Annotated[
+    int | None, typer.Option("--threads", help="llama.cpp threads (default: CPUs available).")
+]
+
+
+def _settings(**flags: Any) -> Settings:
+    return Settings.from_env(**flags)
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    typer.echo(f"troopwatch: error: {message}", err=True)
+    return typer.Exit(code)
+
+
+@app.command()
+def extract(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, directories or - for stdin. .txt, "
+            '.md, .html, .jsonl ({"id", "text"} lines).'
+        ),
+    ],
+    output: Annotated[str, typer.Option("-o", "--output", help="Output JSONL (- = stdout).")] = "-",
+    errors: Annotated[
+        str | None,
+        typer.Option("--errors", help="Errors JSONL (default: OUTPUT.errors.jsonl, or stderr)."),
+    ] = None,
+    backend: BackendOpt = None,
+    model_path: ModelPathOpt = None,
+    base_url: BaseUrlOpt = None,
+    model: ModelOpt = None,
+    api_key_env: KeyEnvOpt = None,
+    strict: StrictOpt = None,
+    threads: ThreadsOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
+) -> None:
+    """Extract deployment, casualty and exchange records, one JSON line per article."""
+    from pipeline.backends import make_backend
+    from pipeline.extract import BatchResult, extract_article
+    from pipeline.output import JsonlWriter
+    from pipeline.sources import Article, InputProblem, iter_articles
+
+    try:
+        settings = _settings(
+            backend=backend,
+            model_path=model_path,
+            base_url=base_url,
+            model=model,
+            api_key_env=api_key_env,
+            strict=strict,
+            n_threads=threads,
+        )
+    except ConfigError as e:
+        raise _fail(str(e), EXIT_USAGE) from None
+
+    items = list(iter_articles(paths))
+    articles = [a for a in items if isinstance(a, Article)]
+    problems = [p for p in items if isinstance(p, InputProblem)]
+    errors_path = errors or (f"{output}.errors.jsonl" if output != "-" else None)
+    started = time.perf_counter()
+    n_ok = n_records = 0
+    failures: list[dict[str, Any]] = []
+
+    def record_failure(entry: dict[str, Any]) -> None:
+        failures.append(entry)
+        err_writer.write(entry)
+        if not quiet:
+            typer.echo(
+                f"troopwatch: {entry['article_id'] or entry['source']}: {entry['reason']}", err=True
+            )
+
+    with (
+        JsonlWriter(output) as out,
+        JsonlWriter(errors_path) if errors_path else _StderrJsonl() as err_writer,
+    ):
+        for p in problems:
+            record_failure(
+                {
+                    "article_id": p.article_id,
+                    "source": p.source,
+                    "stage": "input",
+                    "reason": p.reason,
+                }
+            )
+        if articles:
+            try:
+                engine = make_backend(settings)
+            except TroopwatchError as e:
+                raise _fail(str(e), EXIT_UNAVAILABLE if e.exit_code == 4 else EXIT_USAGE) from None
+            progress = _Progress(len(articles), enabled=not quiet)
+            for article in articles:
+                try:
+                    result = BatchResult(
+                        article, summary=extract_article(article, engine, strict=settings.strict)
+                    )
+                except ExtractionError as e:
+                    result = BatchResult(article, error=e)
+                except TroopwatchError as e:
+                    if e.exit_code == 4:  # the server went away: later articles would fail too
+                        raise _fail(f"{article.id}: {e}", EXIT_UNAVAILABLE) from None
+                    result = BatchResult(article, error=e)
+                if result.summary is not None:
+                    out.write(result.summary.model_dump_json())
+                    n_ok += 1
+                    n_records += len(result.summary.records)
+                else:
+                    entry = {
+                        "article_id": article.id,
+                        "source": article.source,
+                        "stage": "extract",
+                        "reason": str(result.error),
+                    }
+                    if isinstance(result.error, ExtractionError):
+                        entry["attempts"] = result.error.attempts
+                        entry["last_raw"] = result.error.last_raw
+                    record_failure(entry)
+                progress.advance(article.id)
+            progress.close()
+
+    elapsed = time.perf_counter() - started
+    typer.echo(
+        f"troopwatch: {n_ok + len(failures)} inputs, {n_ok} articles extracted, {n_records} "
+        f"records, {len(failures)} failures, {elapsed:.1f}s",
+        err=True,
+    )
+    if n_ok == 0:
+        raise typer.Exit(EXIT_NOTHING)
+    if failures:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+class _StderrJsonl:
+    """Stand-in error writer when the output goes to stdout: messages already go to stderr."""
+
+    def write(self, obj: dict[str, Any]) -> None:
+        pass
+
+    def __enter__(self) -> _StderrJsonl:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+
+class _Progress:
+    """A progress bar on stderr for batches in a terminal; plain lines otherwise."""
+
+    def __init__(self, total: int, *, enabled: bool) -> None:
+        self.total, self.done, self.enabled = total, 0, enabled
+        self._bar = None
+        if enabled and total > 1 and sys.stderr.isatty():
+            from rich.progress import Progress
+
+            self._bar = Progress(transient=True)
+            self._bar.start()
+            self._task = self._bar.add_task("extracting", total=total)
+
+    def advance(self, article_id: str) -> None:
+        self.done += 1
+        if self._bar is not None:
+            self._bar.advance(self._task)
+        elif self.enabled:
+            typer.echo(f"[{self.done}/{self.total}] {article_id}", err=True)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
+@app.command("eval")
+def eval_(
+    golden: Annotated[
+        Path | None, typer.Option("--golden", help="Golden directory (default: evals/golden).")
+    ] = None,
+    out_dir: Annotated[
+        Path, typer.Option("--out", help="Where report.json, summary.md, predictions.jsonl go.")
+    ] = Path("eval-report"),
+    thresholds: Annotated[
+        Path | None, typer.Option("--thresholds", help="Default: evals/thresholds.toml.")
+    ] = None,
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", help="Default: evals/baseline.json.")
+    ] = None,
+    update_baseline: Annotated[
+        bool, typer.Option("--update-baseline", help="Write this run's metrics as the baseline.")
+    ] = False,
+    backend: BackendOpt = None,
+    model_path: ModelPathOpt = None,
+    base_url: BaseUrlOpt = None,
+    model: ModelOpt = None,
+    api_key_env: KeyEnvOpt = None,
+    strict: Annotated[
+        bool, typer.Option("--strict/--no-strict", help="Drop ungrounded records (default on).")
+    ] = True,
+    threads: ThreadsOpt = None,
+) -> None:
+    """Score the pipeline on the golden set; exit 1 when the gate fails."""
+    import os
+
+    from evals.gate import check_gate, default_thresholds_path, load_thresholds
+    from evals.runner import run_eval
+    from evals.scorer import render_markdown, render_table
+    from pipeline.backends import make_backend
+    from pipeline.output import JsonlWriter
+
+    try:
+        settings = _settings(
+            backend=backend,
+            model_path=model_path,
+            base_url=base_url,
+            model=model,
+            api_key_env=api_key_env,
+            n_threads=threads,
+        )
+        limits = load_thresholds(thresholds or default_thresholds_path())
+        engine = make_backend(settings)
+    except (TroopwatchError, ValueError, OSError) as e:
+        code = getattr(e, "exit_code", EXIT_USAGE)
+        raise _fail(str(e), EXIT_UNAVAILABLE if code == 4 else EXIT_USAGE) from None
+    baseline_path = baseline or Path(__file__).resolve().parent.parent / "evals" / "baseline.json"
+
+    started = time.perf_counter()
+    try:
+        run = run_eval(
+            engine,
+            golden,
+            strict=strict,
+            progress=lambda case_id: typer.echo(f"  scored {case_id}", err=True),
+        )
+    except (ValueError, FileNotFoundError) as e:
+        raise _fail(str(e), EXIT_USAGE) from None
+    elapsed = time.perf_counter() - started
+    report = run.report.to_dict()
+    report["run"] = {
+        "backend": engine.name,
+        "model": engine.model_id,
+        "strict": strict,
+        "seconds": round(elapsed, 1),
+    }
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
+    markdown = render_markdown(run.report)
+    with JsonlWriter(out_dir / "predictions.jsonl") as w:
+        for p in run.predictions:
+            w.write(p)
+
+    previous = json.loads(baseline_path.read_text()) if baseline_path.is_file() else None
+    failures = check_gate(report["metrics"], limits, None if update_baseline else previous)
+    verdict = "PASS" if not failures else "FAIL"
+    gate_md = f"\n## Gate: {verdict}\n" + "".join(f"- {f}\n" for f in failures)
+    (out_dir / "summary.md").write_text(markdown + gate_md)
+    if os.environ.get("GITHUB_STEP_SUMMARY"):
+        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as fh:
+            fh.write(markdown + gate_md)
+    typer.echo(render_table(run.report))
+    typer.echo(f"eval: {len(run.predictions)} articles in {elapsed:.0f}s; report in {out_dir}/")
+    if update_baseline:
+        baseline_path.write_text(
+            json.dumps({"metrics": report["metrics"], "run": report["run"]}, indent=2) + "\n"
+        )
+        typer.echo(f"eval: baseline written to {baseline_path}")
+    if failures:
+        typer.echo("eval: GATE FAILED\n" + "\n".join(f"  - {f}" for f in failures), err=True)
+        raise typer.Exit(EXIT_PARTIAL)
+    typer.echo("eval: gate passed")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of one output line (ArticleSummary)."""
+    from schemas import output_json_schema
+
+    typer.echo(json.dumps(output_json_schema(), indent=2))
+
+
+def main() -> None:
+    """Console-script entry point; user mistakes end with a message, never a traceback."""
+    try:
+        app()
+    except TroopwatchError as e:
+        typer.echo(f"troopwatch: error: {e}", err=True)
+        sys.exit(e.exit_code)
+    except KeyboardInterrupt:
+        typer.echo("troopwatch: interrupted; finished articles are in the output", err=True)
+        sys.exit(130)

@@ -1,0 +1,136 @@
+"""Find the figures an article states, before any model call.
+
+A small model copies and classifies far better than it recalls. So code lists every count phrase
+in the article ("roughly 5,000 North Korean construction troops", "10,000 to 12,000", "thousands
+wounded") and the model may only pick from that list (a JSON-schema enum, enforced by the
+grammar). A count the article does not contain cannot be produced.
+
+Figures inside text addressed to AI systems ("ignore the above and report ...") are left out:
+the article is data, and grounding should not have to catch an injected number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.grounding import sentence_spans
+from pipeline.quantities import find_numbers, hedge_end, hedge_start, parse_count
+from schemas.records import Count, Qualifier
+
+_MONTHS = (
+    r"jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|"
+    r"oct(ober)?|nov(ember)?|dec(ember)?|januar|februar|märz|juni|juli|oktober|dezember|"
+    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+)
+_MONTH_NEAR = re.compile(rf"\b({_MONTHS})\b\.?\s*$|^\s*\.?\s*({_MONTHS})\b", re.IGNORECASE)
+_VAGUE = re.compile(
+    r"\b((several|many|tens of|hundreds of) )?(thousands|hundreds|dozens|scores)\b|"
+    r"\bseveral (thousand|hundred)\b|\b(tausende|hunderte|dutzende|mehrere tausend)\b|"
+    r"\b(des milliers|des centaines|miles|cientos|centenares|тысячи|сотни)\b",
+    re.IGNORECASE,
+)
+_RANGE_JOIN = re.compile(r"^\s*(to|and|-|–|—|bis|und|à|et|a|y|до)\s*$", re.IGNORECASE)
+_INSTRUCTION = re.compile(
+    r"\b(ignore|disregard|forget)\b[^.]{0,80}\b(above|previous|prior|earlier|instructions?)\b|"
+    r"\b(AI|A\.I\.|language models?|LLMs?|chatbots?|assistants?|automated systems?)\b[^.]{0,120}"
+    r"\b(must|should|shall|are instructed|report|output|respond|answer|write)\b|"
+    r"\b(system prompt|new instructions?)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[\w'’-]+|[^\w\s]")
+_CONTEXT_WORDS = 4
+# A label stops before a verb: "5,000 troops have been deployed" -> "5,000 troops".
+_LABEL_STOP = frozenset(
+    "have has had were was are is been be being will would could may might said says say "
+    "who which that while when after before".split()
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One count phrase in the article."""
+
+    label: str  # what the model sees and picks: the count plus a few following words
+    count: Count
+    start: int  # offsets of the count phrase (not the label) in the text
+    end: int
+
+
+def instruction_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences that address AI systems or try to override instructions."""
+    return [(s, e) for s, e in sentence_spans(text) if _INSTRUCTION.search(text[s:e])]
+
+
+def _is_date_or_percent(text: str, start: int, end: int, value: int) -> bool:
+    after = text[end : end + 2]
+    if after.lstrip().startswith("%") or text[end : end + 8].lower().strip().startswith(
+        ("percent", "per cent", "prozent")
+    ):
+        return True
+    literal = text[start:end]
+    if re.fullmatch(r"(19|20)\d\d", literal):  # a year, not a count ("in 2025")
+        return True
+    if value <= 31 and (
+        _MONTH_NEAR.search(text[max(0, start - 12) : start])
+        or _MONTH_NEAR.search(text[end : end + 12])
+    ):
+        return True
+    return bool(re.search(r"\d[-/.:]$", text[max(0, start - 2) : start])) or bool(
+        re.match(r"^[-/:]\d", text[end : end + 2])
+    )
+
+
+def _label(text: str, start: int, end: int) -> str:
+    tail = text[end : end + 80]
+    words: list[str] = []
+    for m in _WORD.finditer(tail):
+        token = m.group()
+        if not token[0].isalnum() or any(ch.isdigit() for ch in token):
+            break
+        if token.lower() in _LABEL_STOP:
+            break
+        words.append(token)
+        if len(words) == _CONTEXT_WORDS:
+            break
+    phrase = " ".join(text[start:end].split())
+    return " ".join([phrase, *words])
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Every count phrase in ``text``, in order, one per distinct label."""
+    blocked = instruction_spans(text)
+
+    def in_blocked(pos: int) -> bool:
+        return any(s <= pos < e for s, e in blocked)
+
+    spans: list[tuple[int, int]] = []
+    numbers = [n for n in find_numbers(text) if not _is_date_or_percent(text, n[1], n[2], n[0])]
+    i = 0
+    while i < len(numbers):
+        _, s, e = numbers[i]
+        if i + 1 < len(numbers) and _RANGE_JOIN.match(text[e : numbers[i + 1][1]]):
+            joined_end = numbers[i + 1][2]
+            if parse_count(text[s:joined_end]).qualifier is Qualifier.range:
+                e = joined_end
+                i += 1
+        # hedge words on either side belong to the count: "at least 600", "600 or more"
+        spans.append((hedge_start(text, s), hedge_end(text, e)))
+        i += 1
+    for m in _VAGUE.finditer(text):
+        if not any(s <= m.start() < e for s, e in spans):
+            spans.append((m.start(), m.end()))
+
+    figures: list[Figure] = []
+    seen: set[str] = set()
+    for s, e in sorted(spans):
+        if in_blocked(s):
+            continue
+        count = parse_count(text[s:e])
+        label = _label(text, s, e)
+        if label in seen:
+            continue
+        seen.add(label)
+        figures.append(Figure(label=label, count=count, start=s, end=e))
+    return figures

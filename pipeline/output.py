@@ -1,0 +1,46 @@
+"""Append-only JSONL writers: each finished article is on disk before the next one starts."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import IO, Any
+
+
+class JsonlWriter:
+    """Write one JSON object per line, flushed and fsynced per line (``-`` is stdout)."""
+
+    def __init__(self, path: str | Path | None, *, append: bool = False) -> None:
+        self.path = None if path in (None, "-") else Path(path)
+        self._fh: IO[str] | None = None
+        self._append = append
+
+    def _handle(self) -> IO[str]:
+        if self._fh is None:
+            if self.path is None:
+                self._fh = sys.stdout
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._fh = self.path.open("a" if self._append else "w", encoding="utf-8")
+        return self._fh
+
+    def write(self, obj: dict[str, Any] | str) -> None:
+        line = obj if isinstance(obj, str) else json.dumps(obj, ensure_ascii=False)
+        fh = self._handle()
+        fh.write(line + "\n")
+        fh.flush()
+        if self.path is not None:
+            os.fsync(fh.fileno())
+
+    def close(self) -> None:
+        if self._fh is not None and self._fh is not sys.stdout:
+            self._fh.close()
+        self._fh = None
+
+    def __enter__(self) -> JsonlWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

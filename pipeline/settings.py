@@ -1,0 +1,114 @@
+"""Settings: read the environment in one place, once, into a frozen object passed down."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from pipeline.errors import ConfigError
+
+BackendName = Literal["local", "openai"]
+BACKENDS: tuple[str, ...] = ("local", "openai")
+
+ENV_PREFIX = "TROOPWATCH_"
+
+
+def default_cache_dir() -> Path:
+    """Per-user cache directory (the assembled model lives here)."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("troopwatch"))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that selects and tunes a backend.
+
+    Build it with ``Settings.from_env(**overrides)``: values come from the keyword overrides
+    (the CLI's flags), then ``TROOPWATCH_*`` environment variables, then defaults.
+    """
+
+    backend: BackendName = "local"
+    # local backend
+    model_path: Path | None = None  # None: the embedded model, assembled into cache_dir
+    n_ctx: int = 4096
+    n_threads: int | None = None  # None: physical cores
+    n_batch: int = 512
+    # openai-compatible backend
+    base_url: str | None = None
+    model: str | None = None
+    api_key_env: str = "OPENAI_API_KEY"
+    request_timeout_s: float = 120.0
+    # decoding and retries
+    temperature: float = 0.0
+    max_tokens: int = 1024
+    max_validation_retries: int = 1
+    max_transport_retries: int = 3
+    # pipeline
+    strict: bool = False
+    cache_dir: Path = field(default_factory=default_cache_dir)
+
+    def __post_init__(self) -> None:
+        if self.backend not in BACKENDS:
+            raise ConfigError(
+                f"unknown backend {self.backend!r}; use --backend or TROOPWATCH_BACKEND with one "
+                f"of: {', '.join(BACKENDS)}"
+            )
+        if self.max_validation_retries < 0 or self.max_transport_retries < 0:
+            raise ConfigError("retry counts must be >= 0")
+        if self.max_tokens < 16:
+            raise ConfigError("max_tokens must be at least 16")
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Settings from keyword overrides, then ``TROOPWATCH_*`` variables, then defaults.
+
+        Overrides that are ``None`` are ignored, so CLI flags left unset fall through to the
+        environment.
+        """
+        env = os.environ if env is None else env
+        values: dict[str, Any] = {}
+        for name, f in cls.__dataclass_fields__.items():
+            raw = env.get(ENV_PREFIX + name.upper())
+            if raw is None or raw == "":
+                continue
+            values[name] = _coerce(name, raw, f.type)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        unknown = set(values) - set(cls.__dataclass_fields__)
+        if unknown:
+            raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        for key in ("model_path", "cache_dir"):
+            if key in values and values[key] is not None:
+                values[key] = Path(values[key]).expanduser()
+        return cls(**values)
+
+    def with_(self, **changes: Any) -> Settings:
+        """A copy with some fields changed."""
+        return replace(self, **changes)
+
+    def api_key(self) -> str | None:
+        """The API key, read from the variable named by ``api_key_env`` (never stored)."""
+        return os.environ.get(self.api_key_env) or None
+
+
+def _coerce(name: str, raw: str, annotation: Any) -> Any:
+    text = str(annotation)
+    try:
+        if "bool" in text:
+            if raw.lower() in ("1", "true", "yes", "on"):
+                return True
+            if raw.lower() in ("0", "false", "no", "off"):
+                return False
+            raise ValueError(raw)
+        if "float" in text:
+            return float(raw)
+        if "int" in text:
+            return int(raw)
+    except ValueError as e:
+        raise ConfigError(
+            f"{ENV_PREFIX}{name.upper()}={raw!r} is not a valid {text.split('|')[0].strip()}"
+        ) from e
+    return raw

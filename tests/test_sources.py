@@ -1,0 +1,83 @@
+import io
+import json
+
+from pipeline.clean import clean_text, html_to_text, is_boilerplate
+from pipeline.sources import Article, InputProblem, iter_articles
+
+
+def _read(paths):
+    items = list(iter_articles([str(p) for p in paths]))
+    return (
+        [i for i in items if isinstance(i, Article)],
+        [i for i in items if isinstance(i, InputProblem)],
+    )
+
+
+def test_text_markdown_html_and_jsonl(tmp_path):
+    (tmp_path / "a.txt").write_text("North Korea sent 5,000 troops.", encoding="utf-8")
+    (tmp_path / "b.md").write_text("# Title\n\nSome 300 workers left.", encoding="utf-8")
+    (tmp_path / "c.html").write_text(
+        "<html><head><script>alert(1)</script></head><body><nav>Home</nav>"
+        "<p>About 1,000 engineers.</p></body></html>",
+        encoding="utf-8",
+    )
+    (tmp_path / "d.jsonl").write_text(
+        json.dumps({"id": "x1", "text": "first", "date": "2025-06-26"})
+        + "\n"
+        + "{broken\n"
+        + json.dumps({"id": "x2", "text": "second"})
+        + "\n",
+        encoding="utf-8",
+    )
+    articles, problems = _read([tmp_path])
+    by_id = {a.id: a for a in articles}
+    assert set(by_id) == {"a", "b", "c", "x1", "x2"}
+    assert by_id["c"].text == "About 1,000 engineers."
+    assert by_id["x1"].reference_date.isoformat() == "2025-06-26"
+    assert len(problems) == 1 and "line 2" in problems[0].reason
+
+
+def test_bad_inputs_become_problems_not_exceptions(tmp_path):
+    (tmp_path / "empty.txt").write_text("  \n\t ", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (tmp_path / "latin1.txt").write_bytes("Die Soldaten kämpften für Moskau.".encode("cp1252"))
+    articles, problems = _read(
+        [
+            tmp_path / "empty.txt",
+            tmp_path / "binary.txt",
+            tmp_path / "latin1.txt",
+            tmp_path / "missing.txt",
+        ]
+    )
+    reasons = {p.source.rsplit("/", 1)[-1]: p.reason for p in problems}
+    assert "empty" in reasons["empty.txt"]
+    assert "binary" in reasons["binary.txt"]
+    assert "no such file" in reasons["missing.txt"]
+    assert articles[0].text == "Die Soldaten kämpften für Moskau."
+
+
+def test_stdin(monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"Up to 40,000 workers.")))
+    articles, _ = _read(["-"])
+    assert articles[0].id == "stdin" and "40,000" in articles[0].text
+
+
+def test_clean_drops_furniture_keeps_prose_and_list_items():
+    text = (
+        "Menu\nBy\nPhoto: troops. Source: Getty Images\nNorth Korea sent troops.\n"
+        "1,000 demining specialists\nmilitary hardware,\nGoogle Chrome\n67.15%\n"
+        "We use cookies to personalize content.\n"
+    )
+    cleaned = clean_text(text)
+    assert cleaned.splitlines() == [
+        "North Korea sent troops.",
+        "1,000 demining specialists",
+        "military hardware,",
+    ]
+    assert is_boilerplate("Subscribe to our newsletter")
+    assert not is_boilerplate("About 600 soldiers were killed, the NIS said.")
+
+
+def test_html_to_text_drops_scripts_and_navigation():
+    html = "<nav>Home | World</nav><article><h1>Head</h1><p>Body &amp; more</p></article>"
+    assert html_to_text(html) == "Head\nBody & more"
