@@ -57,6 +57,15 @@ KeyEnvOpt = Annotated[
         "(default OPENAI_API_KEY). The key itself is never a flag.",
     ),
 ]
+FormatOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--response-format",
+        help="json_schema (default; OpenAI, vLLM, Ollama, "
+        "llama-server) or json_object (python -m llama_cpp.server). Env "
+        "TROOPWATCH_RESPONSE_FORMAT.",
+    ),
+]
 StrictOpt = Annotated[
     bool | None,
     typer.Option(
@@ -96,6 +105,7 @@ def extract(
     base_url: BaseUrlOpt = None,
     model: ModelOpt = None,
     api_key_env: KeyEnvOpt = None,
+    response_format: FormatOpt = None,
     strict: StrictOpt = None,
     threads: ThreadsOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
@@ -115,6 +125,7 @@ def extract(
             api_key_env=api_key_env,
             strict=strict,
             n_threads=threads,
+            response_format=response_format,
         )
     except ConfigError as e:
         raise _fail(str(e), EXIT_USAGE) from None
@@ -255,6 +266,7 @@ def eval_(
     base_url: BaseUrlOpt = None,
     model: ModelOpt = None,
     api_key_env: KeyEnvOpt = None,
+    response_format: FormatOpt = None,
     strict: Annotated[
         bool, typer.Option("--strict/--no-strict", help="Drop ungrounded records (default on).")
     ] = True,
@@ -277,6 +289,7 @@ def eval_(
             model=model,
             api_key_env=api_key_env,
             n_threads=threads,
+            response_format=response_format,
         )
         limits = load_thresholds(thresholds or default_thresholds_path())
         engine = make_backend(settings)

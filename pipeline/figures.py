@@ -41,10 +41,12 @@ _INSTRUCTION = re.compile(
 )
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
 _CONTEXT_WORDS = 4
-# A label stops before a verb: "5,000 troops have been deployed" -> "5,000 troops".
+# A label stops before a verb or preposition: "5,000 troops have been deployed to Russia" ->
+# "5,000 troops".
 _LABEL_STOP = frozenset(
     "have has had were was are is been be being will would could may might said says say "
-    "who which that while when after before".split()
+    "who which that while when after before to in into from for near since on at by during "
+    "under with across".split()
 )
 
 

@@ -42,6 +42,9 @@ class Settings:
     model: str | None = None
     api_key_env: str = "OPENAI_API_KEY"
     request_timeout_s: float = 120.0
+    # json_schema: OpenAI, vLLM, Ollama, llama.cpp's llama-server. json_object: llama-cpp-python's
+    # server (python -m llama_cpp.server), which rejects json_schema and constrains json_object.
+    response_format: str = "json_schema"
     # decoding and retries
     temperature: float = 0.0
     max_tokens: int = 1024
@@ -56,6 +59,11 @@ class Settings:
             raise ConfigError(
                 f"unknown backend {self.backend!r}; use --backend or TROOPWATCH_BACKEND with one "
                 f"of: {', '.join(BACKENDS)}"
+            )
+        if self.response_format not in ("json_schema", "json_object"):
+            raise ConfigError(
+                "response_format must be json_schema or json_object (--response-format, "
+                "TROOPWATCH_RESPONSE_FORMAT)"
             )
         if self.max_validation_retries < 0 or self.max_transport_retries < 0:
             raise ConfigError("retry counts must be >= 0")

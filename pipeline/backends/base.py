@@ -93,6 +93,21 @@ def backoff_wait(base: float = 0.5, cap: float = 30.0) -> Callable[[RetryCallSta
     return wait
 
 
+def as_json_object_format(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """Rewrite instructor's ``json_schema`` response format as llama-cpp-python's ``json_object``.
+
+    llama-cpp-python (in-process, and its ``llama_cpp.server``) silently ignores
+    ``{"type": "json_schema", ...}``, so nothing would constrain decoding; from the
+    ``json_object`` form it builds a grammar. Servers that speak ``json_schema`` (vLLM, Ollama,
+    llama.cpp's own server, OpenAI) take instructor's request unchanged.
+    """
+    fmt = kwargs.get("response_format")
+    if isinstance(fmt, dict) and fmt.get("type") == "json_schema":
+        kwargs = dict(kwargs)
+        kwargs["response_format"] = {"type": "json_object", "schema": fmt["json_schema"]["schema"]}
+    return kwargs
+
+
 class InstructorBackend:
     """Validated completions from any OpenAI-style ``create`` function.
 

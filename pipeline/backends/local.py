@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from pipeline.backends.base import InstructorBackend
+from pipeline.backends.base import InstructorBackend, as_json_object_format
 from pipeline.errors import ModelUnavailableError
 from pipeline.model_store import MODEL_ID, resolve_model_path
 from pipeline.settings import Settings
@@ -56,19 +56,6 @@ def load_llama(path: Path, settings: Settings) -> Any:
         return _models[key]
 
 
-def json_schema_to_llama(kwargs: dict[str, Any]) -> dict[str, Any]:
-    """Translate instructor's ``json_schema`` response format into llama-cpp-python's form.
-
-    llama-cpp-python silently ignores ``{"type": "json_schema", ...}``; it builds a grammar from
-    ``{"type": "json_object", "schema": ...}``. Without this, nothing constrains decoding.
-    """
-    fmt = kwargs.get("response_format")
-    if isinstance(fmt, dict) and fmt.get("type") == "json_schema":
-        kwargs = dict(kwargs)
-        kwargs["response_format"] = {"type": "json_object", "schema": fmt["json_schema"]["schema"]}
-    return kwargs
-
-
 class LocalBackend(InstructorBackend):
     """The embedded model (or any GGUF given by ``model_path``), run in this process."""
 
@@ -79,7 +66,7 @@ class LocalBackend(InstructorBackend):
         model_id = MODEL_ID if settings.model_path is None else path.stem
 
         def create(**kwargs: Any) -> Any:
-            kwargs = json_schema_to_llama(kwargs)
+            kwargs = as_json_object_format(kwargs)
             kwargs.pop("model", None)
             with self._lock:
                 return self.llama.create_chat_completion_openai_v1(**kwargs)

@@ -10,7 +10,7 @@ from typing import Any
 
 import openai
 
-from pipeline.backends.base import InstructorBackend
+from pipeline.backends.base import InstructorBackend, as_json_object_format
 from pipeline.errors import ConfigError, ModelUnavailableError
 from pipeline.settings import Settings
 
@@ -75,10 +75,18 @@ class OpenAICompatBackend(InstructorBackend):
             timeout=settings.request_timeout_s,
             max_retries=0,
         )
+        raw_create = self.client.chat.completions.create
+        if settings.response_format == "json_object":
+
+            def create(**kwargs: Any) -> Any:
+                return raw_create(**as_json_object_format(kwargs))
+
+        else:
+            create = raw_create
         super().__init__(
             name="openai",
             model_id=settings.model,
-            create=self.client.chat.completions.create,
+            create=create,
             request_kwargs={
                 "model": settings.model,
                 "temperature": settings.temperature,

@@ -1,0 +1,133 @@
+"""Integration tests on real components: the embedded model, and a real OpenAI-compatible server.
+
+They are skipped, with the reason, only when the 'local' extra is not installed. CI installs it.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline.quantities import count_in_text
+from schemas import ArticleSummary
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = [ROOT / "evals" / "golden" / "000_bc9e0e36066b45ca.txt",
+         ROOT / "evals" / "golden" / "004_c708aba2ae581433.txt"]
+SHORT = ("Ukraine's military intelligence said on Monday that about 3,000 North Korean soldiers "
+         "had arrived in Russia's Belgorod region, and that at least 200 of them had been killed.")
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="session")
+def model_path() -> Path:
+    pytest.importorskip("llama_cpp", reason="the 'local' extra (llama-cpp-python) is not installed")
+    from pipeline.errors import ModelUnavailableError
+    from pipeline.model_store import embedded_model_path
+    from pipeline.settings import default_cache_dir
+
+    try:
+        return embedded_model_path(default_cache_dir())
+    except ModelUnavailableError as e:
+        pytest.skip(f"embedded model not installed: {e}")
+
+
+def _check_grounded_counts(summary: ArticleSummary, text: str) -> None:
+    for record in [*summary.deployments, *summary.casualties]:
+        assert count_in_text(record.count, text), record.count
+        assert text[record.grounding.evidence_start:record.grounding.evidence_end] == \
+            record.evidence
+
+
+def test_cli_extracts_the_seed_articles_with_the_embedded_model(model_path, tmp_path):
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.run(
+        [sys.executable, "-m", "pipeline", "extract", *map(str, SEEDS), "-o", str(out)],
+        capture_output=True, text=True, timeout=900, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    lines = out.read_text().splitlines()
+    assert len(lines) == 2
+    for line, seed in zip(lines, SEEDS):
+        summary = ArticleSummary.model_validate_json(line)
+        assert summary.article_id == seed.stem
+        assert summary.deployments, f"no deployments for {seed.name}"
+        _check_grounded_counts(summary, seed.read_text(encoding="utf-8"))
+        assert summary.provenance.backend == "local"
+        assert summary.provenance.tokens_out > 0
+    assert "2 articles extracted" in proc.stderr
+
+
+def test_module_api_with_the_embedded_model(model_path):
+    from pipeline import Settings, summarize
+
+    summary = summarize(SHORT, article_id="short", settings=Settings(backend="local"))
+    _check_grounded_counts(summary, SHORT)
+    assert [d.count.best for d in summary.deployments] == [3000]
+    assert summary.deployments[0].count.qualifier.value == "approximately"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def llama_server(model_path):
+    pytest.importorskip("llama_cpp.server", reason="llama-cpp-python[server] not installed")
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "llama_cpp.server", "--model", str(model_path), "--host",
+         "127.0.0.1", "--port", str(port), "--n_ctx", "4096", "--model_alias", "embedded"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"llama_cpp.server exited: {proc.stderr.read()[-2000:]}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        pytest.fail("llama_cpp.server did not start within 120 s")
+    yield f"http://127.0.0.1:{port}/v1"
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+def test_openai_backend_against_a_real_local_server(llama_server, tmp_path):
+    article = tmp_path / "short.txt"
+    article.write_text(SHORT)
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.run(
+        [sys.executable, "-m", "pipeline", "extract", str(article), "-o", str(out),
+         "--backend", "openai", "--base-url", llama_server, "--model", "embedded",
+         "--response-format", "json_object"],
+        capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    summary = ArticleSummary.model_validate_json(out.read_text())
+    assert summary.provenance.backend == "openai"
+    assert [d.count.best for d in summary.deployments] == [3000]
+    _check_grounded_counts(summary, SHORT)
+
+
+def test_unreachable_server_is_one_line(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(SHORT)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pipeline", "extract", str(article), "--backend", "openai",
+         "--base-url", f"http://127.0.0.1:{_free_port()}/v1", "--model", "m"],
+        capture_output=True, text=True, timeout=120,
+        env={"PATH": "/usr/bin:/bin", "TROOPWATCH_MAX_TRANSPORT_RETRIES": "1"})
+    assert proc.returncode == 4
+    assert "Traceback" not in proc.stderr
+    assert "TROOPWATCH_BASE_URL" in proc.stderr.strip().splitlines()[-1]
