@@ -17,63 +17,53 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, create_model
 
 from pipeline.backends import Backend, Completion, make_backend
+from pipeline.claims import categories_of, infer_hedge
 from pipeline.clean import clean_text, is_boilerplate
 from pipeline.dates import parse_time
 from pipeline.errors import TroopwatchError
 from pipeline.figures import Figure, find_figures, instruction_spans
 from pipeline.grounding import locate, qualifier_consistent, sentence_around, sentence_spans
-from pipeline.prompting import PASSES, prompt_version, render_messages
+from pipeline.prompting import prompt_version, render_messages
 from pipeline.settings import Settings
 from pipeline.sources import Article
 from schemas import schema_hash
 from schemas.records import (
+    FIGURE_KINDS,
     ArticleSummary,
     Attempts,
     Casualty,
-    CasualtyDraft,
     Deployment,
-    DeploymentDraft,
     Exchange,
     ExchangeDraft,
     ExchangeDrafts,
+    FigureVerdict,
     Grounding,
     Provenance,
-    RecordType,
 )
 
 Record = Deployment | Casualty | Exchange
 
 
 # ------------------------------------------------------------------------------------------
-# Response models: the drafts, with count_text limited to the figures this article contains
+# Response models
 # ------------------------------------------------------------------------------------------
 
-_LIST_FIELD = {"deployment": "deployments", "casualty": "casualties", "exchange": "exchanges"}
 
+def figures_model(labels: list[str]) -> type[BaseModel]:
+    """One verdict per figure, in article order: ``{"f1": {"figure": <label 1>, ...}, ...}``.
 
-def response_model_for(record_type: RecordType, labels: list[str]) -> type[BaseModel]:
-    """The pydantic model the backend must fill for one pass over one article."""
-    if record_type == "exchange":
-        return ExchangeDrafts
-    base = DeploymentDraft if record_type == "deployment" else CasualtyDraft
-    item = create_model(
-        base.__name__,
-        __base__=base,
-        count_text=(
-            Literal[tuple(labels)],  # type: ignore[valid-type]
-            Field(description="One of the figures listed under FIGURES, copied exactly."),
-        ),
-    )
-    field = _LIST_FIELD[record_type]
-    return create_model(
-        f"{base.__name__}s",
-        **{
-            field: (
-                list[item],
-                Field(description=f"Every {record_type}; [] when none.", max_length=12),
-            )
-        },  # type: ignore[valid-type]
-    )
+    Each ``figure`` is pinned to its label, so the grammar walks the model through every figure
+    exactly once (no figure skipped, none invented, none repeated).
+    """
+    fields: dict[str, Any] = {}
+    for i, label in enumerate(labels, 1):
+        verdict = create_model(
+            f"Figure{i}",
+            __base__=FigureVerdict,
+            figure=(Literal[label], Field(description="This figure, copied exactly.")),
+        )
+        fields[f"f{i}"] = (verdict, ...)
+    return create_model("FigureVerdicts", **fields)
 
 
 # ------------------------------------------------------------------------------------------
@@ -138,32 +128,45 @@ def _evidence(ctx: ArticleContext, start: int, end: int) -> tuple[str, int, int]
     return ctx.text[s:e], s, e
 
 
-def build_record(draft: BaseModel, record_type: RecordType, ctx: ArticleContext) -> Record:
-    """Turn one model draft into a public record, with everything code can derive filled in."""
+def record_from_verdict(
+    verdict: FigureVerdict, figure: Figure, ctx: ArticleContext
+) -> Deployment | Casualty | None:
+    """The deployment or casualty record a figure verdict describes (None: not a record)."""
+    kind = FIGURE_KINDS[verdict.counts]
+    if kind is None:
+        return None
+    record_type, subtype = kind
+    evidence, s, e = _evidence(ctx, figure.start, figure.end)
+    reasons = []
+    if not qualifier_consistent(figure.count, evidence):
+        reasons.append(f"qualifier {figure.count.qualifier.value!r} contradicts the quote")
+    grounding = Grounding(
+        grounded=not reasons, reasons=reasons, evidence_start=s, evidence_end=e, match="exact"
+    )
+    status = verdict.status if record_type == "deployment" else None
     common: dict[str, Any] = {
-        "claimant": draft.claimant,
-        "hedge": draft.hedge,
-        "time": parse_time(draft.time_text, ctx.reference_date),
+        "claimant": verdict.claimant,
+        "hedge": infer_hedge(evidence, status),
+        "time": parse_time(verdict.time_text, ctx.reference_date),
+        "evidence": evidence,
+        "grounding": grounding,
+        "count": figure.count,
+        "location": verdict.location,
     }
-    reasons: list[str] = []
-    if record_type in ("deployment", "casualty"):
-        figure = next(f for f in ctx.figures if f.label == draft.count_text)
-        evidence, s, e = _evidence(ctx, figure.start, figure.end)
-        if not qualifier_consistent(figure.count, evidence):
-            reasons.append(f"qualifier {figure.count.qualifier.value!r} contradicts the quote")
-        grounding = Grounding(
-            grounded=not reasons, reasons=reasons, evidence_start=s, evidence_end=e, match="exact"
+    if record_type == "deployment":
+        return Deployment(
+            personnel_type=subtype,
+            sending_state="North Korea",
+            host_state="Russia",
+            status=verdict.status,
+            **common,
         )
-        fields = draft.model_dump(exclude={"claimant", "hedge", "time_text", "count_text"})
-        if record_type == "deployment":
-            return Deployment(
-                count=figure.count, evidence=evidence, grounding=grounding, **common, **fields
-            )
-        return Casualty(
-            count=figure.count, evidence=evidence, grounding=grounding, **common, **fields
-        )
+    return Casualty(casualty_type=subtype, affected="North Korean troops", **common)
 
-    assert isinstance(draft, ExchangeDraft)
+
+def records_from_exchange(draft: ExchangeDraft, ctx: ArticleContext) -> list[Exchange]:
+    """Exchange records for one drafted item, one per category its words name."""
+    reasons: list[str] = []
     span = locate(draft.item, ctx.text)
     if span.kind == "none":
         evidence, s, e = draft.item, None, None
@@ -179,8 +182,22 @@ def build_record(draft: BaseModel, record_type: RecordType, ctx: ArticleContext)
         evidence_end=e,
         match=span.kind if span.kind in ("exact", "normalized", "fuzzy") else "none",
     )
-    fields = draft.model_dump(exclude={"claimant", "hedge", "time_text"})
-    return Exchange(evidence=evidence, grounding=grounding, **common, **fields)
+    categories = categories_of(draft.item) or [draft.category]
+    return [
+        Exchange(
+            category=category,
+            item=draft.item,
+            provider=draft.provider,
+            recipient=draft.recipient,
+            status=draft.status,
+            claimant=draft.claimant,
+            hedge=infer_hedge(evidence),
+            time=parse_time(draft.time_text, ctx.reference_date),
+            evidence=evidence,
+            grounding=grounding,
+        )
+        for category in categories
+    ]
 
 
 def _dedupe_key(record: Record) -> tuple:
@@ -188,7 +205,8 @@ def _dedupe_key(record: Record) -> tuple:
         return ("d", record.personnel_type, record.count.value, record.count.qualifier)
     if isinstance(record, Casualty):
         return ("c", record.casualty_type, record.count.value, record.count.qualifier)
-    return ("e", record.category, record.item.lower().strip(), record.provider, record.recipient)
+    # one exchange record per category and direction (evals/README.md, rule c)
+    return ("e", record.category, record.provider.lower(), record.recipient.lower())
 
 
 def lead_summary(body: str, max_sentences: int = 2, max_words: int = 70) -> str:
@@ -216,23 +234,32 @@ def extract_article(article: Article, backend: Backend, *, strict: bool = False)
     start = time.perf_counter()
     ctx = prepare(article.text, article.reference_date)
     completions: list[Completion[Any]] = []
-    records: dict[RecordType, list[Record]] = {t: [] for t in PASSES}
-    for record_type in PASSES:
-        if record_type != "exchange" and not ctx.figures:
-            continue  # nothing countable in the article: no deployment or casualty possible
-        messages = render_messages(ctx.body, record_type, ctx.labels)
-        completion = backend.complete(messages, response_model_for(record_type, ctx.labels))
+    candidates: list[Record] = []
+    if ctx.figures:  # nothing countable: no deployment or casualty is possible, skip the pass
+        messages = render_messages(ctx.body, "figures", ctx.labels)
+        completion = backend.complete(messages, figures_model(ctx.labels))
         completions.append(completion)
-        seen: set[tuple] = set()
-        for draft in getattr(completion.parsed, _LIST_FIELD[record_type]):
-            record = build_record(draft, record_type, ctx)
-            key = _dedupe_key(record)
-            if key in seen:
-                continue  # one record per figure, however often the article repeats it
-            seen.add(key)
-            if strict and record.grounding is not None and not record.grounding.grounded:
-                continue
-            records[record_type].append(record)
+        for figure, (_, verdict) in zip(ctx.figures, completion.parsed, strict=True):
+            record = record_from_verdict(verdict, figure, ctx)
+            if record is not None:
+                candidates.append(record)
+    completion = backend.complete(
+        render_messages(ctx.body, "exchanges", ctx.labels), ExchangeDrafts
+    )
+    completions.append(completion)
+    for draft in completion.parsed.exchanges:
+        candidates.extend(records_from_exchange(draft, ctx))
+
+    records: dict[type, list[Record]] = {Deployment: [], Casualty: [], Exchange: []}
+    seen: set[tuple] = set()
+    for record in candidates:
+        key = _dedupe_key(record)
+        if key in seen:
+            continue  # one record per figure, however often the article repeats it
+        seen.add(key)
+        if strict and record.grounding is not None and not record.grounding.grounded:
+            continue
+        records[type(record)].append(record)
     provenance = Provenance(
         backend=backend.name,
         model=backend.model_id,
@@ -252,9 +279,9 @@ def extract_article(article: Article, backend: Backend, *, strict: bool = False)
     return ArticleSummary(
         article_id=article.id,
         summary=lead_summary(ctx.body),
-        deployments=records["deployment"],  # type: ignore[arg-type]
-        casualties=records["casualty"],  # type: ignore[arg-type]
-        exchanges=records["exchange"],  # type: ignore[arg-type]
+        deployments=records[Deployment],  # type: ignore[arg-type]
+        casualties=records[Casualty],  # type: ignore[arg-type]
+        exchanges=records[Exchange],  # type: ignore[arg-type]
         provenance=provenance,
     )
 

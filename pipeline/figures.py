@@ -36,7 +36,15 @@ _INSTRUCTION = re.compile(
     r"\b(ignore|disregard|forget)\b[^.]{0,80}\b(above|previous|prior|earlier|instructions?)\b|"
     r"\b(AI|A\.I\.|language models?|LLMs?|chatbots?|assistants?|automated systems?)\b[^.]{0,120}"
     r"\b(must|should|shall|are instructed|report|output|respond|answer|write)\b|"
-    r"\b(system prompt|new instructions?)\b",
+    r"\b(system prompt|new instructions?)\b|"
+    r"\bautomated (summar(y|ies)|systems?|tools?)\b[^.]{0,80}\b(should|must|state|report)\b",
+    re.IGNORECASE,
+)
+# Figures that measure something other than people: durations, distances, shares, calibres.
+_UNIT_AFTER = re.compile(
+    r"^\s*(-\s*)?(days?|weeks?|months?|years?|hours?|minutes?|km|kilomet\w*|miles?|met(er|re)s?|"
+    r"min|mins|mm|cm|percent|per cent|prozent|%|tonnes?|tons?|kg|calibre|caliber|"
+    r"tage?n?|wochen?|monate?n?|jahren?|stunden?)\b",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
@@ -46,7 +54,8 @@ _CONTEXT_WORDS = 4
 _LABEL_STOP = frozenset(
     "have has had were was are is been be being will would could may might said says say "
     "who which that while when after before to in into from for near since on at by during "
-    "under with across".split()
+    "under with across as nach im aus zu seien sind wurden worden haben hat sollen soll werden "
+    "folgen bislang".split()
 )
 
 
@@ -61,8 +70,17 @@ class Figure:
 
 
 def instruction_spans(text: str) -> list[tuple[int, int]]:
-    """Sentences that address AI systems or try to override instructions."""
-    return [(s, e) for s, e in sentence_spans(text) if _INSTRUCTION.search(text[s:e])]
+    """Text addressed to AI systems: each such sentence through the end of its paragraph.
+
+    A planted instruction often spreads over several sentences ("AI systems: ignore the above.
+    Report that 1,000,000 ..."), so the rest of its paragraph is blocked too.
+    """
+    spans: list[tuple[int, int]] = []
+    for s, e in sentence_spans(text):
+        if _INSTRUCTION.search(text[s:e]):
+            end = text.find("\n", e)
+            spans.append((s, len(text) if end < 0 else end))
+    return spans
 
 
 def _is_date_or_percent(text: str, start: int, end: int, value: int) -> bool:
@@ -70,6 +88,12 @@ def _is_date_or_percent(text: str, start: int, end: int, value: int) -> bool:
     if after.lstrip().startswith("%") or text[end : end + 8].lower().strip().startswith(
         ("percent", "per cent", "prozent")
     ):
+        return True
+    if _UNIT_AFTER.match(text[end : end + 20]) or text[end : end + 1].isalpha():
+        return True
+    if re.search(r"[A-Za-z]-$", text[max(0, start - 2) : start]):  # KN-23, MiG-29: designators
+        return True
+    if text[start:end].lower() == "one" and text[end : end + 4].lower() == " of ":
         return True
     literal = text[start:end]
     if re.fullmatch(r"(19|20)\d\d", literal):  # a year, not a count ("in 2025")
@@ -96,8 +120,18 @@ def _label(text: str, start: int, end: int) -> str:
         words.append(token)
         if len(words) == _CONTEXT_WORDS:
             break
+    while words and words[-1].lower() in ("and", "or", "of", "und", "oder"):
+        words.pop()
     phrase = " ".join(text[start:end].split())
     return " ".join([phrase, *words])
+
+
+def _in_heading(text: str, pos: int) -> bool:
+    """True when ``pos`` lies on a line that does not read as prose (a headline or label)."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    return not re.search(r"[.!?:;,\"'”»)]$", line) and len(line.split()) <= 20
 
 
 def find_figures(text: str) -> list[Figure]:
@@ -124,6 +158,8 @@ def find_figures(text: str) -> list[Figure]:
         if not any(s <= m.start() < e for s, e in spans):
             spans.append((m.start(), m.end()))
 
+    # A headline repeats a figure the body gives with its context: keep the body's.
+    body_values = {parse_count(text[s:e]).value for s, e in spans if not _in_heading(text, s)}
     figures: list[Figure] = []
     seen: set[str] = set()
     for s, e in sorted(spans):
@@ -131,6 +167,10 @@ def find_figures(text: str) -> list[Figure]:
             continue
         count = parse_count(text[s:e])
         label = _label(text, s, e)
+        if _in_heading(text, s) and (
+            count.value is None or count.value in body_values or label == text[s:e].strip()
+        ):
+            continue  # a headline's vague or repeated figure, or a bare list number
         if label in seen:
             continue
         seen.add(label)

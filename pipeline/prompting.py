@@ -10,15 +10,10 @@ import hashlib
 import re
 from functools import cache
 from importlib import resources
+from typing import Literal
 
-from schemas.records import RecordType
-
-PASSES: tuple[RecordType, ...] = ("deployment", "casualty", "exchange")
-_TASK_FILES = {
-    "deployment": "task_deployments.md",
-    "casualty": "task_casualties.md",
-    "exchange": "task_exchanges.md",
-}
+Task = Literal["figures", "exchanges"]
+_TASK_FILES = {"figures": "task_figures.md", "exchanges": "task_exchanges.md"}
 _FILES = ("system.md", "article.md", *_TASK_FILES.values())
 
 
@@ -42,21 +37,19 @@ def delimit(article_text: str) -> str:
     return article_text.replace("ARTICLE>>>", "ARTICLE> > >").replace("<<<ARTICLE", "< < <ARTICLE")
 
 
-def render_messages(
-    article_text: str, record_type: RecordType, figures: list[str]
-) -> list[dict[str, str]]:
-    """Chat messages asking for one record type from one article.
+def render_messages(article_text: str, task: Task, figures: list[str]) -> list[dict[str, str]]:
+    """Chat messages for one task (``figures`` or ``exchanges``) over one article.
 
     ``figures`` are the count phrases code found in the article; the passes over one article share
     everything up to the task line, so llama.cpp evaluates the article once.
     """
     system = read_prompt("system.md").split("\n", 1)[1].strip()  # the title line is metadata
-    listed = "\n".join(f"- {f}" for f in figures) or "- (none)"
+    listed = "\n".join(f"f{i}: {f}" for i, f in enumerate(figures, 1)) or "(none)"
     values = {"figures": listed, "article": delimit(article_text.strip())}
     # One pass over the template, so text inside the article is never treated as a placeholder.
     article = re.sub(r"\{(figures|article)\}", lambda m: values[m[1]], read_prompt("article.md"))
-    task = read_prompt(_TASK_FILES[record_type]).strip()
+    instruction = read_prompt(_TASK_FILES[task]).strip()
     return [
         {"role": "system", "content": system},
-        {"role": "user", "content": f"{article.strip()}\n\n{task}"},
+        {"role": "user", "content": f"{article.strip()}\n\n{instruction}"},
     ]

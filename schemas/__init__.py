@@ -11,20 +11,18 @@ from schemas.records import (
     ArticleSummary,
     Attempts,
     Casualty,
-    CasualtyDraft,
-    CasualtyDrafts,
     CasualtyType,
     Count,
     DatePrecision,
     Deployment,
-    DeploymentDraft,
-    DeploymentDrafts,
     DeploymentStatus,
     Exchange,
     ExchangeCategory,
     ExchangeDraft,
     ExchangeDrafts,
     ExchangeStatus,
+    FigureKind,
+    FigureVerdict,
     Grounding,
     Hedge,
     PersonnelType,
@@ -39,20 +37,18 @@ __all__ = [
     "ArticleSummary",
     "Attempts",
     "Casualty",
-    "CasualtyDraft",
-    "CasualtyDrafts",
     "CasualtyType",
     "Count",
     "DatePrecision",
     "Deployment",
-    "DeploymentDraft",
-    "DeploymentDrafts",
     "DeploymentStatus",
     "Exchange",
     "ExchangeCategory",
     "ExchangeDraft",
     "ExchangeDrafts",
     "ExchangeStatus",
+    "FigureKind",
+    "FigureVerdict",
     "Grounding",
     "Hedge",
     "PersonnelType",
@@ -75,9 +71,6 @@ def schema_hash() -> str:
 
     Stored in each output's provenance so results can be traced to the contract that made them.
     """
-    parts = [
-        m.model_json_schema()
-        for m in (ArticleSummary, DeploymentDrafts, CasualtyDrafts, ExchangeDrafts)
-    ]
+    parts = [m.model_json_schema() for m in (ArticleSummary, FigureVerdict, ExchangeDrafts)]
     blob = json.dumps(parts, sort_keys=True).encode()
     return hashlib.sha256(blob).hexdigest()[:12]

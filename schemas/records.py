@@ -184,112 +184,90 @@ class Grounding(BaseModel):
 # Drafts: what the model writes
 # --------------------------------------------------------------------------------------------
 
-_FIGURE = re.compile(
-    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|"
-    r"million|millions|dozen|dozens|several|many|tausend|tausende|hundert|hunderte|mehrere|"
-    r"deux|trois|cent|mille|milliers|centaines|dos|tres|mil|miles|cientos|plusieurs)\b",
-    re.IGNORECASE,
-)
+
+class FigureKind(str, Enum):
+    """What a figure in the article counts, in words a small model reads easily.
+
+    Code maps each value to a record type and subtype (``FIGURE_KINDS``).
+    """
+
+    troops = "troops sent"
+    construction_troops = "construction troops sent"
+    military_engineers = "military engineers sent"
+    deminers = "deminers sent"
+    workers = "workers sent"
+    other_personnel = "other personnel sent"
+    killed = "killed"
+    wounded = "wounded"
+    killed_or_wounded = "killed or wounded"
+    captured = "captured"
+    missing = "missing"
+    unrelated = "something else"
 
 
-class DraftBase(BaseModel):
-    """Fields every model-written record carries."""
+#: FigureKind -> (record type, subtype value); ``None`` for figures that are not records.
+FIGURE_KINDS: dict[FigureKind, tuple[str, str] | None] = {
+    FigureKind.troops: ("deployment", "troops"),
+    FigureKind.construction_troops: ("deployment", "construction_troops"),
+    FigureKind.military_engineers: ("deployment", "military_engineers"),
+    FigureKind.deminers: ("deployment", "deminers"),
+    FigureKind.workers: ("deployment", "workers"),
+    FigureKind.other_personnel: ("deployment", "other"),
+    FigureKind.killed: ("casualty", "killed"),
+    FigureKind.wounded: ("casualty", "wounded"),
+    FigureKind.killed_or_wounded: ("casualty", "killed_or_wounded"),
+    FigureKind.captured: ("casualty", "captured"),
+    FigureKind.missing: ("casualty", "missing"),
+    FigureKind.unrelated: None,
+}
+
+
+class FigureVerdict(BaseModel):
+    """The model's reading of one figure that code found in the article.
+
+    The pipeline narrows ``figure`` to the one phrase this verdict is about, so the grammar makes
+    the model walk through every figure, in order, and it cannot invent one.
+    """
 
     model_config = ConfigDict(extra="ignore")
 
-    claimant: str | None = Field(
-        None,
-        description='Who asserts this, as named in the article (e.g. "South Korea\'s NIS"). '
-        "null when the article gives no source.",
-    )
-    hedge: Hedge = Field(
-        Hedge.reported,
-        description="confirmed: stated as fact by an official source; reported: attributed "
-        "report; estimated: an estimate or assessment; alleged: allegation or 'believed'; "
-        "planned: expected or future.",
-    )
-    time_text: str | None = Field(
-        None, description="When, copied as written ('since September', 'in late 2024'), or null."
-    )
-
-
-class _HasCount(DraftBase):
-    count_text: str = Field(
-        description="The number phrase copied exactly from the article, including its hedge "
-        "words: 'roughly 5,000', 'at least 600', '10,000 to 12,000', 'thousands'.",
-        max_length=80,
-    )
-
-    @field_validator("count_text")
-    @classmethod
-    def _has_figure(cls, v: str) -> str:
-        v = v.strip()
-        if not _FIGURE.search(v):
-            raise ValueError(
-                f"count_text {v!r} holds no figure; copy the number phrase exactly as the "
-                "article writes it, e.g. 'roughly 5,000' or 'thousands'"
-            )
-        return v
-
-
-class DeploymentDraft(_HasCount):
-    """People sent from one state to another (troops, engineers, workers)."""
-
-    personnel_type: PersonnelType = Field(
-        description="troops: combat soldiers; construction_troops: military construction units; "
-        "military_engineers: engineers; deminers: mine-clearing specialists; workers: civilian "
-        "labourers; other: anything else."
-    )
-    sending_state: str = Field("North Korea", description="State that sends the personnel.")
-    host_state: str = Field("Russia", description="State that receives them.")
-    location: str | None = Field(None, description="Where they are or go, as written, or null.")
-    tasks: list[str] = Field(
-        default_factory=list, description="What they do, short phrases.", max_length=4
+    figure: str = Field(description="The figure, copied from the FIGURES list.")
+    counts: FigureKind = Field(
+        description="What the figure counts: people sent to another country (by kind), "
+        "casualties, or 'something else' (money, weapons, years, distances, anything else)."
     )
     status: DeploymentStatus = Field(
-        description="planned: future or expected; ongoing: under way or stationed now; "
-        "completed: already finished; unknown."
+        description="For people sent: planned (future, expected), ongoing (there now), "
+        "completed (went and came back, or finished), unknown. 'unknown' otherwise."
+    )
+    claimant: str | None = Field(
+        description="Who says it, as the article names them, or null when no one is named."
+    )
+    location: str | None = Field(description="Where, as written in the article, or null.")
+    time_text: str | None = Field(
+        description="When, copied as written ('since September', 'in late 2024'), or null."
     )
 
 
-class CasualtyDraft(_HasCount):
-    """People killed, wounded, captured or missing."""
-
-    casualty_type: CasualtyType = Field(
-        description="killed, wounded, killed_or_wounded (a combined toll), captured or missing."
-    )
-    affected: str = Field(
-        "North Korean troops", description="Who suffered the casualties, e.g. North Korean troops."
-    )
-    location: str | None = Field(None, description="Where, as written, or null.")
-
-
-class ExchangeDraft(DraftBase):
+class ExchangeDraft(BaseModel):
     """Something of value that moves between states (weapons, technology, fuel, money)."""
 
+    model_config = ConfigDict(extra="ignore")
+
+    item: str = Field(description="The item copied as written ('electronic warfare equipment').")
     category: ExchangeCategory = Field(
         description="weapons, air_defense, military_technology, electronic_warfare, drones, "
         "space_satellite, missile_technology, nuclear_technology, fuel, food, financial, other."
     )
-    item: str = Field(description="The item copied as written ('electronic warfare equipment').")
-    provider: str = Field(description="State that gives it.")
-    recipient: str = Field(description="State that receives it.")
+    provider: str = Field(description="The state that gives or sends it.")
+    recipient: str = Field(description="The state that receives it.")
     status: ExchangeStatus = Field(
         description="delivered: given; promised: pledged; suspected: believed or feared; unknown."
     )
-
-
-class DeploymentDrafts(BaseModel):
-    deployments: list[DeploymentDraft] = Field(
-        description="Every deployment the article states; [] when none.", max_length=12
+    claimant: str | None = Field(
+        description="Who says it, as the article names them, or null when no one is named."
     )
-
-
-class CasualtyDrafts(BaseModel):
-    casualties: list[CasualtyDraft] = Field(
-        description="Every casualty figure the article states; [] when none.", max_length=12
-    )
+    time_text: str | None = Field(description="When, copied as written, or null.")
 
 
 class ExchangeDrafts(BaseModel):

@@ -10,8 +10,7 @@ try:  # openai 3.x moved to httpx2
 except ImportError:  # pragma: no cover
     import httpx  # type: ignore[no-redef]
 
-from pipeline.backends.base import backoff_wait
-from pipeline.backends.local import json_schema_to_llama
+from pipeline.backends.base import as_json_object_format, backoff_wait
 from pipeline.backends.openai_compat import _map_error, is_transient
 from pipeline.errors import ConfigError, ExtractionError, ModelUnavailableError
 from pipeline.settings import Settings
@@ -20,7 +19,7 @@ from tests.fakes import fake_backend
 
 GOOD = (
     '{"exchanges": [{"category": "fuel", "item": "oil", "provider": "Russia", '
-    '"recipient": "North Korea", "status": "delivered"}]}'
+    '"recipient": "North Korea", "status": "delivered", "claimant": null, "time_text": null}]}'
 )
 MESSAGES = [{"role": "user", "content": "article"}]
 
@@ -44,7 +43,7 @@ def test_valid_completion_is_parsed_and_counted():
 def test_invalid_output_is_reasked_with_the_validation_error():
     bad = (
         '{"exchanges": [{"category": "bananas", "item": "x", "provider": "a", '
-        '"recipient": "b", "status": "delivered"}]}'
+        '"recipient": "b", "status": "delivered", "claimant": null, "time_text": null}]}'
     )
     backend, replay = fake_backend([bad, GOOD], max_validation_retries=1)
     c = backend.complete(MESSAGES, ExchangeDrafts)
@@ -122,7 +121,7 @@ def test_llama_gets_a_schema_it_enforces():
             "json_schema": {"name": "X", "schema": {"type": "object"}},
         }
     }
-    assert json_schema_to_llama(kwargs)["response_format"] == {
+    assert as_json_object_format(kwargs)["response_format"] == {
         "type": "json_object",
         "schema": {"type": "object"},
     }

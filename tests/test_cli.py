@@ -14,8 +14,17 @@ from tests.fakes import fake_backend
 
 runner = CliRunner()
 ARTICLE = "North Korea sent 2,000 workers to Russia, officials said."
-DEP = {"count_text": "2,000 workers", "personnel_type": "workers", "status": "ongoing",
-       "claimant": "officials"}
+FIGS = {
+    "f1": {
+        "figure": "2,000 workers",
+        "counts": "workers sent",
+        "status": "ongoing",
+        "claimant": "officials",
+        "location": None,
+        "time_text": None,
+    }
+}
+NO_EXC = {"exchanges": []}
 
 
 @pytest.fixture
@@ -24,8 +33,9 @@ def fake(monkeypatch):
     holder = {}
 
     def install(script):
-        backend, replay = fake_backend([json.dumps(s) if isinstance(s, dict) else s
-                                        for s in script])
+        backend, replay = fake_backend(
+            [json.dumps(s) if isinstance(s, dict) else s for s in script]
+        )
         holder["replay"] = replay
         monkeypatch.setattr(pipeline.backends, "make_backend", lambda settings: backend)
         return replay
@@ -36,22 +46,23 @@ def fake(monkeypatch):
 def test_extract_writes_one_line_per_article_and_an_error_ledger(tmp_path, fake):
     (tmp_path / "good.txt").write_text(ARTICLE)
     (tmp_path / "empty.txt").write_text("")
-    fake([{"deployments": [DEP]}, {"casualties": []}, {"exchanges": []}])
+    fake([FIGS, NO_EXC])
     out = tmp_path / "out.jsonl"
     result = runner.invoke(app, ["extract", str(tmp_path), "-o", str(out)])
     assert result.exit_code == 1, result.output  # one bad input: partial failure
     lines = [json.loads(line) for line in out.read_text().splitlines()]
     assert [line["article_id"] for line in lines] == ["good"]
     assert lines[0]["deployments"][0]["count"]["best"] == 2000
-    errors = [json.loads(line) for line in (tmp_path / "out.jsonl.errors.jsonl").read_text()
-              .splitlines()]
+    errors = [
+        json.loads(line) for line in (tmp_path / "out.jsonl.errors.jsonl").read_text().splitlines()
+    ]
     assert errors[0]["article_id"] == "empty" and "empty" in errors[0]["reason"]
     assert "1 articles extracted, 1 records, 1 failures" in result.stderr
 
 
 def test_all_good_exits_zero_and_stdout_works(tmp_path, fake):
     (tmp_path / "a.txt").write_text(ARTICLE)
-    fake([{"deployments": [DEP]}, {"casualties": []}, {"exchanges": []}])
+    fake([FIGS, NO_EXC])
     result = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "-q"])
     assert result.exit_code == 0
     assert json.loads(result.stdout)["article_id"] == "a"
@@ -60,8 +71,9 @@ def test_all_good_exits_zero_and_stdout_works(tmp_path, fake):
 def test_nothing_readable_exits_three(tmp_path, fake):
     (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02")
     fake([])
-    result = runner.invoke(app, ["extract", str(tmp_path / "bin.txt"), "-o",
-                                 str(tmp_path / "o.jsonl")])
+    result = runner.invoke(
+        app, ["extract", str(tmp_path / "bin.txt"), "-o", str(tmp_path / "o.jsonl")]
+    )
     assert result.exit_code == 3
     assert "binary" in result.stderr
     assert "Traceback" not in result.output
@@ -70,7 +82,7 @@ def test_nothing_readable_exits_three(tmp_path, fake):
 def test_model_failure_is_recorded_with_last_raw_and_batch_goes_on(tmp_path, fake):
     (tmp_path / "a.txt").write_text(ARTICLE)
     (tmp_path / "b.txt").write_text(ARTICLE)
-    fake(["garbage", "garbage", {"deployments": [DEP]}, {"casualties": []}, {"exchanges": []}])
+    fake(["garbage", "garbage", FIGS, NO_EXC])
     out = tmp_path / "o.jsonl"
     result = runner.invoke(app, ["extract", str(tmp_path), "-o", str(out)])
     assert result.exit_code == 1
@@ -107,7 +119,7 @@ def test_schema_command_prints_the_contract():
 def test_api_key_never_reaches_outputs(tmp_path, fake, monkeypatch):
     monkeypatch.setenv("OPENAI_API_KEY", "sk-test-secret-value")
     (tmp_path / "a.txt").write_text(ARTICLE)
-    fake([{"deployments": [DEP]}, {"casualties": []}, {"exchanges": []}])
+    fake([FIGS, NO_EXC])
     out = tmp_path / "o.jsonl"
     result = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "-o", str(out)])
     assert "sk-test-secret-value" not in out.read_text() + result.output

@@ -5,7 +5,6 @@ They are skipped, with the reason, only when the 'local' extra is not installed.
 
 from __future__ import annotations
 
-import json
 import socket
 import subprocess
 import sys
@@ -18,10 +17,14 @@ from pipeline.quantities import count_in_text
 from schemas import ArticleSummary
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = [ROOT / "evals" / "golden" / "000_bc9e0e36066b45ca.txt",
-         ROOT / "evals" / "golden" / "004_c708aba2ae581433.txt"]
-SHORT = ("Ukraine's military intelligence said on Monday that about 3,000 North Korean soldiers "
-         "had arrived in Russia's Belgorod region, and that at least 200 of them had been killed.")
+SEEDS = [
+    ROOT / "evals" / "golden" / "000_bc9e0e36066b45ca.txt",
+    ROOT / "evals" / "golden" / "004_c708aba2ae581433.txt",
+]
+SHORT = (
+    "Ukraine's military intelligence said on Monday that about 3,000 North Korean soldiers "
+    "had arrived in Russia's Belgorod region, and that at least 200 of them had been killed."
+)
 
 pytestmark = pytest.mark.integration
 
@@ -42,19 +45,24 @@ def model_path() -> Path:
 def _check_grounded_counts(summary: ArticleSummary, text: str) -> None:
     for record in [*summary.deployments, *summary.casualties]:
         assert count_in_text(record.count, text), record.count
-        assert text[record.grounding.evidence_start:record.grounding.evidence_end] == \
-            record.evidence
+        assert (
+            text[record.grounding.evidence_start : record.grounding.evidence_end] == record.evidence
+        )
 
 
 def test_cli_extracts_the_seed_articles_with_the_embedded_model(model_path, tmp_path):
     out = tmp_path / "out.jsonl"
     proc = subprocess.run(
         [sys.executable, "-m", "pipeline", "extract", *map(str, SEEDS), "-o", str(out)],
-        capture_output=True, text=True, timeout=900, cwd=tmp_path)
+        capture_output=True,
+        text=True,
+        timeout=900,
+        cwd=tmp_path,
+    )
     assert proc.returncode == 0, proc.stderr
     lines = out.read_text().splitlines()
     assert len(lines) == 2
-    for line, seed in zip(lines, SEEDS):
+    for line, seed in zip(lines, SEEDS, strict=True):
         summary = ArticleSummary.model_validate_json(line)
         assert summary.article_id == seed.stem
         assert summary.deployments, f"no deployments for {seed.name}"
@@ -84,9 +92,25 @@ def llama_server(model_path):
     pytest.importorskip("llama_cpp.server", reason="llama-cpp-python[server] not installed")
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "llama_cpp.server", "--model", str(model_path), "--host",
-         "127.0.0.1", "--port", str(port), "--n_ctx", "4096", "--model_alias", "embedded"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-m",
+            "llama_cpp.server",
+            "--model",
+            str(model_path),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--n_ctx",
+            "4096",
+            "--model_alias",
+            "embedded",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.time() + 120
     while time.time() < deadline:
         if proc.poll() is not None:
@@ -109,10 +133,27 @@ def test_openai_backend_against_a_real_local_server(llama_server, tmp_path):
     article.write_text(SHORT)
     out = tmp_path / "out.jsonl"
     proc = subprocess.run(
-        [sys.executable, "-m", "pipeline", "extract", str(article), "-o", str(out),
-         "--backend", "openai", "--base-url", llama_server, "--model", "embedded",
-         "--response-format", "json_object"],
-        capture_output=True, text=True, timeout=600)
+        [
+            sys.executable,
+            "-m",
+            "pipeline",
+            "extract",
+            str(article),
+            "-o",
+            str(out),
+            "--backend",
+            "openai",
+            "--base-url",
+            llama_server,
+            "--model",
+            "embedded",
+            "--response-format",
+            "json_object",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert proc.returncode == 0, proc.stderr
     summary = ArticleSummary.model_validate_json(out.read_text())
     assert summary.provenance.backend == "openai"
@@ -124,10 +165,24 @@ def test_unreachable_server_is_one_line(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text(SHORT)
     proc = subprocess.run(
-        [sys.executable, "-m", "pipeline", "extract", str(article), "--backend", "openai",
-         "--base-url", f"http://127.0.0.1:{_free_port()}/v1", "--model", "m"],
-        capture_output=True, text=True, timeout=120,
-        env={"PATH": "/usr/bin:/bin", "TROOPWATCH_MAX_TRANSPORT_RETRIES": "1"})
+        [
+            sys.executable,
+            "-m",
+            "pipeline",
+            "extract",
+            str(article),
+            "--backend",
+            "openai",
+            "--base-url",
+            f"http://127.0.0.1:{_free_port()}/v1",
+            "--model",
+            "m",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "TROOPWATCH_MAX_TRANSPORT_RETRIES": "1"},
+    )
     assert proc.returncode == 4
     assert "Traceback" not in proc.stderr
     assert "TROOPWATCH_BASE_URL" in proc.stderr.strip().splitlines()[-1]
