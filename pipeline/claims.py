@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from schemas.records import DeploymentStatus, ExchangeCategory, Hedge
+from schemas.records import DeploymentStatus, ExchangeCategory, ExchangeStatus, Hedge
 
 _HEDGES: list[tuple[Hedge, re.Pattern[str]]] = [
     (
@@ -128,3 +128,159 @@ def categories_of(item: str) -> list[ExchangeCategory]:
         if m:
             found.append((m.start(), category))
     return [c for _, c in sorted(found)]
+
+
+# Words next to a figure that name what it counts. They refine the model's choice within a record
+# type (the model decides deployment vs casualty vs neither; the label's own words decide which
+# kind), because a small model tends to answer the first value of an enum.
+_PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
+    ("deminers", re.compile(r"demin|mine[- ]clear|sapper|minenräum|entminung", re.IGNORECASE)),
+    (
+        "construction_troops",
+        re.compile(
+            r"construction (troops|units|soldiers|battalions)|"
+            r"military builders|bausoldaten|baupionier",
+            re.IGNORECASE,
+        ),
+    ),
+    ("military_engineers", re.compile(r"engineer|pionier", re.IGNORECASE)),
+    (
+        "workers",
+        re.compile(r"worker|labou?rer|arbeiter|it specialists|construction workers", re.IGNORECASE),
+    ),
+]
+_CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "killed_or_wounded",
+        re.compile(
+            r"killed (and|or) (wounded|injured)|dead (and|or) "
+            r"(wounded|injured)|casualties|losses|tote und verwundete|"
+            r"verluste",
+            re.IGNORECASE,
+        ),
+    ),
+    ("captured", re.compile(r"captured|prisoners?|POWs?|gefangen", re.IGNORECASE)),
+    ("missing", re.compile(r"missing|vermisst", re.IGNORECASE)),
+    ("wounded", re.compile(r"wounded|injured|verwundet|verletzt", re.IGNORECASE)),
+    (
+        "killed",
+        re.compile(
+            r"killed|dead|died|deaths?|death toll|fatalities|toten?|getötet|"
+            r"gefallen",
+            re.IGNORECASE,
+        ),
+    ),
+]
+
+
+def subtype_from_words(record_type: str, label: str) -> str | None:
+    """The personnel or casualty type a figure's own words name, or None when they name none."""
+    table = _PERSONNEL_WORDS if record_type == "deployment" else _CASUALTY_WORDS
+    for subtype, pattern in table:
+        if pattern.search(label):
+            return subtype
+    return None
+
+
+_SUSPECTED = re.compile(
+    r"\b(believed|suspected|feared|allegedly|reportedly|may|might|could|"
+    r"in exchange|in return|mutmaßlich|vermutlich|angeblich)\b",
+    re.IGNORECASE,
+)
+_PROMISED = re.compile(
+    r"\b(promised|pledged|agreed|will|would|plans? to|is to|are to|"
+    r"zugesagt|versprochen)\b",
+    re.IGNORECASE,
+)
+
+
+def exchange_status_from_words(context: str, status: ExchangeStatus) -> ExchangeStatus:
+    """Correct a 'delivered' or 'unknown' status the context's own words contradict."""
+    if status in (ExchangeStatus.delivered, ExchangeStatus.unknown):
+        if _PROMISED.search(context):
+            return ExchangeStatus.promised
+        if _SUSPECTED.search(context):
+            return ExchangeStatus.suspected
+    return status
+
+
+def deployment_status_from_words(context: str, status: DeploymentStatus) -> DeploymentStatus:
+    """An 'unknown' status becomes 'planned' when the context speaks of the future."""
+    if status is DeploymentStatus.unknown and _HEDGES[0][1].search(context):
+        return DeploymentStatus.planned
+    return status
+
+
+_RUSSIA = r"(Russia|Russian|Moscow|the Kremlin|Russland|russisch\w*|Moskau)"
+_NK = r"(North Korea|North Korean|Pyongyang|the DPRK|Nordkorea|nordkoreanisch\w*|Pjöngjang)"
+_TO_NK = re.compile(
+    rf"{_NK}\W+(\w+\W+){{0,6}}(receiv|get|gets|obtain|acquir|erh[aä]lt|bekomm)\w*\W+"
+    rf"(\w+\W+){{0,8}}{_RUSSIA}|"
+    rf"{_RUSSIA}\W+(\w+\W+){{0,4}}(suppl|provid|deliver|sen[dt]|ship|transfer|giv|help|aid|"
+    rf"liefer)\w*\W+(\w+\W+){{0,3}}{_NK}|"
+    rf"exchanged? for\s+(\w+\s+){{0,2}}{_RUSSIA}|"
+    rf"\bto\s+{_NK}|\bnach\s+Nordkorea|in (exchange|return) for (its )?(troops|soldiers|manpower|"
+    rf"forces|deployment)",
+    re.IGNORECASE,
+)
+_TO_RUSSIA = re.compile(
+    rf"{_RUSSIA}\W+(\w+\W+){{0,6}}(receiv|get|gets|obtain|acquir|erh[aä]lt|bekomm)\w*\W+"
+    rf"(\w+\W+){{0,8}}{_NK}|"
+    rf"{_NK}\W+(\w+\W+){{0,4}}(suppl|provid|deliver|sen[dt]|ship|transfer|giv|liefer)\w*\W+"
+    rf"(\w+\W+){{0,8}}(to\s+)?{_RUSSIA}|\bto\s+{_RUSSIA}|\bnach\s+Russland",
+    re.IGNORECASE,
+)
+
+
+def direction_from_words(context: str) -> tuple[str, str] | None:
+    """(provider, recipient) when the context says unambiguously who gives to whom, else None."""
+    to_nk = bool(_TO_NK.search(context))
+    to_ru = bool(_TO_RUSSIA.search(context))
+    if to_nk == to_ru:
+        return None  # no cue, or cues both ways (a sentence about the swap itself)
+    return ("Russia", "North Korea") if to_nk else ("North Korea", "Russia")
+
+
+_CASUALTY_VERBS = re.compile(
+    r"\b(killed|kill|wounded|injured|captured|missing|died|dead|deaths?|casualties|losses|"
+    r"taken prisoner|getötet|verwundet|verletzt|gefangen|vermisst|gefallen|tot)\b",
+    re.IGNORECASE,
+)
+
+
+def casualty_in_clause(text: str, start: int, end: int) -> str | None:
+    """The casualty type a figure's own clause names (a few words either side), or None.
+
+    "Ukraine's forces killed 36 North Korean soldiers" and "at least 300 soldiers had been
+    killed" both name 'killed', though the figure's label does not.
+    """
+    before = text[max(0, start - 60) : start]
+    before = re.split(r"[.;!?\n]|\d", before)[-1]
+    after = text[end : end + 80]
+    after = re.split(r"[.;!?\n,]|\d", after)[0]
+    clause = f"{before} {after}"
+    if not _CASUALTY_VERBS.search(clause):
+        return None
+    return subtype_from_words("casualty", clause)
+
+
+_ATTRIBUTION = re.compile(
+    r"[Aa]ccording to (?P<a>[^,.;:\n]{3,90}?)(?=[,.;:\n]| said| says|$)|"
+    r"(?P<b>(?:(?:the|The) )?(?:[A-Z][\w'’.-]*|of|for|and)(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|"
+    r"\([A-Z]{2,6}\)))*)\s+(?:said|says|estimated|estimates|told|reported|reports|believes|"
+    r"revealed|warned|claimed|claims|assessed|confirmed)\b",
+)
+
+
+def claimant_from_words(sentence: str, preceding: str = "") -> str | None:
+    """Who a claim is attributed to ("according to X", "X said"): in the sentence itself, else
+    the nearest attribution in the text before it (its paragraph), else None."""
+    for text, pick in ((sentence, 0), (preceding, -1)):
+        names = [(m.group("a") or m.group("b") or "").strip() for m in _ATTRIBUTION.finditer(text)]
+        names = [n for n in names if len(n) >= 3 and n.lower() not in _PRONOUNS]
+        if names:
+            return names[pick]
+    return None
+
+
+_PRONOUNS = frozenset({"he", "she", "they", "it", "the", "we", "officials", "i"})

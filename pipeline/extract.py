@@ -17,7 +17,16 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, create_model
 
 from pipeline.backends import Backend, Completion, make_backend
-from pipeline.claims import categories_of, infer_hedge
+from pipeline.claims import (
+    casualty_in_clause,
+    categories_of,
+    claimant_from_words,
+    deployment_status_from_words,
+    direction_from_words,
+    exchange_status_from_words,
+    infer_hedge,
+    subtype_from_words,
+)
 from pipeline.clean import clean_text, is_boilerplate
 from pipeline.dates import parse_time
 from pipeline.errors import TroopwatchError
@@ -28,6 +37,7 @@ from pipeline.settings import Settings
 from pipeline.sources import Article
 from schemas import schema_hash
 from schemas.records import (
+    EXCHANGE_DIRECTIONS,
     FIGURE_KINDS,
     ArticleSummary,
     Attempts,
@@ -136,29 +146,39 @@ def record_from_verdict(
     if kind is None:
         return None
     record_type, subtype = kind
+    # Casualty words are unambiguous; for people sent, words only refine a generic answer
+    # ("5,000 construction workers" may rightly be construction troops in context).
+    if record_type == "casualty" or subtype in ("troops", "other"):
+        subtype = subtype_from_words(record_type, figure.label) or subtype
+    if record_type == "deployment":
+        # "killed 36 North Korean soldiers": the clause names a casualty whatever the model said
+        casualty = casualty_in_clause(ctx.text, figure.start, figure.end)
+        if casualty is not None:
+            record_type, subtype = "casualty", casualty
     evidence, s, e = _evidence(ctx, figure.start, figure.end)
+    context = _context(ctx, s, e)
     reasons = []
     if not qualifier_consistent(figure.count, evidence):
         reasons.append(f"qualifier {figure.count.qualifier.value!r} contradicts the quote")
     grounding = Grounding(
         grounded=not reasons, reasons=reasons, evidence_start=s, evidence_end=e, match="exact"
     )
-    status = verdict.status if record_type == "deployment" else None
+    status = deployment_status_from_words(context, verdict.status)
     common: dict[str, Any] = {
-        "claimant": verdict.claimant,
-        "hedge": infer_hedge(evidence, status),
+        "claimant": _found(ctx, verdict.claimant) or _claimant(ctx, s, e),
+        "hedge": infer_hedge(context, status if record_type == "deployment" else None),
         "time": parse_time(verdict.time_text, ctx.reference_date),
         "evidence": evidence,
         "grounding": grounding,
         "count": figure.count,
-        "location": verdict.location,
+        "location": _found(ctx, verdict.location),
     }
     if record_type == "deployment":
         return Deployment(
             personnel_type=subtype,
             sending_state="North Korea",
             host_state="Russia",
-            status=verdict.status,
+            status=status,
             **common,
         )
     return Casualty(casualty_type=subtype, affected="North Korean troops", **common)
@@ -168,11 +188,23 @@ def records_from_exchange(draft: ExchangeDraft, ctx: ArticleContext) -> list[Exc
     """Exchange records for one drafted item, one per category its words name."""
     reasons: list[str] = []
     span = locate(draft.item, ctx.text)
+    context = (
+        _context(ctx, *sentence_around(ctx.text, span.start, span.end))
+        if span.kind != "none"
+        else draft.item
+    )
+    # the context's own words ("North Korea receives ... from Russia") beat the model's guess
+    direction = direction_from_words(context) or EXCHANGE_DIRECTIONS[draft.direction]
+    if direction is None:
+        return []  # an exchange between other states is outside troopwatch's scope
+    provider, recipient = direction
     if span.kind == "none":
         evidence, s, e = draft.item, None, None
+        status = draft.status
         reasons.append("item not found in the article")
     else:
         evidence, s, e = _evidence(ctx, span.start, span.end)
+        status = exchange_status_from_words(context, draft.status)
         if _in_blocked(ctx, span.start):
             reasons.append("evidence is text addressed to AI systems")
     grounding = Grounding(
@@ -187,17 +219,48 @@ def records_from_exchange(draft: ExchangeDraft, ctx: ArticleContext) -> list[Exc
         Exchange(
             category=category,
             item=draft.item,
-            provider=draft.provider,
-            recipient=draft.recipient,
-            status=draft.status,
-            claimant=draft.claimant,
-            hedge=infer_hedge(evidence),
+            provider=provider,
+            recipient=recipient,
+            status=status,
+            claimant=_found(ctx, draft.claimant)
+            or (_claimant(ctx, s, e) if s is not None else None),
+            hedge=infer_hedge(context),
             time=parse_time(draft.time_text, ctx.reference_date),
             evidence=evidence,
             grounding=grounding,
         )
         for category in categories
     ]
+
+
+def _context(ctx: ArticleContext, start: int, end: int) -> str:
+    """The evidence sentence, plus the lead-in when it is a list item ("including:" + "oil,")."""
+    sentence = ctx.text[start:end]
+    if len(sentence.split()) >= 8:
+        return sentence
+    before = ctx.text[:start].rstrip()
+    colon = before.rfind(":")
+    if colon >= 0 and start - colon < 400:  # inside a list introduced by a colon
+        lead_start = max(ctx.text.rfind("\n\n", 0, colon), ctx.text.rfind(". ", 0, colon)) + 1
+        return ctx.text[lead_start:end]
+    return sentence
+
+
+def _found(ctx: ArticleContext, phrase: str | None) -> str | None:
+    """``phrase`` when the article contains it (allowing small differences), else None.
+
+    A small model sometimes copies a name or place from the prompt's worked example; a
+    claimant or location the article does not mention is dropped rather than reported.
+    """
+    if not phrase or not phrase.strip():
+        return None
+    return phrase if locate(phrase, ctx.text).kind != "none" else None
+
+
+def _claimant(ctx: ArticleContext, start: int, end: int) -> str | None:
+    """Attribution read from the sentence, else from earlier in its paragraph."""
+    para_start = ctx.text.rfind("\n\n", 0, start) + 1
+    return claimant_from_words(_context(ctx, start, end), ctx.text[para_start:start])
 
 
 def _dedupe_key(record: Record) -> tuple:

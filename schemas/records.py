@@ -249,6 +249,20 @@ class FigureVerdict(BaseModel):
     )
 
 
+class ExchangeDirection(str, Enum):
+    to_north_korea = "Russia to North Korea"
+    to_russia = "North Korea to Russia"
+    other = "other states"
+
+
+#: ExchangeDirection -> (provider, recipient); ``None``: out of scope, not a record.
+EXCHANGE_DIRECTIONS: dict[ExchangeDirection, tuple[str, str] | None] = {
+    ExchangeDirection.to_north_korea: ("Russia", "North Korea"),
+    ExchangeDirection.to_russia: ("North Korea", "Russia"),
+    ExchangeDirection.other: None,
+}
+
+
 class ExchangeDraft(BaseModel):
     """Something of value that moves between states (weapons, technology, fuel, money)."""
 
@@ -259,8 +273,9 @@ class ExchangeDraft(BaseModel):
         description="weapons, air_defense, military_technology, electronic_warfare, drones, "
         "space_satellite, missile_technology, nuclear_technology, fuel, food, financial, other."
     )
-    provider: str = Field(description="The state that gives or sends it.")
-    recipient: str = Field(description="The state that receives it.")
+    direction: ExchangeDirection = Field(
+        description="Who gives it to whom: 'Russia to North Korea' or 'North Korea to Russia'."
+    )
     status: ExchangeStatus = Field(
         description="delivered: given; promised: pledged; suspected: believed or feared; unknown."
     )

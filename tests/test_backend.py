@@ -18,8 +18,8 @@ from schemas import ExchangeDrafts
 from tests.fakes import fake_backend
 
 GOOD = (
-    '{"exchanges": [{"category": "fuel", "item": "oil", "provider": "Russia", '
-    '"recipient": "North Korea", "status": "delivered", "claimant": null, "time_text": null}]}'
+    '{"exchanges": [{"category": "fuel", "item": "oil", "direction": "Russia to North Korea", '
+    '"status": "delivered", "claimant": null, "time_text": null}]}'
 )
 MESSAGES = [{"role": "user", "content": "article"}]
 
@@ -42,8 +42,8 @@ def test_valid_completion_is_parsed_and_counted():
 
 def test_invalid_output_is_reasked_with_the_validation_error():
     bad = (
-        '{"exchanges": [{"category": "bananas", "item": "x", "provider": "a", '
-        '"recipient": "b", "status": "delivered", "claimant": null, "time_text": null}]}'
+        '{"exchanges": [{"category": "bananas", "item": "x", "direction": "other states", '
+        '"status": "delivered", "claimant": null, "time_text": null}]}'
     )
     backend, replay = fake_backend([bad, GOOD], max_validation_retries=1)
     c = backend.complete(MESSAGES, ExchangeDrafts)

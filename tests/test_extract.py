@@ -47,8 +47,7 @@ FIGS = {
 EXC = {
     "item": "air-defence systems",
     "category": "air_defense",
-    "provider": "Russia",
-    "recipient": "North Korea",
+    "direction": "Russia to North Korea",
     "status": "suspected",
     "claimant": None,
     "time_text": None,
@@ -180,3 +179,43 @@ def test_figures_model_pins_each_figure_in_order():
 
 def test_lead_summary_skips_headlines():
     assert lead_summary(prepare(ARTICLE).body).startswith("South Korea's National Intelligence")
+
+
+def test_claimant_and_location_must_be_in_the_article():
+    figs = {
+        "f1": verdict(
+            DEP_LABEL,
+            "troops sent",
+            "ongoing",
+            "Ukraine's military intelligence",
+            location="Russia's Belgorod region",
+        ),
+        "f2": verdict(CAS_LABEL, "killed"),
+    }
+    summary, _ = _run([figs, NO_EXC])
+    dep = summary.deployments[0]
+    assert dep.location is None  # copied from the prompt's example, not in the article
+    # the attribution in the sentence itself replaces the invented claimant
+    assert dep.claimant == "South Korea's National Intelligence Service (NIS)"
+    assert dep.personnel_type.value == "construction_troops"  # the figure's own words
+    assert summary.casualties[0].claimant == "The NIS"
+
+
+def test_a_casualty_clause_overrides_a_deployment_verdict():
+    text = "Ukraine's special forces killed 36 North Korean soldiers near Kursk, officials said."
+    figs = {"f1": verdict("36 North Korean soldiers", "workers sent", "completed")}
+    backend, _ = fake_backend([json.dumps(figs), json.dumps(NO_EXC)])
+    summary = extract_article(Article("x", text), backend)
+    assert summary.deployments == []
+    assert summary.casualties[0].casualty_type.value == "killed"
+
+
+def test_direction_words_in_the_article_beat_the_model():
+    text = (
+        "In exchange for troops, North Korea is believed to be receiving support from "
+        "Russia, including:\n\nair-defence systems,\n"
+    )
+    wrong = dict(EXC, direction="North Korea to Russia", status="delivered")
+    backend, _ = fake_backend([json.dumps({"exchanges": [wrong]})])
+    exc = extract_article(Article("x", text), backend).exchanges[0]
+    assert (exc.provider, exc.recipient, exc.status.value) == ("Russia", "North Korea", "suspected")

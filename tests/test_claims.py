@@ -1,0 +1,114 @@
+import pytest
+
+from pipeline.claims import (
+    categories_of,
+    claimant_from_words,
+    deployment_status_from_words,
+    direction_from_words,
+    exchange_status_from_words,
+    infer_hedge,
+    subtype_from_words,
+)
+from schemas.records import DeploymentStatus, ExchangeStatus
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status", "hedge"),
+    [
+        ("The NIS estimates that at least 600 soldiers were killed.", None, "estimated"),
+        ("Russia is believed to have supplied air-defence systems.", None, "alleged"),
+        ("Pyongyang will send 6,000 more troops next month.", None, "planned"),
+        ("The ministry confirmed that 300 soldiers died.", None, "confirmed"),
+        ("The NIS said 5,000 troops were deployed.", None, "reported"),
+        ("Seoul expects 2,000 more.", DeploymentStatus.planned, "planned"),
+        ("Laut Geheimdienst schätzt man rund 4.000 Soldaten.", None, "estimated"),
+    ],
+)
+def test_hedge_is_read_from_the_sentence(sentence, status, hedge):
+    assert infer_hedge(sentence, status).value == hedge
+
+
+def test_an_item_naming_several_categories_names_them_in_order():
+    assert [
+        c.value
+        for c in categories_of(
+            "technologies related to drones, satellite systems, and missile guidance"
+        )
+    ] == ["drones", "space_satellite", "missile_technology"]
+    assert [c.value for c in categories_of("Erdöl und Lebensmittel")] == ["fuel", "food"]
+    assert categories_of("military hardware") == []
+
+
+@pytest.mark.parametrize(
+    ("record_type", "label", "subtype"),
+    [
+        ("deployment", "1,000 demining specialists", "deminers"),
+        ("deployment", "roughly 5,000 North Korean construction troops", "construction_troops"),
+        ("deployment", "5,000 construction workers", "workers"),
+        ("deployment", "1,000 military engineers", "military_engineers"),
+        ("deployment", "bis zu 1.500 Minenräumer", "deminers"),
+        ("deployment", "over 10,000 North Korean personnel", None),
+        ("casualty", "more than 3,000 killed and wounded", "killed_or_wounded"),
+        ("casualty", "about 2,700 wounded", "wounded"),
+        ("casualty", "two North Korean soldiers", None),
+        ("casualty", "Mindestens 600 Soldaten seien getötet", "killed"),
+    ],
+)
+def test_a_figures_own_words_name_its_kind(record_type, label, subtype):
+    assert subtype_from_words(record_type, label) == subtype
+
+
+def test_status_words_correct_the_model_only_where_they_speak():
+    ctx = "North Korea is believed to be receiving support from Russia, including: oil,"
+    assert exchange_status_from_words(ctx, ExchangeStatus.delivered) is ExchangeStatus.suspected
+    assert (
+        exchange_status_from_words("Moscow pledged jets.", ExchangeStatus.unknown)
+        is ExchangeStatus.promised
+    )
+    assert (
+        exchange_status_from_words("Russia shipped oil.", ExchangeStatus.delivered)
+        is ExchangeStatus.delivered
+    )
+    assert (
+        deployment_status_from_words("They will be sent in July.", DeploymentStatus.unknown)
+        is DeploymentStatus.planned
+    )
+    assert (
+        deployment_status_from_words("They will go.", DeploymentStatus.ongoing)
+        is DeploymentStatus.ongoing
+    )
+
+
+@pytest.mark.parametrize(
+    ("context", "direction"),
+    [
+        (
+            "North Korea is believed to be receiving support from Russia, including: oil,",
+            ("Russia", "North Korea"),
+        ),
+        (
+            "North Korea was believed to be receiving Russian help with a reactor.",
+            ("Russia", "North Korea"),
+        ),
+        (
+            "Pyongyang has shipped millions of artillery shells to Russia.",
+            ("North Korea", "Russia"),
+        ),
+        ("Moscow supplied Pyongyang with air-defence systems.", ("Russia", "North Korea")),
+        ("Nordkorea erhält Erdöl aus Russland.", ("Russia", "North Korea")),
+        ("Shells went to Russia and oil to North Korea.", None),
+        ("The two states signed a treaty.", None),
+    ],
+)
+def test_direction_is_read_only_from_unambiguous_words(context, direction):
+    assert direction_from_words(context) == direction
+
+
+def test_claimant_is_read_from_attributions():
+    assert claimant_from_words("According to Ukraine's HUR, 3,000 arrived.") == "Ukraine's HUR"
+    assert claimant_from_words("The NIS estimates that 600 died.") == "The NIS"
+    assert claimant_from_words("He said 600 died.") is None
+    assert (
+        claimant_from_words("600 died.", "Seoul's JCS said on Monday. Then more.") == "Seoul's JCS"
+    )
+    assert claimant_from_words("600 died.") is None
