@@ -173,6 +173,35 @@ _CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_PEOPLE = re.compile(
+    r"\b(workers?|troops?|soldiers?|deminers?|sappers?|engineers?|instructors?|specialists?|"
+    r"personnel|labou?rers?|staff|envoys?|officials?|delegation|medics?|doctors?|officers?|"
+    r"arbeiter|soldaten|truppen)\b",
+    re.IGNORECASE,
+)
+
+
+def names_people(item: str) -> bool:
+    """True when an exchange 'item' is really people (deployments are not exchanges)."""
+    return bool(_PEOPLE.search(item))
+
+
+_IN_SCOPE = re.compile(
+    r"russia|russian|moscow|kremlin|putin|kursk|ukrain|kyiv|kiev|russland|russisch|moskau|"
+    r"russie|russe|moscou|rusia|ruso|moscú|росси|украин",
+    re.IGNORECASE,
+)
+
+
+def in_scope(text: str) -> bool:
+    """Whether an article can hold troopwatch records at all: it must mention Russia or the war.
+
+    North Korean support for Russia cannot be stated without naming Russia, Moscow or the war in
+    Ukraine; an article that names none of them is answered without a model call.
+    """
+    return bool(_IN_SCOPE.search(text))
+
+
 def subtype_from_words(record_type: str, label: str) -> str | None:
     """The personnel or casualty type a figure's own words name, or None when they name none."""
     table = _PERSONNEL_WORDS if record_type == "deployment" else _CASUALTY_WORDS

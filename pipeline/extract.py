@@ -24,7 +24,9 @@ from pipeline.claims import (
     deployment_status_from_words,
     direction_from_words,
     exchange_status_from_words,
+    in_scope,
     infer_hedge,
+    names_people,
     subtype_from_words,
 )
 from pipeline.clean import clean_text, is_boilerplate
@@ -146,10 +148,11 @@ def record_from_verdict(
     if kind is None:
         return None
     record_type, subtype = kind
-    # Casualty words are unambiguous; for people sent, words only refine a generic answer
-    # ("5,000 construction workers" may rightly be construction troops in context).
-    if record_type == "casualty" or subtype in ("troops", "other"):
-        subtype = subtype_from_words(record_type, figure.label) or subtype
+    # The figure's own words name its kind more reliably than a small model, which drifts to
+    # one enum value; "construction workers" may rightly be construction troops in context.
+    named = subtype_from_words(record_type, figure.label)
+    if named and not (subtype == "construction_troops" and "construction" in figure.label.lower()):
+        subtype = named
     if record_type == "deployment":
         # "killed 36 North Korean soldiers": the clause names a casualty whatever the model said
         casualty = casualty_in_clause(ctx.text, figure.start, figure.end)
@@ -165,7 +168,7 @@ def record_from_verdict(
     )
     status = deployment_status_from_words(context, verdict.status)
     common: dict[str, Any] = {
-        "claimant": _found(ctx, verdict.claimant) or _claimant(ctx, s, e),
+        "claimant": _claimant(ctx, verdict.claimant, s, e),
         "hedge": infer_hedge(context, status if record_type == "deployment" else None),
         "time": parse_time(verdict.time_text, ctx.reference_date),
         "evidence": evidence,
@@ -186,6 +189,8 @@ def record_from_verdict(
 
 def records_from_exchange(draft: ExchangeDraft, ctx: ArticleContext) -> list[Exchange]:
     """Exchange records for one drafted item, one per category its words name."""
+    if names_people(draft.item):
+        return []  # people sent are deployments, never exchanges
     reasons: list[str] = []
     span = locate(draft.item, ctx.text)
     context = (
@@ -222,8 +227,7 @@ def records_from_exchange(draft: ExchangeDraft, ctx: ArticleContext) -> list[Exc
             provider=provider,
             recipient=recipient,
             status=status,
-            claimant=_found(ctx, draft.claimant)
-            or (_claimant(ctx, s, e) if s is not None else None),
+            claimant=_claimant(ctx, draft.claimant, s, e),
             hedge=infer_hedge(context),
             time=parse_time(draft.time_text, ctx.reference_date),
             evidence=evidence,
@@ -257,17 +261,30 @@ def _found(ctx: ArticleContext, phrase: str | None) -> str | None:
     return phrase if locate(phrase, ctx.text).kind != "none" else None
 
 
-def _claimant(ctx: ArticleContext, start: int, end: int) -> str | None:
-    """Attribution read from the sentence, else from earlier in its paragraph."""
+_ACTORS = re.compile(
+    r"^(north korea|nordkorea|pyongyang|the dprk|dprk|russia|russland|moscow|moskau)$", re.I
+)
+
+
+def _claimant(
+    ctx: ArticleContext, proposed: str | None, start: int | None, end: int | None
+) -> str | None:
+    """The model's claimant when the article names it (and it is not just one of the two
+    states), else the attribution in the sentence or earlier in its paragraph."""
+    found = _found(ctx, proposed)
+    if found and not _ACTORS.match(found.strip()):
+        return found
+    if start is None or end is None:
+        return found
     para_start = ctx.text.rfind("\n\n", 0, start) + 1
-    return claimant_from_words(_context(ctx, start, end), ctx.text[para_start:start])
+    return claimant_from_words(_context(ctx, start, end), ctx.text[para_start:start]) or found
 
 
 def _dedupe_key(record: Record) -> tuple:
     if isinstance(record, Deployment):
-        return ("d", record.personnel_type, record.count.value, record.count.qualifier)
+        return ("d", record.personnel_type, record.count.value)
     if isinstance(record, Casualty):
-        return ("c", record.casualty_type, record.count.value, record.count.qualifier)
+        return ("c", record.casualty_type, record.count.value)
     # one exchange record per category and direction (evals/README.md, rule c)
     return ("e", record.category, record.provider.lower(), record.recipient.lower())
 
@@ -298,20 +315,27 @@ def extract_article(article: Article, backend: Backend, *, strict: bool = False)
     ctx = prepare(article.text, article.reference_date)
     completions: list[Completion[Any]] = []
     candidates: list[Record] = []
-    if ctx.figures:  # nothing countable: no deployment or casualty is possible, skip the pass
+    # An article that never names Russia or the war cannot hold a record; one with no figures
+    # cannot hold a deployment or casualty. Neither costs a model call.
+    relevant = in_scope(ctx.text)
+    if relevant and ctx.figures:
         messages = render_messages(ctx.body, "figures", ctx.labels)
-        completion = backend.complete(messages, figures_model(ctx.labels))
+        # a verdict takes about 50 tokens: room for every figure, and a bound on a runaway answer
+        completion = backend.complete(
+            messages, figures_model(ctx.labels), max_tokens=64 + 90 * len(ctx.figures)
+        )
         completions.append(completion)
         for figure, (_, verdict) in zip(ctx.figures, completion.parsed, strict=True):
             record = record_from_verdict(verdict, figure, ctx)
             if record is not None:
                 candidates.append(record)
-    completion = backend.complete(
-        render_messages(ctx.body, "exchanges", ctx.labels), ExchangeDrafts
-    )
-    completions.append(completion)
-    for draft in completion.parsed.exchanges:
-        candidates.extend(records_from_exchange(draft, ctx))
+    if relevant:
+        completion = backend.complete(
+            render_messages(ctx.body, "exchanges", ctx.labels), ExchangeDrafts
+        )
+        completions.append(completion)
+        for draft in completion.parsed.exchanges:
+            candidates.extend(records_from_exchange(draft, ctx))
 
     records: dict[type, list[Record]] = {Deployment: [], Casualty: [], Exchange: []}
     seen: set[tuple] = set()

@@ -34,7 +34,7 @@ class Settings:
     backend: BackendName = "local"
     # local backend
     model_path: Path | None = None  # None: the embedded model, assembled into cache_dir
-    n_ctx: int = 4096
+    n_ctx: int = 8192  # instructions ~1,500 tokens + an article of a few thousand
     n_threads: int | None = None  # None: physical cores
     n_batch: int = 512
     # openai-compatible backend

@@ -6,7 +6,9 @@ from pipeline.claims import (
     deployment_status_from_words,
     direction_from_words,
     exchange_status_from_words,
+    in_scope,
     infer_hedge,
+    names_people,
     subtype_from_words,
 )
 from schemas.records import DeploymentStatus, ExchangeStatus
@@ -112,3 +114,11 @@ def test_claimant_is_read_from_attributions():
         claimant_from_words("600 died.", "Seoul's JCS said on Monday. Then more.") == "Seoul's JCS"
     )
     assert claimant_from_words("600 died.") is None
+
+
+def test_scope_and_people_filters():
+    assert in_scope("Pyongyang sent troops to Kursk.")
+    assert in_scope("Nordkorea schickt Soldaten nach Russland.")
+    assert not in_scope("North Korea test-fired two missiles into the East Sea on Monday.")
+    assert names_people("military instructors") and names_people("three nuclear envoys")
+    assert not names_people("artillery shells") and not names_people("refined oil")

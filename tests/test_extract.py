@@ -159,8 +159,17 @@ def test_a_repeated_figure_is_one_record():
 
 def test_article_without_figures_skips_the_figure_pass():
     backend, replay = fake_backend([json.dumps(NO_EXC)])
-    summary = extract_article(Article("x", "Kim Jong Un watched a football match."), backend)
+    text = "Kim Jong Un met Russia's defence minister in Pyongyang."
+    summary = extract_article(Article("x", text), backend)
     assert summary.records == [] and len(replay.requests) == 1
+
+
+def test_article_that_never_names_russia_costs_no_model_call():
+    backend, replay = fake_backend([])
+    text = "North Korea fired 2 missiles and 10,000 troops held drills near Wonsan."
+    summary = extract_article(Article("x", text), backend)
+    assert summary.records == [] and replay.requests == []
+    assert summary.provenance.attempts.model_calls == 0
 
 
 def test_persistent_invalid_output_raises_with_last_raw():

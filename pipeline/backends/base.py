@@ -58,7 +58,9 @@ class Backend(Protocol):
     name: str
     model_id: str
 
-    def complete(self, messages: Messages, response_model: type[T]) -> Completion[T]: ...
+    def complete(
+        self, messages: Messages, response_model: type[T], *, max_tokens: int | None = None
+    ) -> Completion[T]: ...
 
 
 RetryPredicate = Callable[[BaseException], bool]
@@ -141,7 +143,10 @@ class InstructorBackend:
         self._mode = mode
         self._wait = wait or backoff_wait()
 
-    def complete(self, messages: Messages, response_model: type[T]) -> Completion[T]:
+    def complete(
+        self, messages: Messages, response_model: type[T], *, max_tokens: int | None = None
+    ) -> Completion[T]:
+        """Validated ``response_model`` for ``messages``; ``max_tokens`` caps this answer."""
         responses: list[Any] = []
         transport_retries = 0
 
@@ -170,7 +175,7 @@ class InstructorBackend:
                 messages=messages,
                 max_retries=self._max_validation_retries,
                 strict=False,
-                **self._request_kwargs,
+                **{**self._request_kwargs, **({"max_tokens": max_tokens} if max_tokens else {})},
             )
         except Exception as e:
             # instructor wraps transport errors in InstructorRetryException: look down the chain.
