@@ -88,9 +88,12 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def llama_server(model_path):
+def llama_server(model_path, tmp_path_factory):
     pytest.importorskip("llama_cpp.server", reason="llama-cpp-python[server] not installed")
     port = _free_port()
+    # a file, not a pipe: llama.cpp logs enough at load time to fill a pipe and block the server
+    log_path = tmp_path_factory.mktemp("server") / "server.log"
+    log = log_path.open("w")
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -107,14 +110,13 @@ def llama_server(model_path):
             "--model_alias",
             "embedded",
         ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     deadline = time.time() + 120
     while time.time() < deadline:
         if proc.poll() is not None:
-            pytest.fail(f"llama_cpp.server exited: {proc.stderr.read()[-2000:]}")
+            pytest.fail(f"llama_cpp.server exited: {log_path.read_text()[-2000:]}")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=1):
                 break
@@ -122,10 +124,11 @@ def llama_server(model_path):
             time.sleep(0.5)
     else:
         proc.kill()
-        pytest.fail("llama_cpp.server did not start within 120 s")
+        pytest.fail(f"llama_cpp.server did not start in 120 s: {log_path.read_text()[-2000:]}")
     yield f"http://127.0.0.1:{port}/v1"
     proc.terminate()
     proc.wait(timeout=30)
+    log.close()
 
 
 def test_openai_backend_against_a_real_local_server(llama_server, tmp_path):
