@@ -352,6 +352,17 @@ _SCALES = {
     "mrd": 1_000_000_000,
 }
 _WORDS = {
+    # French and Spanish small numbers ("deux soldats", "dos soldados"); German ones are below
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "dix": 10,
+    "dos": 2,
+    "tres": 3,
+    "cuatro": 4,
+    "cinco": 5,
+    "diez": 10,
     "a": 1,
     "one": 1,
     "two": 2,

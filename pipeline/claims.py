@@ -134,7 +134,14 @@ def categories_of(item: str) -> list[ExchangeCategory]:
 # type (the model decides deployment vs casualty vs neither; the label's own words decide which
 # kind), because a small model tends to answer the first value of an enum.
 _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
-    ("deminers", re.compile(r"demin|mine[- ]clear|sapper|minenräum|entminung", re.IGNORECASE)),
+    (
+        "deminers",
+        re.compile(
+            r"demin|mine[- ]clear|sapper|minenräum|entminung|démineur|"
+            r"desminado|zapador",
+            re.IGNORECASE,
+        ),
+    ),
     (
         "construction_troops",
         re.compile(
@@ -146,7 +153,19 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("military_engineers", re.compile(r"engineer|pionier", re.IGNORECASE)),
     (
         "workers",
-        re.compile(r"worker|labou?rer|arbeiter|it specialists|construction workers", re.IGNORECASE),
+        re.compile(
+            r"worker|labou?rer|arbeiter|it specialists|construction workers|ouvriers|"
+            r"travailleurs|trabajadores|obreros",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "troops",
+        re.compile(
+            r"troops|soldiers|servicemen|personnel|forces|contingent|soldaten|truppen|"
+            r"soldats|troupes|soldados|tropas",
+            re.IGNORECASE,
+        ),
     ),
 ]
 _CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
@@ -159,14 +178,24 @@ _CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    ("captured", re.compile(r"captured|prisoners?|POWs?|gefangen", re.IGNORECASE)),
-    ("missing", re.compile(r"missing|vermisst", re.IGNORECASE)),
-    ("wounded", re.compile(r"wounded|injured|verwundet|verletzt", re.IGNORECASE)),
+    (
+        "captured",
+        re.compile(
+            r"captured|prisoners?|POWs?|gefangen|captur[ée]s?|prisonniers?|"
+            r"capturados?|prisioneros?",
+            re.IGNORECASE,
+        ),
+    ),
+    ("missing", re.compile(r"missing|vermisst|disparus?|desaparecidos?", re.IGNORECASE)),
+    (
+        "wounded",
+        re.compile(r"wounded|injured|verwundet|verletzt|bless[ée]s?|heridos?", re.IGNORECASE),
+    ),
     (
         "killed",
         re.compile(
             r"killed|dead|died|deaths?|death toll|fatalities|toten?|getötet|"
-            r"gefallen",
+            r"gefallen|tu[ée]s|morts?|muertos?|fallecidos?",
             re.IGNORECASE,
         ),
     ),
@@ -240,8 +269,13 @@ def deployment_status_from_words(context: str, status: DeploymentStatus) -> Depl
     return status
 
 
-_RUSSIA = r"(Russia|Russian|Moscow|the Kremlin|Russland|russisch\w*|Moskau)"
-_NK = r"(North Korea|North Korean|Pyongyang|the DPRK|Nordkorea|nordkoreanisch\w*|Pjöngjang)"
+_RUSSIA = (
+    r"(Russia|Russian|Moscow|the Kremlin|Russland|russisch\w*|Moskau|Russie|Moscou|Rusia|Moscú)"
+)
+_NK = (
+    r"(North Korea|North Korean|Pyongyang|the DPRK|Nordkorea|nordkoreanisch\w*|Pjöngjang|"
+    r"Corée du Nord|Corea del Norte)"
+)
 _TO_NK = re.compile(
     rf"{_NK}\W+(\w+\W+){{0,6}}(receiv|get|gets|obtain|acquir|erh[aä]lt|bekomm)\w*\W+"
     rf"(\w+\W+){{0,8}}{_RUSSIA}|"
@@ -272,7 +306,8 @@ def direction_from_words(context: str) -> tuple[str, str] | None:
 
 _CASUALTY_VERBS = re.compile(
     r"\b(killed|kill|wounded|injured|captured|missing|died|dead|deaths?|casualties|losses|"
-    r"taken prisoner|getötet|verwundet|verletzt|gefangen|vermisst|gefallen|tot)\b",
+    r"taken prisoner|getötet|verwundet|verletzt|gefangen|vermisst|gefallen|tot|tués|morts?|"
+    r"blessés|capturés|disparus|muertos|heridos|capturados|desaparecidos)\b",
     re.IGNORECASE,
 )
 
@@ -294,7 +329,8 @@ def casualty_in_clause(text: str, start: int, end: int) -> str | None:
 
 
 _ATTRIBUTION = re.compile(
-    r"[Aa]ccording to (?P<a>[^,.;:\n]{3,90}?)(?=[,.;:\n]| said| says|$)|"
+    r"(?:[Aa]ccording to|[Ss]elon|[Dd]'après|[Ss]egún|[Ll]aut) "
+    r"(?P<a>[^,.;:\n]{3,90}?)(?=[,.;:\n]| said| says|$)|"
     r"(?P<b>(?:(?:the|The) )?(?:[A-Z][\w'’.-]*|of|for|and)(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|"
     r"\([A-Z]{2,6}\)))*)\s+(?:said|says|estimated|estimates|told|reported|reports|believes|"
     r"revealed|warned|claimed|claims|assessed|confirmed)\b",

@@ -53,19 +53,24 @@ QUALIFIER_PREFIXES: dict[Qualifier, tuple[str, ...]] = {
         "an estimated", "estimated at", "estimated", "nearly", "almost", "close to",
         "~", "≈", "c.", "circa", "ca.", "rund", "etwa", "ungefähr", "zirka", "knapp", "fast",
         "beinahe", "annähernd", "geschätzt", "geschätzte", "schätzungsweise",
+        "environ", "près de", "quelque", "quelques", "autour de", "aproximadamente",
+        "alrededor de", "unos", "unas", "cerca de", "casi", "en torno a",
     ),
     Qualifier.at_least: (
         "at least", "no fewer than", "no less than", "not less than", "not fewer than",
         "a minimum of", "mindestens", "wenigstens", "nicht weniger als",
+        "au moins", "pas moins de", "al menos", "por lo menos", "como mínimo",
     ),
     Qualifier.more_than: (
         "more than", "over", "above", "in excess of", "upwards of", "upward of", "just over",
         "well over", "mehr als", "über", "weit über",
+        "plus de", "más de",
     ),
     Qualifier.up_to: (
         "up to", "as many as", "as much as", "no more than", "not more than", "at most",
         "a maximum of", "fewer than", "less than", "under", "below", "bis zu", "maximal",
         "höchstens", "nicht mehr als", "weniger als", "unter",
+        "jusqu'à", "jusqu’à", "moins de", "hasta", "menos de",
     ),
     Qualifier.exact: ("exactly", "precisely", "genau", "exakt"),
 }
@@ -84,6 +89,7 @@ VAGUE_WORDS: frozenset[str] = frozenset(
     {
         "several", "few", "couple", "many", "multiple", "numerous", "countless", "various",
         "mehrere", "einige", "paar", "viele", "etliche", "zig", "wenige", "zahlreiche",
+        "plusieurs", "nombreux", "varios", "varias", "muchos", "muchas", "numerosos",
     }
 )
 # fmt: on
@@ -189,23 +195,30 @@ _DIGITS_RE = re.compile(
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9,
+    # French and Spanish ("six" is shared with English)
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8,
+    "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9,
 }
 _TEENS = {
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "dix": 10, "douze": 12, "quinze": 15, "diez": 10, "doce": 12, "quince": 15,
 }
 _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
+    "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50,
+    "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50,
 }
 # Singular scale words that may stand in a word number; plurals ("thousands") are vague.
 _WORD_SCALES = {
     "hundred": 100, "hundert": 100, "thousand": 1_000, "tausend": 1_000,
     "million": 1_000_000, "millionen": 1_000_000, "billion": 1_000_000_000,
     "milliarde": 1_000_000_000, "milliarden": 1_000_000_000, "dozen": 12, "dutzend": 12,
+    "mille": 1_000, "mil": 1_000, "millones": 1_000_000, "millón": 1_000_000,
 }
 # German plurals are only figures after a multiplier ("zwei Millionen"); bare, they are vague.
-_NEEDS_MULTIPLIER = {"millionen", "milliarden"}
+_NEEDS_MULTIPLIER = {"millionen", "milliarden", "millones", "mille", "mil"}
 _ARTICLES = {"a", "an", "ein", "eine", "einer", "einem", "einen"}
 _HALF = {"half", "halbe", "halben"}
 _AND = {"and", "und"}

@@ -49,7 +49,8 @@ def test_an_item_naming_several_categories_names_them_in_order():
         ("deployment", "5,000 construction workers", "workers"),
         ("deployment", "1,000 military engineers", "military_engineers"),
         ("deployment", "bis zu 1.500 Minenräumer", "deminers"),
-        ("deployment", "over 10,000 North Korean personnel", None),
+        ("deployment", "over 10,000 North Korean personnel", "troops"),
+        ("deployment", "about 200 North Korean medics", None),
         ("casualty", "more than 3,000 killed and wounded", "killed_or_wounded"),
         ("casualty", "about 2,700 wounded", "wounded"),
         ("casualty", "two North Korean soldiers", None),
@@ -122,3 +123,13 @@ def test_scope_and_people_filters():
     assert not in_scope("North Korea test-fired two missiles into the East Sea on Monday.")
     assert names_people("military instructors") and names_people("three nuclear envoys")
     assert not names_people("artillery shells") and not names_people("refined oil")
+
+
+def test_french_and_spanish_words_are_read_too():
+    assert subtype_from_words("casualty", "au moins 600 soldats tués") == "killed"
+    assert subtype_from_words("casualty", "unos 300 heridos") == "wounded"
+    assert subtype_from_words("deployment", "environ 3 000 soldats") == "troops"
+    assert (
+        claimant_from_words("Selon le renseignement sud-coréen, 3 000 soldats.")
+        == "le renseignement sud-coréen"
+    )

@@ -691,3 +691,10 @@ def test_shipped_golden_set_scores_perfectly_against_itself():
 def test_find_numbers_ignores_bare_scale_words():
     nums = find_numbers("Several hundred engineers and thousands of workers; dozens missing.")
     assert not nums & {100, 1000, 12}
+
+
+def test_grounding_audit_reads_small_number_words_in_other_languages():
+    from evals.scorer import find_numbers
+
+    assert {2.0} <= find_numbers("Séoul affirme que deux soldats ont été capturés.")
+    assert {3.0} <= find_numbers("tres soldados heridos")
