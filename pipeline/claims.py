@@ -116,18 +116,40 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
 ]
 
 
+_CATEGORY_WORDS.append(
+    (
+        ExchangeCategory.weapons,
+        re.compile(
+            r"\b(artillery shells?|shells|ammunition|munitions|artillery|rockets|"
+            r"ballistic missiles|missiles(?! (technology|guidance|know))|rocket launchers|"
+            r"launchers|howitzers|fighter jets|arms|weapons|military hardware|"
+            r"granaten|munition|waffen|obus|munitions|armes|proyectiles|armas)\b",
+            re.IGNORECASE,
+        ),
+    )
+)
+
+
+def category_mentions(text: str) -> list[tuple[ExchangeCategory, int, int]]:
+    """Every category the text names, with the span of the naming words, in text order."""
+    found = []
+    for category, pattern in _CATEGORY_WORDS:
+        for m in pattern.finditer(text):
+            found.append((category, m.start(), m.end()))
+    return sorted(found, key=lambda x: x[1])
+
+
 def categories_of(item: str) -> list[ExchangeCategory]:
     """Categories an item's own words name, in the order they appear ([] when none do).
 
     "technologies related to drones, satellite systems, and missile guidance" names three
     categories; the model tends to lump such a list into one record.
     """
-    found: list[tuple[int, ExchangeCategory]] = []
-    for category, pattern in _CATEGORY_WORDS:
-        m = pattern.search(item)
-        if m:
-            found.append((m.start(), category))
-    return [c for _, c in sorted(found)]
+    ordered: list[ExchangeCategory] = []
+    for category, _, _ in category_mentions(item):
+        if category not in ordered:
+            ordered.append(category)
+    return ordered
 
 
 # Words next to a figure that name what it counts. They refine the model's choice within a record
@@ -240,9 +262,13 @@ def subtype_from_words(record_type: str, label: str) -> str | None:
     return None
 
 
+_DELIVERED = re.compile(
+    r"\b(supplied|delivered|shipped|sent|provided|transferred|handed|geliefert|livré|entregado)\b",
+    re.IGNORECASE,
+)
 _SUSPECTED = re.compile(
-    r"\b(believed|suspected|feared|allegedly|reportedly|may|might|could|"
-    r"in exchange|in return|mutmaßlich|vermutlich|angeblich)\b",
+    r"\b(believed?|believes|suspected|feared|allegedly|reportedly|may|might|could|"
+    r"in exchange|in return|exchanged for|mutmaßlich|vermutlich|angeblich)\b",
     re.IGNORECASE,
 )
 _PROMISED = re.compile(
@@ -259,6 +285,8 @@ def exchange_status_from_words(context: str, status: ExchangeStatus) -> Exchange
             return ExchangeStatus.promised
         if _SUSPECTED.search(context):
             return ExchangeStatus.suspected
+        if _DELIVERED.search(context):
+            return ExchangeStatus.delivered
     return status
 
 

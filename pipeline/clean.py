@@ -45,6 +45,13 @@ def is_boilerplate(line: str) -> bool:
     )
 
 
+def line_at(text: str, pos: int) -> str:
+    """The whole line of ``text`` that holds position ``pos``."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start : end if end >= 0 else len(text)]
+
+
 def clean_text(text: str) -> str:
     """The article's prose lines, furniture removed, in order; blank runs collapsed."""
     kept: list[str] = []

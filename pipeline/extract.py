@@ -20,6 +20,7 @@ from pipeline.backends import Backend, Completion, make_backend
 from pipeline.claims import (
     casualty_in_clause,
     categories_of,
+    category_mentions,
     claimant_from_words,
     deployment_status_from_words,
     direction_from_words,
@@ -29,7 +30,7 @@ from pipeline.claims import (
     names_people,
     subtype_from_words,
 )
-from pipeline.clean import clean_text, is_boilerplate
+from pipeline.clean import clean_text, is_boilerplate, line_at
 from pipeline.dates import parse_time
 from pipeline.errors import TroopwatchError
 from pipeline.figures import Figure, find_figures, instruction_spans
@@ -48,9 +49,11 @@ from schemas.records import (
     Exchange,
     ExchangeDraft,
     ExchangeDrafts,
+    ExchangeStatus,
     FigureVerdict,
     Grounding,
     Provenance,
+    TimeSpan,
 )
 
 Record = Deployment | Casualty | Exchange
@@ -115,7 +118,7 @@ def guess_reference_date(text: str) -> date | None:
 def prepare(text: str, reference_date: date | None = None) -> ArticleContext:
     """Clean the article and find its figures (no model involved)."""
     blocked = instruction_spans(text)
-    figures = [f for f in find_figures(text) if not is_boilerplate(_line_at(text, f.start))]
+    figures = [f for f in find_figures(text, blocked) if not is_boilerplate(line_at(text, f.start))]
     return ArticleContext(
         text=text,
         body=clean_text(text),
@@ -123,12 +126,6 @@ def prepare(text: str, reference_date: date | None = None) -> ArticleContext:
         blocked=blocked,
         reference_date=reference_date or guess_reference_date(text),
     )
-
-
-def _line_at(text: str, pos: int) -> str:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return text[start : end if end >= 0 else len(text)]
 
 
 def _in_blocked(ctx: ArticleContext, start: int) -> bool:
@@ -237,6 +234,46 @@ def records_from_exchange(draft: ExchangeDraft, ctx: ArticleContext) -> list[Exc
     ]
 
 
+def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
+    """Exchanges a sentence states in so many words: a category's name plus a clear direction.
+
+    A 1.5B model skips items in long lists ("military technology, fuel, food supplies, and
+    financial aid"); this recovers them. It runs after the model's pass, whose records win on
+    duplicates, and it only fires where the direction is unambiguous in the sentence itself.
+    """
+    records: list[Exchange] = []
+    for s, e in sentence_spans(ctx.text):
+        if _in_blocked(ctx, s) or is_boilerplate(line_at(ctx.text, s)):
+            continue
+        mentions = category_mentions(ctx.text[s:e])
+        if not mentions:
+            continue
+        context = _context(ctx, s, e)
+        direction = direction_from_words(context)
+        if direction is None:
+            continue
+        provider, recipient = direction
+        status = exchange_status_from_words(context, ExchangeStatus.unknown)
+        for category, ms, me in mentions:
+            records.append(
+                Exchange(
+                    category=category,
+                    item=ctx.text[s + ms : s + me],
+                    provider=provider,
+                    recipient=recipient,
+                    status=status,
+                    claimant=_claimant(ctx, None, s, e),
+                    hedge=infer_hedge(context),
+                    time=TimeSpan(),
+                    evidence=ctx.text[s:e],
+                    grounding=Grounding(
+                        grounded=True, evidence_start=s, evidence_end=e, match="exact"
+                    ),
+                )
+            )
+    return records
+
+
 def _context(ctx: ArticleContext, start: int, end: int) -> str:
     """The evidence sentence, plus the lead-in when it is a list item ("including:" + "oil,")."""
     sentence = ctx.text[start:end]
@@ -336,6 +373,7 @@ def extract_article(article: Article, backend: Backend, *, strict: bool = False)
         completions.append(completion)
         for draft in completion.parsed.exchanges:
             candidates.extend(records_from_exchange(draft, ctx))
+        candidates.extend(exchanges_from_words(ctx))
 
     records: dict[type, list[Record]] = {Deployment: [], Casualty: [], Exchange: []}
     seen: set[tuple] = set()

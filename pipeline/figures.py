@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.clean import line_at
 from pipeline.grounding import sentence_spans
 from pipeline.quantities import find_numbers, hedge_end, hedge_start, parse_count
 from schemas.records import Count, Qualifier
@@ -128,15 +129,16 @@ def _label(text: str, start: int, end: int) -> str:
 
 def _in_heading(text: str, pos: int) -> bool:
     """True when ``pos`` lies on a line that does not read as prose (a headline or label)."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    line = text[start : end if end >= 0 else len(text)].strip()
+    line = line_at(text, pos).strip()
     return not re.search(r"[.!?:;,\"'”»)]$", line) and len(line.split()) <= 20
 
 
-def find_figures(text: str) -> list[Figure]:
-    """Every count phrase in ``text``, in order, one per distinct label."""
-    blocked = instruction_spans(text)
+def find_figures(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Figure]:
+    """Every count phrase in ``text``, in order, one per distinct label.
+
+    ``blocked`` are spans addressed to AI systems (computed here when not given).
+    """
+    blocked = instruction_spans(text) if blocked is None else blocked
 
     def in_blocked(pos: int) -> bool:
         return any(s <= pos < e for s, e in blocked)

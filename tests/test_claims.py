@@ -38,7 +38,12 @@ def test_an_item_naming_several_categories_names_them_in_order():
         )
     ] == ["drones", "space_satellite", "missile_technology"]
     assert [c.value for c in categories_of("Erdöl und Lebensmittel")] == ["fuel", "food"]
-    assert categories_of("military hardware") == []
+    assert [c.value for c in categories_of("military hardware")] == ["weapons"]
+    assert [c.value for c in categories_of("missile guidance and artillery shells")] == [
+        "missile_technology",
+        "weapons",
+    ]
+    assert categories_of("help with its economy") == []
 
 
 @pytest.mark.parametrize(
