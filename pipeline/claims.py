@@ -310,6 +310,9 @@ _TO_NK = re.compile(
     rf"{_RUSSIA}\W+(\w+\W+){{0,4}}(suppl|provid|deliver|sen[dt]|ship|transfer|giv|help|aid|"
     rf"liefer)\w*\W+(\w+\W+){{0,3}}{_NK}|"
     rf"exchanged? for\s+(\w+\s+){{0,2}}{_RUSSIA}|"
+    rf"{_NK}\W+(\w+\W+){{0,4}}(is|was|are|has been|have been)\W+(\w+\W+){{0,3}}"
+    rf"(receiv|gett|obtain|acquir|paid)\w*|"
+    rf"\b(Russian|Moscow's|Russia's)\s+(assistance|help|aid|support|deliveries)\b|"
     rf"\bto\s+{_NK}|\bnach\s+Nordkorea|in (exchange|return) for (its )?(troops|soldiers|manpower|"
     rf"forces|deployment)",
     re.IGNORECASE,
@@ -321,6 +324,38 @@ _TO_RUSSIA = re.compile(
     rf"(\w+\W+){{0,8}}(to\s+)?{_RUSSIA}|\bto\s+{_RUSSIA}|\bnach\s+Russland",
     re.IGNORECASE,
 )
+
+
+# What each category usually is in this exchange: Russia pays in oil, food, money and
+# technology; North Korea sends munitions. Used only when the sentence's words do not say.
+_TYPICALLY_TO_NK = frozenset(
+    {
+        "fuel",
+        "food",
+        "financial",
+        "space_satellite",
+        "air_defense",
+        "nuclear_technology",
+        "missile_technology",
+        "military_technology",
+        "electronic_warfare",
+        "drones",
+    }
+)
+_MUNITIONS = re.compile(
+    r"shell|ammunition|munition|artillery|howitzer|rocket|missile|launcher|KN-2\d|Hwasong|"
+    r"Granat|Munition|obus|munici",
+    re.IGNORECASE,
+)
+
+
+def typical_direction(category: str, item: str) -> tuple[str, str] | None:
+    """(provider, recipient) that an exchange of this kind almost always has, else None."""
+    if category in _TYPICALLY_TO_NK:
+        return ("Russia", "North Korea")
+    if category == "weapons" and _MUNITIONS.search(item):
+        return ("North Korea", "Russia")
+    return None
 
 
 def direction_from_words(context: str) -> tuple[str, str] | None:
@@ -354,26 +389,3 @@ def casualty_in_clause(text: str, start: int, end: int) -> str | None:
     if not _CASUALTY_VERBS.search(clause):
         return None
     return subtype_from_words("casualty", clause)
-
-
-_ATTRIBUTION = re.compile(
-    r"(?:[Aa]ccording to|[Ss]elon|[Dd]'après|[Ss]egún|[Ll]aut) "
-    r"(?P<a>[^,.;:\n]{3,90}?)(?=[,.;:\n]| said| says|$)|"
-    r"(?P<b>(?:(?:the|The) )?(?:[A-Z][\w'’.-]*|of|for|and)(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|"
-    r"\([A-Z]{2,6}\)))*)\s+(?:said|says|estimated|estimates|told|reported|reports|believes|"
-    r"revealed|warned|claimed|claims|assessed|confirmed)\b",
-)
-
-
-def claimant_from_words(sentence: str, preceding: str = "") -> str | None:
-    """Who a claim is attributed to ("according to X", "X said"): in the sentence itself, else
-    the nearest attribution in the text before it (its paragraph), else None."""
-    for text, pick in ((sentence, 0), (preceding, -1)):
-        names = [(m.group("a") or m.group("b") or "").strip() for m in _ATTRIBUTION.finditer(text)]
-        names = [n for n in names if len(n) >= 3 and n.lower() not in _PRONOUNS]
-        if names:
-            return names[pick]
-    return None
-
-
-_PRONOUNS = frozenset({"he", "she", "they", "it", "the", "we", "officials", "i"})

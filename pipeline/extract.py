@@ -10,18 +10,18 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field, create_model
 
+from pipeline.attribution import Mention, claimant_at, find_mentions, latest_before, resolve_name
 from pipeline.backends import Backend, Completion, make_backend
 from pipeline.claims import (
     casualty_in_clause,
     categories_of,
     category_mentions,
-    claimant_from_words,
     deployment_status_from_words,
     direction_from_words,
     exchange_status_from_words,
@@ -29,12 +29,14 @@ from pipeline.claims import (
     infer_hedge,
     names_people,
     subtype_from_words,
+    typical_direction,
 )
 from pipeline.clean import clean_text, is_boilerplate, line_at
 from pipeline.dates import parse_time
 from pipeline.errors import TroopwatchError
 from pipeline.figures import Figure, find_figures, instruction_spans
 from pipeline.grounding import locate, qualifier_consistent, sentence_around, sentence_spans
+from pipeline.places import place_near
 from pipeline.prompting import prompt_version, render_messages
 from pipeline.settings import Settings
 from pipeline.sources import Article
@@ -95,6 +97,7 @@ class ArticleContext:
     figures: list[Figure]
     blocked: list[tuple[int, int]]  # spans addressed to AI systems
     reference_date: date | None
+    sources: list[Mention] = field(default_factory=list)  # attributions, resolved
 
     @property
     def labels(self) -> list[str]:
@@ -125,11 +128,16 @@ def prepare(text: str, reference_date: date | None = None) -> ArticleContext:
         figures=figures,
         blocked=blocked,
         reference_date=reference_date or guess_reference_date(text),
+        sources=[m for m in find_mentions(text) if not _in_spans(blocked, m.start)],
     )
 
 
+def _in_spans(spans: list[tuple[int, int]], position: int) -> bool:
+    return any(s <= position < e for s, e in spans)
+
+
 def _in_blocked(ctx: ArticleContext, start: int) -> bool:
-    return any(s <= start < e for s, e in ctx.blocked)
+    return _in_spans(ctx.blocked, start)
 
 
 def _evidence(ctx: ArticleContext, start: int, end: int) -> tuple[str, int, int]:
@@ -171,7 +179,9 @@ def record_from_verdict(
         "evidence": evidence,
         "grounding": grounding,
         "count": figure.count,
-        "location": _found(ctx, verdict.location),
+        # the figure's own sentence names the place more reliably than the model
+        "location": place_near(ctx.text, figure.start, figure.end, (s, e))
+        or _found(ctx, verdict.location),
     }
     if record_type == "deployment":
         return Deployment(
@@ -196,7 +206,15 @@ def records_from_exchange(draft: ExchangeDraft, ctx: ArticleContext) -> list[Exc
         else draft.item
     )
     # the context's own words ("North Korea receives ... from Russia") beat the model's guess
-    direction = direction_from_words(context) or EXCHANGE_DIRECTIONS[draft.direction]
+    categories = categories_of(draft.item) or [draft.category]
+    # the context's own words ("North Korea receives ... from Russia") first; then what an
+    # item of this kind almost always is (oil goes north, shells go west); the model last, as
+    # a 1.5B model leans to "North Korea to Russia" whatever the item
+    direction = (
+        direction_from_words(context)
+        or typical_direction(categories[0], draft.item)
+        or EXCHANGE_DIRECTIONS[draft.direction]
+    )
     if direction is None:
         return []  # an exchange between other states is outside troopwatch's scope
     provider, recipient = direction
@@ -216,7 +234,6 @@ def records_from_exchange(draft: ExchangeDraft, ctx: ArticleContext) -> list[Exc
         evidence_end=e,
         match=span.kind if span.kind in ("exact", "normalized", "fuzzy") else "none",
     )
-    categories = categories_of(draft.item) or [draft.category]
     return [
         Exchange(
             category=category,
@@ -298,23 +315,31 @@ def _found(ctx: ArticleContext, phrase: str | None) -> str | None:
     return phrase if locate(phrase, ctx.text).kind != "none" else None
 
 
-_ACTORS = re.compile(
-    r"^(north korea|nordkorea|pyongyang|the dprk|dprk|russia|russland|moscow|moskau)$", re.I
-)
-
-
 def _claimant(
     ctx: ArticleContext, proposed: str | None, start: int | None, end: int | None
 ) -> str | None:
-    """The model's claimant when the article names it (and it is not just one of the two
-    states), else the attribution in the sentence or earlier in its paragraph."""
-    found = _found(ctx, proposed)
-    if found and not _ACTORS.match(found.strip()):
-        return found
+    """Who the claim is attributed to.
+
+    Code reads attributions more reliably than a 1.5B model, which tends to give every figure
+    the nearest name or one of the two states: an attribution in the claim's own sentence (or
+    earlier in its paragraph) wins; then the model's claimant when the article names it (a
+    back-reference such as "the agency" resolved to the name it stands for); then the latest
+    attribution earlier in the article.
+    """
     if start is None or end is None:
-        return found
-    para_start = ctx.text.rfind("\n\n", 0, start) + 1
-    return claimant_from_words(_context(ctx, start, end), ctx.text[para_start:start]) or found
+        found = _found(ctx, proposed)
+        return resolve_name(found, len(ctx.text), ctx.sources) if found else None
+    s, e = sentence_around(ctx.text, start, end)
+    context_start = min(s, start)
+    named = claimant_at(ctx.text, context_start, max(e, end), ctx.sources)
+    if named:
+        return named
+    found = _found(ctx, proposed)
+    if found:
+        resolved = resolve_name(found, start, ctx.sources)
+        if resolved:
+            return resolved
+    return latest_before(context_start, ctx.sources)
 
 
 def _dedupe_key(record: Record) -> tuple:

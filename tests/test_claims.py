@@ -2,7 +2,6 @@ import pytest
 
 from pipeline.claims import (
     categories_of,
-    claimant_from_words,
     deployment_status_from_words,
     direction_from_words,
     exchange_status_from_words,
@@ -10,6 +9,7 @@ from pipeline.claims import (
     infer_hedge,
     names_people,
     subtype_from_words,
+    typical_direction,
 )
 from schemas.records import DeploymentStatus, ExchangeStatus
 
@@ -112,16 +112,6 @@ def test_direction_is_read_only_from_unambiguous_words(context, direction):
     assert direction_from_words(context) == direction
 
 
-def test_claimant_is_read_from_attributions():
-    assert claimant_from_words("According to Ukraine's HUR, 3,000 arrived.") == "Ukraine's HUR"
-    assert claimant_from_words("The NIS estimates that 600 died.") == "The NIS"
-    assert claimant_from_words("He said 600 died.") is None
-    assert (
-        claimant_from_words("600 died.", "Seoul's JCS said on Monday. Then more.") == "Seoul's JCS"
-    )
-    assert claimant_from_words("600 died.") is None
-
-
 def test_scope_and_people_filters():
     assert in_scope("Pyongyang sent troops to Kursk.")
     assert in_scope("Nordkorea schickt Soldaten nach Russland.")
@@ -134,7 +124,29 @@ def test_french_and_spanish_words_are_read_too():
     assert subtype_from_words("casualty", "au moins 600 soldats tués") == "killed"
     assert subtype_from_words("casualty", "unos 300 heridos") == "wounded"
     assert subtype_from_words("deployment", "environ 3 000 soldats") == "troops"
-    assert (
-        claimant_from_words("Selon le renseignement sud-coréen, 3 000 soldats.")
-        == "le renseignement sud-coréen"
+
+
+@pytest.mark.parametrize(
+    ("category", "item", "direction"),
+    [
+        ("fuel", "refined petroleum", ("Russia", "North Korea")),
+        ("space_satellite", "help with its satellite programme", ("Russia", "North Korea")),
+        ("weapons", "artillery shells", ("North Korea", "Russia")),
+        ("weapons", "KN-23 ballistic missiles", ("North Korea", "Russia")),
+        ("weapons", "military hardware", None),  # could go either way: the words must say
+        ("other", "a treaty", None),
+    ],
+)
+def test_typical_direction_only_for_one_way_kinds(category, item, direction):
+    assert typical_direction(category, item) == direction
+
+
+def test_north_korea_receiving_needs_no_named_giver():
+    assert direction_from_words("Pyongyang is believed to be receiving crude oil in return.") == (
+        "Russia",
+        "North Korea",
+    )
+    assert direction_from_words("It cites Russian assistance with air-defence radars.") == (
+        "Russia",
+        "North Korea",
     )

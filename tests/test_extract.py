@@ -207,7 +207,8 @@ def test_claimant_and_location_must_be_in_the_article():
     # the attribution in the sentence itself replaces the invented claimant
     assert dep.claimant == "South Korea's National Intelligence Service (NIS)"
     assert dep.personnel_type.value == "construction_troops"  # the figure's own words
-    assert summary.casualties[0].claimant == "The NIS"
+    # "The NIS" reads as the full name the article spelled out
+    assert summary.casualties[0].claimant == "South Korea's National Intelligence Service (NIS)"
 
 
 def test_a_casualty_clause_overrides_a_deployment_verdict():

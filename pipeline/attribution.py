@@ -1,0 +1,353 @@
+"""Who says so: the sources an article attributes its claims to, found and resolved by code.
+
+News copy names a source once ("South Korea's National Intelligence Service said ...") and then
+refers back to it ("the agency also estimated ...", "according to the report"). A 1.5B model
+asked for the claimant of each figure mostly answers with the nearest name, or with one of the
+two states, or with nothing. This module finds every attribution in the article ("X said",
+"according to X", "said X", "laut X", "selon X", "según X"), resolves back-references ("the
+agency", "it", "the official") to the latest fitting name before them, and answers "who is the
+claimant of the text at this position": an attribution in its own sentence, else the latest one
+before it in the paragraph, else the latest one before it in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_VERBS = (
+    r"said|says|say|estimated|estimates|estimate|told|tells|reported|reports|believes|believe|"
+    r"believed|revealed|reveals|warned|claimed|claims|claim|assessed|assesses|confirmed|confirms|"
+    r"added|adds|stated|states|announced|announces|wrote|writes|counted|counts|put|puts|"
+    r"calculated|concluded|found|alleged|alleges|offered|gave|"
+    r"briefed|informed|accused|noted|indicated|suggested|disclosed|detailed|"
+    r"sagte|sagt|schätzt|schätzte|erklärte|meldete|"
+    r"berichtete|spricht|geht|a déclaré|déclare|estime|affirme|dijo|afirmó|estima|informó"
+)
+# Words that may sit between a source and its verb: "the agency also estimated", "had put".
+_BETWEEN = r"(?:\s+(?:also|had|has|have|earlier|previously|now|later|then|separately|further))*"
+_ATTRIB_VERB = re.compile(rf"{_BETWEEN}\s+(?:{_VERBS})\b")
+# "..., said Marta Zielinska" / "..." said the official
+_SAID_AFTER = re.compile(r"[\"”»]\s*(?:said|says|told|added|wrote)\s+")
+_ACCORDING = re.compile(
+    r"\b(?:[Aa]ccording to|[Cc]ited by|[Ll]aut|"
+    r"[Nn]ach (?:Angaben|Einschätzung|Schätzungen|Erkenntnissen|Informationen) (?:des|der|von))\s+"
+)
+# French and Spanish names run on in lowercase ("selon le renseignement sud-coréen"): up to the
+# next punctuation.
+_ACCORDING_LOOSE = re.compile(r"\b(?:[Ss]elon|[Dd]'après|[Ss]egún)\s+")
+# Lowercase words that belong to a source's name: "South Korea's spy agency", "a senior US
+# defence official", "the Warsaw-based research institute".
+_SOURCE_WORDS = frozenset(
+    """spy agency agencies intelligence military defence defense security service services
+    ministry official officials spokesperson spokesman spokeswoman government governments
+    lawmaker lawmakers legislator legislators analysts analyst researchers researcher institute
+    group report monitoring research think tank senior opposition foreign state media news
+    sources source prosecutors prosecutor commander command staff minister president office
+    panel monitors experts expert assessment department organisation organization body outlet
+    newspaper daily broadcaster army forces operations special general chief head officer
+    officers diplomats diplomat independent anonymous western regional local top unnamed
+    sanctions ukrainian korean russian american british japanese european us u.s. un
+    the a an of for and at from on with in renseignement service servicio inteligencia
+    geheimdienst militärgeheimdienst behörde regierung border guard guards residents navy
+    air force""".split()
+)
+_DETERMINERS = frozenset(
+    "the a an this that these those der die das des den dem le la les el los las".split()
+)
+_PRONOUNS = frozenset("he she it they we i er sie es il elle ils ellas él ella".split())
+_STATE_ONLY = re.compile(
+    r"^(?:north korea|nordkorea|pyongyang|the dprk|dprk|russia|russland|moscow|moskau|"
+    r"la russie|la corée du nord|corea del norte|rusia)$",
+    re.I,
+)
+_CONNECTORS = frozenset("of for and at from on with in".split())
+_TIME_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday week month year today yesterday
+    earlier last this""".split()
+)
+_LEADING_NOISE = frozenset("as but and while however meanwhile separately also so".split())
+_ORG_WORDS = re.compile(
+    r"(?i:agency|service|ministry|institute|group|watch|office|intelligence|department|command|"
+    r"staff|council|committee|government|centre|center|forces|army|media|nations|report|"
+    r"geheimdienst|renseignement)|\b[A-Z]{2,6}\b"
+)
+_ORG_HEADS = ("agency", "service", "intelligence", "geheimdienst", "renseignement")
+_TOKEN = re.compile(r"\([A-Z]{2,8}\)|[\w'’.-]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One attribution in the article: where it is and whom it names (resolved)."""
+
+    start: int
+    end: int
+    name: str
+    anaphoric: bool  # written as a back-reference ("the agency", "he")
+
+
+def _is_name_token(tok: str) -> bool:
+    low = tok.lower().rstrip(".")
+    if tok.startswith("(") and tok.endswith(")"):
+        return True  # "(NIS)"
+    if low.endswith(("'s", "’s")):
+        return True
+    if tok[:1].isupper():
+        return True
+    if "-" in tok and any(p[:1].isupper() for p in tok.split("-")):
+        return True  # "Warsaw-based", "Seoul-based"
+    if re.fullmatch(r"\w+(?:isch|ische|ischen|ischer|isches)", low):
+        return True  # German adjectives: "der südkoreanische Geheimdienst"
+    return low in _SOURCE_WORDS
+
+
+def _name_before(text: str, end: int) -> tuple[int, str] | None:
+    """The source name ending at ``end``: the longest run of name-like words before it."""
+    window_start = max(0, end - 160)
+    window = text[window_start:end]
+    # stop at the clause boundary: punctuation or a quote
+    cut = max(window.rfind(c) for c in ',;:\n"“”«»!?')
+    cut = max(cut, _sentence_break(window))
+    segment = window[cut + 1 :] if cut >= 0 else window
+    tokens = list(_TOKEN.finditer(segment))
+    run: list[re.Match[str]] = []
+    for m in reversed(tokens):
+        if not _is_name_token(m.group()):
+            break
+        run.insert(0, m)
+    while run and (run[0].group().lower() in _CONNECTORS | _LEADING_NOISE):
+        run.pop(0)
+    if not run or run[-1].group().lower().rstrip(".") in _TIME_WORDS:
+        return None
+    first = run[0].group()
+    if len(run) == 1 and first.lower() in _PRONOUNS:
+        return window_start + (cut + 1 if cut >= 0 else 0) + run[0].start(), first
+    if all(t.group().lower() in _DETERMINERS for t in run):
+        return None
+    start = window_start + (cut + 1 if cut >= 0 else 0) + run[0].start()
+    return start, text[start:end].strip()
+
+
+def _sentence_break(window: str) -> int:
+    best = -1
+    for m in re.finditer(r"[.!?]\s+(?=[A-Z\"“])", window):
+        best = m.start()
+    return best
+
+
+def _name_after(text: str, start: int) -> tuple[int, str] | None:
+    """The source name starting at ``start`` ("according to X, ...", "said X."): the run of
+    name-like words there, unbroken by punctuation."""
+    segment = text[start : start + 160]
+    end = 0
+    for m in _TOKEN.finditer(segment):
+        if end and not segment[end : m.start()].isspace():
+            break  # punctuation between words ends the name
+        word = m.group().rstrip(".")
+        if not _is_name_token(word) or word.lower() in _TIME_WORDS:
+            break
+        end = m.start() + len(word)
+    name = segment[:end].strip()
+    while name and name.split()[-1].lower() in _CONNECTORS | _DETERMINERS:
+        name = name.rsplit(None, 1)[0] if " " in name else ""
+    if len(name) < 2 or name.lower() in _PRONOUNS or name.lower() in _DETERMINERS:
+        return None
+    return start, name
+
+
+_LOOSE_STOP = re.compile(r"[,;:.\n\"“”»)](?:\s|$)|[,;:\n\"“”»]| (?:que|qui|ha|a|el|le)\b")
+
+
+def _loose_name_after(text: str, start: int) -> tuple[int, str] | None:
+    """The source name starting at ``start``, up to the next punctuation (French, Spanish)."""
+    segment = text[start : start + 140]
+    stop = _LOOSE_STOP.search(segment)
+    segment = segment[: stop.start()] if stop else segment
+    words = segment.split()[:10]
+    if not words:
+        return None
+    name = " ".join(words).strip()
+    if len(name) < 2 or name.lower() in _PRONOUNS:
+        return None
+    return start, name
+
+
+def _anaphoric(name: str) -> bool:
+    """True for back-references: pronouns and "the agency"-style descriptions with no name."""
+    tokens = name.split()
+    low = [t.lower() for t in tokens]
+    if len(low) == 1 and low[0] in _PRONOUNS:
+        return True
+    if low[0] not in ("the", "this", "that", "der", "die", "das", "le", "la", "el"):
+        return False
+    rest = tokens[1:]
+    return bool(rest) and all(
+        t.lower() in _SOURCE_WORDS and not t[:1].isupper() and "(" not in t for t in rest
+    )
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every attribution in ``text``, in order, with back-references resolved."""
+    raw: list[tuple[int, int, str]] = []
+    for m in _ATTRIB_VERB.finditer(text):
+        found = _name_before(text, m.start())
+        if found:
+            raw.append((found[0], m.end(), found[1]))
+    for m in _SAID_AFTER.finditer(text):
+        found = _name_after(text, m.end())
+        if found and (found[1][:1].isupper() or found[1].split()[0].lower() in _DETERMINERS):
+            raw.append((m.start(), m.end() + len(found[1]), found[1]))
+    for pattern, read in ((_ACCORDING, _name_after), (_ACCORDING_LOOSE, _loose_name_after)):
+        for m in pattern.finditer(text):
+            found = read(text, m.end())
+            if found:
+                raw.append((m.start(), m.end() + len(found[1]), found[1]))
+    raw.sort()
+    raw = _named_later(raw)
+    mentions: list[Mention] = []
+    for start, end, name in raw:
+        name = re.sub(r"['’]s$", "", name.strip(" '\"“”"))
+        if name.split()[-1].lower() in _CONNECTORS:
+            continue
+        if not name or _STATE_ONLY.match(name):
+            continue
+        if mentions and start < mentions[-1].end and mentions[-1].start <= start:
+            continue  # overlapping matches of one attribution
+        anaphoric = _anaphoric(name)
+        resolved = (
+            _resolve(name, mentions)
+            if anaphoric
+            else _expand_acronym(name, text, [m.name for m in mentions])
+        )
+        mentions.append(Mention(start, end, resolved or name, anaphoric and resolved is None))
+    return mentions
+
+
+def _initials(name: str) -> str:
+    return "".join(
+        w[0] for w in name.split() if w[:1].isupper() and not w.endswith(("'s", "’s"))
+    ).upper()
+
+
+def _expand_acronym(name: str, text: str, earlier: list[str]) -> str:
+    """ "the NIS" -> "South Korea's National Intelligence Service (NIS)" when the article
+    spells the acronym out; claimants then read the same across an article's records."""
+    m = re.fullmatch(r"(?:[Tt]he\s+)?([A-Z]{2,6})", name)
+    if not m:
+        return name
+    acronym = m[1]
+    at = text.find(f"({acronym})")
+    if at < 0:
+        for full in reversed(earlier):
+            if len(full.split()) > 1 and _initials(full).endswith(acronym):
+                return full
+        return name
+    words = text[max(0, at - 120) : at].rsplit("\n", 1)[-1].split()
+    run: list[str] = []
+    for word in reversed(words):
+        if not (word[:1].isupper() or word in ("of", "for", "and")):
+            break
+        run.insert(0, word)
+    while run and not run[0][:1].isupper():
+        run.pop(0)
+    initials = "".join(w[0] for w in run if w[:1].isupper() and not w.endswith(("'s", "’s")))
+    if run and initials.endswith(acronym):
+        return f"{' '.join(run)} ({acronym})"
+    return name
+
+
+def _is_person(name: str) -> bool:
+    """A person's name ("opposition lawmaker Park Ji-hoon"), not an organisation's."""
+    if _ORG_WORDS.search(name) or "'s" in name or "’s" in name:
+        return False
+    caps = [t for t in name.split() if t[:1].isupper()]
+    return len(caps) >= 2
+
+
+_INDEFINITE_ORG = re.compile(
+    r"^(?:a|an)\s.*\b(?:institute|group|organisation|organization|tank|centre|center|monitor|"
+    r"body|firm|project|initiative|NGO)$",
+    re.I,
+)
+
+
+def _named_later(raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "a Warsaw-based research institute said ... The Institute for Eastern Security Studies
+    said": an organisation introduced by description and named in the next sentence or two is
+    the named one throughout."""
+    out = list(raw)
+    for i, (start, end, name) in enumerate(raw):
+        if not _INDEFINITE_ORG.match(name):
+            continue
+        for later_start, _, later in raw[i + 1 :]:
+            if later_start - end > 400:
+                break
+            proper = later[:1].isupper() and later.split()[0].lower() not in ("a", "an")
+            if proper and not _anaphoric(later) and not _is_person(later):
+                out[i] = (start, end, later)
+                break
+    return out
+
+
+def _resolve(name: str, earlier: list[Mention]) -> str | None:
+    """The latest earlier named source a back-reference points to: a person for "he"/"she",
+    an organisation for "the agency"/"the report" (the same head word first)."""
+    named = [m for m in earlier if not m.anaphoric]
+    if not named:
+        return None
+    head = name.split()[-1].lower()
+    if head in ("he", "she", "er", "il", "elle", "él", "ella"):
+        people = [m for m in named if _is_person(m.name)]
+        return people[-1].name if people else None
+    organisations = [m for m in named if not _is_person(m.name)]
+    if head in _PRONOUNS:
+        return organisations[-1].name if organisations else None
+    for m in reversed(organisations):
+        low = m.name.lower()
+        if re.search(rf"\b{re.escape(head)}\b", low) or (
+            head in _ORG_HEADS
+            and (any(h in low for h in _ORG_HEADS) or re.search(r"\b[A-Z]{2,5}\b", m.name))
+        ):
+            return m.name
+    if head in ("official", "spokesperson", "spokesman", "spokeswoman", "minister"):
+        return None  # an official is not the organisation last quoted
+    return organisations[-1].name if organisations else None
+
+
+def claimant_at(
+    text: str, start: int, end: int, mentions: list[Mention] | None = None
+) -> str | None:
+    """The claimant of the text ``start:end`` (a sentence or a figure's evidence).
+
+    An attribution inside the span wins (the nearest to it); else the latest one before it in
+    its paragraph; else None. Unresolved back-references ("he", "the agency" before any name)
+    never count.
+    """
+    mentions = find_mentions(text) if mentions is None else mentions
+    usable = [m for m in mentions if not m.anaphoric]
+    inside = [m for m in usable if m.start < end and m.end > start]
+    if inside:
+        return inside[0].name
+    para_start = text.rfind("\n\n", 0, start) + 1
+    before = [m for m in usable if para_start <= m.start and m.end <= start]
+    if before:
+        return before[-1].name
+    return None
+
+
+def latest_before(position: int, mentions: list[Mention]) -> str | None:
+    """The latest resolved attribution before ``position`` anywhere in the article."""
+    usable = [m for m in mentions if not m.anaphoric and m.end <= position]
+    return usable[-1].name if usable else None
+
+
+def resolve_name(name: str, position: int, mentions: list[Mention]) -> str | None:
+    """A model-proposed claimant, with a back-reference ("the agency") resolved at
+    ``position``; None when it is only one of the two states or cannot be resolved."""
+    name = name.strip()
+    if not name or _STATE_ONLY.match(name):
+        return None
+    if _anaphoric(name):
+        return _resolve(name, [m for m in mentions if m.end <= position])
+    return name

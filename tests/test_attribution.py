@@ -1,0 +1,148 @@
+"""Attributions found and resolved by code: who each claim is attributed to."""
+
+import pytest
+
+from pipeline.attribution import claimant_at, find_mentions, latest_before, resolve_name
+from pipeline.places import place_near, places_in
+
+ARTICLE = (
+    "Seoul says Pyongyang sent more troops\n\n"
+    "South Korea's National Intelligence Service (NIS) said about 2,000 soldiers arrived in "
+    "August. The agency also estimated that 400 had been killed.\n\n"
+    '"They are soldiers," opposition lawmaker Han Ji-woo told reporters. He said 90 more '
+    "were wounded.\n\n"
+    "About 600 labourers followed in September.\n\n"
+    "According to the report, fuel went north. Russia has paid in oil, the institute said."
+)
+
+
+def _names(text: str) -> list[str]:
+    return [m.name for m in find_mentions(text) if not m.anaphoric]
+
+
+def test_attributions_in_the_common_forms_are_found():
+    assert _names("According to Ukraine's HUR, 3,000 arrived.") == ["Ukraine's HUR"]
+    assert _names("The NIS estimates that 600 died.") == ["The NIS"]
+    assert _names('"It is grim," said Marta Zielinska, a researcher.') == ["Marta Zielinska"]
+    assert _names("a senior official in Russia's Primorsky Krai told a newspaper") == [
+        "a senior official in Russia's Primorsky Krai"
+    ]
+    assert _names("Selon le renseignement sud-coréen, 3 000 soldats.") == [
+        "le renseignement sud-coréen"
+    ]
+    assert _names("Nordkorea hat nach Angaben des südkoreanischen Geheimdienstes NIS rund") == [
+        "südkoreanischen Geheimdienstes NIS"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting began in September put simply.",  # a month is not a source
+        "North Korea said it would respond.",  # one of the two states is not a claimant
+        "He said 600 died.",  # a pronoun with nothing to point back to
+    ],
+)
+def test_non_sources_are_not_claimants(text):
+    assert claimant_at(text, 0, len(text)) is None
+
+
+def test_back_references_resolve_to_the_name_they_stand_for():
+    mentions = find_mentions(ARTICLE)
+    killed = ARTICLE.index("400")
+    assert claimant_at(ARTICLE, killed - 40, killed + 20, mentions) == (
+        "South Korea's National Intelligence Service (NIS)"
+    )
+    wounded = ARTICLE.index("90 more")
+    # "He" is the lawmaker just quoted, not the agency
+    assert claimant_at(ARTICLE, wounded - 8, wounded + 20, mentions) == (
+        "opposition lawmaker Han Ji-woo"
+    )
+
+
+def test_a_sentence_without_attribution_inherits_the_latest_source_before_it():
+    mentions = find_mentions(ARTICLE)
+    workers = ARTICLE.index("About 600")
+    # nothing in its own paragraph ...
+    assert claimant_at(ARTICLE, workers, workers + 40, mentions) is None
+    # ... but the article named a source before it
+    assert latest_before(workers, mentions) == "opposition lawmaker Han Ji-woo"
+
+
+def test_model_proposals_are_resolved_or_refused():
+    mentions = find_mentions(ARTICLE)
+    end = len(ARTICLE)
+    assert resolve_name("the agency", end, mentions) == (
+        "South Korea's National Intelligence Service (NIS)"
+    )
+    assert resolve_name("Russia", end, mentions) is None
+    assert resolve_name("Nordkorea", end, mentions) is None
+    assert resolve_name("Ukraine's HUR", end, mentions) == "Ukraine's HUR"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        (
+            "About 3,500 troops are rebuilding roads in Russia's Belgorod region.",
+            "Russia's Belgorod region",
+        ),
+        ("They were deployed near the border with Ukraine.", "near the border with Ukraine"),
+        ("36 were killed near the village of Malaya Loknya.", "near the village of Malaya Loknya"),
+        ("Etwa 4.000 Soldaten sind in der Region Kursk.", "Region Kursk"),
+        ("Workers went to Russia's Far East.", "Russia's Far East"),
+        ("About 2,000 soldiers went to Russia in August.", None),
+    ],
+)
+def test_places_are_read_from_the_sentence(sentence, place):
+    found = [p for _, _, p in places_in(sentence)]
+    assert (found[0] if found else None) == place
+
+
+def test_the_place_nearest_the_figure_wins():
+    text = "In the Kursk region 300 were killed, while 50 were hurt near the village of Tetkino."
+    i = text.index("50")
+    assert place_near(text, i, i + 2, (0, len(text))) == "near the village of Tetkino"
+    j = text.index("300")
+    assert place_near(text, j, j + 3, (0, len(text))) == "the Kursk region"
+
+
+def test_a_described_organisation_takes_the_name_given_next():
+    text = (
+        "Up to 15,000 soldiers are in Russia, a Warsaw-based research institute said on Tuesday. "
+        "The Institute for Eastern Security Studies said it used satellite images. "
+        "The institute also estimated that 2,000 labourers work there."
+    )
+    names = [m.name for m in find_mentions(text)]
+    assert names == ["The Institute for Eastern Security Studies"] * 3
+
+
+def test_a_description_followed_by_a_person_keeps_its_own_words():
+    text = (
+        "About 900 arrived, a Seoul-based monitoring group said. "
+        '"It is grim," said Park Min-ji, who leads it.'
+    )
+    assert find_mentions(text)[0].name == "a Seoul-based monitoring group"
+
+
+def test_it_points_to_the_latest_organisation_not_to_a_word_containing_it():
+    text = (
+        "Ukraine's SBU security service said 40 were captured. "
+        "South Korea's National Intelligence Service offered a lower toll. "
+        "It told lawmakers that at least 300 had been killed."
+    )
+    i = text.index("300")
+    assert claimant_at(text, i - 30, i + 10) == "South Korea's National Intelligence Service"
+
+
+def test_an_acronym_reads_as_the_full_name_the_article_gave():
+    text = (
+        "South Korea's National Intelligence Service (NIS) said 2,000 arrived. "
+        "The NIS estimates that 600 died."
+    )
+    assert [m.name for m in find_mentions(text)] == [
+        "South Korea's National Intelligence Service (NIS)"
+    ] * 2
+    text = "The National Intelligence Service said 2,000 arrived. The NIS estimates 600 died."
+    assert find_mentions(text)[1].name == "The National Intelligence Service"
+    assert find_mentions("The NIS estimates that 600 died.")[0].name == "The NIS"
