@@ -363,6 +363,52 @@ def _report_bad_lines(path: Path, problems: list[Any]) -> None:
         typer.echo(f"troopwatch: {path}:{p.lineno}: skipped: {p.reason}", err=True)
 
 
+@app.command()
+def report(
+    jsonl: OutFileArg,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="HTML file to write (default: OUT with .html)."),
+    ] = None,
+    articles: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--articles",
+            "-a",
+            help="Article file or directory to find texts in (repeatable). Default: each "
+            "line's provenance.source.",
+        ),
+    ] = None,
+) -> None:
+    """Write a self-contained HTML review report: highlighted evidence, record tables and a
+    claims ledger across articles."""
+    from pipeline.report import make_report
+
+    target = output or jsonl.with_suffix(".html")
+    try:
+        result = make_report(jsonl, target, articles or [])
+    except TroopwatchError as e:
+        raise _fail(str(e), EXIT_USAGE if e.exit_code == 2 else EXIT_NOTHING) from None
+    _report_bad_lines(jsonl, result.bad_lines)
+    for warning in result.warnings:
+        typer.echo(f"troopwatch: warning: {warning}", err=True)
+    if result.missing_text:
+        typer.echo(
+            f"troopwatch: warning: no article text for {len(result.missing_text)} of "
+            f"{result.articles} articles ({', '.join(result.missing_text[:5])}"
+            f"{', ...' if len(result.missing_text) > 5 else ''}); pass --articles",
+            err=True,
+        )
+    typer.echo(
+        f"troopwatch: report {result.output}: {result.articles} articles, {result.records} "
+        f"records, {result.highlights} highlights, {result.bytes / 1024:.0f} KiB, "
+        f"{result.seconds:.2f}s",
+        err=True,
+    )
+    if result.bad_lines:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
 class ExportFormat(str, Enum):
     csv = "csv"
     parquet = "parquet"
