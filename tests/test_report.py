@@ -399,14 +399,16 @@ BROWSER_ARTICLE = (
 
 @pytest.mark.browser
 def test_report_in_headless_chromium(tmp_path):
-    from tests.cdp import BrowserError, Chromium, find_chromium
+    from tests.cdp import CANDIDATES, BrowserError, Chromium, find_chromium
 
     binary = find_chromium()
     if binary is None:
+        explicit = os.environ.get("TROOPWATCH_CHROMIUM")
         pytest.skip(
-            "Chromium not found (looked for "
-            "chromium, chromium-browser, google-chrome; or set TROOPWATCH_CHROMIUM): "
-            "apt-get install chromium"
+            f"Chromium not found: TROOPWATCH_CHROMIUM={explicit} is not a file"
+            if explicit
+            else f"Chromium not found on PATH (looked for {', '.join(CANDIDATES)}); "
+            "apt-get install chromium, or set TROOPWATCH_CHROMIUM"
         )
     articles = tmp_path / "articles"
     articles.mkdir()
