@@ -200,6 +200,13 @@ class LedgerGroup:
         return [v for e in self.entries if (v := e.value) is not None]
 
     @property
+    def latest(self) -> LedgerEntry | None:
+        """The most recent dated entry with a number: the figure that supersedes the others,
+        as far as dates tell (ties: the later one in input order)."""
+        numbered = [e for e in self.dated if e.value is not None]
+        return numbered[-1] if numbered else None
+
+    @property
     def competing(self) -> bool:
         """True when sources disagree: at least two different figures from two articles or
         claimants."""

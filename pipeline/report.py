@@ -563,6 +563,49 @@ def _ledger_group(gi: int, group: LedgerGroup, color: str | None, anchored: set[
     )
 
 
+def _ledger_index(groups: list[LedgerGroup], colors: dict[int, str], anchored: set[str]) -> str:
+    """One line per quantity: how many estimates, their spread, and the latest dated figure."""
+    rows = []
+    for gi, g in enumerate(groups):
+        rt = g.key.record_type
+        mark = _swatch(colors[gi]) if gi in colors else f'<span class="dot t-{rt}"></span>'
+        values = g.values
+        spread = (
+            f"{min(values):,} – {max(values):,}"
+            if len(set(values)) > 1
+            else (f"{values[0]:,}" if values else "—")
+        )
+        latest = g.latest if rt != "exchange" else (g.dated[-1] if g.dated else None)
+        if latest is not None:
+            rid = rec_id(latest.article_index, latest.record_index)
+            target = f"#ev-{rid}" if rid in anchored else f"#art-{latest.article_index}"
+            who = latest.record.claimant or "not attributed"
+            r = latest.record
+            what = (
+                f"{r.item} ({r.status.value})"
+                if isinstance(r, Exchange)
+                else _count_summary(r.count)
+            )
+            latest_html = (
+                f'<span class="strong">{_e(what)}</span> '
+                f'<span class="mono small">{_e(latest.date)}</span> · {_e(who)} · '
+                f'<a class="jump" href="{target}" data-rec="{rid}">{_e(latest.article_id)}</a>'
+            )
+        else:
+            latest_html = '<span class="muted">—</span>'
+        badge = ' <span class="badge warn">competing</span>' if g.competing else ""
+        rows.append(
+            f'<tr><td><a class="qlink" href="#q-{gi}">{mark}{_e(g.label)}</a>{badge}</td>'
+            f'<td class="num">{len(g.entries)}</td><td class="num">{len(g.claimants)}</td>'
+            f'<td class="num">{_e(spread)}</td><td>{latest_html}</td></tr>'
+        )
+    return (
+        '<div class="tbl-wrap"><table class="index"><thead><tr><th>Quantity</th>'
+        "<th>Estimates</th><th>Claimants</th><th>Figures</th><th>Latest dated figure or claim</th>"
+        f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
 def _chart_point(group: LedgerGroup, e: LedgerEntry) -> Point | None:
     if e.date is None or e.value is None or e.count is None:
         return None
@@ -633,14 +676,13 @@ def _ledger_section(groups: list[LedgerGroup], anchored: set[str]) -> str:
         "Undated figures are listed last and not charted; vague counts (“thousands”) have no "
         "number to chart.</p>",
         f'<div class="charts">{"".join(chart_html)}</div>',
+        '<h3 class="sub">All quantities</h3>',
+        _ledger_index(groups, colors, anchored),
     ]
     if counted:
         body.append(f'<h3 class="sub">People: deployments and casualties</h3>{"".join(counted)}')
     if exchanged:
-        body.append(
-            '<h3 class="sub">Exchanges: who claims what moved</h3>'
-            f'<div class="groups-2">{"".join(exchanged)}</div>'
-        )
+        body.append(f'<h3 class="sub">Exchanges: who claims what moved</h3>{"".join(exchanged)}')
     if not groups:
         body.append('<p class="muted">No records in this output.</p>')
     body.append("</section>")
@@ -696,8 +738,6 @@ ul.legend a{color:var(--ink);text-decoration:none}
 .group{border-top:1px solid var(--line);padding:12px 0 6px}
 .group h3 .dot{margin-left:2px}
 .stats{margin:0 0 6px;color:var(--muted);font-size:12px}
-.groups-2{display:grid;grid-template-columns:1fr 1fr;gap:0 24px}
-@media (max-width:1100px){.groups-2{grid-template-columns:1fr}}
 .tbl-wrap{overflow-x:auto}
 table{border-collapse:collapse;width:100%;font-size:13px}
 th{text-align:left;font-weight:600;color:var(--muted);font-size:11px;text-transform:uppercase;
@@ -710,6 +750,8 @@ tr.rec.ungrounded td{background:#fff5f5}
 div.quote{max-width:300px;min-width:180px;color:#424a53;font-size:12px;display:-webkit-box;
 -webkit-line-clamp:3;-webkit-box-orient:vertical;overflow:hidden}
 table.ledger td:first-child{white-space:nowrap;width:150px}
+table.index td:first-child{white-space:nowrap}
+a.qlink{color:var(--ink);text-decoration:none;font-weight:600}a.qlink:hover{color:#0969da}
 a.jump{color:#0969da;text-decoration:none;font-weight:500}a.jump:hover{text-decoration:underline}
 .dot{display:inline-block;width:9px;height:9px;border-radius:50%;margin-right:6px;
 vertical-align:0}

@@ -220,3 +220,16 @@ def test_article_date_from_its_dateline(head, expected):
 def test_a_date_deep_in_the_article_is_not_its_date():
     text = "Headline\n\n" + "Filler sentence about the war. " * 40 + "\nSEOUL, Nov. 18, 2025 - x"
     assert dateline_date(text) is None
+
+
+def test_latest_is_the_most_recent_dated_number():
+    s = summary(
+        "a",
+        casualty(2000, time=when("2025-08", "in August")),
+        casualty(100, time=when("2024-12", "In December")),
+        casualty(None, time=when("2025-09", "in September")),  # "hundreds": no number
+        casualty(5000),  # undated
+    )
+    (group,) = build_ledger([s])
+    assert group.latest is not None and group.latest.value == 2000
+    assert build_ledger([summary("b", casualty(7))])[0].latest is None

@@ -298,6 +298,11 @@ def test_ledger_puts_competing_figures_from_two_articles_side_by_side():
     chart = chart[: chart.index("</svg>")]
     assert chart.count('<g class="point"') == 3  # killed x2 and wounded; not the vague rumour
     assert "Ukraine &amp; allies" in chart  # in the point's tooltip
+    index = ledger[ledger.index('<table class="index">') :]
+    killed = index[index.index("North Korean troops killed") :]
+    killed = killed[: killed.index("</tr>")]
+    assert "competing" in killed and "600 – 4,000" in killed
+    assert "≥ 4,000" in killed and "2025-03-01" in killed  # the latest dated figure
 
 
 def test_timeline_escapes_titles_and_skips_empty_charts():
