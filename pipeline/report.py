@@ -810,6 +810,10 @@ _JS = """
 (function(){
   function flash(els){els.forEach(function(el){el.classList.remove('flash');
     void el.offsetWidth;el.classList.add('flash');});}
+  function reveal(el){
+    // smooth for a short hop; a jump across articles is instant (the flash shows where)
+    var far=Math.abs(el.getBoundingClientRect().top)>2*window.innerHeight;
+    el.scrollIntoView({block:'center',behavior:far?'auto':'smooth'});}
   function showRecord(rid){
     var marks=document.querySelectorAll('mark[data-recs~="'+rid+'"]');
     document.querySelectorAll('tr.selected').forEach(function(r){r.classList.remove('selected');});
@@ -817,9 +821,9 @@ _JS = """
       r.classList.add('selected');});
     if(!marks.length){
       var row=document.querySelector('article tr[data-rec="'+rid+'"]');
-      if(row){row.scrollIntoView({block:'center',behavior:'smooth'});flash([row]);}
+      if(row){reveal(row);flash([row]);}
       return false;}
-    marks[0].scrollIntoView({block:'center',behavior:'smooth'});
+    reveal(marks[0]);
     flash(Array.prototype.slice.call(marks));
     document.body.setAttribute('data-focused',rid);
     return true;}
