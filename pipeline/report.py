@@ -982,7 +982,7 @@ def _render(
     )
     csp = (
         f"default-src 'none'; script-src {_csp_hash(_JS)}; style-src {_csp_hash(_CSS)}; "
-        "img-src data:; base-uri 'none'; form-action 'none'"
+        "base-uri 'none'; form-action 'none'"
     )
     page = (
         "<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8>"
