@@ -502,8 +502,8 @@ def _ledger_row(entry: LedgerEntry, anchor: bool) -> str:
             + (f'<div class="small muted">“{_e(r.count.text)}”</div>' if r.count.text else "")
             + "</td>"
         )
-        status = r.status.value if isinstance(r, Deployment) else ""
-        cells.append(f"<td>{_e(status) or '<span class=muted>—</span>'}</td>")
+        if isinstance(r, Deployment):  # casualties have no status: no empty column for them
+            cells.append(f"<td>{_e(r.status.value)}</td>")
     cells.append(_claimant_cell(r.claimant))
     cells.append(f'<td><span class="hedge h-{_e(r.hedge.value)}">{_e(r.hedge.value)}</span></td>')
     flag = "" if entry.grounded else ' <span class="badge bad">ungrounded</span>'
@@ -542,7 +542,9 @@ def _ledger_group(gi: int, group: LedgerGroup, color: str | None, anchored: set[
     if rt == "exchange":
         head = ["Date", "Item as written", "Status", "Claimant", "Hedge", "Article"]
     else:
-        head = ["Date", "Count", "Qualifier", "Status", "Claimant", "Hedge", "Article"]
+        head = ["Date", "Count", "Qualifier", "Claimant", "Hedge", "Article"]
+        if rt == "deployment":
+            head.insert(3, "Status")
     rows = "".join(
         _ledger_row(e, rec_id(e.article_index, e.record_index) in anchored) for e in group.entries
     )

@@ -305,6 +305,20 @@ def test_ledger_puts_competing_figures_from_two_articles_side_by_side():
     assert "≥ 4,000" in killed and "2025-03-01" in killed  # the latest dated figure
 
 
+def test_every_table_row_has_one_cell_per_column():
+    text = "SEOUL, May 2, 2025 - Russia sent fuel to North Korea.\n" + ARTICLE
+    s = _article_summary(text, "a")
+    s.exchanges.append(exchange("fuel", item="fuel", provider="Russia", recipient="North Korea"))
+    s.deployments.append(deployment(5000, status="planned"))
+    page = render_report([s, summary("b", casualty(7))], [ArticleText(text), ArticleText(None)])
+    tables = re.findall(r"<table.*?</table>", page, re.S)
+    assert len(tables) >= 8  # index, 5 ledger groups, 3 record tables
+    for table in tables:
+        columns = table.count("<th>")
+        for row in re.findall(r"<tbody>(.*?)</tbody>", table, re.S)[0].split("</tr>")[:-1]:
+            assert row.count("<td") == columns, row[:200]
+
+
 def test_timeline_escapes_titles_and_skips_empty_charts():
     assert render_timeline([]) == ""
     svg = render_timeline(
