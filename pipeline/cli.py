@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -343,6 +344,111 @@ def eval_(
         typer.echo("eval: GATE FAILED\n" + "\n".join(f"  - {f}" for f in failures), err=True)
         raise typer.Exit(EXIT_PARTIAL)
     typer.echo("eval: gate passed")
+
+
+OutFileArg = Annotated[
+    Path,
+    typer.Argument(
+        exists=True,
+        dir_okay=False,
+        readable=True,
+        metavar="OUT.jsonl",
+        help="An output file of troopwatch extract (one ArticleSummary per line).",
+    ),
+]
+
+
+def _report_bad_lines(path: Path, problems: list[Any]) -> None:
+    for p in problems:
+        typer.echo(f"troopwatch: {path}:{p.lineno}: skipped: {p.reason}", err=True)
+
+
+@app.command()
+def report(
+    jsonl: OutFileArg,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="HTML file to write (default: OUT with .html)."),
+    ] = None,
+    articles: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--articles",
+            "-a",
+            help="Article file or directory to find texts in (repeatable). Default: each "
+            "line's provenance.source.",
+        ),
+    ] = None,
+) -> None:
+    """Write a self-contained HTML review report: highlighted evidence, record tables and a
+    claims ledger across articles."""
+    from pipeline.report import make_report
+
+    target = output or jsonl.with_suffix(".html")
+    try:
+        result = make_report(jsonl, target, articles or [])
+    except TroopwatchError as e:
+        raise _fail(str(e), EXIT_USAGE if e.exit_code == 2 else EXIT_NOTHING) from None
+    _report_bad_lines(jsonl, result.bad_lines)
+    for warning in result.warnings:
+        typer.echo(f"troopwatch: warning: {warning}", err=True)
+    if result.missing_text:
+        typer.echo(
+            f"troopwatch: warning: no article text for {len(result.missing_text)} of "
+            f"{result.articles} articles ({', '.join(result.missing_text[:5])}"
+            f"{', ...' if len(result.missing_text) > 5 else ''}); pass --articles",
+            err=True,
+        )
+    typer.echo(
+        f"troopwatch: report {result.output}: {result.articles} articles, {result.records} "
+        f"records, {result.highlights} highlights, {result.bytes / 1024:.0f} KiB, "
+        f"{result.seconds:.2f}s",
+        err=True,
+    )
+    if result.bad_lines:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+class ExportFormat(str, Enum):
+    csv = "csv"
+    parquet = "parquet"
+
+
+@app.command()
+def export(
+    jsonl: OutFileArg,
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="csv, or parquet (needs pyarrow).")
+    ] = ExportFormat.csv,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "-o", "--output", help="File to write (default: stdout for csv, OUT.parquet)."
+        ),
+    ] = None,
+) -> None:
+    """Flatten records to one row each (article, type, counts, claimant, time, evidence...)."""
+    from pipeline.export import record_rows, write_csv, write_parquet
+    from pipeline.output import read_summaries
+
+    try:
+        read = read_summaries(jsonl)
+        _report_bad_lines(jsonl, read.problems)
+        if not read.summaries:
+            raise _fail(f"{jsonl}: no article summaries to export", EXIT_NOTHING)
+        rows = list(record_rows(read.summaries))
+        if fmt is ExportFormat.parquet:
+            target = output or str(jsonl.with_suffix(".parquet"))
+            n = write_parquet(rows, target)
+        else:
+            target = output or "-"
+            n = write_csv(rows, target)
+    except TroopwatchError as e:
+        raise _fail(str(e), EXIT_USAGE if e.exit_code == 2 else EXIT_NOTHING) from None
+    where = "stdout" if target == "-" else target
+    typer.echo(f"troopwatch: {n} records from {len(read.summaries)} articles to {where}", err=True)
+    if read.problems:
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 @app.command()

@@ -33,7 +33,7 @@ from datetime import date
 
 from schemas.records import DatePrecision, TimeSpan
 
-__all__ = ["MONTHS", "parse_time"]
+__all__ = ["MONTHS", "dateline_date", "parse_time"]
 
 # One row per month: its number, then its English and German names and abbreviations.
 _MONTH_NAMES = """
@@ -321,3 +321,18 @@ def parse_time(text: str | None, reference: date | None = None) -> TimeSpan:
     except (ValueError, OverflowError):
         # Defensive: a date phrase must never stop the record it belongs to.
         return TimeSpan(text=phrase)
+
+
+def dateline_date(text: str, *, head_chars: int = 600) -> date | None:
+    """The date an article gives itself near its top, or None.
+
+    Looks at the start of each line in the first ``head_chars`` characters for one full date
+    ("SEOUL, Nov. 18, 2025 (Wire) - ...", "date 2025-06-26", "Seoul, 14. Oktober 2025") and
+    returns the first. Only day-precision dates count: "since September 2024" in a lead sentence
+    is not the article's date.
+    """
+    for line in text[:head_chars].splitlines():
+        span = parse_time(line[:60])
+        if span.precision is DatePrecision.day and span.start and not span.end:
+            return date.fromisoformat(span.start)
+    return None

@@ -1,12 +1,17 @@
-"""Append-only JSONL writers: each finished article is on disk before the next one starts."""
+"""Output JSONL files: append-only writers (each finished article is on disk before the next
+one starts) and a reader that turns the lines back into summaries."""
 
 from __future__ import annotations
 
 import json
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
+
+from pipeline.errors import InputError
+from schemas.records import ArticleSummary
 
 
 class JsonlWriter:
@@ -44,3 +49,65 @@ class JsonlWriter:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+@dataclass(frozen=True)
+class LineProblem:
+    """A line of an output file that is not a valid ``ArticleSummary``."""
+
+    lineno: int
+    reason: str
+
+
+@dataclass
+class SummariesRead:
+    """What ``read_summaries`` found: valid summaries in file order, and the bad lines."""
+
+    summaries: list[ArticleSummary]
+    problems: list[LineProblem]
+
+
+def read_summaries(path: str | Path) -> SummariesRead:
+    """Read an output JSONL file back into ``ArticleSummary`` objects.
+
+    A malformed line (bad JSON, wrong fields) becomes a ``LineProblem`` with its line number and
+    the reading goes on. A file that cannot be read at all raises ``InputError``.
+    """
+    from pydantic import ValidationError
+
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{p}: is a directory, not an output JSONL file") from None
+    except OSError as e:
+        raise InputError(f"{p}: cannot read: {e.strerror or e}") from e
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(f"{p}: not UTF-8 text (byte {e.start}); is it an output JSONL?") from e
+    result = SummariesRead([], [])
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            result.summaries.append(ArticleSummary.model_validate_json(line))
+        except ValidationError as e:
+            result.problems.append(LineProblem(lineno, _first_error(e)))
+    return result
+
+
+def _first_error(e: Exception) -> str:
+    from pydantic import ValidationError
+
+    if not isinstance(e, ValidationError):
+        return str(e)
+    errors = e.errors(include_url=False)
+    first = errors[0]
+    where = ".".join(str(p) for p in first["loc"])
+    if first["type"] == "json_invalid":
+        return f"malformed JSON: {first['msg']}"
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    return f"not an article summary: {where or 'line'}: {first['msg']}{more}"
