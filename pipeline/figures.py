@@ -41,9 +41,11 @@ _INSTRUCTION = re.compile(
     r"\bautomated (summar(y|ies)|systems?|tools?)\b[^.]{0,80}\b(should|must|state|report)\b",
     re.IGNORECASE,
 )
-# Figures that measure something other than people: durations, distances, shares, calibres.
+# Figures that measure something other than people: durations, distances, shares, calibres,
+# multipliers ("three times the figure").
 _UNIT_AFTER = re.compile(
     r"^\s*(-\s*)?(days?|weeks?|months?|years?|hours?|minutes?|km|kilomet\w*|miles?|met(er|re)s?|"
+    r"times|fold|mal|fois|veces|"
     r"min|mins|mm|cm|percent|per cent|prozent|%|tonnes?|tons?|kg|calibre|caliber|"
     r"tage?n?|wochen?|monate?n?|jahren?|stunden?)\b",
     re.IGNORECASE,
