@@ -125,3 +125,22 @@ def test_llama_gets_a_schema_it_enforces():
         "type": "json_object",
         "schema": {"type": "object"},
     }
+
+
+def test_default_threads_count_physical_cores_once(monkeypatch, tmp_path):
+    from pipeline.backends import local
+
+    # four logical CPUs, two cores with two SMT siblings each
+    for cpu, core in enumerate([0, 1, 0, 1]):
+        topology = tmp_path / f"cpu{cpu}" / "topology"
+        topology.mkdir(parents=True)
+        (topology / "physical_package_id").write_text("0\n")
+        (topology / "core_id").write_text(f"{core}\n")
+    real_path = local.Path
+    monkeypatch.setattr(local.os, "sched_getaffinity", lambda pid: {0, 1, 2, 3})
+    monkeypatch.setattr(
+        local,
+        "Path",
+        lambda p: real_path(str(p).replace("/sys/devices/system/cpu", str(tmp_path))),
+    )
+    assert local.default_threads() == 2

@@ -22,11 +22,25 @@ _load_lock = threading.Lock()
 
 
 def default_threads() -> int:
-    """Threads for llama.cpp: one per CPU available to this process."""
+    """Threads for llama.cpp: one per physical core available to this process.
+
+    Generation is bound by memory bandwidth and a second thread on a hyper-threaded core only
+    competes for the same units, so SMT siblings are counted once.
+    """
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        cpus = sorted(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return max(1, os.cpu_count() or 1)
+    cores = set()
+    for cpu in cpus:
+        topology = Path(f"/sys/devices/system/cpu/cpu{cpu}/topology")
+        try:
+            package = (topology / "physical_package_id").read_text().strip()
+            core = (topology / "core_id").read_text().strip()
+        except OSError:
+            return max(1, len(cpus))
+        cores.add((package, core))
+    return max(1, len(cores))
 
 
 def load_llama(path: Path, settings: Settings) -> Any:
