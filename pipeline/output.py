@@ -17,6 +17,11 @@ class JsonlWriter:
         self._fh: IO[str] | None = None
         self._append = append
 
+    def open(self) -> JsonlWriter:
+        """Create (or truncate, or open for appending) the file now, before the first line."""
+        self._handle()
+        return self
+
     def _handle(self) -> IO[str]:
         if self._fh is None:
             if self.path is None:

@@ -86,7 +86,8 @@ def test_html_to_text_drops_scripts_and_navigation():
 PAGE = """<!doctype html><html><head><title>NK troops</title></head><body>
 <div id="cookie-banner"><p>We use cookies to improve your experience. Accept all cookies or
 manage preferences.</p><button>Accept</button></div>
-<header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav></header>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul>
+</nav></header>
 <main><article><h1>North Korea sends more troops to Russia</h1>
 <p>South Korea's spy agency said roughly 5,000 North Korean construction troops have been
 deployed to Russia since September, in a briefing to lawmakers on Thursday.</p>
