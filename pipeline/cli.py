@@ -223,7 +223,8 @@ def extract(
         if store is not None:
             store.close()
 
-    if report.resume is not None and not quiet:
+    # a repaired output file is worth a line even with --quiet
+    if report.resume is not None and (report.resume.dropped_bytes or not quiet):
         note = f"troopwatch: resume: {len(report.resume.done_ids)} articles already in {output}"
         if report.resume.dropped_bytes:
             note += (
