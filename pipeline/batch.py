@@ -198,7 +198,7 @@ class _Recorder:
         return completion
 
 
-def _rebind(summary: ArticleSummary, article: Article) -> ArticleSummary:
+def rebind(summary: ArticleSummary, article: Article) -> ArticleSummary:
     """A summary extracted from the same text, under this article's id and source."""
     provenance = summary.provenance.model_copy(update={"source": article.source})
     return summary.model_copy(update={"article_id": article.id, "provenance": provenance})
@@ -269,7 +269,7 @@ class BatchRunner:
             return None
         stored = json.loads(hit.output)
         if stored.get("code_version") == code_version():
-            return _rebind(ArticleSummary.model_validate(stored["summary"]), article)
+            return rebind(ArticleSummary.model_validate(stored["summary"]), article)
         # the record-building code changed since: rebuild the records from the stored answers
         summary = ArticleSummary.model_validate(stored["summary"])
         replay = ReplayBackend(
@@ -448,7 +448,7 @@ class BatchRunner:
         if outcome.summary is not None:
             return Outcome(
                 article,
-                summary=_rebind(outcome.summary, article),
+                summary=rebind(outcome.summary, article),
                 cached=outcome.cached,
                 duplicate_of=first.id,
             )
@@ -553,23 +553,50 @@ def run_batch(
     With ``resume`` the output is appended to and articles already in it are skipped; the
     errors file always starts empty, since every article not in the output is tried again.
     """
-    started = time.perf_counter()
-    report = BatchReport()
-    skip: frozenset[str] = frozenset()
+    resume_state = None
     if resume:
         if str(output) == "-":
             raise ConfigError("--resume needs an output file (-o FILE), not stdout")
-        report.resume = prepare_resume(output)
-        skip = report.resume.done_ids
-    cache = runner.cache
+        resume_state = prepare_resume(output)
+    skip = resume_state.done_ids if resume_state else frozenset()
+    report = write_outcomes(
+        lambda: runner.run(items, skip_ids=skip),
+        output=output,
+        errors=errors,
+        append=resume,
+        on_outcome=on_outcome,
+        cache=runner.cache,
+        command=command,
+        params={**runner.params, "resume": resume},
+    )
+    report.resume = resume_state
+    report.stopped = runner.stopped
+    report.not_attempted = runner.not_attempted
+    return report
+
+
+def write_outcomes(
+    outcomes: Callable[[], Iterable[Outcome]],
+    *,
+    output: str | Path,
+    errors: str | Path | None,
+    append: bool = False,
+    on_outcome: Callable[[Outcome], None] | None = None,
+    cache: Cache | None = None,
+    command: str = "extract",
+    params: Mapping[str, Any] | None = None,
+) -> BatchReport:
+    """Write outcomes as they come: summaries to ``output``, failures to ``errors``, run log."""
+    started = time.perf_counter()
+    report = BatchReport()
     if cache is not None:
-        report.run_id = cache.start_run(command, {**runner.params, "resume": resume})
+        report.run_id = cache.start_run(command, dict(params or {}))
     # both files are opened now: a run that writes nothing must not leave an earlier run's lines
     with (
-        JsonlWriter(output, append=resume).open() as out,
+        JsonlWriter(output, append=append).open() as out,
         JsonlWriter(errors).open() if errors is not None else _NoWriter() as err,
     ):
-        for outcome in runner.run(items, skip_ids=skip):
+        for outcome in outcomes():
             report.inputs += 1
             if outcome.summary is not None and not outcome.skipped:
                 out.write(outcome.summary.model_dump_json())
@@ -600,8 +627,6 @@ def run_batch(
                 on_outcome(outcome)
     if cache is not None and report.run_id is not None:
         cache.finish_run(report.run_id)
-    report.stopped = runner.stopped
-    report.not_attempted = runner.not_attempted
     report.seconds = time.perf_counter() - started
     return report
 

@@ -386,6 +386,86 @@ def eval_(
     typer.echo("eval: gate passed")
 
 
+batch_app = typer.Typer(
+    help="The OpenAI Batch API: prepare request files, ingest result files.",
+    no_args_is_help=True,
+)
+app.add_typer(batch_app, name="batch")
+
+
+@batch_app.command("prepare")
+def batch_prepare(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories or - (as for extract).")],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="The requests JSONL to upload.")
+    ] = Path("requests.jsonl"),
+    model: ModelOpt = None,
+) -> None:
+    """Write Batch API requests (and OUTPUT.articles.jsonl, which ingest reads back)."""
+    from pipeline.openai_batch import articles_path, prepare
+    from pipeline.sources import iter_articles
+
+    try:
+        settings = Settings.from_env(backend="openai", model=model)
+        n_articles, n_requests, problems = prepare(iter_articles(paths), settings, output)
+    except TroopwatchError as e:
+        raise _fail(str(e), EXIT_USAGE) from None
+    for p in problems:
+        typer.echo(f"troopwatch: {p.article_id or p.source}: {p.reason}", err=True)
+    typer.echo(
+        f"troopwatch: {n_articles} articles, {n_requests} requests in {output} (articles in "
+        f"{articles_path(output)}), {len(problems)} unreadable inputs",
+        err=True,
+    )
+    raise typer.Exit(EXIT_NOTHING if n_articles == 0 else EXIT_PARTIAL if problems else EXIT_OK)
+
+
+@batch_app.command("ingest")
+def batch_ingest(
+    requests: Annotated[Path, typer.Argument(help="The requests JSONL written by prepare.")],
+    results: Annotated[Path, typer.Argument(help="The results JSONL the Batch API returned.")],
+    output: Annotated[str, typer.Option("-o", "--output", help="Output JSONL (- = stdout).")] = "-",
+    errors: Annotated[
+        str | None,
+        typer.Option("--errors", help="Errors JSONL (default: OUTPUT.errors.jsonl, or stderr)."),
+    ] = None,
+    articles: Annotated[
+        Path | None,
+        typer.Option("--articles", help="The articles file (default: REQUESTS.articles.jsonl)."),
+    ] = None,
+    strict: StrictOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
+) -> None:
+    """Validate Batch API results into the normal output and errors files."""
+    from pipeline.batch import write_outcomes
+    from pipeline.openai_batch import ingest
+
+    try:
+        settings = Settings.from_env(strict=strict)
+        outcomes = list(ingest(requests, results, strict=settings.strict, articles=articles))
+    except TroopwatchError as e:
+        raise _fail(str(e), EXIT_USAGE) from None
+
+    def on_outcome(outcome: Any) -> None:
+        if outcome.status == "failed" and not quiet:
+            typer.echo(
+                f"troopwatch: {outcome.article_id or outcome.source}: {outcome.reason}", err=True
+            )
+
+    report = write_outcomes(
+        lambda: outcomes,
+        output=output,
+        errors=errors or (f"{output}.errors.jsonl" if output != "-" else None),
+        on_outcome=on_outcome,
+    )
+    typer.echo(
+        f"troopwatch: {report.inputs} inputs, {report.written} articles extracted, "
+        f"{report.records} records, {report.failed} failures",
+        err=True,
+    )
+    raise typer.Exit(_exit_code(report))
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of one output line (ArticleSummary)."""

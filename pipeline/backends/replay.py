@@ -60,8 +60,11 @@ def _as_chat_completion(answer: dict[str, Any] | str) -> ChatCompletion:
 class ReplayBackend:
     """Answers call *i* with recorded answer *i*; validation as on a live backend, no re-asks."""
 
-    def __init__(self, name: str, model_id: str, answers: list[Answer]) -> None:
+    def __init__(
+        self, name: str, model_id: str, answers: list[Answer], *, answered_by_model: bool = False
+    ) -> None:
         self.name = name
+        self._answered_by_model = answered_by_model  # Batch API results: a model did answer
         self.model_id = model_id
         self._answers = list(answers)
         self.calls = 0
@@ -95,7 +98,8 @@ class ReplayBackend:
                 f"call {index} asks something else than was recorded (prompt or text changed)"
             )
         completion = self._inner.complete(messages, response_model, max_tokens=max_tokens)
-        completion.model_calls = 0  # nothing was asked of a model here
+        if not self._answered_by_model:
+            completion.model_calls = 0  # a cache replay asks no model
         return completion
 
     @property
