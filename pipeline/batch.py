@@ -262,12 +262,15 @@ class BatchRunner:
             **self.params,
         }
 
-    def _from_cache(self, article: Article, key: str) -> ArticleSummary | None:
+    def _from_cache(self, article: Article, key: str) -> ArticleSummary | ExtractionError | None:
         assert self.cache is not None
         hit = self.cache.get(key)
         if hit is None:
             return None
         stored = json.loads(hit.output)
+        if "error" in stored:  # the model answered, never validly: it would again
+            e = stored["error"]
+            return ExtractionError(e["message"], attempts=e["attempts"], last_raw=e["last_raw"])
         if stored.get("code_version") == code_version():
             return rebind(ArticleSummary.model_validate(stored["summary"]), article)
         # the record-building code changed since: rebuild the records from the stored answers
@@ -300,6 +303,8 @@ class BatchRunner:
             if self.cache is not None:
                 key = cache_key(self._key_parts(article, self.backends[slot]))
                 cached = self._from_cache(article, key)
+                if isinstance(cached, ExtractionError):
+                    return Outcome(article, error=cached, stage="validate", cached=True)
                 if cached is not None:
                     return Outcome(article, summary=cached, cached=True)
             last: TroopwatchError | None = None
@@ -317,6 +322,9 @@ class BatchRunner:
                 except ModelUnavailableError as e:
                     last = e  # another server of the fleet may answer
                     continue
+                except ExtractionError as e:
+                    self._remember_failure(article, backend, e)
+                    raise
                 if self.cache is not None:
                     parts = self._key_parts(article, backend)
                     self.cache.put(
@@ -341,6 +349,20 @@ class BatchRunner:
             return Outcome(article, error=e, stage=stage_of(e))
         except Exception as e:  # a bug on one odd article must not stop thousands of others
             return Outcome(article, error=e, stage="extract")
+
+    def _remember_failure(self, article: Article, backend: Backend, error: ExtractionError) -> None:
+        """Cache a model's invalid answers when asking again would get the same answers.
+
+        Only at temperature 0, and only when the model did answer (attempts > 0): a refused
+        request or a lost connection is worth another try. ``--no-cache`` asks again.
+        """
+        if self.cache is None or not error.attempts or self.params.get("temperature") != 0:
+            return
+        parts = self._key_parts(article, backend)
+        failure = {"message": str(error), "attempts": error.attempts, "last_raw": error.last_raw}
+        self.cache.put(
+            cache_key(parts), parts, json.dumps({"error": failure}, ensure_ascii=False), []
+        )
 
     # -- many articles -------------------------------------------------------------------------
 

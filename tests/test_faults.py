@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import pipeline.backends.base
 from pipeline.backends.openai_compat import OpenAICompatBackend
 from pipeline.batch import BatchRunner, run_batch
 from pipeline.cli import app
@@ -32,15 +31,6 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def text(i: int) -> str:
     return f"North Korea sent {1000 + i:,} workers to Russia, officials said."
-
-
-@pytest.fixture
-def fast_backoff(monkeypatch):
-    """Backoff of ~50 ms instead of ~0.5 s; Retry-After is still obeyed as sent."""
-    original = pipeline.backends.base.backoff_wait
-    monkeypatch.setattr(
-        pipeline.backends.base, "backoff_wait", lambda base=0.05, cap=30.0: original(base, cap)
-    )
 
 
 def backend(url: str, **kw) -> OpenAICompatBackend:
