@@ -133,3 +133,23 @@ def html_to_text(html: str) -> str:
         re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in "".join(parser.parts).split("\n")
     )
     return "\n".join(line for line in lines if line)
+
+
+def page_text(html: str) -> str:
+    """The main text of an HTML page: trafilatura's extraction, else the stdlib extractor.
+
+    trafilatura finds the article body and drops navigation, cookie banners, "most read" boxes
+    and footers that the tag-based extractor keeps; on fragments it finds nothing in (a bare
+    ``<p>``, a page with no article-like block) the stdlib extractor's visible text is used.
+    """
+    try:
+        import trafilatura
+    except ImportError:  # pragma: no cover - a declared dependency; keep reading pages anyway
+        return html_to_text(html)
+    try:
+        extracted = trafilatura.extract(
+            html, favor_precision=True, include_comments=False, include_tables=True
+        )
+    except Exception:  # trafilatura's parser is not ours to trust on every page
+        extracted = None
+    return extracted.strip() if extracted and extracted.strip() else html_to_text(html)

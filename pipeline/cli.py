@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 import typer
 
-from pipeline.errors import ConfigError, ExtractionError, TroopwatchError
+from pipeline.errors import ConfigError, TroopwatchError
 from pipeline.settings import Settings
 
 app = typer.Typer(
@@ -27,6 +27,7 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_NOTHING, EXIT_UNAVAILABLE = 0, 1, 2, 3, 4
+INPUT_STAGES = frozenset({"read", "decode", "parse", "empty", "id"})  # the input, not the model
 
 BackendOpt = Annotated[
     str | None, typer.Option("--backend", help="local (default) or openai. Env TROOPWATCH_BACKEND.")
@@ -40,11 +41,11 @@ ModelPathOpt = Annotated[
     ),
 ]
 BaseUrlOpt = Annotated[
-    str | None,
+    list[str] | None,
     typer.Option(
         "--base-url",
-        help="OpenAI-compatible server URL, e.g. http://127.0.0.1:8000/v1. "
-        "Env TROOPWATCH_BASE_URL.",
+        help="OpenAI-compatible server URL, e.g. http://127.0.0.1:8000/v1; repeat it for several "
+        "servers, used in turn. Env TROOPWATCH_BASE_URL (comma-separated).",
     ),
 ]
 ModelOpt = Annotated[
@@ -78,8 +79,28 @@ ThreadsOpt = Annotated[
 ]
 
 
-def _settings(**flags: Any) -> Settings:
-    return Settings.from_env(**flags)
+def _settings(
+    *,
+    backend: str | None,
+    model_path: Path | None,
+    base_url: list[str] | None,
+    model: str | None,
+    api_key_env: str | None,
+    response_format: str | None,
+    threads: int | None,
+    **more: Any,
+) -> Settings:
+    """Settings from the backend flags every command shares, plus a command's own."""
+    return Settings.from_env(
+        backend=backend,
+        model_path=model_path,
+        base_url=",".join(base_url) if base_url else None,
+        model=model,
+        api_key_env=api_key_env,
+        response_format=response_format,
+        n_threads=threads,
+        **more,
+    )
 
 
 def _fail(message: str, code: int) -> typer.Exit:
@@ -109,13 +130,48 @@ def extract(
     response_format: FormatOpt = None,
     strict: StrictOpt = None,
     threads: ThreadsOpt = None,
+    concurrency: Annotated[
+        int | None,
+        typer.Option(
+            "--concurrency",
+            help="Requests in flight against the server(s) (default 1; the local model runs one "
+            "article at a time). Env TROOPWATCH_CONCURRENCY.",
+        ),
+    ] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--timeout",
+            help="Seconds before one request is abandoned and retried (default 120). Env "
+            "TROOPWATCH_REQUEST_TIMEOUT_S.",
+        ),
+    ] = None,
+    cache: Annotated[
+        Path | None,
+        typer.Option(
+            "--cache",
+            help="The SQLite cache and run log (default: extractions.sqlite3 in the user cache "
+            "directory). Env TROOPWATCH_CACHE.",
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Neither read nor write the cache.")
+    ] = False,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume",
+            help="Append to OUTPUT, skipping articles already in it (a cut-off last line is "
+            "dropped and redone).",
+        ),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
 ) -> None:
     """Extract deployment, casualty and exchange records, one JSON line per article."""
-    from pipeline.backends import make_backend
-    from pipeline.extract import BatchResult, extract_article
-    from pipeline.output import JsonlWriter
-    from pipeline.sources import Article, InputProblem, iter_articles
+    from pipeline.backends import make_backends
+    from pipeline.batch import BatchRunner, run_batch
+    from pipeline.cache import Cache
+    from pipeline.sources import Article, iter_articles
 
     try:
         settings = _settings(
@@ -124,100 +180,85 @@ def extract(
             base_url=base_url,
             model=model,
             api_key_env=api_key_env,
-            strict=strict,
-            n_threads=threads,
             response_format=response_format,
+            threads=threads,
+            strict=strict,
+            concurrency=concurrency,
+            request_timeout_s=timeout,
+            cache=cache,
+            use_cache=False if no_cache else None,
         )
     except ConfigError as e:
         raise _fail(str(e), EXIT_USAGE) from None
 
     items = list(iter_articles(paths))
-    articles = [a for a in items if isinstance(a, Article)]
-    problems = [p for p in items if isinstance(p, InputProblem)]
-    errors_path = errors or (f"{output}.errors.jsonl" if output != "-" else None)
-    started = time.perf_counter()
-    n_ok = n_records = 0
-    failures: list[dict[str, Any]] = []
+    n_articles = sum(isinstance(i, Article) for i in items)
+    try:
+        engines = make_backends(settings) if n_articles else []
+        store = Cache(settings.cache_path) if settings.use_cache else None
+    except TroopwatchError as e:
+        raise _fail(str(e), EXIT_UNAVAILABLE if e.exit_code == 4 else EXIT_USAGE) from None
+    runner = BatchRunner.from_settings(settings, backends=engines, cache=store)
+    progress = _Progress(len(items), enabled=not quiet)
 
-    def record_failure(entry: dict[str, Any]) -> None:
-        failures.append(entry)
-        err_writer.write(entry)
-        if not quiet:
+    def on_outcome(outcome: Any) -> None:
+        if outcome.status == "failed" and not quiet:
             typer.echo(
-                f"troopwatch: {entry['article_id'] or entry['source']}: {entry['reason']}", err=True
+                f"troopwatch: {outcome.article_id or outcome.source}: {outcome.reason}", err=True
             )
+        progress.advance(outcome.article_id or outcome.source)
 
-    with (
-        JsonlWriter(output) as out,
-        JsonlWriter(errors_path) if errors_path else _StderrJsonl() as err_writer,
-    ):
-        for p in problems:
-            record_failure(
-                {
-                    "article_id": p.article_id,
-                    "source": p.source,
-                    "stage": "input",
-                    "reason": p.reason,
-                }
+    try:
+        report = run_batch(
+            runner,
+            items,
+            output=output,
+            errors=errors or (f"{output}.errors.jsonl" if output != "-" else None),
+            resume=resume,
+            on_outcome=on_outcome,
+        )
+    except ConfigError as e:
+        raise _fail(str(e), EXIT_USAGE) from None
+    finally:
+        progress.close()
+        if store is not None:
+            store.close()
+
+    # a repaired output file is worth a line even with --quiet
+    if report.resume is not None and (report.resume.dropped_bytes or not quiet):
+        note = f"troopwatch: resume: {len(report.resume.done_ids)} articles already in {output}"
+        if report.resume.dropped_bytes:
+            note += (
+                f"; dropped a cut-off last line ({report.resume.dropped_bytes} bytes), "
+                "that article is redone"
             )
-        if articles:
-            try:
-                engine = make_backend(settings)
-            except TroopwatchError as e:
-                raise _fail(str(e), EXIT_UNAVAILABLE if e.exit_code == 4 else EXIT_USAGE) from None
-            progress = _Progress(len(articles), enabled=not quiet)
-            for article in articles:
-                try:
-                    result = BatchResult(
-                        article, summary=extract_article(article, engine, strict=settings.strict)
-                    )
-                except ExtractionError as e:
-                    result = BatchResult(article, error=e)
-                except TroopwatchError as e:
-                    if e.exit_code == 4:  # the server went away: later articles would fail too
-                        raise _fail(f"{article.id}: {e}", EXIT_UNAVAILABLE) from None
-                    result = BatchResult(article, error=e)
-                if result.summary is not None:
-                    out.write(result.summary.model_dump_json())
-                    n_ok += 1
-                    n_records += len(result.summary.records)
-                else:
-                    entry = {
-                        "article_id": article.id,
-                        "source": article.source,
-                        "stage": "extract",
-                        "reason": str(result.error),
-                    }
-                    if isinstance(result.error, ExtractionError):
-                        entry["attempts"] = result.error.attempts
-                        entry["last_raw"] = result.error.last_raw
-                    record_failure(entry)
-                progress.advance(article.id)
-            progress.close()
-
-    elapsed = time.perf_counter() - started
+        typer.echo(note, err=True)
     typer.echo(
-        f"troopwatch: {n_ok + len(failures)} inputs, {n_ok} articles extracted, {n_records} "
-        f"records, {len(failures)} failures, {elapsed:.1f}s",
+        f"troopwatch: {report.inputs} inputs, {report.written} articles extracted, "
+        f"{report.records} records, {report.failed} failures ({report.cached} from cache, "
+        f"{report.duplicates} duplicates, {report.skipped} skipped), {report.model_calls} "
+        f"model calls, {report.seconds:.1f}s",
         err=True,
     )
-    if n_ok == 0:
-        raise typer.Exit(EXIT_NOTHING)
-    if failures:
-        raise typer.Exit(EXIT_PARTIAL)
+    raise typer.Exit(_exit_code(report))
 
 
-class _StderrJsonl:
-    """Stand-in error writer when the output goes to stdout: messages already go to stderr."""
-
-    def write(self, obj: dict[str, Any]) -> None:
-        pass
-
-    def __enter__(self) -> _StderrJsonl:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        pass
+def _exit_code(report: Any) -> int:
+    """0 all good, 1 some failed, 3 nothing extracted, 4 no server, 2 a setting is wrong."""
+    if report.stopped is not None:
+        left = f"; {report.not_attempted} articles not attempted" if report.not_attempted else ""
+        typer.echo(f"troopwatch: error: {report.stopped}{left}; rerun with --resume", err=True)
+        return EXIT_USAGE if report.stopped.exit_code == 2 else EXIT_UNAVAILABLE
+    done = report.written + report.skipped
+    extraction = [f for f in report.failures if f["stage"] not in INPUT_STAGES]
+    if done == 0 and extraction and all(f["stage"] == "transport" for f in extraction):
+        typer.echo(f"troopwatch: error: {extraction[-1]['reason']}", err=True)
+        return EXIT_UNAVAILABLE  # no server answered for any article
+    if done == 0:
+        return EXIT_NOTHING
+    if report.failures:
+        return EXIT_PARTIAL
+    return EXIT_OK
 
 
 class _Progress:
@@ -289,8 +330,8 @@ def eval_(
             base_url=base_url,
             model=model,
             api_key_env=api_key_env,
-            n_threads=threads,
             response_format=response_format,
+            threads=threads,
         )
         limits = load_thresholds(thresholds or default_thresholds_path())
         engine = make_backend(settings)
@@ -449,6 +490,86 @@ def export(
     typer.echo(f"troopwatch: {n} records from {len(read.summaries)} articles to {where}", err=True)
     if read.problems:
         raise typer.Exit(EXIT_PARTIAL)
+
+
+batch_app = typer.Typer(
+    help="The OpenAI Batch API: prepare request files, ingest result files.",
+    no_args_is_help=True,
+)
+app.add_typer(batch_app, name="batch")
+
+
+@batch_app.command("prepare")
+def batch_prepare(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories or - (as for extract).")],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="The requests JSONL to upload.")
+    ] = Path("requests.jsonl"),
+    model: ModelOpt = None,
+) -> None:
+    """Write Batch API requests (and OUTPUT.articles.jsonl, which ingest reads back)."""
+    from pipeline.openai_batch import articles_path, prepare
+    from pipeline.sources import iter_articles
+
+    try:
+        settings = Settings.from_env(backend="openai", model=model)
+        n_articles, n_requests, problems = prepare(iter_articles(paths), settings, output)
+    except TroopwatchError as e:
+        raise _fail(str(e), EXIT_USAGE) from None
+    for p in problems:
+        typer.echo(f"troopwatch: {p.article_id or p.source}: {p.reason}", err=True)
+    typer.echo(
+        f"troopwatch: {n_articles} articles, {n_requests} requests in {output} (articles in "
+        f"{articles_path(output)}), {len(problems)} unreadable inputs",
+        err=True,
+    )
+    raise typer.Exit(EXIT_NOTHING if n_articles == 0 else EXIT_PARTIAL if problems else EXIT_OK)
+
+
+@batch_app.command("ingest")
+def batch_ingest(
+    requests: Annotated[Path, typer.Argument(help="The requests JSONL written by prepare.")],
+    results: Annotated[Path, typer.Argument(help="The results JSONL the Batch API returned.")],
+    output: Annotated[str, typer.Option("-o", "--output", help="Output JSONL (- = stdout).")] = "-",
+    errors: Annotated[
+        str | None,
+        typer.Option("--errors", help="Errors JSONL (default: OUTPUT.errors.jsonl, or stderr)."),
+    ] = None,
+    articles: Annotated[
+        Path | None,
+        typer.Option("--articles", help="The articles file (default: REQUESTS.articles.jsonl)."),
+    ] = None,
+    strict: StrictOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
+) -> None:
+    """Validate Batch API results into the normal output and errors files."""
+    from pipeline.batch import write_outcomes
+    from pipeline.openai_batch import ingest
+
+    try:
+        settings = Settings.from_env(strict=strict)
+        outcomes = list(ingest(requests, results, strict=settings.strict, articles=articles))
+    except TroopwatchError as e:
+        raise _fail(str(e), EXIT_USAGE) from None
+
+    def on_outcome(outcome: Any) -> None:
+        if outcome.status == "failed" and not quiet:
+            typer.echo(
+                f"troopwatch: {outcome.article_id or outcome.source}: {outcome.reason}", err=True
+            )
+
+    report = write_outcomes(
+        lambda: outcomes,
+        output=output,
+        errors=errors or (f"{output}.errors.jsonl" if output != "-" else None),
+        on_outcome=on_outcome,
+    )
+    typer.echo(
+        f"troopwatch: {report.inputs} inputs, {report.written} articles extracted, "
+        f"{report.records} records, {report.failed} failures",
+        err=True,
+    )
+    raise typer.Exit(_exit_code(report))
 
 
 @app.command()

@@ -25,6 +25,10 @@ class InputError(TroopwatchError):
     exit_code = 3
 
 
+class ArticleTooLongError(InputError):
+    """An article too long to extract even in chunks; the message names the limit."""
+
+
 class ModelUnavailableError(TroopwatchError):
     """The model file or the server behind a backend cannot be reached or loaded."""
 

@@ -371,15 +371,21 @@ def lead_summary(body: str, max_sentences: int = 2, max_words: int = 70) -> str:
 # ------------------------------------------------------------------------------------------
 
 
-def extract_article(article: Article, backend: Backend, *, strict: bool = False) -> ArticleSummary:
-    """Run every pass over one article and assemble its ``ArticleSummary``."""
+def extract_article(
+    article: Article, backend: Backend, *, strict: bool = False, in_scope_hint: bool | None = None
+) -> ArticleSummary:
+    """Run every pass over one article and assemble its ``ArticleSummary``.
+
+    ``in_scope_hint`` overrides the scope check for a part of a longer article (pipeline.chunking):
+    a middle chunk need not name Russia for the article to be about it.
+    """
     start = time.perf_counter()
     ctx = prepare(article.text, article.reference_date)
     completions: list[Completion[Any]] = []
     candidates: list[Record] = []
     # An article that never names Russia or the war cannot hold a record; one with no figures
     # cannot hold a deployment or casualty. Neither costs a model call.
-    relevant = in_scope(ctx.text)
+    relevant = in_scope(ctx.text) if in_scope_hint is None else in_scope_hint
     if relevant and ctx.figures:
         messages = render_messages(ctx.body, "figures", ctx.labels)
         # a verdict takes about 50 tokens: room for every figure, and a bound on a runaway answer
@@ -449,10 +455,14 @@ def summarize(
     >>> from pipeline import summarize            # doctest: +SKIP
     >>> summarize(open("article.txt").read()).deployments   # doctest: +SKIP
     """
+    from pipeline.chunking import extract_long_article  # chunking builds on this module
+
     settings = settings or Settings.from_env()
     backend = backend or make_backend(settings)
     article = Article(id=article_id, text=text, reference_date=reference_date)
-    return extract_article(article, backend, strict=settings.strict)
+    return extract_long_article(
+        article, backend, strict=settings.strict, max_chars=settings.max_article_chars
+    )
 
 
 @dataclass(frozen=True)
@@ -477,18 +487,29 @@ def summarize_batch(
 ) -> Iterator[BatchResult]:
     """Extract many articles, one result each, in order. One failure never stops the batch.
 
-    Plain strings get ids ``article-1``, ``article-2``, ...
+    Plain strings get ids ``article-1``, ``article-2``, ... The batch runs on
+    ``pipeline.batch.BatchRunner`` (``settings.concurrency`` requests in flight, one server per
+    article from ``base_url``, repeated texts extracted once); the command line adds the cache,
+    resume and the output files. When no server can be reached for several articles in a row
+    the batch stops by raising ``ModelUnavailableError`` after the results it has.
     """
+    from pipeline.batch import BatchRunner  # the batch machinery builds on this module
+
     settings = settings or Settings.from_env()
-    backend = backend or make_backend(settings)
-    for i, item in enumerate(articles, 1):
-        article = Article(id=f"article-{i}", text=item) if isinstance(item, str) else item
-        try:
-            result = BatchResult(
-                article, summary=extract_article(article, backend, strict=settings.strict)
-            )
-        except TroopwatchError as e:
-            result = BatchResult(article, error=e)
+    runner = BatchRunner.from_settings(
+        settings, backends=[backend] if backend is not None else None
+    )
+    items = (
+        Article(id=f"article-{i}", text=item) if isinstance(item, str) else item
+        for i, item in enumerate(articles, 1)
+    )
+    for outcome in runner.run(items):
+        error = outcome.error
+        if error is not None and not isinstance(error, TroopwatchError):
+            error = TroopwatchError(outcome.reason)
+        result = BatchResult(outcome.item, summary=outcome.summary, error=error)  # type: ignore[arg-type]
         if on_result is not None:
             on_result(result)
         yield result
+    if runner.stopped is not None:
+        raise runner.stopped

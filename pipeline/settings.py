@@ -37,7 +37,7 @@ class Settings:
     n_ctx: int = 8192  # instructions ~1,500 tokens + an article of a few thousand
     n_threads: int | None = None  # None: physical cores
     n_batch: int = 512
-    # openai-compatible backend
+    # openai-compatible backend; several servers: comma-separated, used in turn (base_urls)
     base_url: str | None = None
     model: str | None = None
     api_key_env: str = "OPENAI_API_KEY"
@@ -53,6 +53,13 @@ class Settings:
     # pipeline
     strict: bool = False
     cache_dir: Path = field(default_factory=default_cache_dir)
+    # batch runs
+    concurrency: int = 1  # requests in flight against a server; the local model runs one at a time
+    cache: Path | None = None  # the SQLite extraction cache; None: cache_dir/extractions.sqlite3
+    use_cache: bool = True
+    # longer articles are split into overlapping chunks (instructions + a 12,000-character chunk
+    # + the answer fit the embedded model's 8,192-token context)
+    max_article_chars: int = 12_000
 
     def __post_init__(self) -> None:
         if self.backend not in BACKENDS:
@@ -69,6 +76,18 @@ class Settings:
             raise ConfigError("retry counts must be >= 0")
         if self.max_tokens < 16:
             raise ConfigError("max_tokens must be at least 16")
+        if self.concurrency < 1:
+            raise ConfigError(
+                "concurrency must be at least 1 (--concurrency, TROOPWATCH_CONCURRENCY)"
+            )
+        if self.request_timeout_s <= 0:
+            raise ConfigError("the request timeout must be positive (--timeout)")
+        if self.max_article_chars < 1000:
+            raise ConfigError(
+                "max_article_chars must be at least 1000 (TROOPWATCH_MAX_ARTICLE_CHARS)"
+            )
+        if self.base_url is not None and not self.base_urls:
+            raise ConfigError("--base-url / TROOPWATCH_BASE_URL names no server")
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -88,10 +107,22 @@ class Settings:
         unknown = set(values) - set(cls.__dataclass_fields__)
         if unknown:
             raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
-        for key in ("model_path", "cache_dir"):
+        for key in ("model_path", "cache_dir", "cache"):
             if key in values and values[key] is not None:
                 values[key] = Path(values[key]).expanduser()
         return cls(**values)
+
+    @property
+    def base_urls(self) -> tuple[str, ...]:
+        """Every server named in ``base_url`` (comma-separated), in the order given."""
+        if self.base_url is None:
+            return ()
+        return tuple(u.strip() for u in self.base_url.split(",") if u.strip())
+
+    @property
+    def cache_path(self) -> Path:
+        """Where the extraction cache and run log live."""
+        return self.cache or self.cache_dir / "extractions.sqlite3"
 
     def with_(self, **changes: Any) -> Settings:
         """A copy with some fields changed."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from pipeline.clean import html_to_text
+from pipeline.clean import page_text
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 MAX_BYTES = 5_000_000  # a news article is tens of KB; past this it is not an article
@@ -35,6 +35,11 @@ class Article:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
+#: Where an input failed: ``read`` (missing, unreadable, too large), ``decode`` (binary, no
+#: encoding), ``parse`` (a malformed JSONL line), ``empty`` (no text once read).
+InputStage = str
+
+
 @dataclass(frozen=True)
 class InputProblem:
     """An input that could not be read as an article."""
@@ -42,6 +47,7 @@ class InputProblem:
     source: str
     reason: str
     article_id: str | None = None
+    stage: InputStage = "read"
 
 
 def iter_articles(paths: Iterable[str]) -> Iterator[Article | InputProblem]:
@@ -91,9 +97,12 @@ def _looks_like_jsonl(data: bytes) -> bool:
 def decode(data: bytes) -> str:
     """Bytes to text: UTF-8 (with or without BOM), else the encoding charset-normalizer detects.
 
-    Raises ValueError with a readable reason for binary data.
+    Raises ValueError with a readable reason for binary data; never UnicodeDecodeError.
     """
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
         raise ValueError("binary file (contains NUL bytes), not text")
     try:
         return data.decode("utf-8-sig")
@@ -107,19 +116,36 @@ def decode(data: bytes) -> str:
     return str(best)
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte order mark (its NULs sit at every other byte)."""
+    head = data[:4096]
+    if len(data) % 2 or len(head) < 4:
+        return None
+    for offset, codec in ((1, "utf-16-le"), (0, "utf-16-be")):
+        nuls = head[offset::2].count(0)
+        if nuls >= 0.3 * (len(head) // 2) and head[1 - offset :: 2].count(0) == 0:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            controls = sum(1 for ch in text[:2048] if ch < " " and ch not in "\t\r\n")
+            return text if controls <= 0.01 * min(len(text), 2048) else None
+    return None
+
+
 def _from_bytes(
     data: bytes, source: str, stem: str, *, jsonl: bool = False, html: bool = False
 ) -> Iterator[Article | InputProblem]:
     try:
         text = decode(data)
     except ValueError as e:
-        yield InputProblem(source, str(e), stem)
+        yield InputProblem(source, str(e), stem, stage="decode")
         return
     if jsonl:
         yield from _from_jsonl(text, source)
         return
     if html or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
-        text = html_to_text(text)
+        text = page_text(text)
     yield _checked(Article(id=stem, text=text, source=source))
 
 
@@ -131,15 +157,17 @@ def _from_jsonl(text: str, source: str) -> Iterator[Article | InputProblem]:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as e:
-            yield InputProblem(where, f"malformed JSON on line {lineno}: {e.msg}")
+            yield InputProblem(where, f"malformed JSON on line {lineno}: {e.msg}", stage="parse")
             continue
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-            yield InputProblem(where, f'line {lineno} needs an object with a "text" string')
+            yield InputProblem(
+                where, f'line {lineno} needs an object with a "text" string', stage="parse"
+            )
             continue
         article_id = str(obj.get("id") or f"{Path(source).stem}-{lineno}")
         body = obj["text"]
         if "<" in body and body.lstrip()[:1] == "<":
-            body = html_to_text(body)
+            body = page_text(body)
         yield _checked(
             Article(
                 id=article_id,
@@ -153,7 +181,9 @@ def _from_jsonl(text: str, source: str) -> Iterator[Article | InputProblem]:
 
 def _checked(article: Article) -> Article | InputProblem:
     if not article.text.strip():
-        return InputProblem(article.source, "empty article (no text)", article.id)
+        return InputProblem(
+            article.source, "empty article (no text, or only whitespace)", article.id, stage="empty"
+        )
     return article
 
 

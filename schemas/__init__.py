@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import cache
 from typing import Any
 
 from schemas.records import (
@@ -66,6 +67,7 @@ def output_json_schema() -> dict[str, Any]:
     return ArticleSummary.model_json_schema()
 
 
+@cache  # the schemas are fixed at import; building them costs ~20 ms, paid once per article
 def schema_hash() -> str:
     """Short hash of every schema the pipeline depends on: the output and the model drafts.
 

@@ -81,14 +81,14 @@ def test_nothing_readable_exits_three(tmp_path, fake):
 
 def test_model_failure_is_recorded_with_last_raw_and_batch_goes_on(tmp_path, fake):
     (tmp_path / "a.txt").write_text(ARTICLE)
-    (tmp_path / "b.txt").write_text(ARTICLE)
+    (tmp_path / "b.txt").write_text(ARTICLE + " More later.")  # same text would be a duplicate
     fake(["garbage", "garbage", FIGS, NO_EXC])
     out = tmp_path / "o.jsonl"
     result = runner.invoke(app, ["extract", str(tmp_path), "-o", str(out)])
     assert result.exit_code == 1
     assert [json.loads(x)["article_id"] for x in out.read_text().splitlines()] == ["b"]
     err = json.loads((tmp_path / "o.jsonl.errors.jsonl").read_text())
-    assert err["stage"] == "extract" and err["last_raw"] == "garbage" and err["attempts"] == 2
+    assert err["stage"] == "validate" and err["last_raw"] == "garbage" and err["attempts"] == 2
 
 
 def test_unavailable_model_is_one_line_exit_four(tmp_path, monkeypatch):

@@ -131,37 +131,59 @@ def llama_server(model_path, tmp_path_factory):
     log.close()
 
 
-def test_openai_backend_against_a_real_local_server(llama_server, tmp_path):
-    article = tmp_path / "short.txt"
-    article.write_text(SHORT)
-    out = tmp_path / "out.jsonl"
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pipeline",
-            "extract",
-            str(article),
-            "-o",
-            str(out),
-            "--backend",
-            "openai",
-            "--base-url",
-            llama_server,
-            "--model",
-            "embedded",
-            "--response-format",
-            "json_object",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert proc.returncode == 0, proc.stderr
-    summary = ArticleSummary.model_validate_json(out.read_text())
+def test_batch_against_a_real_local_server(llama_server, tmp_path):
+    """The batch path end to end on a real server: concurrency, a duplicate, a bad input, the
+    cache; the re-run is served from the cache without a request."""
+    (tmp_path / "short.txt").write_text(SHORT)
+    (tmp_path / "again.txt").write_text(SHORT)  # the same text: extracted once
+    (tmp_path / "empty.txt").write_text("")
+    cache = tmp_path / "cache.sqlite3"
+
+    def run(out: Path) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pipeline",
+                "extract",
+                *(str(tmp_path / n) for n in ("short.txt", "again.txt", "empty.txt")),
+                "-o",
+                str(out),
+                "--backend",
+                "openai",
+                "--base-url",
+                llama_server,
+                "--model",
+                "embedded",
+                "--response-format",
+                "json_object",
+                "--concurrency",
+                "2",
+                "--cache",
+                str(cache),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+
+    first = run(tmp_path / "out.jsonl")
+    assert first.returncode == 1, first.stderr  # the empty file: partial success
+    lines = (tmp_path / "out.jsonl").read_text().splitlines()
+    summaries = [ArticleSummary.model_validate_json(line) for line in lines]
+    assert [s.article_id for s in summaries] == ["short", "again"]
+    summary = summaries[0]
     assert summary.provenance.backend == "openai"
     assert [d.count.best for d in summary.deployments] == [3000]
+    assert summaries[1].deployments == summary.deployments
     _check_grounded_counts(summary, SHORT)
+    errors = (tmp_path / "out.jsonl.errors.jsonl").read_text()
+    assert '"stage": "empty"' in errors
+
+    second = run(tmp_path / "again.jsonl")
+    assert second.returncode == 1, second.stderr
+    assert "2 from cache" in second.stderr and "0 model calls" in second.stderr
+    assert (tmp_path / "again.jsonl").read_bytes() == (tmp_path / "out.jsonl").read_bytes()
 
 
 def test_unreachable_server_is_one_line(tmp_path):

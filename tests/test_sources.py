@@ -81,3 +81,66 @@ def test_clean_drops_furniture_keeps_prose_and_list_items():
 def test_html_to_text_drops_scripts_and_navigation():
     html = "<nav>Home | World</nav><article><h1>Head</h1><p>Body &amp; more</p></article>"
     assert html_to_text(html) == "Head\nBody & more"
+
+
+PAGE = """<!doctype html><html><head><title>NK troops</title></head><body>
+<div id="cookie-banner"><p>We use cookies to improve your experience. Accept all cookies or
+manage preferences.</p><button>Accept</button></div>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul>
+</nav></header>
+<main><article><h1>North Korea sends more troops to Russia</h1>
+<p>South Korea's spy agency said roughly 5,000 North Korean construction troops have been
+deployed to Russia since September, in a briefing to lawmakers on Thursday.</p>
+<p>The agency estimates that at least 600 North Korean soldiers have been killed in the Kursk
+region, where they fought alongside Russian forces against Ukrainian units.</p>
+</article></main>
+<aside><h3>Most read</h3><ul><li>Story one about something else entirely</li></ul></aside>
+<footer><p>Copyright 2025 Example News. All rights reserved.</p></footer>
+</body></html>"""
+
+
+def test_html_pages_keep_the_article_and_drop_banners_and_navigation(tmp_path):
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    articles, problems = _read([tmp_path / "page.html"])
+    text = articles[0].text
+    assert "roughly 5,000 North Korean construction troops" in text
+    assert "at least 600 North Korean soldiers" in text
+    for junk in ("cookies", "Home", "World", "Most read", "Story one", "Copyright"):
+        assert junk not in text, junk
+    assert not problems
+
+
+def test_a_page_trafilatura_finds_nothing_in_falls_back_to_visible_text(tmp_path):
+    (tmp_path / "frag.html").write_text("<p>About 1,000 engineers left.</p>", encoding="utf-8")
+    articles, _ = _read([tmp_path / "frag.html"])
+    assert articles[0].text == "About 1,000 engineers left."
+
+
+def test_every_bad_input_has_a_stage_and_never_raises(tmp_path):
+    (tmp_path / "ws.txt").write_text(" \n\n \t", encoding="utf-8")
+    (tmp_path / "zip.txt").write_bytes(b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(range(256)))
+    (tmp_path / "noise.txt").write_bytes(bytes((i * 7919) % 255 + 1 for i in range(3000)))
+    (tmp_path / "feed.jsonl").write_text('{"id": "ok", "text": "x"}\n{"id": 2,\n[1]\n')
+    articles, problems = _read(
+        [tmp_path / n for n in ("ws.txt", "zip.txt", "noise.txt", "feed.jsonl", "gone.txt")]
+    )
+    stages = {(p.source.rsplit("/", 1)[-1], p.stage) for p in problems}
+    assert stages == {
+        ("ws.txt", "empty"),
+        ("zip.txt", "decode"),
+        ("noise.txt", "decode"),
+        ("feed.jsonl:2", "parse"),
+        ("feed.jsonl:3", "parse"),
+        ("gone.txt", "read"),
+    }
+    assert [a.id for a in articles] == ["ok"]
+    assert any("line 2" in p.reason for p in problems)
+
+
+def test_utf16_without_a_byte_order_mark_is_text_not_binary(tmp_path):
+    text = "Nordkorea schickte 3.000 Soldaten nach Russland, sagte der Geheimdienst.\n"
+    (tmp_path / "le.txt").write_bytes(text.encode("utf-16-le"))
+    (tmp_path / "be.txt").write_bytes(text.encode("utf-16-be"))
+    articles, problems = _read([tmp_path / "le.txt", tmp_path / "be.txt"])
+    assert not problems
+    assert [a.text for a in articles] == [text, text]

@@ -6,6 +6,7 @@ transport retries are ours, counted and reported in provenance.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import openai
@@ -19,8 +20,14 @@ NO_KEY = "not-needed"
 
 
 def is_transient(e: BaseException) -> bool:
-    """Connection errors, timeouts, 429 and 5xx are worth retrying; other errors are not."""
+    """Connection errors, timeouts, 429, 5xx and garbled response bodies are worth retrying.
+
+    A body that is not JSON (or not a chat completion) comes from a proxy or a server cut off
+    mid-answer, never from the model: the model's own text is parsed later, by instructor.
+    """
     if isinstance(e, (openai.APIConnectionError, openai.APITimeoutError, openai.RateLimitError)):
+        return True
+    if isinstance(e, (json.JSONDecodeError, openai.APIResponseValidationError)):
         return True
     return isinstance(e, openai.APIStatusError) and e.status_code >= 500
 
@@ -44,6 +51,11 @@ def _map_error(settings: Settings) -> Any:
                 f"cannot reach {where} after {settings.max_transport_retries + 1} attempt(s) "
                 f"({type(e).__name__}); check --base-url / TROOPWATCH_BASE_URL and that the "
                 "server is running"
+            )
+        if isinstance(e, (json.JSONDecodeError, openai.APIResponseValidationError)):
+            return ModelUnavailableError(
+                f"{where} sent a malformed response body after "
+                f"{settings.max_transport_retries + 1} attempt(s)"
             )
         if isinstance(e, openai.APIStatusError):
             return ModelUnavailableError(
