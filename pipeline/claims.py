@@ -60,31 +60,37 @@ def infer_hedge(sentence: str, status: DeploymentStatus | None = None) -> Hedge:
 _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
     (
         ExchangeCategory.air_defense,
-        re.compile(r"air[- ]?defen[cs]e|anti-aircraft|luftabwehr", re.IGNORECASE),
+        re.compile(
+            r"air[- ]?defen[cs]e|anti-aircraft|luftabwehr|défense a[ée]rienne|antia[ée]re\w*|"
+            r"defensa a[ée]rea",
+            re.IGNORECASE,
+        ),
     ),
     (
         ExchangeCategory.electronic_warfare,
         re.compile(
             r"electronic warfare|jamm|elektronische "
-            r"kampf",
+            r"kampf|guerre électronique|guerra electrónica",
             re.IGNORECASE,
         ),
     ),
-    (ExchangeCategory.drones, re.compile(r"drone|uav|unmanned|drohne", re.IGNORECASE)),
+    (ExchangeCategory.drones, re.compile(r"drone|uav|unmanned|drohne|dron", re.IGNORECASE)),
     (
         ExchangeCategory.space_satellite,
-        re.compile(r"satellite|space|launch vehicle|satellit", re.IGNORECASE),
+        re.compile(
+            r"satellite|space|launch vehicle|satellit|satélite|spatial|espacial", re.IGNORECASE
+        ),
     ),
     (
         ExchangeCategory.nuclear_technology,
-        re.compile(r"nuclear|reactor|atom|nuklear", re.IGNORECASE),
+        re.compile(r"nuclear|reactor|atom|nuklear|nucléaire", re.IGNORECASE),
     ),
     (
         ExchangeCategory.missile_technology,
         re.compile(
             r"missile (technology|guidance|know|"
             r"design|engine)|rocket engine|"
-            r"raketentechn",
+            r"raketentechn|technologie (de )?missiles?|tecnología de misiles",
             re.IGNORECASE,
         ),
     ),
@@ -92,7 +98,7 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
         ExchangeCategory.fuel,
         re.compile(
             r"\b(oil|fuel|petroleum|diesel|gasoline|petrol|gas)\b|"
-            r"erdöl|treibstoff|kraftstoff|benzin",
+            r"erdöl|treibstoff|kraftstoff|benzin|pétrole|carburant|petróleo|combustible",
             re.IGNORECASE,
         ),
     ),
@@ -100,7 +106,8 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
         ExchangeCategory.food,
         re.compile(
             r"\b(food\w*|grain|wheat|rice|flour|maize|corn)\b|"
-            r"lebensmittel|nahrung|getreide|weizen|mehl",
+            r"lebensmittel|nahrung|getreide|weizen|mehl|nourriture|céréales|blé|farine|"
+            r"alimentos|trigo|harina|cereales",
             re.IGNORECASE,
         ),
     ),
@@ -109,7 +116,7 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
         re.compile(
             r"\b(money|cash|currency|financial|funds|payments?|"
             r"dollars?|roubles?|rubles?)\b|geld|devisen|"
-            r"finanz",
+            r"finanz|\b(argent|devises|dinero|divisas)\b",
             re.IGNORECASE,
         ),
     ),
@@ -123,7 +130,8 @@ _CATEGORY_WORDS.append(
             r"\b(artillery shells?|shells|ammunition|munitions|artillery|rockets|"
             r"ballistic missiles|missiles(?! (technology|guidance|know))|rocket launchers|"
             r"launchers|howitzers|fighter jets|arms|weapons|military hardware|"
-            r"granaten|munition|waffen|obus|munitions|armes|proyectiles|armas)\b",
+            r"granaten|munition|waffen|obus|munitions|armes|proyectiles|armas|misiles|"
+            r"missiles balistiques|misiles balísticos|munición|municiones)\b",
             re.IGNORECASE,
         ),
     )
@@ -168,7 +176,8 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
         "construction_troops",
         re.compile(
             r"construction (troops|units|soldiers|battalions)|"
-            r"military builders|bausoldaten|baupionier",
+            r"military builders|bausoldaten|baupionier|soldados de construcci[óo]n|"
+            r"soldats du génie de construction|troupes de construction",
             re.IGNORECASE,
         ),
     ),
@@ -185,7 +194,7 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
         "troops",
         re.compile(
             r"troops|soldiers|servicemen|personnel|forces|contingent|soldaten|truppen|"
-            r"soldats|troupes|soldados|tropas",
+            r"soldats|troupes|soldados|tropas|militares|militaires",
             re.IGNORECASE,
         ),
     ),
@@ -308,7 +317,10 @@ _TO_NK = re.compile(
     rf"{_NK}\W+(\w+\W+){{0,6}}(receiv|get|gets|obtain|acquir|erh[aä]lt|bekomm)\w*\W+"
     rf"(\w+\W+){{0,8}}{_RUSSIA}|"
     rf"{_RUSSIA}\W+(\w+\W+){{0,4}}(suppl|provid|deliver|sen[dt]|ship|transfer|giv|help|aid|"
-    rf"liefer)\w*\W+(\w+\W+){{0,3}}{_NK}|"
+    rf"liefer|envi|enví|suministr|entreg|proporcion|fourni|livr|transf)\w*\W+(\w+\W+){{0,3}}{_NK}|"
+    rf"{_RUSSIA}\W+(\w+\W+){{0,3}}(le |lui )?(ha |a )?(suministrado|entregado|enviado|fourni|livré|"
+    rf"envoyé|transferido|transféré)\b|"
+    rf"\b(a|à la)\s+(Corea del Norte|Corée du Nord)|"
     rf"exchanged? for\s+(\w+\s+){{0,2}}{_RUSSIA}|"
     rf"{_NK}\W+(\w+\W+){{0,4}}(is|was|are|has been|have been)\W+(\w+\W+){{0,3}}"
     rf"(receiv|gett|obtain|acquir|paid)\w*|"
@@ -320,8 +332,10 @@ _TO_NK = re.compile(
 _TO_RUSSIA = re.compile(
     rf"{_RUSSIA}\W+(\w+\W+){{0,6}}(receiv|get|gets|obtain|acquir|erh[aä]lt|bekomm)\w*\W+"
     rf"(\w+\W+){{0,8}}{_NK}|"
-    rf"{_NK}\W+(\w+\W+){{0,4}}(suppl|provid|deliver|sen[dt]|ship|transfer|giv|liefer)\w*\W+"
-    rf"(\w+\W+){{0,8}}(to\s+)?{_RUSSIA}|\bto\s+{_RUSSIA}|\bnach\s+Russland",
+    rf"{_NK}\W+(\w+\W+){{0,4}}(suppl|provid|deliver|sen[dt]|ship|transfer|giv|liefer|envi|"
+    rf"enví|suministr|entreg|proporcion|fourni|livr)\w*\W+"
+    rf"(\w+\W+){{0,8}}(to\s+|a\s+|à\s+(la\s+)?)?{_RUSSIA}|\bto\s+{_RUSSIA}|\bnach\s+Russland|"
+    rf"\b(a|à la)\s+(Rusia|Russie)\b",
     re.IGNORECASE,
 )
 
@@ -358,6 +372,11 @@ def typical_direction(category: str, item: str) -> tuple[str, str] | None:
     return None
 
 
+def direction_cues(context: str) -> tuple[bool, bool]:
+    """(the words say something goes to North Korea, the words say something goes to Russia)."""
+    return bool(_TO_NK.search(context)), bool(_TO_RUSSIA.search(context))
+
+
 def direction_from_words(context: str) -> tuple[str, str] | None:
     """(provider, recipient) when the context says unambiguously who gives to whom, else None."""
     to_nk = bool(_TO_NK.search(context))
@@ -373,6 +392,32 @@ _CASUALTY_VERBS = re.compile(
     r"blessés|capturés|disparus|muertos|heridos|capturados|desaparecidos)\b",
     re.IGNORECASE,
 )
+
+
+_KOREA = re.compile(
+    r"north korea|korean|pyongyang|dprk|kim jong|nordkorea|pjöngjang|corée du nord|coréen|"
+    r"corea del norte|norcorean|pionyang",
+    re.IGNORECASE,
+)
+# Nouns that make a figure count things, not people: "96 drones", "14.7 million tonnes".
+_THINGS = re.compile(
+    r"\b(drones?|tanks?|vehicles?|missiles?|shells?|rounds|tonnes?|tons?|barrels?|aircraft|"
+    r"jets?|planes?|helicopters?|ships?|vessels?|launchers?|rockets?|guns?|howitzers?|"
+    r"dollars?|euros?|won|roubles?|rubles?|hectares?|charts?|views|comments|likes|pages?|"
+    r"readers?|reading|villages?|kilomet\w+|miles?|drohnen|panzer|tonnen|toneladas|"
+    r"misiles|drones|chars|obus)\b|[$€£¥₩]",
+    re.IGNORECASE,
+)
+
+
+def mentions_korea(text: str) -> bool:
+    """Whether ``text`` names North Korea or North Koreans in any supported language."""
+    return bool(_KOREA.search(text))
+
+
+def counts_things(label: str) -> bool:
+    """Whether a figure's own words say it counts things, not people ("74 of 96 drones")."""
+    return bool(_THINGS.search(label))
 
 
 def casualty_in_clause(text: str, start: int, end: int) -> str | None:

@@ -21,7 +21,11 @@ _BOILERPLATE = re.compile(
     r"most read|trending|outdated browser|browser|javascript|"
     r"datenschutz|impressum|alle akzeptieren|einwilligung|"
     r"браузер|файли cookie|підписатися|"
-    r"^\s*(menu|home|search|by|share|tweet|print|email|next|previous|top|more)\s*$",
+    r"^\s*(menu|home|search|by|share|tweet|print|email|next|previous|top|more)\s*$|"
+    # live-page and comment furniture: reader counters, timestamps of comments, like buttons
+    r"people (are )?reading|reading now|\breply\b\s*\|\s*\blike\b|last updated|"
+    r"^\s*[\w.-]+\s*\(\d+\s*(min|mins|minutes?|hours?|hrs?|days?)\s*ago\)|"
+    r"^\s*comments?\s*(\(\d+\))?\s*$",
     re.IGNORECASE,
 )
 _ONLY_NUMBER = re.compile(r"^\s*[\d.,]+\s*%?\s*$")

@@ -22,11 +22,14 @@ from pipeline.claims import (
     casualty_in_clause,
     categories_of,
     category_mentions,
+    counts_things,
     deployment_status_from_words,
+    direction_cues,
     direction_from_words,
     exchange_status_from_words,
     in_scope,
     infer_hedge,
+    mentions_korea,
     names_people,
     subtype_from_words,
     typical_direction,
@@ -152,6 +155,20 @@ def record_from_verdict(
     kind = FIGURE_KINDS[verdict.counts]
     if kind is None:
         return None
+    # Code vetoes what a small model over-reads: a figure of drones or tonnes counts things
+    # ("74 of 96 drones"), and a bare number with neither a kind of personnel nor a casualty
+    # verb of its own, and no mention of North Korea in or just before its sentence, is about
+    # someone else (a grain forecast, a reader counter). "3,000 soldiers" and "200 of them
+    # have been killed" name what they count and may lean on the article's topic.
+    clause = re.split(r"[,;.!?\n]", ctx.text[figure.end : figure.end + 60])[0]
+    if counts_things(f"{figure.label} {clause}"):
+        return None
+    if (
+        subtype_from_words("deployment", figure.label) is None
+        and casualty_in_clause(ctx.text, figure.start, figure.end) is None
+        and not _korea_near(ctx, figure.start)
+    ):
+        return None
     record_type, subtype = kind
     # The figure's own words name its kind more reliably than a small model, which drifts to
     # one enum value; "construction workers" may rightly be construction troops in context.
@@ -200,6 +217,8 @@ def records_from_exchange(draft: ExchangeDraft, ctx: ArticleContext) -> list[Exc
         return []  # people sent are deployments, never exchanges
     reasons: list[str] = []
     span = locate(draft.item, ctx.text)
+    if span.kind != "none" and not _korea_near(ctx, span.start):
+        return []  # Russian wheat sold to Egypt is not part of this exchange
     context = (
         _context(ctx, *sentence_around(ctx.text, span.start, span.end))
         if span.kind != "none"
@@ -266,16 +285,24 @@ def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
         if not mentions:
             continue
         context = _context(ctx, s, e)
-        direction = direction_from_words(context)
-        if direction is None:
+        to_nk, to_russia = direction_cues(context)
+        if not (to_nk or to_russia) or not _korea_near(ctx, s):
             continue
-        provider, recipient = direction
         status = exchange_status_from_words(context, ExchangeStatus.unknown)
         for category, ms, me in mentions:
+            item = ctx.text[s + ms : s + me]
+            # one way in the words: that way; both ways (a sentence about the swap itself):
+            # each item goes the way its kind always does, or is left to the model
+            direction = direction_from_words(context) or (
+                typical_direction(category, item) if to_nk and to_russia else None
+            )
+            if direction is None:
+                continue
+            provider, recipient = direction
             records.append(
                 Exchange(
                     category=category,
-                    item=ctx.text[s + ms : s + me],
+                    item=item,
                     provider=provider,
                     recipient=recipient,
                     status=status,
@@ -313,6 +340,14 @@ def _found(ctx: ArticleContext, phrase: str | None) -> str | None:
     if not phrase or not phrase.strip():
         return None
     return phrase if locate(phrase, ctx.text).kind != "none" else None
+
+
+def _korea_near(ctx: ArticleContext, position: int) -> bool:
+    """Whether North Korea is named in the figure's sentence or the text just before it (a
+    paragraph or a list's lead-in names the subject once for several figures)."""
+    spans = [sp for sp in sentence_spans(ctx.text) if sp[0] <= position]
+    end = spans[-1][1] if spans else position + 200
+    return mentions_korea(ctx.text[max(0, position - 400) : end])
 
 
 def _claimant(

@@ -25,7 +25,9 @@ _MONTHS = (
     r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
     r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
 )
-_MONTH_NEAR = re.compile(rf"\b({_MONTHS})\b\.?\s*$|^\s*\.?\s*({_MONTHS})\b", re.IGNORECASE)
+_MONTH_NEAR = re.compile(
+    rf"\b({_MONTHS})\b\.?\s*$|^\s*\.?\s*(?:(?:de|of)\s+)?({_MONTHS})\b", re.IGNORECASE
+)
 _VAGUE = re.compile(
     r"\b((several|many|tens of|hundreds of) )?(thousands|hundreds|dozens|scores)\b|"
     r"\bseveral (thousand|hundred)\b|\b(tausende|hunderte|dutzende|mehrere tausend)\b|"
@@ -100,6 +102,8 @@ def _is_date_or_percent(text: str, start: int, end: int, value: int) -> bool:
         return True
     literal = text[start:end]
     if re.fullmatch(r"(19|20)\d\d", literal):  # a year, not a count ("in 2025")
+        return True
+    if re.fullmatch(_MONTHS, literal, re.IGNORECASE):  # "Sept. 30" is a month, not French 7
         return True
     if value <= 31 and (
         _MONTH_NEAR.search(text[max(0, start - 12) : start])

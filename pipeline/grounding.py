@@ -191,6 +191,23 @@ def _fuzzy(needle: str, hay: str) -> tuple[float, int, int]:
     return best
 
 
+def _find_whole(haystack: str, needle: str) -> int:
+    """The first occurrence of ``needle`` that does not start or end inside a word ("oil" is
+    not found in "soil"), else the first occurrence at all when every one is inside a word
+    and the needle is long enough to be a quote, else -1."""
+    first = pos = haystack.find(needle)
+    while pos >= 0:
+        before = haystack[pos - 1] if pos > 0 else " "
+        after = haystack[pos + len(needle)] if pos + len(needle) < len(haystack) else " "
+        inside = (needle[0].isalnum() and before.isalnum()) or (
+            needle[-1].isalnum() and after.isalnum()
+        )
+        if not inside:
+            return pos
+        pos = haystack.find(needle, pos + 1)
+    return first if first >= 0 and len(needle) >= 12 else -1
+
+
 def locate(needle: str, haystack: str, *, min_score: float = 0.85) -> Span:
     """Find a quote in the article: exact, then normalized, then fuzzy.
 
@@ -201,7 +218,7 @@ def locate(needle: str, haystack: str, *, min_score: float = 0.85) -> Span:
     if not needle or not haystack or not needle.strip():
         return Span(-1, -1, "none", 0.0)
     stripped = needle.strip()
-    pos = haystack.find(stripped)
+    pos = _find_whole(haystack, stripped)
     if pos >= 0:
         return Span(pos, pos + len(stripped), "exact", 1.0)
 
@@ -209,9 +226,11 @@ def locate(needle: str, haystack: str, *, min_score: float = 0.85) -> Span:
     ndl, _ = _normalize(stripped)
     if not ndl or not hay:
         return Span(-1, -1, "none", 0.0)
-    pos = hay.find(ndl)
+    pos = _find_whole(hay, ndl)
     if pos >= 0:
         return Span(src[pos], src[pos + len(ndl) - 1] + 1, "normalized", 1.0)
+    if len(ndl) < 12:
+        return Span(-1, -1, "none", 0.0)  # a short phrase is there or not; fuzzy finds "soil"
 
     score, s, e = _fuzzy(ndl, hay)
     if s >= 0 and score >= min_score:

@@ -150,3 +150,22 @@ def test_north_korea_receiving_needs_no_named_giver():
         "Russia",
         "North Korea",
     )
+
+
+def test_spanish_and_french_giving_words_set_the_direction():
+    assert direction_from_words("Corea del Norte ha enviado a Rusia millones de proyectiles") == (
+        "North Korea",
+        "Russia",
+    )
+    assert direction_from_words("Moscú le ha suministrado petróleo") == ("Russia", "North Korea")
+    assert categories_of("sistemas de defensa antiaérea") == ["air_defense"]
+    assert categories_of("petróleo") == ["fuel"]
+
+
+def test_figures_of_things_and_korea_mentions():
+    from pipeline.claims import counts_things, mentions_korea
+
+    assert counts_things("74 of 96 drones") and counts_things("43.1 million tonnes")
+    assert not counts_things("about 3,000 North Korean soldiers")
+    assert mentions_korea("soldados norcoreanos") and mentions_korea("Pyongyang said")
+    assert not mentions_korea("Russia exported 14.7 million tonnes of wheat")

@@ -55,9 +55,9 @@ EXC = {
 NO_EXC = {"exchanges": []}
 
 
-def _run(script, **kwargs):
+def _run(script, text=ARTICLE, **kwargs):
     backend, replay = fake_backend([json.dumps(s) for s in script])
-    article = Article(id="a1", text=ARTICLE, source="a1.txt")
+    article = Article(id="a1", text=text, source="a1.txt")
     return extract_article(article, backend, **kwargs), replay
 
 
@@ -251,3 +251,19 @@ def test_no_exchange_from_words_without_a_clear_direction():
     text = "Fuel prices rose in Pyongyang as Russia and North Korea signed a treaty."
     backend, _ = fake_backend([json.dumps(NO_EXC)])
     assert extract_article(Article("x", text), backend).exchanges == []
+
+
+def test_numbers_about_someone_else_are_not_records():
+    """A grain report's tonnage and a drone strike are not North Korean troops, whatever the
+    model says; a bare number far from any mention of North Korea is not either."""
+    text = (
+        "North Korea has sent troops to Russia, Seoul said on Monday.\n\n"
+        + "Markets were calm and traders were busy with the harvest season this week. " * 8
+        + "\n\nThe consultancy raised its forecast to 44.2 million tonnes from 43.1 million. "
+        "Ukraine's air force said it shot down 74 of 96 drones overnight."
+    )
+    ctx = prepare(text)
+    labels = ctx.labels
+    verdicts = {f"f{i}": verdict(label, "troops sent") for i, label in enumerate(labels, 1)}
+    summary, _ = _run([verdicts, NO_EXC], text=text)
+    assert summary.deployments == [] and summary.casualties == []

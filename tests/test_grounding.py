@@ -346,3 +346,10 @@ def test_qualifier_consistent_only_looks_right_before_the_number():
 def test_qualifier_consistent_absent_figure_is_not_a_contradiction():
     assert qualifier_consistent(Count(best=700, qualifier=Q.exact), "At least 600 were killed.")
     assert qualifier_consistent(Count(best=700, qualifier=Q.exact), "")
+
+
+def test_a_word_is_not_found_inside_another_word():
+    text = "Soldiers remain on Russian soil. Moscow sent oil in March."
+    span = locate("oil", text)
+    assert text[span.start : span.end] == "oil" and span.start == text.index("sent oil") + 5
+    assert locate("oil", "Soldiers remain on Russian soil.").kind == "none"
