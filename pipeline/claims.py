@@ -321,6 +321,7 @@ _TO_NK = re.compile(
     rf"{_RUSSIA}\W+(\w+\W+){{0,3}}(le |lui )?(ha |a )?(suministrado|entregado|enviado|fourni|livré|"
     rf"envoyé|transferido|transféré)\b|"
     rf"\b(a|à la)\s+(Corea del Norte|Corée du Nord)|"
+    rf"\b(a cambio de|en échange d|als Gegenleistung für|im Austausch für)|"
     rf"exchanged? for\s+(\w+\s+){{0,2}}{_RUSSIA}|"
     rf"{_NK}\W+(\w+\W+){{0,4}}(is|was|are|has been|have been)\W+(\w+\W+){{0,3}}"
     rf"(receiv|gett|obtain|acquir|paid)\w*|"
@@ -358,7 +359,7 @@ _TYPICALLY_TO_NK = frozenset(
 )
 _MUNITIONS = re.compile(
     r"shell|ammunition|munition|artillery|howitzer|rocket|missile|launcher|KN-2\d|Hwasong|"
-    r"Granat|Munition|obus|munici",
+    r"Granat|Munition|obus|munici|misil|proyectil",
     re.IGNORECASE,
 )
 
@@ -405,7 +406,8 @@ _THINGS = re.compile(
     r"jets?|planes?|helicopters?|ships?|vessels?|launchers?|rockets?|guns?|howitzers?|"
     r"dollars?|euros?|won|roubles?|rubles?|hectares?|charts?|views|comments|likes|pages?|"
     r"readers?|reading|villages?|kilomet\w+|miles?|drohnen|panzer|tonnen|toneladas|"
-    r"misiles|drones|chars|obus)\b|[$€£¥₩]",
+    r"misiles|drones|chars|obus|rotations?|waves?|batches|shipments?|trains?|flights?|"
+    r"stages?|phases?|sides|parties|partes|seiten|côtés|times|percent)\b|[$€£¥₩%]",
     re.IGNORECASE,
 )
 
@@ -427,10 +429,12 @@ def casualty_in_clause(text: str, start: int, end: int) -> str | None:
     killed" both name 'killed', though the figure's label does not.
     """
     before = text[max(0, start - 60) : start]
-    before = re.split(r"[.;!?\n]|\d", before)[-1]
+    before = re.split(r"[.;!?\n,]|\d", before)[-1]
     after = text[end : end + 80]
     after = re.split(r"[.;!?\n,]|\d", after)[0]
-    clause = f"{before} {after}"
-    if not _CASUALTY_VERBS.search(clause):
-        return None
-    return subtype_from_words("casualty", clause)
+    # the figure's own predicate first: in "2,400 had been killed, and that 6,100 have been
+    # wounded" the second figure is the wounded, whatever the clause before it says
+    for clause in (after, f"{before} {after}"):
+        if _CASUALTY_VERBS.search(clause):
+            return subtype_from_words("casualty", clause)
+    return None

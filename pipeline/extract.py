@@ -443,6 +443,8 @@ def extract_article(
 
     records: dict[type, list[Record]] = {Deployment: [], Casualty: [], Exchange: []}
     seen: set[tuple] = set()
+    # grounded records first, so an ungrounded duplicate never shadows a grounded one
+    candidates.sort(key=lambda r: r.grounding is not None and not r.grounding.grounded)
     for record in candidates:
         key = _dedupe_key(record)
         if key in seen:

@@ -107,7 +107,7 @@ def _is_date_or_percent(text: str, start: int, end: int, value: int) -> bool:
         return True
     if value <= 31 and (
         _MONTH_NEAR.search(text[max(0, start - 12) : start])
-        or _MONTH_NEAR.search(text[end : end + 12])
+        or _MONTH_NEAR.search(text[end : end + 16])
     ):
         return True
     return bool(re.search(r"\d[-/.:]$", text[max(0, start - 2) : start])) or bool(

@@ -169,3 +169,20 @@ def test_figures_of_things_and_korea_mentions():
     assert not counts_things("about 3,000 North Korean soldiers")
     assert mentions_korea("soldados norcoreanos") and mentions_korea("Pyongyang said")
     assert not mentions_korea("Russia exported 14.7 million tonnes of wheat")
+
+
+def test_a_figure_s_own_predicate_names_its_casualty_type():
+    from pipeline.claims import casualty_in_clause
+
+    text = (
+        "It estimates that from 2,400 to 3,100 North Korean soldiers have been killed, "
+        "and that between 6,100 and 7,400 have been wounded."
+    )
+    start = text.index("6,100")
+    assert casualty_in_clause(text, start, text.index("7,400") + 5) == "wounded"
+    start = text.index("2,400")
+    assert casualty_in_clause(text, start, text.index("3,100") + 5) == "killed"
+
+
+def test_spanish_munitions_go_west():
+    assert typical_direction("weapons", "misiles balísticos") == ("North Korea", "Russia")

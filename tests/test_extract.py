@@ -118,8 +118,10 @@ def test_something_else_yields_no_record():
 def test_invented_exchange_is_flagged_and_dropped_when_strict():
     fake = dict(EXC, item="nuclear submarines", category="nuclear_technology")
     summary, _ = _run([FIGS, {"exchanges": [fake]}])
-    assert summary.exchanges[0].grounding.grounded is False
-    assert "not found" in summary.exchanges[0].grounding.reasons[0]
+    invented = [e for e in summary.exchanges if e.item == "nuclear submarines"]
+    assert len(invented) == 1 and invented[0].grounding.grounded is False
+    assert "not found" in invented[0].grounding.reasons[0]
+    assert summary.exchanges[-1] is invented[0]  # grounded records come first
     strict, _ = _run([FIGS, {"exchanges": [fake]}], strict=True)
     assert [e.category.value for e in strict.exchanges] == ["air_defense"]  # stated in words
 
