@@ -8,6 +8,7 @@ as read.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 from typing import ClassVar
 
@@ -32,6 +33,7 @@ _ONLY_NUMBER = re.compile(r"^\s*[\d.,]+\s*%?\s*$")
 _SENTENCE_END = re.compile(r"[.!?:;,\"'”»)]\s*$")
 
 
+@lru_cache(maxsize=4096)
 def is_boilerplate(line: str) -> bool:
     """True for a line that is page furniture rather than article prose."""
     stripped = line.strip().lstrip("•·-*–—").strip()

@@ -335,9 +335,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     German dates ("26. Juni") do not end a sentence, nor does punctuation followed by a
     lower-case word.
     """
-    if not text:
-        return []
-    return list(_sentence_spans(text))
+    return list(_cached_sentence_spans(text))
+
+
+@lru_cache(maxsize=256)
+def _cached_sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    # every step asks for the sentences of the same article text: split it once
+    return tuple(_sentence_spans(text)) if text else ()
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:

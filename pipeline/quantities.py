@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 
 from schemas.records import Count, Qualifier
 
@@ -318,6 +319,7 @@ def _digit_mentions(text: str) -> list[_Mention]:
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
 
+@lru_cache(maxsize=65536)
 def _word_kind(word: str) -> tuple[str, int] | None:
     w = word.casefold()
     if w in _UNITS:
@@ -503,10 +505,16 @@ def find_numbers(text: str) -> list[tuple[int, int, int]]:
     that are not whole numbers ("2.5", "1,5" without a scale) are left out. The low end of a
     range takes the high end's scale ("10 to 12 thousand" gives 10000 and 12000).
     """
+    return list(_find_numbers(text))
+
+
+@lru_cache(maxsize=1024)
+def _find_numbers(text: str) -> tuple[tuple[int, int, int], ...]:
+    # called on the same article and sentence texts by several steps; pure, so memoised
     if not text:
-        return []
+        return ()
     mentions, _ = _mentions(text)
-    return [(m.int_value, m.start, m.end) for m in mentions if m.int_value is not None]
+    return tuple((m.int_value, m.start, m.end) for m in mentions if m.int_value is not None)
 
 
 def _readings(m: _Mention) -> set[int]:

@@ -184,8 +184,10 @@ def test_persistent_invalid_output_raises_with_last_raw():
 def test_figures_model_pins_each_figure_in_order():
     schema = figures_model(["about 3,000 troops", "up to 40,000 workers"]).model_json_schema()
     assert schema["required"] == ["f1", "f2"]
-    first = schema["$defs"]["Figure1"]["properties"]["figure"]
-    assert first.get("const", first.get("enum", [None])[0]) == "about 3,000 troops"
+    first = schema["properties"]["f1"]["properties"]["figure"]
+    assert first["const"] == "about 3,000 troops"
+    second = schema["properties"]["f2"]["properties"]["figure"]
+    assert second["const"] == "up to 40,000 workers"
 
 
 def test_lead_summary_skips_headlines():

@@ -63,7 +63,7 @@ def test_prepare_writes_batch_api_requests_with_a_strict_schema(tmp_path):
     assert fmt["type"] == "json_schema" and fmt["json_schema"]["strict"] is True
     schema = fmt["json_schema"]["schema"]
     assert schema["additionalProperties"] is False and schema["required"] == ["f1"]
-    figure = schema["$defs"]["Figure1"]
+    figure = schema["properties"]["f1"]
     assert figure["properties"]["figure"]["enum"] == ["1,000 workers"]
     assert figure["additionalProperties"] is False
     sidecar = read(tmp_path / "requests.articles.jsonl")

@@ -1,6 +1,6 @@
 """Batch orchestration throughput with an instant backend (not a test: run it by hand).
 
-    PYTHONPATH=. python -m tests.bench_batch [N] [--real]
+    .venv/bin/python benchmarks/orchestration.py [N] [--real]
 
 Writes N article files, then times the whole path the CLI runs (read and decode files, find
 figures, render prompts, validate the model's JSON, build and ground records, write JSONL with
@@ -15,7 +15,11 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import get_args
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from pydantic import WithJsonSchema
 
 import pipeline.batch
 from pipeline.backends.base import Completion, Usage
@@ -26,6 +30,12 @@ from pipeline.settings import Settings
 from pipeline.sources import Article, iter_articles
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _pinned(field: Any) -> str:
+    """The label a figures model pins this verdict to (a const in its JSON Schema)."""
+    schema = next(m.json_schema for m in field.metadata if isinstance(m, WithJsonSchema))
+    return schema["properties"]["figure"]["const"]
 
 
 class Instant:
@@ -43,7 +53,7 @@ class Instant:
         else:
             data = {
                 key: {
-                    "figure": get_args(f.annotation.model_fields["figure"].annotation)[0],
+                    "figure": _pinned(f),
                     "counts": "troops sent",
                     "status": "ongoing",
                     "claimant": None,
