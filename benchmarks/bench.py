@@ -96,6 +96,7 @@ class Meter:
         start = time.perf_counter()
         response = self._original(*args, **kwargs)
         wall = time.perf_counter() - start
+        llama_cpp.llama_synchronize(ctx)  # counters are updated when the decode queue drains
         perf = llama_cpp.llama_perf_context(ctx)
         usage = getattr(response, "usage", None)
         self.calls.append(
@@ -127,6 +128,7 @@ def measure_rates(llama: Any, text: str, *, prompt_tokens: int = 512, gen_tokens
         llama.reset()
         llama_cpp.llama_perf_context_reset(ctx)
         llama.eval(tokens)
+        llama_cpp.llama_synchronize(ctx)
         perf = llama_cpp.llama_perf_context(ctx)
         prompt_rates.append(perf.n_p_eval / (perf.t_p_eval_ms / 1000))
         llama_cpp.llama_perf_context_reset(ctx)
@@ -135,6 +137,7 @@ def measure_rates(llama: Any, text: str, *, prompt_tokens: int = 512, gen_tokens
             generated += 1
             if generated >= gen_tokens or token == llama.token_eos():
                 break
+        llama_cpp.llama_synchronize(ctx)
         perf = llama_cpp.llama_perf_context(ctx)
         if perf.n_eval:
             gen_rates.append(perf.n_eval / (perf.t_eval_ms / 1000))

@@ -229,15 +229,13 @@ def record_from_verdict(
     )
     status = deployment_status_from_words(context, verdict.status)
     common: dict[str, Any] = {
-        "claimant": _claimant(ctx, verdict.claimant, s, e),
+        "claimant": _claimant(ctx, None, s, e),
         "hedge": infer_hedge(context, status if record_type == "deployment" else None),
         "time": parse_time(verdict.time_text, ctx.reference_date),
         "evidence": evidence,
         "grounding": grounding,
         "count": figure.count,
-        # the figure's own sentence names the place more reliably than the model
-        "location": place_near(ctx.text, figure.start, figure.end, (s, e))
-        or _found(ctx, verdict.location),
+        "location": place_near(ctx.text, figure.start, figure.end, (s, e)),
     }
     if record_type == "deployment":
         return Deployment(

@@ -240,10 +240,9 @@ class FigureVerdict(BaseModel):
         description="For people sent: planned (future, expected), ongoing (there now), "
         "completed (went and came back, or finished), unknown. 'unknown' otherwise."
     )
-    claimant: str | None = Field(
-        description="Who says it, as the article names them, or null when no one is named."
-    )
-    location: str | None = Field(description="Where, as written in the article, or null.")
+    # No claimant or location: code reads both from the article (pipeline/attribution.py,
+    # pipeline/places.py) more reliably than the model, and not writing them saves about a
+    # third of this pass's output tokens.
     time_text: str | None = Field(
         description="When, copied as written ('since September', 'in late 2024'), or null."
     )
