@@ -8,6 +8,7 @@ as read.
 from __future__ import annotations
 
 import re
+import warnings
 from functools import lru_cache
 from html.parser import HTMLParser
 from typing import ClassVar
@@ -150,12 +151,18 @@ def page_text(html: str) -> str:
     """
     try:
         import trafilatura
-    except ImportError:  # pragma: no cover - a declared dependency; keep reading pages anyway
-        return html_to_text(html)
-    try:
+
         extracted = trafilatura.extract(
             html, favor_precision=True, include_comments=False, include_tables=True
         )
+    except ImportError as e:  # a broken install: keep reading pages, but say so (once)
+        warnings.warn(
+            f"HTML main-text extraction unavailable ({e}); banners and navigation may stay "
+            "in the text. Reinstall troopwatch's dependencies.",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        extracted = None
     except Exception:  # trafilatura's parser is not ours to trust on every page
         extracted = None
     return extracted.strip() if extracted and extracted.strip() else html_to_text(html)

@@ -1,6 +1,8 @@
 import io
 import json
 
+import pytest
+
 from pipeline.clean import clean_text, html_to_text, is_boilerplate
 from pipeline.sources import Article, InputProblem, iter_articles
 
@@ -144,3 +146,21 @@ def test_utf16_without_a_byte_order_mark_is_text_not_binary(tmp_path):
     articles, problems = _read([tmp_path / "le.txt", tmp_path / "be.txt"])
     assert not problems
     assert [a.text for a in articles] == [text, text]
+
+
+def test_a_broken_html_extractor_is_reported_not_silent(monkeypatch):
+    import builtins
+
+    from pipeline.clean import page_text
+
+    real_import = builtins.__import__
+
+    def no_trafilatura(name, *args, **kwargs):
+        if name == "trafilatura":
+            raise ImportError("lxml.html.clean module is now a separate project")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_trafilatura)
+    with pytest.warns(RuntimeWarning, match="HTML main-text extraction unavailable"):
+        text = page_text("<html><body><p>North Korea sent 1,000 workers.</p></body></html>")
+    assert "1,000 workers" in text
