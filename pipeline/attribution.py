@@ -22,7 +22,9 @@ _VERBS = (
     r"calculated|concluded|found|alleged|alleges|offered|gave|"
     r"briefed|informed|accused|noted|indicated|suggested|disclosed|detailed|"
     r"sagte|sagt|schätzt|schätzte|erklärte|meldete|"
-    r"berichtete|spricht|geht|a déclaré|déclare|estime|affirme|dijo|afirmó|estima|informó"
+    r"berichtete|spricht|geht|a déclaré|déclare|estime|affirme|dijo|afirmó|estima|informó|"
+    r"calcula|calculó|calculan|señala|señaló|asegura|aseguró|sostiene|indica|indicó|ofrece|"
+    r"cree|creen|estiman|añadió|añade|précise|indique|assure|ajoute|explique|compte"
 )
 # Words that may sit between a source and its verb: "the agency also estimated", "had put".
 _BETWEEN = r"(?:\s+(?:also|had|has|have|earlier|previously|now|later|then|separately|further))*"
@@ -50,7 +52,11 @@ _SOURCE_WORDS = frozenset(
     sanctions ukrainian korean russian american british japanese european us u.s. un
     the a an of for and at from on with in renseignement service servicio inteligencia
     geheimdienst militärgeheimdienst behörde regierung border guard guards residents navy
-    air force""".split()
+    air force agencia agencias servicios militar ministerio gobierno fuentes funcionarios
+    analistas agence ministère gouvernement responsables militaire ucraniana ucraniano
+    ucranianos surcoreano surcoreana surcoreanos ruso rusa estadounidense ukrainien
+    ukrainienne sud-coréen sud-coréenne américain russe forum estimaciones estimations
+    estimates cifras schätzungen los las les del de la""".split()
 )
 _DETERMINERS = frozenset(
     "the a an this that these those der die das des den dem le la les el los las".split()
@@ -70,6 +76,8 @@ _TIME_WORDS = frozenset(
 _LEADING_NOISE = frozenset("as but and while however meanwhile separately also so".split())
 _ORG_WORDS = re.compile(
     r"(?i:agency|service|ministry|institute|group|watch|office|intelligence|department|command|"
+    r"forum|think tank|foundation|university|observatory|centre for|center for|servicio|"
+    r"agencia|inteligencia|ministerio|agence|renseignement|"
     r"staff|council|committee|government|centre|center|forces|army|media|nations|report|"
     r"geheimdienst|renseignement)|\b[A-Z]{2,6}\b"
 )
@@ -103,6 +111,21 @@ def _is_name_token(tok: str) -> bool:
 
 
 def _name_before(text: str, end: int) -> tuple[int, str] | None:
+    """The source name ending at ``end``, also across an appositive: "The Korea Peninsula
+    Security Forum, a Seoul think tank that has tracked the deployment, now estimates"."""
+    found = _name_run_before(text, end)
+    if found:
+        return found
+    offset = max(0, end - 300)
+    before = text[offset:end].rstrip()
+    if before.endswith(","):
+        comma = before.rfind(",", 0, len(before) - 1)
+        if comma > 0 and re.match(r"\s*(?:a|an|the|un|una|une)\s", before[comma + 1 :]):
+            return _name_run_before(text, offset + comma)
+    return None
+
+
+def _name_run_before(text: str, end: int) -> tuple[int, str] | None:
     """The source name ending at ``end``: the longest run of name-like words before it."""
     window_start = max(0, end - 160)
     window = text[window_start:end]
@@ -156,7 +179,7 @@ def _name_after(text: str, start: int) -> tuple[int, str] | None:
     return start, name
 
 
-_LOOSE_STOP = re.compile(r"[,;:.\n\"“”»)](?:\s|$)|[,;:\n\"“”»]| (?:que|qui|ha|a|el|le)\b")
+_LOOSE_STOP = re.compile(r"[,;:.\n\"“”»](?:\s|$)|[,;:\n\"“”»]| (?:que|qui|ha|a|el|le)\b")
 
 
 def _loose_name_after(text: str, start: int) -> tuple[int, str] | None:
@@ -173,13 +196,27 @@ def _loose_name_after(text: str, start: int) -> tuple[int, str] | None:
     return start, name
 
 
+# A nationality makes a description a source in its own right: "le renseignement sud-coréen",
+# "la inteligencia militar ucraniana" (lower case in French and Spanish).
+_NATIONALITY = frozenset(
+    """ucraniana ucraniano ucranianos surcoreano surcoreana surcoreanos ruso rusa
+    estadounidense ukrainien ukrainienne sud-coréen sud-coréenne américain russe ukrainian
+    korean russian american british japanese european western""".split()
+)
+
+
 def _anaphoric(name: str) -> bool:
     """True for back-references: pronouns and "the agency"-style descriptions with no name."""
     tokens = name.split()
     low = [t.lower() for t in tokens]
+    if any(t in _NATIONALITY for t in low):
+        return False
     if len(low) == 1 and low[0] in _PRONOUNS:
         return True
-    if low[0] not in ("the", "this", "that", "der", "die", "das", "le", "la", "el"):
+    if low[0] not in (
+        "the", "this", "that", "der", "die", "das", "le", "la", "el", "los", "las", "les",
+        "its", "their", "sus", "su", "ses", "son", "sa", "seine", "ihre",
+    ):  # fmt: skip
         return False
     rest = tokens[1:]
     return bool(rest) and all(

@@ -146,3 +146,28 @@ def test_an_acronym_reads_as_the_full_name_the_article_gave():
     text = "The National Intelligence Service said 2,000 arrived. The NIS estimates 600 died."
     assert find_mentions(text)[1].name == "The National Intelligence Service"
     assert find_mentions("The NIS estimates that 600 died.")[0].name == "The NIS"
+
+
+def test_an_appositive_between_source_and_verb_is_skipped():
+    text = (
+        "The Korea Peninsula Security Forum, a Seoul think tank that has tracked the deployment "
+        "since 2024, now estimates that 17,000 troops are in Russia. It estimates that 2,400 "
+        "have been killed. The forum believes 3,800 workers have arrived."
+    )
+    names = [m.name for m in find_mentions(text)]
+    assert names == ["The Korea Peninsula Security Forum"] * 3
+
+
+def test_spanish_back_references_and_possessives_resolve():
+    text = (
+        "La inteligencia militar ucraniana (HUR) ofrece cifras más altas. Según sus "
+        "estimaciones, al menos 1.350 militares han muerto. El NIS calcula que 10.700 siguen "
+        "desplegados. Según la agencia, Pionyang prevé enviar hasta 6.400 soldados."
+    )
+    names = [m.name for m in find_mentions(text) if not m.anaphoric]
+    assert names == [
+        "La inteligencia militar ucraniana (HUR)",
+        "La inteligencia militar ucraniana (HUR)",
+        "El NIS",
+        "El NIS",
+    ]
