@@ -35,6 +35,7 @@ import instructor  # noqa: E402
 import llama_cpp  # noqa: E402
 from pydantic import BaseModel, Field  # noqa: E402
 
+from pipeline.backends import grammar_sampler  # noqa: E402
 from pipeline.backends.base import as_json_object_format  # noqa: E402
 from pipeline.backends.local import LocalBackend  # noqa: E402
 from pipeline.extract import extract_article  # noqa: E402
@@ -116,16 +117,32 @@ class Meter:
         return calls
 
 
-def measure_rates(llama: Any, text: str, *, prompt_tokens: int = 512, gen_tokens: int = 96) -> dict:
-    """The model's own prompt and generation rates, straight through llama-cpp-python."""
+def measure_rates(
+    llama: Any,
+    text: str,
+    *,
+    prompt_tokens: int = 512,
+    gen_tokens: int = 96,
+    context: int = 0,
+) -> dict:
+    """The model's own prompt and generation rates, straight through llama-cpp-python.
+
+    ``context`` tokens are evaluated first and not timed, so the rates are those of tokens that
+    attend to that much KV cache, as the pipeline's articles do after the cached instructions.
+    Greedy generation without a grammar: the model's rate, not a sampler's.
+    """
     tokens = llama.tokenize(text.encode("utf-8"))
-    while len(tokens) < prompt_tokens:
+    need = context + prompt_tokens
+    while len(tokens) < need:
         tokens = tokens + tokens
-    tokens = tokens[:prompt_tokens]
+    prefix, tokens = tokens[:context], tokens[context:need]
     ctx = llama._ctx.ctx
     prompt_rates, gen_rates = [], []
     for _ in range(2):
         llama.reset()
+        if prefix:
+            llama.eval(prefix)
+        llama_cpp.llama_synchronize(ctx)
         llama_cpp.llama_perf_context_reset(ctx)
         llama.eval(tokens)
         llama_cpp.llama_synchronize(ctx)
@@ -133,7 +150,7 @@ def measure_rates(llama: Any, text: str, *, prompt_tokens: int = 512, gen_tokens
         prompt_rates.append(perf.n_p_eval / (perf.t_p_eval_ms / 1000))
         llama_cpp.llama_perf_context_reset(ctx)
         generated = 0
-        for token in llama.generate(tokens, temp=0.0):  # the prompt is cached: sample at once
+        for token in llama.generate(prefix + tokens, temp=0.0):  # cached: sample at once
             generated += 1
             if generated >= gen_tokens or token == llama.token_eos():
                 break
@@ -147,6 +164,7 @@ def measure_rates(llama: Any, text: str, *, prompt_tokens: int = 512, gen_tokens
         "generation_tokens_per_s": statistics.median(gen_rates),
         "prompt_sample_tokens": prompt_tokens,
         "generation_sample_tokens": gen_tokens,
+        "context_tokens": context,
     }
 
 
@@ -201,12 +219,19 @@ def plain_messages(text: str) -> list[dict[str, str]]:
 
 def run_plain(llama: Any, meter: Meter, article: Article, max_tokens: int) -> ArticleStats:
     """One instructor call, JSON schema in the system prompt, grammar on, nothing reused."""
+    backend_sampler = getattr(llama, "_troopwatch_sampler", False)
 
     def create(**kwargs: Any) -> Any:
         kwargs = as_json_object_format(kwargs)
         kwargs.pop("model", None)
         llama.reset()  # the plain approach re-sends and re-evaluates the whole prompt
-        return llama.create_chat_completion_openai_v1(**kwargs)
+        # and samples with llama-cpp-python's own chain (grammar over the whole vocabulary)
+        grammar_sampler.uninstall(llama)
+        try:
+            return llama.create_chat_completion_openai_v1(**kwargs)
+        finally:
+            if backend_sampler:
+                grammar_sampler.install(llama)
 
     patched = instructor.patch(create=create, mode=instructor.Mode.JSON_SCHEMA)
     stats = ArticleStats(article.id)
@@ -332,11 +357,25 @@ def main() -> None:
     print(table(rows, rates, f"troopwatch pipeline, {len(rows)} articles"))
     total = _sum(rows)
     bound = bound_s(total, rates)
+    # The same rates where the pipeline's tokens sit: after the cached instructions.
+    calls = total.calls
+    new_tokens = sum(c.new_prompt_tokens for c in calls)
+    context = round(
+        sum(c.cached_prompt_tokens * c.new_prompt_tokens for c in calls) / max(1, new_tokens)
+    )
+    per_call = max(64, round(new_tokens / max(1, len(calls))))
+    at_context = measure_rates(llama, articles[0].text, prompt_tokens=per_call, context=context)
+    bound_at_context = bound_s(total, at_context)
     print(
         f"\narticles/min {60 * len(rows) / pipeline_s:.2f} · pipeline {pipeline_s:.1f}s · "
-        f"bound {bound:.1f}s · ratio {pipeline_s / bound:.3f} · prefix cache hit "
+        f"prefix cache hit "
         f"{total.total('cached_prompt_tokens') / max(1, total.total('prompt_tokens')):.1%} of "
-        f"prompt tokens · our code {total.ours_s:.2f}s"
+        f"prompt tokens · our code {total.ours_s:.2f}s\n"
+        f"bound at an empty context: {bound:.1f}s, ratio {pipeline_s / bound:.3f}\n"
+        f"bound at the pipeline's context ({context} cached + {per_call} new tokens; prompt "
+        f"{at_context['prompt_tokens_per_s']:.1f} tok/s, generation "
+        f"{at_context['generation_tokens_per_s']:.1f} tok/s): {bound_at_context:.1f}s, "
+        f"ratio {pipeline_s / bound_at_context:.3f}"
     )
 
     result: dict[str, Any] = {
@@ -344,11 +383,14 @@ def main() -> None:
         "threads": llama.n_threads,
         "n_batch": llama.n_batch,
         "rates": rates,
+        "rates_at_pipeline_context": at_context,
         "pipeline": {
             "articles": len(rows),
             "seconds": pipeline_s,
             "bound_seconds": bound,
             "ratio_to_bound": pipeline_s / bound,
+            "bound_seconds_at_pipeline_context": bound_at_context,
+            "ratio_to_bound_at_pipeline_context": pipeline_s / bound_at_context,
             "articles_per_minute": 60 * len(rows) / pipeline_s,
             "rows": [_row_dict(r, rates) for r in rows],
         },

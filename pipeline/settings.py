@@ -37,6 +37,10 @@ class Settings:
     n_ctx: int = 8192  # instructions ~1,500 tokens + an article of a few thousand
     n_threads: int | None = None  # None: physical cores
     n_batch: int = 512
+    # greedy decoding under a grammar checks the chosen token first and masks the whole
+    # vocabulary only when the grammar refuses it (same tokens, a third less time per token);
+    # TROOPWATCH_FAST_GRAMMAR=0 keeps llama-cpp-python's own sampler chain
+    fast_grammar: bool = True
     # openai-compatible backend; several servers: comma-separated, used in turn (base_urls)
     base_url: str | None = None
     model: str | None = None

@@ -29,19 +29,6 @@ SHORT = (
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture(scope="session")
-def model_path() -> Path:
-    pytest.importorskip("llama_cpp", reason="the 'local' extra (llama-cpp-python) is not installed")
-    from pipeline.errors import ModelUnavailableError
-    from pipeline.model_store import embedded_model_path
-    from pipeline.settings import default_cache_dir
-
-    try:
-        return embedded_model_path(default_cache_dir())
-    except ModelUnavailableError as e:
-        pytest.skip(f"embedded model not installed: {e}")
-
-
 def _check_grounded_counts(summary: ArticleSummary, text: str) -> None:
     for record in [*summary.deployments, *summary.casualties]:
         assert count_in_text(record.count, text), record.count

@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from pipeline.backends import grammar_sampler
 from pipeline.backends.base import InstructorBackend, as_json_object_format
 from pipeline.errors import ModelUnavailableError
 from pipeline.model_store import MODEL_ID, resolve_model_path
@@ -53,7 +54,7 @@ def load_llama(path: Path, settings: Settings) -> Any:
             '(CMAKE_ARGS=... pip install -e ".[local]"), or use --backend openai'
         ) from e
     threads = settings.n_threads or default_threads()
-    key = (str(path), settings.n_ctx, threads, settings.n_batch)
+    key = (str(path), settings.n_ctx, threads, settings.n_batch, settings.fast_grammar)
     with _load_lock:
         if key not in _models:
             try:
@@ -67,6 +68,8 @@ def load_llama(path: Path, settings: Settings) -> Any:
                 )
             except (ValueError, RuntimeError) as e:
                 raise ModelUnavailableError(f"cannot load model {path}: {e}") from e
+            if settings.fast_grammar:
+                grammar_sampler.install(_models[key])
         return _models[key]
 
 
