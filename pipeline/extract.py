@@ -45,6 +45,7 @@ from pipeline.places import place_near
 from pipeline.prompting import prompt_version, render_messages
 from pipeline.settings import Settings
 from pipeline.sources import Article
+from pipeline.status import deployment_status_at, exchange_status_at
 from schemas import schema_hash
 from schemas.records import (
     EXCHANGE_DIRECTIONS,
@@ -227,7 +228,9 @@ def record_from_verdict(
     grounding = Grounding(
         grounded=not reasons, reasons=reasons, evidence_start=s, evidence_end=e, match="exact"
     )
-    status = deployment_status_from_words(context, verdict.status)
+    status = deployment_status_at(
+        ctx.text, figure.start, figure.end, deployment_status_from_words(context, verdict.status)
+    )
     common: dict[str, Any] = {
         "claimant": _claimant(ctx, None, s, e),
         "hedge": infer_hedge(context, status if record_type == "deployment" else None),
@@ -280,7 +283,9 @@ def records_from_exchange(draft: ExchangeDraft, ctx: ArticleContext) -> list[Exc
         reasons.append("item not found in the article")
     else:
         evidence, s, e = _evidence(ctx, span.start, span.end)
-        status = exchange_status_from_words(context, draft.status)
+        status = exchange_status_at(
+            ctx.text, span.start, span.end, exchange_status_from_words(context, draft.status)
+        )
         if _in_blocked(ctx, span.start):
             reasons.append("evidence is text addressed to AI systems")
     grounding = Grounding(
@@ -325,9 +330,10 @@ def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
         to_nk, to_russia = direction_cues(context)
         if not (to_nk or to_russia) or not _korea_near(ctx, s):
             continue
-        status = exchange_status_from_words(context, ExchangeStatus.unknown)
+        fallback = exchange_status_from_words(context, ExchangeStatus.unknown)
         for category, ms, me in mentions:
             item = ctx.text[s + ms : s + me]
+            status = exchange_status_at(ctx.text, s + ms, s + me, fallback)
             # one way in the words: that way; both ways (a sentence about the swap itself):
             # each item goes the way its kind always does, or is left to the model
             direction = direction_from_words(context) or (
@@ -358,14 +364,22 @@ def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
 def _context(ctx: ArticleContext, start: int, end: int) -> str:
     """The evidence sentence, plus the lead-in when it is a list item ("including:" + "oil,")."""
     sentence = ctx.text[start:end]
-    if len(sentence.split()) >= 8:
-        return sentence
+    short = len(sentence.split()) < 8
     before = ctx.text[:start].rstrip()
     colon = before.rfind(":")
-    if colon >= 0 and start - colon < 400:  # inside a list introduced by a colon
+    if colon >= 0 and start - colon < 400 and (short or _list_shaped(ctx.text[colon + 1 : start])):
+        # inside a list introduced by a colon
         lead_start = max(ctx.text.rfind("\n\n", 0, colon), ctx.text.rfind(". ", 0, colon)) + 1
         return ctx.text[lead_start:end]
     return sentence
+
+
+def _list_shaped(between: str) -> bool:
+    """Whether the lines between a colon and an item are list items ("oil,", "food;")."""
+    lines = [line.strip() for line in between.splitlines() if line.strip()]
+    return bool(lines) and all(
+        line.endswith((",", ";", ":")) or len(line.split()) < 8 for line in lines
+    )
 
 
 def _found(ctx: ArticleContext, phrase: str | None) -> str | None:

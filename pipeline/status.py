@@ -1,0 +1,211 @@
+"""Status read from the words around a figure or an exchanged item, the way an annotator reads it.
+
+A 1.5B model's planned/ongoing/completed and delivered/promised/suspected readings were the
+weakest fields (it calls "have been deployed since September" planned). The article's own words
+decide almost every case, so code reads them, clause by clause, and the model's reading is kept
+only where the words say nothing.
+
+Deployments (annotation rule i): future or expected ("will", "expected to leave", "could be
+sent", "next year") -> planned; present or present perfect ("are stationed", "remain", "have been
+deployed since") -> ongoing; placed wholly in the past ("returned home", "earlier deployments")
+-> completed. The cue nearest the figure in its clause wins.
+
+Exchanges: the verb that moves the item ("has supplied", "envía", "accused ... of providing")
+decides, together with what stands just before it: a pledge ("agreed to send", "will provide")
+-> promised; a hedge ("is believed to be sharing", "may have transferred", "sospecha que") ->
+suspected; neither -> delivered.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from schemas.records import DeploymentStatus, ExchangeStatus
+
+# Clause breaks inside a sentence: what follows may be about another group or item.
+_CLAUSE_BREAK = re.compile(
+    r";|\s[–—]\s|,\s+(and|but|while|whereas|although|though|und|aber|während|mais|alors que|"
+    r"tandis que|y|pero|mientras)\s|\s(but|while|whereas|mientras|während)\s",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý\"“‘'(¿¡])|\n\s*\n|\n(?=\s*[-*•\d])")
+
+_BE = r"(is|are|was|were|has been|have been|had been)"
+
+_PLANNED = (
+    rf"({_BE}|will be|would be)\s+"
+    r"(expected|preparing|set|due|scheduled|planning|poised|about|going|likely|slated)"
+    r"\s+to|(will|would|could|might|may|shall)(\s+\w+){0,2}\s+(be\s+)?"
+    r"(sen[dt]|deploy\w*|dispatch\w*|arriv\w*|go|join|leave|follow|travel|head|take|bring)|"
+    r"to be (sent|deployed|dispatched)|plans?\s+to|planned|planning|intends?\s+to|wants?|"
+    r"expects?\s+to|expected|prepar(es|ing) to|next (week|month|year|spring|summer|autumn|fall|"
+    r"winter)|in the coming (weeks|months)|later this year|soon|"
+    r"werden|wird|sollen|soll|geplant|künftig|nächste[nms]?|"
+    r"va|vont|prévoit|prévu[es]?|devrai(en)?t|pourrai(en)?t|prochaine?s?|bientôt|"
+    r"enviará[n]?|desplegará[n]?|prevé|previsto[s]?|planea|próximo[s]?|pronto|podría[n]?"
+)
+_ONGOING = (
+    rf"{_BE}\s+(stationed|deployed|sent|dispatched|based|employed|working|fighting|serving|"
+    r"present|operating|posted|there)|"
+    r"remain(s|ed)?|stay(s|ed)?|presence|(are|is) (now )?(in|inside|on)\b|currently|"
+    r"(has|have) (begun|started) (sending|deploying)|"
+    r"sent|deployed|dispatched|arrived|stationed|employed|fighting|serving|"
+    r"entsandt|stationiert|geschickt|befinden|eingesetzt|"
+    r"envoyés?|déployés?|présents?|se trouvent|"
+    r"desplegados?|enviados?|se encuentran|trabajan|destinados?"
+)
+_COMPLETED = (
+    r"returned|return(ing)? home|came back|(have|has|had) come back|withdrawn|withdrew|"
+    r"pulled (out|back)|rotated (out|home|back)|left Russia|went home|"
+    r"(earlier|previous|first|initial) (deployments?|dispatch(es)?|contingents?|waves?|batch(es)?)|"
+    r"zurückgekehrt|heimgekehrt|abgezogen|regresaron|regresado|volvieron|retirados?|"
+    r"rentrés?|retirés?|revenus?"
+)
+_DEPLOYMENT_CUES = [
+    (DeploymentStatus.completed, _COMPLETED),
+    (DeploymentStatus.planned, _PLANNED),
+    (DeploymentStatus.ongoing, _ONGOING),
+]
+
+# Verbs that move an item from one state to the other.
+_TRANSFER = (
+    r"suppl(y|ies|ied|ying)|deliver(s|ed|ing)?|ship(s|ped|ping)?|sen(d|ds|t|ding)|"
+    r"provid(e|es|ed|ing)|transfer(s|red|ring)?|hand(s|ed|ing)? over|g(ive|ives|ave|iven|iving)|"
+    r"receiv(e|es|ed|ing)|obtain(s|ed|ing)?|acquir(e|es|ed|ing)|shar(e|es|ed|ing)|"
+    r"help(s|ed|ing)|assist(s|ed|ing)|export(s|ed|ing)?|sell(s|ing)?|sold|pa(y|ys|id|ying)|"
+    r"exchang(es|ed|ing)|trad(es|ed|ing)|swap(s|ped|ping)|"
+    r"liefer\w*|geliefert|erh(a|ä)lt|erhielt\w*|erhalten|bekomm\w*|"
+    r"livr\w*|fourni\w*|envo[iy]\w*|transf[eé]r\w*|re[çc]oi\w*|re[çc]u\w*|"
+    r"env[ií]\w*|entreg\w*|suministr\w*|proporcion\w*|recib\w*|transfi\w*|vend\w*"
+)
+_PROMISED = (
+    r"will|would|shall|pledged?|pledges|promis\w*|agreed to|agrees to|offered to|offers to|"
+    r"plans? to|is to|are to|is set to|vowed to|committed to|"
+    r"zugesagt|versprochen|wird|werden|"
+    r"s'est engagée?|va|vont|prometi\w*|prometid\w*|se comprometió|acordó"
+)
+_SUSPECTED = (
+    r"believed?|believes|thinks?|assum(e|es|ed)|suspect\w*|fear\w*|concerns? that|"
+    r"worr(y|ies|ied) that|may|might|could|"
+    r"possibly|probably|likely|allegedly|reportedly|accus\w*|appears? to|thought to|"
+    r"said to be|is said to|suggests?|signs? that|indications?|"
+    r"mutmaßlich|vermutlich|angeblich|wohl|möglicherweise|"
+    r"soupçonn\w*|probablement|pourrai\w*|aurai\w*|craint\w*|"
+    r"sospech\w*|probablemente|posiblemente|supuestamente|presuntamente|podría\w*|teme\w*"
+)
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)({pattern})(?!\w)", re.IGNORECASE)
+
+
+def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of ``text`` that holds ``start:end``: sentence bounds, then clause breaks."""
+    left = _sentence_start(text, start)
+    stop = _SENTENCE_END.search(text, end)
+    right = stop.start() if stop else len(text)
+    for m in _CLAUSE_BREAK.finditer(text, left, start):
+        left = m.end()
+    after = _CLAUSE_BREAK.search(text, end, right)
+    if after:
+        right = after.start()
+    return left, right
+
+
+def _distance(m: re.Match[str], start: int, end: int) -> int:
+    return start - m.end() if m.end() <= start else max(0, m.start() - end)
+
+
+def deployment_status_at(
+    text: str, start: int, end: int, model_status: DeploymentStatus
+) -> DeploymentStatus:
+    """The status the figure at ``start:end`` has in its clause's words, else the model's."""
+    left, right = clause_around(text, start, end)
+    best: tuple[int, int, DeploymentStatus] | None = None
+    for rank, (status, pattern) in enumerate(_DEPLOYMENT_CUES):
+        for m in _compiled(pattern).finditer(text, left, right):
+            if start <= m.start() < end:  # a word of the figure itself ("sent" in a label)
+                continue
+            key = (_distance(m, start, end), rank, status)
+            if best is None or key < best:
+                best = key
+    return best[2] if best else model_status
+
+
+def exchange_status_at(
+    text: str, start: int, end: int, model_status: ExchangeStatus
+) -> ExchangeStatus:
+    """The status the item at ``start:end`` has from its clause's words, else the model's.
+
+    An item whose clause has no verb (a headline: "Shells for oil and air defence") takes the
+    status of its first mention elsewhere in the text that has one.
+    """
+    status = _exchange_status_here(text, start, end)
+    if status is None:
+        item = re.escape(text[start:end].strip())
+        for m in re.finditer(rf"(?<!\w){item}(?!\w)", text, re.IGNORECASE) if item else ():
+            if m.start() != start:
+                status = _exchange_status_here(text, m.start(), m.end(), need_verb=True)
+                if status is not None:
+                    break
+    return status or model_status
+
+
+# "food supplies", "arms transfers", "fuel deliveries": the word after these is a noun.
+_COMPOUND = re.compile(
+    r"(food|fuel|oil|grain|arms|weapons?|military|ammunition|munitions?|energy|medical|"
+    r"humanitarian|technology|aid|cash|gas)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _verbs(text: str, left: int, right: int, start: int, end: int) -> list[re.Match[str]]:
+    """Transfer verbs in ``left:right``, not inside the item and not nouns of a compound."""
+    return [
+        m
+        for m in _compiled(_TRANSFER).finditer(text, left, right)
+        if not (start <= m.start() < end)
+        and not _COMPOUND.search(text, max(0, m.start() - 20), m.start())
+    ]
+
+
+def _exchange_status_here(
+    text: str, start: int, end: int, *, need_verb: bool = False
+) -> ExchangeStatus | None:
+    left, right = clause_around(text, start, end)
+    verbs = _verbs(text, left, right, start, end)
+    before = [m for m in verbs if m.end() <= start]
+    after = [m for m in verbs if m.start() >= end]
+    if not before:
+        # a list item after a clause break ("... exchanged for fuel, food, and financial aid")
+        # still hangs on the verb before the break
+        sentence_left = _sentence_start(text, start)
+        earlier = _verbs(text, sentence_left, left, start, end)
+        if earlier:
+            left, verbs, before = sentence_left, [*earlier, *verbs], earlier[-1:]
+    verb = before[-1] if before else (after[0] if after else None)
+    if verb is None:
+        if need_verb:
+            return None
+        window = text[left:right]
+    else:
+        # what stands before the verb, back to the previous verb: "is widely believed to be
+        # sharing", "agreed to send", "accused ... of providing"
+        previous = [m for m in verbs if m.end() <= verb.start()]
+        window = text[max(left, previous[-1].end() if previous else left) : verb.start()]
+    if _compiled(_PROMISED).search(window):
+        return ExchangeStatus.promised
+    if _compiled(_SUSPECTED).search(window):
+        return ExchangeStatus.suspected
+    if verb is not None:
+        return ExchangeStatus.delivered
+    return None
+
+
+def _sentence_start(text: str, position: int) -> int:
+    left = 0
+    for m in _SENTENCE_END.finditer(text, 0, position):
+        left = m.end()
+    return left

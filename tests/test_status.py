@@ -1,0 +1,131 @@
+"""Status read from the words around a figure or an item (pipeline/status.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.status import clause_around, deployment_status_at, exchange_status_at
+from schemas.records import DeploymentStatus as D
+from schemas.records import ExchangeStatus as X
+
+
+def _deployment(sentence: str, figure: str, model: D = D.unknown) -> D:
+    start = sentence.index(figure)
+    return deployment_status_at(sentence, start, start + len(figure), model)
+
+
+def _exchange(sentence: str, item: str, model: X = X.unknown) -> X:
+    start = sentence.index(item)
+    return exchange_status_at(sentence, start, start + len(item), model)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "expected"),
+    [
+        (
+            "Officials said 4,000 soldiers have been deployed to Kursk since March.",
+            "4,000",
+            D.ongoing,
+        ),
+        (
+            "About 9,000 North Korean troops remain in Russia, the ministry said.",
+            "9,000",
+            D.ongoing,
+        ),
+        ("The agency said 3,500 troops had been sent to the Russian border.", "3,500", D.ongoing),
+        ("Some 6,500 workers are employed on building sites in Vladivostok.", "6,500", D.ongoing),
+        ("Another 2,000 engineers are expected to leave for Russia in May.", "2,000", D.planned),
+        ("Pyongyang will send 1,500 more sappers, the official said.", "1,500", D.planned),
+        ("Moscow wants as many as 40,000 labourers next year.", "40,000", D.planned),
+        ("Up to 3,000 more soldiers could be sent this winter.", "3,000", D.planned),
+        ("Nearly 700 deminers returned home in April after clearing fields.", "700", D.completed),
+        ("This comes after earlier deployments of 8,000 troops last year.", "8,000", D.completed),
+        ("Rund 5.000 Soldaten sind in Kursk stationiert, so der Geheimdienst.", "5.000", D.ongoing),
+        ("Pyongyang enviará 2.000 ingenieros el próximo mes.", "2.000", D.planned),
+    ],
+)
+def test_deployment_status_follows_the_words_of_its_clause(sentence, figure, expected):
+    # the model's reading is deliberately the wrong one: the words must decide
+    wrong = D.completed if expected is not D.completed else D.planned
+    assert _deployment(sentence, figure, wrong) is expected
+
+
+def test_each_clause_keeps_its_own_status():
+    text = "North Korea has sent 12,000 troops, and it will send 6,000 builders in the summer."
+    assert _deployment(text, "12,000") is D.ongoing
+    assert _deployment(text, "6,000") is D.planned
+
+
+def test_no_cue_keeps_the_models_reading():
+    assert _deployment("Estimates: 5,000 (NIS).", "5,000", D.completed) is D.completed
+    assert _exchange("Items: oil.", "oil", X.promised) is X.promised
+
+
+@pytest.mark.parametrize(
+    ("sentence", "item", "expected"),
+    [
+        (
+            "Russia has been shipping refined oil to Pyongyang since spring.",
+            "refined oil",
+            X.delivered,
+        ),
+        (
+            "Moscow is believed to be sharing drone know-how with Pyongyang.",
+            "drone know-how",
+            X.suspected,
+        ),
+        (
+            "Kyiv accused Moscow of providing radar systems to the North.",
+            "radar systems",
+            X.suspected,
+        ),
+        ("Russia may have transferred satellite technology.", "satellite technology", X.suspected),
+        ("Russia agreed to send fighter jets next year.", "fighter jets", X.promised),
+        ("The Kremlin will provide wheat in exchange, officials said.", "wheat", X.promised),
+        ("Corea del Norte envía proyectiles a Rusia.", "proyectiles", X.delivered),
+        (
+            "El NIS sospecha que Moscú ha transferido tecnología espacial.",
+            "tecnología espacial",
+            X.suspected,
+        ),
+        ("Russland hat Luftabwehrsysteme geliefert.", "Luftabwehrsysteme", X.delivered),
+    ],
+)
+def test_exchange_status_follows_the_verb_that_moves_the_item(sentence, item, expected):
+    wrong = X.unknown if expected is not X.unknown else X.delivered
+    assert _exchange(sentence, item, wrong) is expected
+
+
+def test_a_hedge_in_one_clause_does_not_cover_the_next():
+    text = (
+        "In return, Russia has been sending flour to Pyongyang, according to officials, and is "
+        "widely believed to be sharing missile know-how."
+    )
+    assert _exchange(text, "flour") is X.delivered
+    assert _exchange(text, "missile know-how") is X.suspected
+
+
+def test_clause_stops_at_sentence_and_clause_breaks():
+    text = "First sentence here. Troops arrived in May; more came in June."
+    start = text.index("May")
+    left, right = clause_around(text, start, start + 3)
+    assert text[left:right] == "Troops arrived in May"
+
+
+def test_a_list_item_after_a_comma_and_keeps_the_hedge_of_its_verb():
+    text = (
+        "Observers think the troops are traded for drones, food supplies, and hard currency, "
+        "helping the regime."
+    )
+    assert _exchange(text, "hard currency", X.delivered) is X.suspected  # "think ... traded"
+
+
+def test_a_noun_in_a_compound_is_not_the_verb():
+    # "supplies" in "food supplies" must not stand in for the verb "traded"
+    text = "Analysts suspect the men are traded for food supplies and cash."
+    assert _exchange(text, "cash", X.delivered) is X.suspected
+
+
+def test_a_headline_item_takes_its_status_from_the_body():
+    text = "Shells for oil: the new trade\n\nRussia has shipped oil to Pyongyang every week."
+    assert _exchange(text, "oil", X.suspected) is X.delivered
