@@ -436,5 +436,16 @@ def casualty_in_clause(text: str, start: int, end: int) -> str | None:
     # wounded" the second figure is the wounded, whatever the clause before it says
     for clause in (after, f"{before} {after}"):
         if _CASUALTY_VERBS.search(clause):
-            return subtype_from_words("casualty", clause)
+            return _first_casualty_type(clause)
     return None
+
+
+def _first_casualty_type(clause: str) -> str | None:
+    """The casualty type named first in a clause: "600 have been killed and thousands wounded"
+    is about the killed ("killed and wounded" together is one type, listed first)."""
+    found = [
+        (m.start(), rank, subtype)
+        for rank, (subtype, pattern) in enumerate(_CASUALTY_WORDS)
+        if (m := pattern.search(clause))
+    ]
+    return min(found)[2] if found else None

@@ -220,6 +220,10 @@ def record_from_verdict(
         casualty = casualty_in_clause(ctx.text, figure.start, figure.end)
         if casualty is not None:
             record_type, subtype = "casualty", casualty
+    elif not named:
+        # "about 300 had been killed and some 2,700 wounded": the figure's own predicate names
+        # its casualty type; the model tends to one value for every figure of a sentence
+        subtype = casualty_in_clause(ctx.text, figure.start, figure.end) or subtype
     evidence, s, e = _evidence(ctx, figure.start, figure.end)
     context = _context(ctx, s, e)
     reasons = []

@@ -184,5 +184,17 @@ def test_a_figure_s_own_predicate_names_its_casualty_type():
     assert casualty_in_clause(text, start, text.index("3,100") + 5) == "killed"
 
 
+def test_the_casualty_type_named_first_is_the_figure_s():
+    from pipeline.claims import casualty_in_clause
+
+    def kind(text: str, figure: str) -> str | None:
+        start = text.index(figure)
+        return casualty_in_clause(text, start, start + len(figure))
+
+    assert kind("Officials say 900 soldiers died and many more were injured.", "900") == "killed"
+    assert kind("Some 700 troops were wounded and dozens killed.", "700") == "wounded"
+    assert kind("About 5,000 were killed or wounded in March.", "5,000") == "killed_or_wounded"
+
+
 def test_spanish_munitions_go_west():
     assert typical_direction("weapons", "misiles balísticos") == ("North Korea", "Russia")

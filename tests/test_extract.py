@@ -224,6 +224,22 @@ def test_a_casualty_clause_overrides_a_deployment_verdict():
     assert summary.casualties[0].casualty_type.value == "killed"
 
 
+def test_the_clause_names_the_casualty_type_and_the_status():
+    text = (
+        "Seoul's spy agency said about 300 North Korean soldiers had been killed and some 2,700 "
+        "wounded. It said 11,000 North Korean troops have been deployed to Kursk since October."
+    )
+    figs = {
+        "f1": verdict("about 300 North Korean soldiers", "killed or wounded"),
+        "f2": verdict("some 2,700 wounded", "killed"),
+        "f3": verdict("11,000 North Korean troops", "troops sent", "planned"),
+    }
+    backend, _ = fake_backend([json.dumps(figs), json.dumps(NO_EXC)])
+    summary = extract_article(Article("x", text), backend)
+    assert [c.casualty_type.value for c in summary.casualties] == ["killed", "wounded"]
+    assert summary.deployments[0].status.value == "ongoing"
+
+
 def test_direction_words_in_the_article_beat_the_model():
     text = (
         "In exchange for troops, North Korea is believed to be receiving support from "
