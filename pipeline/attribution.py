@@ -29,8 +29,14 @@ _VERBS = (
 # Words that may sit between a source and its verb: "the agency also estimated", "had put".
 _BETWEEN = r"(?:\s+(?:also|had|has|have|earlier|previously|now|later|then|separately|further))*"
 _ATTRIB_VERB = re.compile(rf"{_BETWEEN}\s+(?:{_VERBS})\b")
-# "..., said Marta Zielinska" / "..." said the official
-_SAID_AFTER = re.compile(r"[\"”»]\s*(?:said|says|told|added|wrote)\s+")
+# "..." said the official / "...," said Marta Zielinska / "..., erklärte der NIS." (the verb
+# before its subject after a quote or a comma, as German, French and Spanish put it)
+_SAID_AFTER = re.compile(
+    r"(?:[\"”»]|,)\s*(?:said|says|told|added|wrote|erklärte|sagte|sagt|betonte|berichtete|"
+    r"meldete|schätzt|schätzte|teilte|hieß es bei|so|dijo|afirmó|añadió|informó|explicó|"
+    r"declaró|aseguró|señaló|a déclaré|a affirmé|a ajouté|a précisé|a indiqué|estime|"
+    r"affirme|ajoute|précise|indique)\s+"
+)
 _ACCORDING = re.compile(
     r"\b(?:[Aa]ccording to|[Cc]ited by|[Ll]aut|"
     r"[Nn]ach (?:Angaben|Einschätzung|Schätzungen|Erkenntnissen|Informationen) (?:des|der|von))\s+"
@@ -56,7 +62,7 @@ _SOURCE_WORDS = frozenset(
     analistas agence ministère gouvernement responsables militaire ucraniana ucraniano
     ucranianos surcoreano surcoreana surcoreanos ruso rusa estadounidense ukrainien
     ukrainienne sud-coréen sud-coréenne américain russe forum estimaciones estimations
-    estimates cifras schätzungen los las les del de la""".split()
+    estimates cifras schätzungen los las les del de la le der die das des dem den""".split()
 )
 _DETERMINERS = frozenset(
     "the a an this that these those der die das des den dem le la les el los las".split()

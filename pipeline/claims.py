@@ -130,8 +130,10 @@ _CATEGORY_WORDS.append(
             r"\b(artillery shells?|shells|ammunition|munitions|artillery|rockets|"
             r"ballistic missiles|missiles(?! (technology|guidance|know))|rocket launchers|"
             r"launchers|howitzers|fighter jets|arms|weapons|military hardware|"
-            r"granaten|munition|waffen|obus|munitions|armes|proyectiles|armas|misiles|"
-            r"missiles balistiques|misiles balísticos|munición|municiones)\b",
+            r"obus|munitions|armes|proyectiles|armas|misiles|"
+            r"missiles balistiques|misiles balísticos|munición|municiones)\b|"
+            # German compounds: "Artilleriegranaten", "Kurzstreckenraketen"
+            r"\w*(granaten|munition|waffen|raketen|haubitzen|geschütze)\b",
             re.IGNORECASE,
         ),
     )
@@ -326,8 +328,10 @@ _TO_NK = re.compile(
     rf"{_NK}\W+(\w+\W+){{0,4}}(is|was|are|has been|have been)\W+(\w+\W+){{0,3}}"
     rf"(receiv|gett|obtain|acquir|paid)\w*|"
     rf"\b(Russian|Moscow's|Russia's)\s+(assistance|help|aid|support|deliveries)\b|"
-    rf"\bto\s+{_NK}|\bnach\s+Nordkorea|in (exchange|return) for (its )?(troops|soldiers|manpower|"
-    rf"forces|deployment)",
+    rf"\bto\s+{_NK}|\b(nach|an)\s+(Nordkorea|Pjöngjang)\b|"
+    rf"in (exchange|return) for (its )?(troops|soldiers|manpower|forces|deployment)|"
+    # German verb-second order: "Im Gegenzug liefere Russland Erdöl ..."
+    rf"\b(liefer|schick|send|gib|gab|stell)\w*\s+(Russland|Moskau)\b",
     re.IGNORECASE,
 )
 _TO_RUSSIA = re.compile(
@@ -335,7 +339,12 @@ _TO_RUSSIA = re.compile(
     rf"(\w+\W+){{0,8}}{_NK}|"
     rf"{_NK}\W+(\w+\W+){{0,4}}(suppl|provid|deliver|sen[dt]|ship|transfer|giv|liefer|envi|"
     rf"enví|suministr|entreg|proporcion|fourni|livr)\w*\W+"
-    rf"(\w+\W+){{0,8}}(to\s+|a\s+|à\s+(la\s+)?)?{_RUSSIA}|\bto\s+{_RUSSIA}|\bnach\s+Russland|"
+    rf"(\w+\W+){{0,8}}(to\s+|a\s+|à\s+(la\s+)?)?{_RUSSIA}|\bto\s+{_RUSSIA}|"
+    rf"\b(nach|an)\s+(Russland|Moskau)\b|"
+    rf"\b(liefer|schick|send|gib|gab|stell)\w*\s+(Nordkorea|Pjöngjang)\b|"
+    # German dative before the participle: "Nordkorea habe Russland Granaten geliefert"
+    rf"{_NK}\W+(\w+\W+){{0,3}}(Russland|Moskau)\W+(\w+\W+){{0,4}}"
+    rf"(zur Verfügung gestellt|geliefert|geschickt|überlassen)|"
     rf"\b(a|à la)\s+(Rusia|Russie)\b",
     re.IGNORECASE,
 )

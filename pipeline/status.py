@@ -75,7 +75,8 @@ _TRANSFER = (
     r"receiv(e|es|ed|ing)|obtain(s|ed|ing)?|acquir(e|es|ed|ing)|shar(e|es|ed|ing)|"
     r"help(s|ed|ing)|assist(s|ed|ing)|export(s|ed|ing)?|sell(s|ing)?|sold|pa(y|ys|id|ying)|"
     r"exchang(es|ed|ing)|trad(es|ed|ing)|swap(s|ped|ping)|"
-    r"liefer\w*|geliefert|erh(a|ä)lt|erhielt\w*|erhalten|bekomm\w*|"
+    r"liefer\w*|geliefert|erh(a|ä)lt|erhielt\w*|erhalten|bekomm\w*|überlass\w*|"
+    r"zur Verfügung (gestellt|stellt|stellen|stellte)|"
     r"livr\w*|fourni\w*|envo[iy]\w*|transf[eé]r\w*|re[çc]oi\w*|re[çc]u\w*|"
     r"env[ií]\w*|entreg\w*|suministr\w*|proporcion\w*|recib\w*|transfi\w*|vend\w*"
 )

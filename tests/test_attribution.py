@@ -171,3 +171,12 @@ def test_spanish_back_references_and_possessives_resolve():
         "El NIS",
         "El NIS",
     ]
+
+
+def test_a_verb_before_its_subject_after_a_comma():
+    text = (
+        "Im Gegenzug liefere Russland Erdöl an Pjöngjang, erklärte der Geheimdienst BND. "
+        "Moscow sends fuel north, said the Pentagon."
+    )
+    names = [m.name for m in find_mentions(text)]
+    assert names == ["der Geheimdienst BND", "the Pentagon"]

@@ -198,3 +198,13 @@ def test_the_casualty_type_named_first_is_the_figure_s():
 
 def test_spanish_munitions_go_west():
     assert typical_direction("weapons", "misiles balísticos") == ("North Korea", "Russia")
+
+
+def test_german_word_order_gives_the_direction():
+    from pipeline.claims import category_mentions, direction_from_words
+
+    second = "Im Gegenzug schicke Moskau Weizen und Treibstoff an Pjöngjang, hieß es."
+    assert direction_from_words(second) == ("Russia", "North Korea")
+    dative = "Nordkorea habe Russland zudem Kurzstreckenraketen geliefert."
+    assert direction_from_words(dative) == ("North Korea", "Russia")
+    assert [c.value for c, _, _ in category_mentions(dative)] == ["weapons"]

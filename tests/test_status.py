@@ -129,3 +129,8 @@ def test_a_noun_in_a_compound_is_not_the_verb():
 def test_a_headline_item_takes_its_status_from_the_body():
     text = "Shells for oil: the new trade\n\nRussia has shipped oil to Pyongyang every week."
     assert _exchange(text, "oil", X.suspected) is X.delivered
+
+
+def test_german_verb_at_the_end():
+    text = "Nordkorea habe Russland Millionen Granaten zur Verfügung gestellt."
+    assert _exchange(text, "Granaten") is X.delivered
