@@ -45,7 +45,7 @@ from pipeline.places import place_near
 from pipeline.prompting import prompt_version, render_messages
 from pipeline.settings import Settings
 from pipeline.sources import Article
-from pipeline.status import deployment_status_at, exchange_status_at
+from pipeline.status import deployment_status_at, exchange_status_at, states_a_transfer
 from schemas import schema_hash
 from schemas.records import (
     EXCHANGE_DIRECTIONS,
@@ -268,6 +268,8 @@ def records_from_exchange(draft: ExchangeDraft, ctx: ArticleContext) -> list[Exc
         if span.kind != "none"
         else draft.item
     )
+    if span.kind != "none" and not states_a_transfer(context):
+        return []  # "drones struck a fuel depot": the item is there, no exchange is
     # the context's own words ("North Korea receives ... from Russia") beat the model's guess
     categories = categories_of(draft.item) or [draft.category]
     # the context's own words ("North Korea receives ... from Russia") first; then what an
@@ -332,7 +334,7 @@ def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
             continue
         context = _context(ctx, s, e)
         to_nk, to_russia = direction_cues(context)
-        if not (to_nk or to_russia) or not _korea_near(ctx, s):
+        if not (to_nk or to_russia) or not _korea_near(ctx, s) or not states_a_transfer(context):
             continue
         fallback = exchange_status_from_words(context, ExchangeStatus.unknown)
         for category, ms, me in mentions:

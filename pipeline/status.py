@@ -210,3 +210,27 @@ def _sentence_start(text: str, position: int) -> int:
     for m in _SENTENCE_END.finditer(text, 0, position):
         left = m.end()
     return left
+
+
+# Nouns that name a transfer as well as the verbs do: "fuel deliveries", "the arms trade".
+_TRANSFER_NOUNS = (
+    r"deliver(y|ies)|shipments?|suppl(y|ies)|transfers?|exports?|imports?|exchange|return|swap|"
+    r"trade|aid|help|assistance|support|payments?|compensation|reward|barter|"
+    r"Lieferung\w*|Gegenzug|Gegenleistung|Austausch|Hilfe|Unterstützung|"
+    r"livraisons?|échange|aide|soutien|contrepartie|"
+    r"entregas?|envíos?|suministros?|cambio|ayuda|apoyo|intercambio"
+)
+_NO_TRANSFER = re.compile(
+    r"\b(no|not any|zero)\s+(shipments?|deliveries|exports|supplies|transfers?)\b|"
+    r"\b(did|does|do|has|have|had) not\s+(\w+\s+)?(send|sent|deliver\w*|supply|supplied|ship\w*)\b|"
+    r"\b(keine|aucune?|ningún|ninguna)\s+\w+",
+    re.IGNORECASE,
+)
+
+
+def states_a_transfer(context: str) -> bool:
+    """Whether the words say something moves between states (not: "drones struck a fuel depot",
+    "no shipments to North Korea")."""
+    if _NO_TRANSFER.search(context):
+        return False
+    return bool(_compiled(_TRANSFER).search(context) or _compiled(_TRANSFER_NOUNS).search(context))

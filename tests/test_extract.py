@@ -240,6 +240,18 @@ def test_the_clause_names_the_casualty_type_and_the_status():
     assert summary.deployments[0].status.value == "ongoing"
 
 
+def test_an_item_in_a_sentence_about_no_transfer_is_not_an_exchange():
+    text = (
+        "North Korea has sent 11,000 troops to Russia, Seoul said. Ukrainian drones struck a "
+        "fuel depot near the port of Tuapse on the same day."
+    )
+    figs = {"f1": verdict("11,000 troops", "troops sent", "ongoing")}
+    exc = {"exchanges": [dict(EXC, item="fuel", category="fuel", status="delivered")]}
+    backend, _ = fake_backend([json.dumps(figs), json.dumps(exc)])
+    summary = extract_article(Article("x", text), backend)
+    assert summary.exchanges == []
+
+
 def test_direction_words_in_the_article_beat_the_model():
     text = (
         "In exchange for troops, North Korea is believed to be receiving support from "

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.status import clause_around, deployment_status_at, exchange_status_at
+from pipeline.status import (
+    clause_around,
+    deployment_status_at,
+    exchange_status_at,
+    states_a_transfer,
+)
 from schemas.records import DeploymentStatus as D
 from schemas.records import ExchangeStatus as X
 
@@ -134,3 +139,19 @@ def test_a_headline_item_takes_its_status_from_the_body():
 def test_german_verb_at_the_end():
     text = "Nordkorea habe Russland Millionen Granaten zur Verfügung gestellt."
     assert _exchange(text, "Granaten") is X.delivered
+
+
+@pytest.mark.parametrize(
+    ("context", "expected"),
+    [
+        ("Russia has shipped diesel to North Korea.", True),
+        ("Pyongyang gets wheat in return for its troops.", True),
+        ("Fuel deliveries to Pyongyang doubled.", True),
+        ("Im Gegenzug erhält Nordkorea Erdöl.", True),
+        ("Ukrainian drones struck a fuel depot near Tuapse.", False),
+        ("Customs data showed no shipments to North Korea.", False),
+        ("Russia did not send any oil to Pyongyang this year.", False),
+    ],
+)
+def test_only_words_about_a_transfer_make_an_exchange(context, expected):
+    assert states_a_transfer(context) is expected
