@@ -312,14 +312,14 @@ _RUSSIA = (
     r"(Russia|Russian|Moscow|the Kremlin|Russland|russisch\w*|Moskau|Russie|Moscou|Rusia|Moscú)"
 )
 _NK = (
-    r"(North Korea|North Korean|Pyongyang|the DPRK|Nordkorea|nordkoreanisch\w*|Pjöngjang|"
+    r"(North Korea|North Korean|Pyongyang|the DPRK|Nordkorea|nordkoreanisch\w*|Pjöngjang|Pionyang|"
     r"Corée du Nord|Corea del Norte)"
 )
 _TO_NK = re.compile(
     rf"{_NK}\W+(\w+\W+){{0,6}}(receiv|get|gets|obtain|acquir|erh[aä]lt|bekomm)\w*\W+"
     rf"(\w+\W+){{0,8}}{_RUSSIA}|"
-    rf"{_RUSSIA}\W+(\w+\W+){{0,4}}(suppl|provid|deliver|sen[dt]|ship|transfer|giv|help|aid|"
-    rf"liefer|envi|enví|suministr|entreg|proporcion|fourni|livr|transf)\w*\W+(\w+\W+){{0,3}}{_NK}|"
+    rf"{_RUSSIA}\W+(\w+\W+){{0,4}}(suppl|provid|deliver|sen[dt]|ship|transfer|giv|help|aid|shar|ayud|"
+    rf"liefer|envi|enví|suministr|entreg|proporcion|fourni|livr|transf)\w*\W+(\w+\W+){{0,4}}{_NK}|"
     rf"{_RUSSIA}\W+(\w+\W+){{0,3}}(le |lui )?(ha |a )?(suministrado|entregado|enviado|fourni|livré|"
     rf"envoyé|transferido|transféré)\b|"
     rf"\b(a|à la)\s+(Corea del Norte|Corée du Nord)|"
@@ -330,6 +330,8 @@ _TO_NK = re.compile(
     rf"\b(Russian|Moscow's|Russia's)\s+(assistance|help|aid|support|deliveries)\b|"
     rf"\bto\s+{_NK}|\b(nach|an)\s+(Nordkorea|Pjöngjang)\b|"
     rf"in (exchange|return) for (its )?(troops|soldiers|manpower|forces|deployment)|"
+    # the payer gives: "Russia is probably paying in oil and hard currency"
+    rf"{_RUSSIA}\W+(\w+\W+){{0,3}}(pay|pays|paid|paying)\s+(in|with)\b|"
     # German verb-second order: "Im Gegenzug liefere Russland Erdöl ..."
     rf"\b(liefer|schick|send|gib|gab|stell)\w*\s+(Russland|Moskau)\b",
     re.IGNORECASE,

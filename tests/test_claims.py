@@ -208,3 +208,18 @@ def test_german_word_order_gives_the_direction():
     dative = "Nordkorea habe Russland zudem Kurzstreckenraketen geliefert."
     assert direction_from_words(dative) == ("North Korea", "Russia")
     assert [c.value for c, _, _ in category_mentions(dative)] == ["weapons"]
+
+
+def test_the_payer_and_the_helper_give():
+    from pipeline.claims import direction_from_words
+
+    assert direction_from_words("Analysts say Moscow is paying in grain and cash.") == (
+        "Russia",
+        "North Korea",
+    )
+    assert direction_from_words("Russia has shared missile know-how with North Korea.") == (
+        "Russia",
+        "North Korea",
+    )
+    spanish = "Temen que Rusia pueda ayudar a Pionyang a construir reactores."
+    assert direction_from_words(spanish) == ("Russia", "North Korea")
