@@ -185,6 +185,15 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("military_engineers", re.compile(r"engineer|pionier", re.IGNORECASE)),
     (
+        # rule (h): anyone else sent, such as military medical staff and instructors
+        "other",
+        re.compile(
+            r"medic|doctors|nurses|instructors|advis[eo]rs|trainers|ausbilder|sanitäter|ärzte|"
+            r"berater|instructeurs|médecins|conseillers|instructores|médicos|asesores",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         "workers",
         re.compile(
             r"worker|labou?rer|arbeiter|it specialists|construction workers|ouvriers|"
@@ -389,6 +398,24 @@ def direction_cues(context: str) -> tuple[bool, bool]:
     return bool(_TO_NK.search(context)), bool(_TO_RUSSIA.search(context))
 
 
+_RUSSIA_SENDS = re.compile(
+    rf"{_RUSSIA}\W+(\w+\W+){{0,3}}(sen[dt]|deploy\w*|dispatch\w*|despleg\w*|envi\w*|"
+    rf"entsandt|entsendet|geschickt|schickt|envoy\w*|déploy\w*)\W+(\w+\W+){{0,5}}"
+    rf"(to|nach|a|à|en)\s+{_NK}|"
+    rf"\bRussian\s+(\w+\s+){{0,2}}(instructors|advis[eo]rs|specialists|officers|troops|"
+    rf"soldiers|engineers)\s+(in|to)\s+{_NK}",
+    re.IGNORECASE,
+)
+
+
+def deployment_direction(sentence: str) -> tuple[str, str]:
+    """(sending state, host state) of a deployment: North Korea to Russia unless the sentence
+    says Russia sent people to North Korea ("Russia has sent 60 instructors to North Korea")."""
+    if _RUSSIA_SENDS.search(sentence):
+        return "Russia", "North Korea"
+    return "North Korea", "Russia"
+
+
 def direction_from_words(context: str) -> tuple[str, str] | None:
     """(provider, recipient) when the context says unambiguously who gives to whom, else None."""
     to_nk = bool(_TO_NK.search(context))
@@ -418,7 +445,8 @@ _THINGS = re.compile(
     r"dollars?|euros?|won|roubles?|rubles?|hectares?|charts?|views|comments|likes|pages?|"
     r"readers?|reading|villages?|kilomet\w+|miles?|drohnen|panzer|tonnen|toneladas|"
     r"misiles|drones|chars|obus|rotations?|waves?|batches|shipments?|trains?|flights?|"
-    r"stages?|phases?|sides|parties|partes|seiten|côtés|times|percent)\b|[$€£¥₩%]",
+    r"stages?|phases?|sides|parties|partes|seiten|côtés|times|percent|questions|reasons|ways|"
+    r"things|lessons|takeaways|facts|steps)\b|[$€£¥₩%]",
     re.IGNORECASE,
 )
 
@@ -431,6 +459,27 @@ def mentions_korea(text: str) -> bool:
 def counts_things(label: str) -> bool:
     """Whether a figure's own words say it counts things, not people ("74 of 96 drones")."""
     return bool(_THINGS.search(label))
+
+
+# People troopwatch does not count: "a record 30,000 runners", "civilians".
+_OTHER_PEOPLE = re.compile(
+    r"\b(runners|civilians|residents|children|visitors|tourists|fans|students|spectators|"
+    r"participants|passengers|patients|voters|refugees|Zivilisten|Einwohner|Besucher|civils|"
+    r"habitants|civiles|habitantes|turistas)\b",
+    re.IGNORECASE,
+)
+# A small number standing for people already named: "The three also disagreed", "two of which".
+_NUMBER_AS_PRONOUN = re.compile(
+    r"^(one|two|three|four|five|six|seven|eight|nine|ten|zwei|drei|vier|fünf|deux|trois|"
+    r"quatre|cinq|dos|tres|cuatro|cinco)\s+(also|of which|agreed|disagreed|said|say|says)\b",
+    re.IGNORECASE,
+)
+
+
+def counts_other_people(label: str) -> bool:
+    """Whether a figure counts people outside troopwatch's scope, or stands for a noun named
+    earlier: "30,000 runners", "The three also disagreed", "two of which"."""
+    return bool(_OTHER_PEOPLE.search(label) or _NUMBER_AS_PRONOUN.search(label.strip()))
 
 
 def casualty_in_clause(text: str, start: int, end: int) -> str | None:

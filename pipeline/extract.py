@@ -24,7 +24,9 @@ from pipeline.claims import (
     casualty_in_clause,
     categories_of,
     category_mentions,
+    counts_other_people,
     counts_things,
+    deployment_direction,
     deployment_status_from_words,
     direction_cues,
     direction_from_words,
@@ -201,7 +203,11 @@ def record_from_verdict(
     # someone else (a grain forecast, a reader counter). "3,000 soldiers" and "200 of them
     # have been killed" name what they count and may lean on the article's topic.
     clause = re.split(r"[,;.!?\n]", ctx.text[figure.end : figure.end + 60])[0]
-    if counts_things(f"{figure.label} {clause}"):
+    # the noun the count governs sits in the label or the next words, not further on ("60
+    # military instructors to train its drone units" counts instructors)
+    head = " ".join(clause.split()[:3])
+    own_words = f"{ctx.text[figure.start : figure.end]} {head}"
+    if counts_things(f"{figure.label} {head}") or counts_other_people(own_words):
         return None
     if (
         subtype_from_words("deployment", figure.label) is None
@@ -245,10 +251,11 @@ def record_from_verdict(
         "location": place_near(ctx.text, figure.start, figure.end, (s, e)),
     }
     if record_type == "deployment":
+        sending, host = deployment_direction(ctx.text[s:e])
         return Deployment(
             personnel_type=subtype,
-            sending_state="North Korea",
-            host_state="Russia",
+            sending_state=sending,
+            host_state=host,
             status=status,
             **common,
         )

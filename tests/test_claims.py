@@ -55,7 +55,7 @@ def test_an_item_naming_several_categories_names_them_in_order():
         ("deployment", "1,000 military engineers", "military_engineers"),
         ("deployment", "bis zu 1.500 Minenräumer", "deminers"),
         ("deployment", "over 10,000 North Korean personnel", "troops"),
-        ("deployment", "about 200 North Korean medics", None),
+        ("deployment", "about 200 North Korean medics", "other"),  # rule (h)
         ("casualty", "more than 3,000 killed and wounded", "killed_or_wounded"),
         ("casualty", "about 2,700 wounded", "wounded"),
         ("casualty", "two North Korean soldiers", None),
@@ -223,3 +223,32 @@ def test_the_payer_and_the_helper_give():
     )
     spanish = "Temen que Rusia pueda ayudar a Pionyang a construir reactores."
     assert direction_from_words(spanish) == ("Russia", "North Korea")
+
+
+def test_people_outside_scope_and_numbers_standing_for_a_noun():
+    from pipeline.claims import counts_other_people
+
+    assert counts_other_people("30,000 runners")
+    assert counts_other_people("three also disagreed")
+    assert counts_other_people("two of which")
+    assert not counts_other_people("two North Korean soldiers")
+    assert not counts_other_people("three were captured")
+
+
+def test_instructors_and_medics_are_other_personnel():
+    assert subtype_from_words("deployment", "about 60 military instructors") == "other"
+    assert subtype_from_words("deployment", "around 200 military medical staff") == "other"
+    assert subtype_from_words("deployment", "1,000 military engineers") == "military_engineers"
+
+
+def test_a_deployment_the_other_way():
+    from pipeline.claims import deployment_direction
+
+    assert deployment_direction("Russia has sent about 60 instructors to North Korea.") == (
+        "Russia",
+        "North Korea",
+    )
+    assert deployment_direction("North Korea sent 11,000 troops to Russia.") == (
+        "North Korea",
+        "Russia",
+    )
