@@ -27,7 +27,13 @@ _PATTERNS = [
     rf"(?:near|in|around|outside)\s+the\s+(?:village|town|city|settlement|port)\s+of\s+{_NAMES}",
     # other languages: Region Kursk, Gebiet Kursk, région de Koursk, región de Kursk
     rf"(?:Region|Gebiet|Oblast)\s+{_CAP}",
-    rf"(?:région|region|región|oblast|province|provincia)\s+(?:de|d['’]|du)\s*{_CAP}",
+    rf"(?:(?:la|le|el)\s+)?(?:région|region|región|oblast|province|provincia)\s+"
+    rf"(?:(?:rusa|russe|ucraniana|ukrainienne)\s+)?(?:de|d['’]|du)\s*{_CAP}",
+    # a capital or a city that hosts workers or troops
+    r"the\s+(?:Russian|North Korean)\s+capital",
+    r"\b(?:Moscow|St\.? Petersburg|Saint Petersburg|Vladivostok|Khabarovsk|Novosibirsk|"
+    r"Yekaterinburg|Kazan|Rostov-on-Don|Sudzha|Pyongyang|Nampo|Wonsan|Rason|"
+    r"Moskau|Moscou|Moscú|Pjöngjang|Pionyang)\b(?![’']s)",
 ]
 _PLACE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
 
@@ -37,9 +43,30 @@ def places_in(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group().strip()) for m in _PLACE.finditer(text)]
 
 
+# A sentence that goes on about the same group: "They arrived in Pyongyang in September."
+_SAME_GROUP = re.compile(
+    r"(?:They|These|Those|Most of them|Many of them|Some of them|The (?:\w+\s+)?(?:troops|"
+    r"soldiers|units|workers|labourers|laborers|engineers|deminers|sappers|instructors|"
+    r"contingent|builders|personnel)|Sie|Ils|Elles|Los (?:soldados|trabajadores))\b"
+)
+
+
 def place_near(text: str, start: int, end: int, span: tuple[int, int]) -> str | None:
     """The place phrase in ``text[span]`` (a figure's sentence) nearest the figure at
-    ``start:end``, or None when the sentence names no place."""
+    ``start:end``; else one in the next sentence of the paragraph when that sentence goes on
+    about the same group ("They ..."); else None."""
+    found = _nearest_place(text, start, end, span)
+    if found is None:
+        following = text[span[1] : span[1] + 400]
+        gap = len(following) - len(following.lstrip(" "))
+        if _SAME_GROUP.match(following, gap):
+            stop = re.search(r"[.!?](?:\s|$)|\n", following[gap:])
+            nxt = (span[1] + gap, span[1] + gap + (stop.end() if stop else len(following)))
+            found = _nearest_place(text, nxt[0], nxt[0], nxt)
+    return found
+
+
+def _nearest_place(text: str, start: int, end: int, span: tuple[int, int]) -> str | None:
     s, e = span
     best: tuple[int, str] | None = None
     for ps, pe, phrase in places_in(text[s:e]):

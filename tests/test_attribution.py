@@ -180,3 +180,28 @@ def test_a_verb_before_its_subject_after_a_comma():
     )
     names = [m.name for m in find_mentions(text)]
     assert names == ["der Geheimdienst BND", "the Pentagon"]
+
+
+def _place(text: str, figure: str) -> str | None:
+    start = text.index(figure)
+    stop = text.find(". ", start)
+    sentence_end = stop + 1 if stop >= 0 else len(text)
+    sentence_start = text.rfind(". ", 0, start) + 1
+    return place_near(text, start, start + len(figure), (sentence_start, sentence_end))
+
+
+def test_places_in_spanish_with_an_adjective_and_cities():
+    assert _place("Unos 3.000 soldados siguen en la región rusa de Belgorod.", "3.000") == (
+        "la región rusa de Belgorod"
+    )
+    assert _place("About 900 workers build flats in Vladivostok.", "900") == "Vladivostok"
+    assert _place("Some 400 labourers work in the Russian capital.", "400") == (
+        "the Russian capital"
+    )
+
+
+def test_the_next_sentence_about_the_same_group_gives_the_place():
+    text = "Russia sent 40 instructors north. They arrived in Pyongyang in May. Other news."
+    assert _place(text, "40") == "Pyongyang"
+    other = "Russia sent 40 instructors north. Seoul said talks in Pyongyang went well."
+    assert _place(other, "40") is None
