@@ -246,6 +246,10 @@ def find_mentions(text: str) -> list[Mention]:
             found = read(text, m.end())
             if found:
                 raw.append((m.start(), m.end() + len(found[1]), found[1]))
+    for m in _SPEAKER.finditer(text):
+        label = m.group(1)
+        if label.split()[0].lower() not in _NOT_SPEAKERS:
+            raw.append((m.start(), m.end(), _full_name(label, text, m.start())))
     raw.sort()
     raw = _named_later(raw)
     mentions: list[Mention] = []
@@ -313,6 +317,21 @@ _INDEFINITE_ORG = re.compile(
     r"body|firm|project|initiative|NGO)$",
     re.I,
 )
+
+
+# An interview transcript's speaker label: "Cho: Our count ... is about 21,000 workers."
+_SPEAKER = re.compile(r"^([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}):[ \t]+(?=\S)", re.MULTILINE)
+_NOT_SPEAKERS = frozenset(
+    """q a question answer reporter interviewer editor note update updated source sources photo
+    image video caption correction related read watch also advertisement breaking comments
+    share tags topics listen subscribe warning disclaimer summary background context""".split()
+)
+
+
+def _full_name(label: str, text: str, before: int) -> str:
+    """The fullest form of a speaker label written earlier ("Cho" -> "Cho Min-ji")."""
+    m = re.search(rf"\b{re.escape(label)}(?:[ -][A-Z][\w’'-]*){{1,2}}", text[:before])
+    return m.group() if m else label
 
 
 def _named_later(raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -205,3 +205,16 @@ def test_the_next_sentence_about_the_same_group_gives_the_place():
     assert _place(text, "40") == "Pyongyang"
     other = "Russia sent 40 instructors north. Seoul said talks in Pyongyang went well."
     assert _place(other, "40") is None
+
+
+def test_an_interview_speaker_label_is_the_claimant_of_the_answer():
+    text = (
+        "Park Ji-hoon is a researcher at the Asan Labour Desk.\n\n"
+        "Q: How many are there?\n\n"
+        "Park: We count about 9,000 workers in the Far East.\n\n"
+        "Note: figures are rounded."
+    )
+    names = [m.name for m in find_mentions(text)]
+    assert names == ["Park Ji-hoon"]
+    figure = text.index("9,000")
+    assert claimant_at(text, figure, figure + 5) == "Park Ji-hoon"
