@@ -88,7 +88,29 @@ def instruction_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A document's own numbering: "Resolution 2397", "resolutions 1718 and 2270", "Article 5".
+_IDENTIFIER_BEFORE = re.compile(
+    r"(?:resolutions?|articles?|paragraphs?|paras?|sections?|clauses?|points?|items?|no\.|nr\.|"
+    r"number|artikel|absatz|resolution(?:en)?|résolutions?|resoluci(?:ón|ones)|art\.)\s+"
+    r"(?:\d[\d,]*\s*(?:,|and|or|und|et|y)\s*)*$",
+    re.IGNORECASE,
+)
+# A list marker at the start of a line: "1. We condemn", "2) Some", "(3) The".
+_LIST_MARKER_BEFORE = re.compile(r"(?:^|\n)[ \t]*\(?$")
+
+
+def _is_identifier(text: str, start: int, end: int) -> bool:
+    if _IDENTIFIER_BEFORE.search(text[max(0, start - 60) : start]):
+        return True
+    return bool(
+        re.match(r"[.)][ \t]", text[end : end + 2])
+        and _LIST_MARKER_BEFORE.search(text[max(0, start - 8) : start])
+    ) or (start == 0 and bool(re.match(r"[.)][ \t]", text[end : end + 2])))
+
+
 def _is_date_or_percent(text: str, start: int, end: int, value: int) -> bool:
+    if _is_identifier(text, start, end):
+        return True
     after = text[end : end + 2]
     if after.lstrip().startswith("%") or text[end : end + 8].lower().strip().startswith(
         ("percent", "per cent", "prozent")
