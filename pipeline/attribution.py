@@ -67,7 +67,9 @@ _SOURCE_WORDS = frozenset(
 _DETERMINERS = frozenset(
     "the a an this that these those der die das des den dem le la les el los las".split()
 )
-_PRONOUNS = frozenset("he she it they we i er sie es il elle ils ellas él ella".split())
+_PRONOUNS = frozenset(
+    "he she it they we i er sie es il elle ils ellas él ella lui eux ihm ihr ihnen".split()
+)
 _STATE_ONLY = re.compile(
     r"^(?:north korea|nordkorea|pyongyang|the dprk|dprk|russia|russland|moscow|moskau|"
     r"la russie|la corée du nord|corea del norte|rusia)$",
@@ -197,9 +199,9 @@ def _loose_name_after(text: str, start: int) -> tuple[int, str] | None:
     if not words:
         return None
     name = " ".join(words).strip()
-    if len(name) < 2 or name.lower() in _PRONOUNS:
+    if len(name) < 2:
         return None
-    return start, name
+    return start, name  # a pronoun ("selon lui") is resolved like "he said"
 
 
 # A nationality makes a description a source in its own right: "le renseignement sud-coréen",
@@ -359,7 +361,7 @@ def _resolve(name: str, earlier: list[Mention]) -> str | None:
     if not named:
         return None
     head = name.split()[-1].lower()
-    if head in ("he", "she", "er", "il", "elle", "él", "ella"):
+    if head in ("he", "she", "er", "il", "elle", "él", "ella", "lui", "ihm"):
         people = [m for m in named if _is_person(m.name)]
         return people[-1].name if people else None
     organisations = [m for m in named if not _is_person(m.name)]

@@ -218,3 +218,12 @@ def test_an_interview_speaker_label_is_the_claimant_of_the_answer():
     assert names == ["Park Ji-hoon"]
     figure = text.index("9,000")
     assert claimant_at(text, figure, figure + 5) == "Park Ji-hoon"
+
+
+def test_a_french_pronoun_source_is_the_person_named_before():
+    text = (
+        "Le général Oleksandr Petrenko a déclaré que 3 000 soldats sont arrivés. "
+        "Selon lui, 500 ont été tués."
+    )
+    figure = text.index("500")
+    assert claimant_at(text, figure, figure + 3) == "Oleksandr Petrenko"
