@@ -7,6 +7,7 @@ prompts put the static instructions first and the article last for that reason).
 
 from __future__ import annotations
 
+import atexit
 import os
 import threading
 from pathlib import Path
@@ -70,6 +71,9 @@ def load_llama(path: Path, settings: Settings) -> Any:
                 raise ModelUnavailableError(f"cannot load model {path}: {e}") from e
             if settings.fast_grammar:
                 grammar_sampler.install(_models[key])
+            # free llama.cpp's context before interpreter teardown, where Llama.__del__ would
+            # print an "Exception ignored" traceback once the modules it needs are gone
+            atexit.register(_models[key].close)
         return _models[key]
 
 
