@@ -23,6 +23,7 @@ truth for hedge words; ``pipeline.grounding`` reads it through ``qualifiers_of``
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
@@ -357,10 +358,28 @@ _NEXT: dict[str, set[str]] = {
 }
 
 
+def _overlaps(spans: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[bool]:
+    """For each span, whether any ``taken`` span overlaps it: ``ts < e and s < te``.
+
+    The taken spans sorted by start, with the furthest end among each prefix, answer every span
+    with one bisection instead of a scan of all taken spans (a figure-dense article has many).
+    """
+    ordered = sorted(taken)
+    starts = [ts for ts, _ in ordered]
+    reach: list[int] = []
+    for _, te in ordered:
+        reach.append(max(te, reach[-1]) if reach else te)
+    out = []
+    for s, e in spans:
+        k = bisect_left(starts, e)  # taken[:k] start before e
+        out.append(k > 0 and reach[k - 1] > s)
+    return out
+
+
 def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]:
     tokens = [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
     words = [t[0].casefold() for t in tokens]
-    busy = [any(s < te and ts < e for ts, te in taken) for _, s, e in tokens]
+    busy = _overlaps([(s, e) for _, s, e in tokens], taken)
 
     def joined(k: int, hyphen_ok: bool = True) -> bool:
         # Tokens k and k+1 belong to one number only when a space or one hyphen separates them.
