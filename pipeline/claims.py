@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.prefilter import fold, may_match
 from schemas.records import DeploymentStatus, ExchangeCategory, ExchangeStatus, Hedge
 
 _HEDGES: list[tuple[Hedge, re.Pattern[str]]] = [
@@ -143,7 +144,10 @@ _CATEGORY_WORDS.append(
 def category_mentions(text: str) -> list[tuple[ExchangeCategory, int, int]]:
     """Every category the text names, with the span of the naming words, in text order."""
     found = []
+    folded = fold(text)
     for category, pattern in _CATEGORY_WORDS:
+        if not may_match(pattern, folded):
+            continue  # none of the pattern's words occurs: it cannot match (pipeline.prefilter)
         for m in pattern.finditer(text):
             found.append((category, m.start(), m.end()))
     return sorted(found, key=lambda x: x[1])

@@ -1,0 +1,78 @@
+"""The regex prefilter may only skip searches that would find nothing."""
+
+from __future__ import annotations
+
+import random
+import re
+import string
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline import claims
+from pipeline.prefilter import fold, literals, may_match
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _patterns() -> list[re.Pattern[str]]:
+    found = [p for _, p in claims._CATEGORY_WORDS]
+    found += [v for v in vars(claims).values() if isinstance(v, re.Pattern)]
+    return found
+
+
+def test_fold_keeps_every_case_insensitive_ascii_letter_in_place() -> None:
+    everything = "".join(chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp < 0xE000)
+    folded = fold(everything)
+    assert len(folded) == len(everything)
+    for m in re.finditer(r"[a-z]", everything, re.IGNORECASE):
+        letter = folded[m.start()]
+        assert letter in string.ascii_lowercase, hex(ord(m.group()))
+        assert re.fullmatch(letter, m.group(), re.IGNORECASE), hex(ord(m.group()))
+
+
+def test_literals_of_a_lexicon() -> None:
+    assert literals(re.compile(r"drone|uav|unmanned", re.IGNORECASE)) == {
+        "drone",
+        "uav",
+        "unmanned",
+    }
+    assert literals(re.compile(r"\b(oil|gas)\b|\w*(waffen|raketen)\b")) == {
+        "oil",
+        "gas",
+        "waffen",
+        "raketen",
+    }
+    # an alternative with no literal, an optional part or a bare class: no shortcut
+    assert literals(re.compile(r"oil|\d+")) is None
+    assert literals(re.compile(r"(oil)?\w+")) is None
+    assert literals(re.compile(r"[a-z]+")) is None
+
+
+def test_case_and_lookalikes_still_match() -> None:
+    pattern = re.compile(r"missiles|kraftstoff", re.IGNORECASE)
+    for text in ("MISSILES", "MİSSİLES", "mıssıles", "miſſiles", "\u212araftstoff"):
+        assert pattern.search(text), text
+        assert may_match(pattern, fold(text)), text
+    assert not may_match(pattern, fold("grain and oil"))
+
+
+def _texts() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "evals").rglob("*.txt"))]
+    rng = random.Random(7)
+    words = [*" ".join(texts).split(), "İ", "ı", "ſ", "\u212a", "É", "Ö", "ß", "-", "\n"]
+    cases = [str.lower, str.upper, str.title, lambda w: w]
+    texts += [
+        " ".join(rng.choice(cases)(rng.choice(words)) for _ in range(rng.randint(1, 12)))
+        for _ in range(3000)
+    ]
+    return texts
+
+
+@pytest.mark.parametrize("pattern", _patterns(), ids=lambda p: p.pattern[:30])
+def test_never_skips_a_match(pattern: re.Pattern[str]) -> None:
+    for text in _texts():
+        for line in text.split("\n"):
+            if pattern.search(line):
+                assert may_match(pattern, fold(line)), (pattern.pattern, line)
