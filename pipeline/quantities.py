@@ -318,6 +318,7 @@ def _digit_mentions(text: str) -> list[_Mention]:
 
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_SPACES_RE = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=65536)
@@ -386,11 +387,13 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]:
         if k + 1 >= len(tokens) or busy[k + 1]:
             return False
         gap = text[tokens[k][2] : tokens[k + 1][1]]
-        return bool(re.fullmatch(r"\s+", gap) or (hyphen_ok and gap == "-"))
+        return bool(_SPACES_RE.fullmatch(gap) or (hyphen_ok and gap == "-"))
 
     def opener(k: int) -> tuple[Fraction, int] | None:
         # Words that are no number alone but lead one: "a thousand", "ein Dutzend",
         # "half a million", "eine halbe Million". Returns the multiplier and the scale index.
+        if words[k] not in _HALF and words[k] not in _ARTICLES:
+            return None  # most words: no Fraction built for them
         n, mult = k, Fraction(1)
         if words[k] in _HALF:
             mult = Fraction(1, 2)
