@@ -393,8 +393,11 @@ def direction_cues(context: str) -> tuple[bool, bool]:
 
 def direction_from_words(context: str) -> tuple[str, str] | None:
     """(provider, recipient) when the context says unambiguously who gives to whom, else None."""
-    to_nk = bool(_TO_NK.search(context))
-    to_ru = bool(_TO_RUSSIA.search(context))
+    return direction_from_cues(*direction_cues(context))
+
+
+def direction_from_cues(to_nk: bool, to_ru: bool) -> tuple[str, str] | None:
+    """``direction_from_words`` for cues already read with ``direction_cues``."""
     if to_nk == to_ru:
         return None  # no cue, or cues both ways (a sentence about the swap itself)
     return ("Russia", "North Korea") if to_nk else ("North Korea", "Russia")
