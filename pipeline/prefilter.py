@@ -48,61 +48,83 @@ def _ascii(code: int) -> bool:
     return code < 128
 
 
-def _seq(items: Any) -> frozenset[str] | None:
-    """Literals one of which every match of this sequence holds (None: none known)."""
-    options: list[frozenset[str]] = []
+def _conj(items: Any) -> list[frozenset[str]]:
+    """Sets of literals such that every match of this sequence holds one of each set."""
+    found: list[frozenset[str]] = []
     run: list[str] = []
     for op, av in items:
         if op is _C.LITERAL and _ascii(av):
             run.append(chr(av).lower())
             continue
         if run:
-            options.append(frozenset(["".join(run)]))
+            found.append(frozenset(["".join(run)]))
             run = []
-        found = _item(op, av)
-        if found is not None:
-            options.append(found)
+        found += _item(op, av)
     if run:
-        options.append(frozenset(["".join(run)]))
-    if not options:
-        return None
-    # any one option is a necessary condition: keep the one whose shortest literal is longest
-    return max(options, key=lambda o: (min(map(len, o)), -len(o)))
+        found.append(frozenset(["".join(run)]))
+    return found
 
 
-def _item(op: Any, av: Any) -> frozenset[str] | None:
+def _best(sets: list[frozenset[str]]) -> frozenset[str]:
+    # the set whose shortest literal is longest: the one least often found by chance
+    return max(sets, key=lambda o: (min(map(len, o)), -len(o)))
+
+
+def _item(op: Any, av: Any) -> list[frozenset[str]]:
     if op is _C.SUBPATTERN:
-        return _seq(av[-1])
+        return _conj(av[-1])
     if op in _GROUPS:
-        return _seq(av)
+        return _conj(av)
     if op is _C.BRANCH:
         union: set[str] = set()
         for branch in av[1]:
-            found = _seq(branch)
-            if found is None:
-                return None  # this branch can match without any known literal
-            union |= found
-        return frozenset(union)
+            found = _conj(branch)
+            if not found:
+                return []  # this alternative can match without any known literal
+            union |= _best(found)
+        return [frozenset(union)]
     if op in _REPEATS:
         low, _, body = av
-        return _seq(body) if low >= 1 else None
-    return None  # classes, anchors, look-arounds, references: no literal of their own
+        return _conj(body) if low >= 1 else []
+    return []  # classes, anchors, look-arounds, references: no literal of their own
+
+
+def _minimal(literals: frozenset[str]) -> tuple[str, ...]:
+    # a literal holding another of the set adds nothing: the shorter one is found whenever it is
+    return tuple(sorted(a for a in literals if not any(b != a and b in a for b in literals)))
 
 
 @cache
-def literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """Literals (lower-case ASCII) one of which every match of ``pattern`` contains, or None
-    when the pattern has no such set (then every text may match)."""
+def requirements(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+    """Sets of literals (lower-case ASCII) such that every match of ``pattern`` contains one
+    literal of each set; empty when none are known (then every text may match)."""
     try:
-        found = _seq(sre_parse.parse(pattern.pattern, pattern.flags))
+        found = _conj(sre_parse.parse(pattern.pattern, pattern.flags))
     except Exception:  # an unfamiliar parse tree: no shortcut, never a wrong answer
-        return None
-    if found is None or "" in found:
-        return None
-    return found
+        return ()
+    sets = {_minimal(s) for s in found if "" not in s}
+    return tuple(sorted(sets, key=len))
+
+
+def literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The single most telling set of ``requirements`` (None when there is none)."""
+    sets = requirements(pattern)
+    return _best([frozenset(s) for s in sets]) if sets else None
+
+
+# requirements by pattern identity: hashing a compiled pattern re-hashes its source every time
+_BY_ID: dict[int, tuple[re.Pattern[str], tuple[tuple[str, ...], ...]]] = {}
 
 
 def may_match(pattern: re.Pattern[str], folded: str) -> bool:
     """False only when ``pattern`` cannot match the text whose ``fold`` is ``folded``."""
-    found = literals(pattern)
-    return found is None or any(lit in folded for lit in found)
+    entry = _BY_ID.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        entry = _BY_ID[id(pattern)] = (pattern, requirements(pattern))
+    for literals_ in entry[1]:
+        for lit in literals_:
+            if lit in folded:
+                break
+        else:
+            return False  # no literal of this set occurs
+    return True

@@ -413,12 +413,18 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]:
         prev = k - 2 if k >= 2 and words[k - 1] == "of" else k - 1
         return prev >= 0 and words[prev] in VAGUE_WORDS
 
+    # Only a free word that is a number word or may open one can start a number: go from one
+    # such word to the next instead of trying every word of the text.
+    starts = [
+        k
+        for k, w in enumerate(words)
+        if not busy[k] and (w in _HALF or w in _ARTICLES or _word_kind(w) is not None)
+    ]
     out: list[_Mention] = []
-    i = 0
-    while i < len(tokens):
-        if busy[i]:
-            i += 1
-            continue
+    end = 0
+    for i in starts:
+        if i < end:
+            continue  # inside the number just read
         seq: list[tuple[str, Fraction]] = []
         opened = opener(i)
         if opened is not None:
@@ -430,11 +436,9 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]:
         else:
             kind = _word_kind(words[i])
             if kind is None or kind[0] == "and" or words[i] in _NEEDS_MULTIPLIER:
-                i += 1
                 continue
             if kind[0] in ("big", "hundred", "dozen") and vague_before(i):
-                i += 1  # "several thousand", "a few hundred": vague, no figure
-                continue
+                continue  # "several thousand", "a few hundred": vague, no figure
             seq = [(kind[0], Fraction(kind[1]))]
             last = i
         bigs = [v for k, v in seq if k == "big"]
@@ -468,7 +472,7 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]:
         final_kind, final_val = seq[-1]
         scale = int(final_val) if final_kind in ("big", "hundred", "dozen") else 1
         out.append(_Mention(value, tokens[i][1], tokens[last][2], value / scale, scale))
-        i = last + 1
+        end = last + 1
     return out
 
 
