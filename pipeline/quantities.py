@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
@@ -300,7 +301,7 @@ def _digit_mentions(text: str) -> list[_Mention]:
             # "10.000,5" or "10,000.5": decimals after grouping; the mark must differ.
             if text[m.start("dec") - 1] == sep:
                 dec = None
-        digits = re.sub(r"\D", "", raw_int)
+        digits = _NON_DIGIT_RE.sub("", raw_int)
         base = Fraction(int(digits))
         if dec is not None:
             base += Fraction(int(dec), 10 ** len(dec))
@@ -318,6 +319,7 @@ def _digit_mentions(text: str) -> list[_Mention]:
 
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_NON_DIGIT_RE = re.compile(r"\D")
 _SPACES_RE = re.compile(r"\s+")
 
 
@@ -359,32 +361,37 @@ _NEXT: dict[str, set[str]] = {
 }
 
 
-def _overlaps(spans: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[bool]:
-    """For each span, whether any ``taken`` span overlaps it: ``ts < e and s < te``.
+def _overlap_test(taken: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test of whether any ``taken`` span overlaps ``s:e`` (``ts < e and s < te``).
 
-    The taken spans sorted by start, with the furthest end among each prefix, answer every span
-    with one bisection instead of a scan of all taken spans (a figure-dense article has many).
+    The taken spans sorted by start, with the furthest end among each prefix, answer a span with
+    one bisection instead of a scan of all taken spans (a figure-dense article has many).
     """
     ordered = sorted(taken)
     starts = [ts for ts, _ in ordered]
     reach: list[int] = []
     for _, te in ordered:
         reach.append(max(te, reach[-1]) if reach else te)
-    out = []
-    for s, e in spans:
+
+    def overlaps(s: int, e: int) -> bool:
         k = bisect_left(starts, e)  # taken[:k] start before e
-        out.append(k > 0 and reach[k - 1] > s)
-    return out
+        return k > 0 and reach[k - 1] > s
+
+    return overlaps
 
 
 def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]:
     tokens = [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
     words = [t[0].casefold() for t in tokens]
-    busy = _overlaps([(s, e) for _, s, e in tokens], taken)
+    overlaps = _overlap_test(taken)
+
+    def busy(k: int) -> bool:
+        # a word inside a figure written in digits ("1.5 million") is taken
+        return overlaps(tokens[k][1], tokens[k][2])
 
     def joined(k: int, hyphen_ok: bool = True) -> bool:
         # Tokens k and k+1 belong to one number only when a space or one hyphen separates them.
-        if k + 1 >= len(tokens) or busy[k + 1]:
+        if k + 1 >= len(tokens) or busy(k + 1):
             return False
         gap = text[tokens[k][2] : tokens[k + 1][1]]
         return bool(_SPACES_RE.fullmatch(gap) or (hyphen_ok and gap == "-"))
@@ -418,7 +425,7 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]:
     starts = [
         k
         for k, w in enumerate(words)
-        if not busy[k] and (w in _HALF or w in _ARTICLES or _word_kind(w) is not None)
+        if (w in _HALF or w in _ARTICLES or _word_kind(w) is not None) and not busy(k)
     ]
     out: list[_Mention] = []
     end = 0
