@@ -312,6 +312,9 @@ def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
 
     line_start = 0
     for line in text.split("\n"):
+        if not line or line.isspace():
+            line_start += len(line) + 1  # a blank line holds no sentence
+            continue
         line_end = line_start + len(line)
         bullet = _BULLET_RE.match(line)
         if bullet and bullet.group().strip()[0].isdigit():
