@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.prefilter import fold, may_match
+from pipeline.prefilter import any_match, fold, may_match
 from schemas.records import DeploymentStatus, ExchangeCategory, ExchangeStatus, Hedge
 
 _HEDGES: list[tuple[Hedge, re.Pattern[str]]] = [
@@ -388,7 +388,7 @@ def typical_direction(category: str, item: str) -> tuple[str, str] | None:
 
 def direction_cues(context: str) -> tuple[bool, bool]:
     """(the words say something goes to North Korea, the words say something goes to Russia)."""
-    return bool(_TO_NK.search(context)), bool(_TO_RUSSIA.search(context))
+    return any_match(_TO_NK, context), any_match(_TO_RUSSIA, context)
 
 
 def direction_from_words(context: str) -> tuple[str, str] | None:

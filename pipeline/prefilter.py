@@ -128,3 +128,70 @@ def may_match(pattern: re.Pattern[str], folded: str) -> bool:
         else:
             return False  # no literal of this set occurs
     return True
+
+
+# Alternatives cannot be searched apart when something ties them together: global inline flags
+# ("(?i)" at the start applies to every alternative), group references, conditionals.
+_TIED = re.compile(r"\\\d|\\g<|\(\?[aiLmsux]+\)|\(\?\(|\(\?P=")
+
+
+def _top_level(pattern: str) -> list[str] | None:
+    """The pattern's top-level alternatives as pattern strings (None: cannot split safely)."""
+    if _TIED.search(pattern):
+        return None
+    parts: list[str] = []
+    depth = start = i = 0
+    in_class = False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2  # an escaped character, in a class or not
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            i += 2 if pattern[i + 1 : i + 2] == "^" else 1
+            if pattern[i : i + 1] == "]":
+                i += 1  # "]" first in a class is a literal
+            continue
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts if depth == 0 and not in_class else None
+
+
+@cache
+def _alternatives(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
+    parts = None if pattern.flags & re.VERBOSE else _top_level(pattern.pattern)
+    if parts is None or len(parts) < 2:
+        return (pattern,)
+    try:
+        return tuple(re.compile(part, pattern.flags) for part in parts)
+    except re.error:
+        return (pattern,)
+
+
+_ALTERNATIVES: dict[int, tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]] = {}
+
+
+def any_match(pattern: re.Pattern[str], text: str) -> bool:
+    """``bool(pattern.search(text))``, faster for a long ``a|b|c`` with few words in ``text``.
+
+    ``text`` matches ``a|b|c`` exactly when it matches one of ``a``, ``b`` or ``c``: each
+    top-level alternative is searched on its own, and only when ``may_match`` allows.
+    """
+    entry = _ALTERNATIVES.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        entry = _ALTERNATIVES[id(pattern)] = (pattern, _alternatives(pattern))
+    folded = fold(text)
+    for alternative in entry[1]:
+        if may_match(alternative, folded) and alternative.search(text):
+            return True
+    return False

@@ -76,3 +76,26 @@ def test_never_skips_a_match(pattern: re.Pattern[str]) -> None:
         for line in text.split("\n"):
             if pattern.search(line):
                 assert may_match(pattern, fold(line)), (pattern.pattern, line)
+
+
+def test_top_level_alternatives() -> None:
+    from pipeline.prefilter import _top_level
+
+    assert _top_level(r"a(b|c)|[|\]]x|\|y|z") == ["a(b|c)", r"[|\]]x", r"\|y", "z"]
+    assert _top_level(r"[]|]|q") == ["[]|]", "q"]
+    assert _top_level(r"(a)|\1") is None  # a back-reference ties the alternatives
+    assert _top_level(r"(?i)a|b") is None  # so does a global flag
+
+
+@pytest.mark.parametrize("pattern", _patterns(), ids=lambda p: p.pattern[:30])
+def test_any_match_is_search(pattern: re.Pattern[str]) -> None:
+    from pipeline.prefilter import any_match
+
+    rng = random.Random(11)
+    for text in _texts():
+        windows = [text, *text.split("\n")]
+        for _ in range(3 if len(text) > 400 else 0):  # stretches across lines
+            start = rng.randrange(len(text) - 300)
+            windows.append(text[start : start + rng.randint(40, 300)])
+        for window in windows:
+            assert any_match(pattern, window) == bool(pattern.search(window)), window
