@@ -20,12 +20,13 @@ from bisect import bisect_left
 from functools import lru_cache
 
 _SPACE_BOUNDED = frozenset(
-    {
+    (p.pattern, p.flags)
+    for p in (
         # pipeline.status._SENTENCE_END: a run of spaces after [.!?] then a look at one
         # character; a newline, spaces, a newline; a newline then spaces and a look at one
         # character
-        (r"(?<=[.!?])\s+(?=[A-ZÀ-Ý\"“‘'(¿¡])|\n\s*\n|\n(?=\s*[-*•\d])", 0),
-    }
+        re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý\"“‘'(¿¡])|\n\s*\n|\n(?=\s*[-*•\d])"),
+    )
 )
 
 
@@ -37,7 +38,7 @@ def _matches(pattern: re.Pattern[str], text: str) -> tuple[list[int], list[int]]
 
 def last_match_end(pattern: re.Pattern[str], text: str, position: int) -> int:
     """The end of the last match of ``pattern.finditer(text, 0, position)`` (0 if none)."""
-    if (pattern.pattern, pattern.flags & ~re.UNICODE) not in _SPACE_BOUNDED:
+    if (pattern.pattern, pattern.flags) not in _SPACE_BOUNDED:
         left = 0
         for m in pattern.finditer(text, 0, position):
             left = m.end()
