@@ -2,11 +2,13 @@
 
 Python's ``re`` cannot skip ahead in a case-insensitive pattern: it tries the whole pattern at
 every position, so a lexicon of alternatives costs about as much per sentence as the sentence is
-long. Most sentences hold none of a lexicon's words. ``literals(pattern)`` reads the pattern's
-parse tree for literal strings of which every match must contain at least one ("drone", "uav",
-...), and ``may_match`` looks for them with ``in`` in the lower-cased text. When none occurs the
-pattern cannot match; otherwise the caller runs the pattern as before. The test only ever skips
-a search that would have found nothing, so results are the same with or without it.
+long. Most sentences hold none of a lexicon's words. ``requirements(pattern)`` reads the
+pattern's parse tree for sets of literal strings such that every match contains one literal of
+each set ("drone", "uav", ...), and ``may_match`` looks for them with ``in`` in the lower-cased
+text. When a set has no literal there the pattern cannot match; otherwise the caller runs the
+pattern as before. The test only ever skips a search that would have found nothing, so results
+are the same with or without it. ``any_match`` does the same for each top-level alternative of
+a pattern whose only question is whether it matches at all.
 
 Only ASCII literals are used: a character ``re`` matches to an ASCII letter case-insensitively
 lower-cases to that letter in ``fold`` (``tests/test_prefilter.py`` checks every code point).
@@ -104,12 +106,6 @@ def requirements(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
         return ()
     sets = {_minimal(s) for s in found if "" not in s}
     return tuple(sorted(sets, key=len))
-
-
-def literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """The single most telling set of ``requirements`` (None when there is none)."""
-    sets = requirements(pattern)
-    return _best([frozenset(s) for s in sets]) if sets else None
 
 
 # requirements by pattern identity: hashing a compiled pattern re-hashes its source every time

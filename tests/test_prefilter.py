@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from pipeline import claims
-from pipeline.prefilter import fold, literals, may_match
+from pipeline.prefilter import fold, may_match, requirements
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,22 +32,27 @@ def test_fold_keeps_every_case_insensitive_ascii_letter_in_place() -> None:
         assert re.fullmatch(letter, m.group(), re.IGNORECASE), hex(ord(m.group()))
 
 
-def test_literals_of_a_lexicon() -> None:
-    assert literals(re.compile(r"drone|uav|unmanned", re.IGNORECASE)) == {
-        "drone",
-        "uav",
-        "unmanned",
-    }
-    assert literals(re.compile(r"\b(oil|gas)\b|\w*(waffen|raketen)\b")) == {
-        "oil",
-        "gas",
-        "waffen",
-        "raketen",
+def test_requirements_of_a_lexicon() -> None:
+    assert requirements(re.compile(r"drone|uav|unmanned", re.IGNORECASE)) == (
+        ("drone", "uav", "unmanned"),
+    )
+    assert requirements(re.compile(r"\b(oil|gas)\b|\w*(waffen|raketen)\b")) == (
+        ("gas", "oil", "raketen", "waffen"),
+    )
+    # every part that must occur: a state, a verb (its common "s" factored out), the other state
+    assert set(requirements(re.compile(r"(Russia|Moscow)\W+(sends?|ships?) to (Pyongyang)"))) == {
+        ("moscow", "russia"),
+        ("s",),
+        ("end", "hip"),
+        (" to ",),
+        ("pyongyang",),
     }
     # an alternative with no literal, an optional part or a bare class: no shortcut
-    assert literals(re.compile(r"oil|\d+")) is None
-    assert literals(re.compile(r"(oil)?\w+")) is None
-    assert literals(re.compile(r"[a-z]+")) is None
+    assert requirements(re.compile(r"oil|\d+")) == ()
+    assert requirements(re.compile(r"(oil)?\w+")) == ()
+    assert requirements(re.compile(r"[a-z]+")) == ()
+    # look-arounds hold no part of the match
+    assert requirements(re.compile(r"(?<=oil )\d+(?= barrels)")) == ()
 
 
 def test_case_and_lookalikes_still_match() -> None:
