@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.prefilter import any_match, fold, may_match
+from pipeline.prefilter import any_match, finditer, fold, may_match
 from schemas.records import DeploymentStatus, ExchangeCategory, ExchangeStatus, Hedge
 
 _HEDGES: list[tuple[Hedge, re.Pattern[str]]] = [
@@ -148,7 +148,7 @@ def category_mentions(text: str) -> list[tuple[ExchangeCategory, int, int]]:
     for category, pattern in _CATEGORY_WORDS:
         if not may_match(pattern, folded):
             continue  # none of the pattern's words occurs: it cannot match (pipeline.prefilter)
-        for m in pattern.finditer(text):
+        for m in finditer(pattern, text):  # pattern.finditer(text), only around its words
             found.append((category, m.start(), m.end()))
     return sorted(found, key=lambda x: x[1])
 

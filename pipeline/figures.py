@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from pipeline.clean import line_at
 from pipeline.grounding import sentence_spans
+from pipeline.prefilter import finditer
 from pipeline.quantities import find_numbers, hedge_end, hedge_start, parse_count
 from schemas.records import Count, Qualifier
 
@@ -167,7 +168,7 @@ def find_figures(text: str, blocked: list[tuple[int, int]] | None = None) -> lis
         # hedge words on either side belong to the count: "at least 600", "600 or more"
         spans.append((hedge_start(text, s), hedge_end(text, e)))
         i += 1
-    for m in _VAGUE.finditer(text):
+    for m in finditer(_VAGUE, text):  # _VAGUE.finditer(text), scanning only around its words
         if not any(s <= m.start() < e for s, e in spans):
             spans.append((m.start(), m.end()))
 

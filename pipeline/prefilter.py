@@ -10,13 +10,15 @@ pattern as before. The test only ever skips a search that would have found nothi
 are the same with or without it. ``any_match`` does the same for each top-level alternative of
 a pattern whose only question is whether it matches at all.
 
-Only ASCII literals are used: a character ``re`` matches to an ASCII letter case-insensitively
-lower-cases to that letter in ``fold`` (``tests/test_prefilter.py`` checks every code point).
+A literal character counts only when every character ``re`` matches to it lower-cases to it in
+``fold`` (``tests/test_prefilter.py`` checks every code point for the project's patterns).
 """
 
 from __future__ import annotations
 
+import _sre
 import re
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
@@ -46,8 +48,22 @@ def fold(text: str) -> str:
     return text.translate(_FOLD).lower()
 
 
-def _ascii(code: int) -> bool:
-    return code < 128
+try:  # re's extra case pairs (dotless i and i, long s and s, Greek and Cyrillic variants)
+    from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - Python 3.10: ASCII literals only
+    _EXTRA_CASES = None
+
+
+def _usable(code: int) -> bool:
+    """Whether a literal character can stand in a required literal: ``re`` matches it (ignoring
+    case or not) only to characters that ``fold`` turns into its own lower case. Characters with
+    extra case pairs (and so the Greek sigma, whose lower case depends on the next letter) are
+    left out."""
+    if code < 128:
+        return True  # fold's table covers i and s
+    if _EXTRA_CASES is None:
+        return False
+    return code not in _EXTRA_CASES and _sre.unicode_tolower(code) not in _EXTRA_CASES
 
 
 def _conj(items: Any) -> list[frozenset[str]]:
@@ -55,8 +71,8 @@ def _conj(items: Any) -> list[frozenset[str]]:
     found: list[frozenset[str]] = []
     run: list[str] = []
     for op, av in items:
-        if op is _C.LITERAL and _ascii(av):
-            run.append(chr(av).lower())
+        if op is _C.LITERAL and _usable(av):
+            run.append(chr(_sre.unicode_tolower(av)))
             continue
         if run:
             found.append(frozenset(["".join(run)]))
@@ -124,6 +140,92 @@ def may_match(pattern: re.Pattern[str], folded: str) -> bool:
         else:
             return False  # no literal of this set occurs
     return True
+
+
+def _look_ahead(items: Any) -> int | None:
+    """How far past a position inside a match the pattern may read (None: no bound known)."""
+    far = 0
+    for op, av in items:
+        if op is _C.AT:
+            far = max(far, 2)  # a word boundary reads the next character, "$" a newline too
+        elif op in (_C.ASSERT, _C.ASSERT_NOT):
+            direction, body = av
+            width = body.getwidth()[1]
+            inner = _look_ahead(body.data)
+            if inner is None or width > _WIDE or (direction != 1 and inner):
+                return None  # unbounded look-aheads, look-behinds with look-arounds inside
+            if direction == 1:
+                far = max(far, width + inner + 2)
+        elif op is _C.SUBPATTERN or op in _GROUPS or op in _REPEATS:
+            inner = _look_ahead(av[-1] if op is _C.SUBPATTERN else av if op in _GROUPS else av[2])
+            if inner is None:
+                return None
+            far = max(far, inner)
+        elif op is _C.BRANCH:
+            for branch in av[1]:
+                inner = _look_ahead(branch)
+                if inner is None:
+                    return None
+                far = max(far, inner)
+        elif op in (_C.GROUPREF, _C.GROUPREF_EXISTS) or op is getattr(_C, "GROUPREF_IGNORE", None):
+            return None
+    return far
+
+
+_WIDE = 1000  # a pattern that may match more characters than this is scanned whole
+
+
+@cache
+def _windows_plan(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], int, int] | None:
+    """(literals one of which every match holds, the longest match, how far past a match the
+    pattern may read), or None when a match's extent cannot be bounded that way."""
+    sets = requirements(pattern)
+    if not sets:
+        return None
+    try:
+        tree = sre_parse.parse(pattern.pattern, pattern.flags)
+        width = tree.getwidth()[1]
+        ahead = _look_ahead(tree.data)
+    except Exception:  # an unfamiliar parse tree: scan the whole text
+        return None
+    if width > _WIDE or ahead is None:
+        return None
+    return sets[0], width, ahead
+
+
+def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)``, scanning only around the pattern's words.
+
+    Every match holds one of the literals of ``requirements`` and is at most ``width``
+    characters long, so it lies within ``width`` characters of an occurrence of one; the pattern
+    reads at most ``ahead`` characters past it (look-aheads, word boundaries) and never needs the
+    text before the scan's start (look-behinds see the whole string). Each stretch of the text
+    around the occurrences, widened by that much, is scanned as the whole text would be scanned
+    there: stretches that touch are joined, and between them no match can start.
+    """
+    plan = _windows_plan(pattern)
+    if plan is None:
+        yield from pattern.finditer(text)
+        return
+    literals_, width, ahead = plan
+    folded = fold(text)
+    spans = []
+    for lit in literals_:
+        at = folded.find(lit)
+        while at >= 0:
+            spans.append((max(0, at + len(lit) - width), at + width + ahead))
+            at = folded.find(lit, at + 1)
+    spans.sort()
+    start = end = -1
+    for s, e in spans:
+        if s <= end:
+            end = max(end, e)
+            continue
+        if end >= 0:
+            yield from pattern.finditer(text, start, end)
+        start, end = s, e
+    if end >= 0:
+        yield from pattern.finditer(text, start, end)
 
 
 # Alternatives cannot be searched apart when something ties them together: global inline flags

@@ -10,16 +10,28 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import claims
-from pipeline.prefilter import fold, may_match, requirements
+from pipeline import claims, figures, quantities, status
+from pipeline.prefilter import finditer, fold, may_match, requirements
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _patterns() -> list[re.Pattern[str]]:
     found = [p for _, p in claims._CATEGORY_WORDS]
-    found += [v for v in vars(claims).values() if isinstance(v, re.Pattern)]
+    for module in (claims, figures, quantities, status):
+        found += [v for v in vars(module).values() if isinstance(v, re.Pattern)]
     return found
+
+
+def test_fold_keeps_every_literal_character_in_place() -> None:
+    # every character a required literal holds: what re matches to it folds to it
+    chars = {c for p in _patterns() for s in requirements(p) for lit in s for c in lit}
+    assert any(ord(c) > 127 for c in chars)  # accented letters of the lexicons count too
+    everything = "".join(chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp < 0xE000)
+    folded = fold(everything)
+    for c in sorted(chars):
+        for m in re.finditer(re.escape(c), everything, re.IGNORECASE):
+            assert folded[m.start()] == c, (c, hex(ord(m.group())))
 
 
 def test_fold_keeps_every_case_insensitive_ascii_letter_in_place() -> None:
@@ -104,3 +116,22 @@ def test_any_match_is_search(pattern: re.Pattern[str]) -> None:
             windows.append(text[start : start + rng.randint(40, 300)])
         for window in windows:
             assert any_match(pattern, window) == bool(pattern.search(window)), window
+
+
+@pytest.mark.parametrize("pattern", _patterns(), ids=lambda p: p.pattern[:30])
+def test_finditer_is_finditer(pattern: re.Pattern[str]) -> None:
+    rng = random.Random(5)
+    for text in _texts():
+        windows = [text, *text.split("\n")]
+        for _ in range(3 if len(text) > 400 else 0):
+            start = rng.randrange(len(text) - 300)
+            windows.append(text[start : start + rng.randint(40, 300)])
+        for window in windows:
+            expected = [m.span() for m in pattern.finditer(window)]
+            assert [m.span() for m in finditer(pattern, window)] == expected, window
+
+
+def test_finditer_windows() -> None:
+    pattern = re.compile(r"(?<=[0-9] )(?:drones?|uavs?)\b(?! of)", re.IGNORECASE)
+    text = "We saw 3 drones, 4 UAVs of them and 5 Drone units; 6 drones"
+    assert [m.group() for m in finditer(pattern, text)] == ["drones", "Drone", "drones"]
