@@ -242,11 +242,13 @@ _DE_MORPHEMES: list[tuple[str, int | str]] = sorted(
 # fmt: on
 # Words that are German articles or stems, not numbers, when they stand alone.
 _DE_NOT_ALONE = {"ein", "sech", "sieb", "hundert", "tausend", "und"}
+# How a compound can begin (every morpheme is at least three letters long): most words do not.
+_DE_OPENINGS = frozenset(morpheme[:2] for morpheme, _ in _DE_MORPHEMES)
 
 
 def _german_compound(word: str) -> int | None:
     """Value of a one-word German numeral ("sechstausend" -> 6000), else None."""
-    if word in _DE_NOT_ALONE or len(word) < 3:
+    if word in _DE_NOT_ALONE or len(word) < 3 or word[:2] not in _DE_OPENINGS:
         return None
     parts: list[int | str] = []
     i = 0

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import claims, figures, quantities, status
+from pipeline import claims, clean, figures, quantities, status
 from pipeline.prefilter import finditer, fold, may_match, requirements
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _patterns() -> list[re.Pattern[str]]:
     found = [p for _, p in claims._CATEGORY_WORDS]
-    for module in (claims, figures, quantities, status):
+    for module in (claims, clean, figures, quantities, status):
         found += [v for v in vars(module).values() if isinstance(v, re.Pattern)]
     return found
 
