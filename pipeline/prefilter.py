@@ -124,7 +124,8 @@ def requirements(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(sets, key=len))
 
 
-# requirements by pattern identity: hashing a compiled pattern re-hashes its source every time
+# requirements by pattern identity: hashing a compiled pattern re-hashes its source every time.
+# Entries (like the caches here) are never dropped: meant for patterns compiled once, at import.
 _BY_ID: dict[int, tuple[re.Pattern[str], tuple[tuple[str, ...], ...]]] = {}
 
 
