@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.prefilter import any_match, finditer, fold, may_match
 from schemas.records import DeploymentStatus, ExchangeCategory, ExchangeStatus, Hedge
 
 _HEDGES: list[tuple[Hedge, re.Pattern[str]]] = [
@@ -143,8 +144,11 @@ _CATEGORY_WORDS.append(
 def category_mentions(text: str) -> list[tuple[ExchangeCategory, int, int]]:
     """Every category the text names, with the span of the naming words, in text order."""
     found = []
+    folded = fold(text)
     for category, pattern in _CATEGORY_WORDS:
-        for m in pattern.finditer(text):
+        if not may_match(pattern, folded):
+            continue  # none of the pattern's words occurs: it cannot match (pipeline.prefilter)
+        for m in finditer(pattern, text):  # pattern.finditer(text), only around its words
             found.append((category, m.start(), m.end()))
     return sorted(found, key=lambda x: x[1])
 
@@ -395,7 +399,7 @@ def typical_direction(category: str, item: str) -> tuple[str, str] | None:
 
 def direction_cues(context: str) -> tuple[bool, bool]:
     """(the words say something goes to North Korea, the words say something goes to Russia)."""
-    return bool(_TO_NK.search(context)), bool(_TO_RUSSIA.search(context))
+    return any_match(_TO_NK, context), any_match(_TO_RUSSIA, context)
 
 
 _RUSSIA_SENDS = re.compile(
@@ -418,8 +422,11 @@ def deployment_direction(sentence: str) -> tuple[str, str]:
 
 def direction_from_words(context: str) -> tuple[str, str] | None:
     """(provider, recipient) when the context says unambiguously who gives to whom, else None."""
-    to_nk = bool(_TO_NK.search(context))
-    to_ru = bool(_TO_RUSSIA.search(context))
+    return direction_from_cues(*direction_cues(context))
+
+
+def direction_from_cues(to_nk: bool, to_ru: bool) -> tuple[str, str] | None:
+    """``direction_from_words`` for cues already read with ``direction_cues``."""
     if to_nk == to_ru:
         return None  # no cue, or cues both ways (a sentence about the swap itself)
     return ("Russia", "North Korea") if to_nk else ("North Korea", "Russia")

@@ -13,6 +13,8 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from typing import ClassVar
 
+from pipeline.prefilter import any_match
+
 # Lines that are page furniture in any article: consent banners, navigation, sharing widgets,
 # browser warnings. Matched case-insensitively against a whole line.
 _BOILERPLATE = re.compile(
@@ -40,7 +42,7 @@ def is_boilerplate(line: str) -> bool:
     stripped = line.strip().lstrip("•·-*–—").strip()
     if not stripped:
         return False
-    if _BOILERPLATE.search(stripped) or _ONLY_NUMBER.match(stripped):
+    if any_match(_BOILERPLATE, stripped) or _ONLY_NUMBER.match(stripped):
         return True
     words = stripped.split()
     # Short label-like lines ("Google Chrome", "Windows") are navigation; short lines that carry

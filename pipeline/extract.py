@@ -29,6 +29,7 @@ from pipeline.claims import (
     deployment_direction,
     deployment_status_from_words,
     direction_cues,
+    direction_from_cues,
     direction_from_words,
     exchange_status_from_words,
     in_scope,
@@ -349,7 +350,7 @@ def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
             status = exchange_status_at(ctx.text, s + ms, s + me, fallback)
             # one way in the words: that way; both ways (a sentence about the swap itself):
             # each item goes the way its kind always does, or is left to the model
-            direction = direction_from_words(context) or (
+            direction = direction_from_cues(to_nk, to_russia) or (
                 typical_direction(category, item) if to_nk and to_russia else None
             )
             if direction is None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from pipeline.clean import line_at
 from pipeline.grounding import sentence_spans
+from pipeline.prefilter import finditer
 from pipeline.quantities import find_numbers, hedge_end, hedge_start, parse_count
 from schemas.records import Count, Qualifier
 
@@ -53,6 +54,11 @@ _UNIT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
+_DESIGNATOR = re.compile(r"[A-Za-z]-$")
+_YEAR = re.compile(r"(19|20)\d\d")
+_MONTH = re.compile(_MONTHS, re.IGNORECASE)
+_DATE_BEFORE = re.compile(r"\d[-/.:]$")
+_DATE_AFTER = re.compile(r"^[-/:]\d")
 _CONTEXT_WORDS = 4
 # A label stops before a verb or preposition: "5,000 troops have been deployed to Russia" ->
 # "5,000 troops".
@@ -118,22 +124,22 @@ def _is_date_or_percent(text: str, start: int, end: int, value: int) -> bool:
         return True
     if _UNIT_AFTER.match(text[end : end + 20]) or text[end : end + 1].isalpha():
         return True
-    if re.search(r"[A-Za-z]-$", text[max(0, start - 2) : start]):  # KN-23, MiG-29: designators
+    if _DESIGNATOR.search(text[max(0, start - 2) : start]):  # KN-23, MiG-29: designators
         return True
     if text[start:end].lower() == "one" and text[end : end + 4].lower() == " of ":
         return True
     literal = text[start:end]
-    if re.fullmatch(r"(19|20)\d\d", literal):  # a year, not a count ("in 2025")
+    if _YEAR.fullmatch(literal):  # a year, not a count ("in 2025")
         return True
-    if re.fullmatch(_MONTHS, literal, re.IGNORECASE):  # "Sept. 30" is a month, not French 7
+    if _MONTH.fullmatch(literal):  # "Sept. 30" is a month, not French 7
         return True
     if value <= 31 and (
         _MONTH_NEAR.search(text[max(0, start - 12) : start])
         or _MONTH_NEAR.search(text[end : end + 16])
     ):
         return True
-    return bool(re.search(r"\d[-/.:]$", text[max(0, start - 2) : start])) or bool(
-        re.match(r"^[-/:]\d", text[end : end + 2])
+    return bool(_DATE_BEFORE.search(text[max(0, start - 2) : start])) or bool(
+        _DATE_AFTER.match(text[end : end + 2])
     )
 
 
@@ -184,20 +190,23 @@ def find_figures(text: str, blocked: list[tuple[int, int]] | None = None) -> lis
         # hedge words on either side belong to the count: "at least 600", "600 or more"
         spans.append((hedge_start(text, s), hedge_end(text, e)))
         i += 1
-    for m in _VAGUE.finditer(text):
+    for m in finditer(_VAGUE, text):  # _VAGUE.finditer(text), scanning only around its words
         if not any(s <= m.start() < e for s, e in spans):
             spans.append((m.start(), m.end()))
 
+    # each span's count and whether it sits in a heading, read once (both are asked twice)
+    counts = {span: parse_count(text[span[0] : span[1]]) for span in spans}
+    heading = {s: _in_heading(text, s) for s, _ in spans}
     # A headline repeats a figure the body gives with its context: keep the body's.
-    body_values = {parse_count(text[s:e]).value for s, e in spans if not _in_heading(text, s)}
+    body_values = {counts[s, e].value for s, e in spans if not heading[s]}
     figures: list[Figure] = []
     seen: set[str] = set()
     for s, e in sorted(spans):
         if in_blocked(s):
             continue
-        count = parse_count(text[s:e])
+        count = counts[s, e]
         label = _label(text, s, e)
-        if _in_heading(text, s) and (
+        if heading[s] and (
             count.value is None or count.value in body_values or label == text[s:e].strip()
         ):
             continue  # a headline's vague or repeated figure, or a bare list number

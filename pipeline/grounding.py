@@ -275,8 +275,12 @@ def _ends_sentence(line: str, m: re.Match[str]) -> bool:
     punct = m.group()
     if "!" in punct or "?" in punct or punct.count(".") != 1:
         return True
-    before = line[: m.start() + 1]
-    word = _WORD_BEFORE_RE.search(before)
+    # Both patterns end at the dot (``$`` at ``end``): search only the tail of the line that can
+    # hold a match, not the whole line before it, which is quadratic in a long paragraph. A word
+    # match holds no space; a day match is at most three characters, and its look-behind still
+    # sees the character before the window.
+    end = m.start() + 1
+    word = _WORD_BEFORE_RE.search(line, line.rfind(" ", 0, end) + 1, end)
     if word:
         w = word.group(1)
         # "U.S.", "e.g.", "J." in a name: single letters joined by dots are initials.
@@ -286,7 +290,7 @@ def _ends_sentence(line: str, m: re.Match[str]) -> bool:
             return False
         if w.casefold() in _NUMBER_ABBREVIATIONS and nxt[:1].isdigit():
             return False
-    if _DAY_BEFORE_RE.search(before):
+    if _DAY_BEFORE_RE.search(line, max(0, end - 3), end):
         # German dates: "am 26. Juni 2025" is one sentence.
         after = _MONTH_AFTER_RE.match(line, m.end())
         if after and after.group(1).casefold() in MONTHS:
@@ -308,6 +312,9 @@ def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
 
     line_start = 0
     for line in text.split("\n"):
+        if not line or line.isspace():
+            line_start += len(line) + 1  # a blank line holds no sentence
+            continue
         line_end = line_start + len(line)
         bullet = _BULLET_RE.match(line)
         if bullet and bullet.group().strip()[0].isdigit():

@@ -23,6 +23,8 @@ truth for hedge words; ``pipeline.grounding`` reads it through ``qualifiers_of``
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
@@ -240,11 +242,13 @@ _DE_MORPHEMES: list[tuple[str, int | str]] = sorted(
 # fmt: on
 # Words that are German articles or stems, not numbers, when they stand alone.
 _DE_NOT_ALONE = {"ein", "sech", "sieb", "hundert", "tausend", "und"}
+# How a compound can begin (every morpheme is at least three letters long): most words do not.
+_DE_OPENINGS = frozenset(morpheme[:2] for morpheme, _ in _DE_MORPHEMES)
 
 
 def _german_compound(word: str) -> int | None:
     """Value of a one-word German numeral ("sechstausend" -> 6000), else None."""
-    if word in _DE_NOT_ALONE or len(word) < 3:
+    if word in _DE_NOT_ALONE or len(word) < 3 or word[:2] not in _DE_OPENINGS:
         return None
     parts: list[int | str] = []
     i = 0
@@ -286,7 +290,7 @@ class _Mention:
 
     @property
     def int_value(self) -> int | None:
-        return int(self.value) if self.value.denominator == 1 and self.value >= 0 else None
+        return _as_int(self.value)
 
 
 def _digit_mentions(text: str) -> list[_Mention]:
@@ -299,7 +303,7 @@ def _digit_mentions(text: str) -> list[_Mention]:
             # "10.000,5" or "10,000.5": decimals after grouping; the mark must differ.
             if text[m.start("dec") - 1] == sep:
                 dec = None
-        digits = re.sub(r"\D", "", raw_int)
+        digits = _NON_DIGIT_RE.sub("", raw_int)
         base = Fraction(int(digits))
         if dec is not None:
             base += Fraction(int(dec), 10 ** len(dec))
@@ -317,6 +321,8 @@ def _digit_mentions(text: str) -> list[_Mention]:
 
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_NON_DIGIT_RE = re.compile(r"\D")
+_SPACES_RE = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=65536)
@@ -357,21 +363,46 @@ _NEXT: dict[str, set[str]] = {
 }
 
 
+def _overlap_test(taken: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test of whether any ``taken`` span overlaps ``s:e`` (``ts < e and s < te``).
+
+    The taken spans sorted by start, with the furthest end among each prefix, answer a span with
+    one bisection instead of a scan of all taken spans (a figure-dense article has many).
+    """
+    ordered = sorted(taken)
+    starts = [ts for ts, _ in ordered]
+    reach: list[int] = []
+    for _, te in ordered:
+        reach.append(max(te, reach[-1]) if reach else te)
+
+    def overlaps(s: int, e: int) -> bool:
+        k = bisect_left(starts, e)  # taken[:k] start before e
+        return k > 0 and reach[k - 1] > s
+
+    return overlaps
+
+
 def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]:
     tokens = [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
     words = [t[0].casefold() for t in tokens]
-    busy = [any(s < te and ts < e for ts, te in taken) for _, s, e in tokens]
+    overlaps = _overlap_test(taken)
+
+    def busy(k: int) -> bool:
+        # a word inside a figure written in digits ("1.5 million") is taken
+        return overlaps(tokens[k][1], tokens[k][2])
 
     def joined(k: int, hyphen_ok: bool = True) -> bool:
         # Tokens k and k+1 belong to one number only when a space or one hyphen separates them.
-        if k + 1 >= len(tokens) or busy[k + 1]:
+        if k + 1 >= len(tokens) or busy(k + 1):
             return False
         gap = text[tokens[k][2] : tokens[k + 1][1]]
-        return bool(re.fullmatch(r"\s+", gap) or (hyphen_ok and gap == "-"))
+        return bool(_SPACES_RE.fullmatch(gap) or (hyphen_ok and gap == "-"))
 
     def opener(k: int) -> tuple[Fraction, int] | None:
         # Words that are no number alone but lead one: "a thousand", "ein Dutzend",
         # "half a million", "eine halbe Million". Returns the multiplier and the scale index.
+        if words[k] not in _HALF and words[k] not in _ARTICLES:
+            return None  # most words: no Fraction built for them
         n, mult = k, Fraction(1)
         if words[k] in _HALF:
             mult = Fraction(1, 2)
@@ -391,12 +422,18 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]:
         prev = k - 2 if k >= 2 and words[k - 1] == "of" else k - 1
         return prev >= 0 and words[prev] in VAGUE_WORDS
 
+    # Only a free word that is a number word or may open one can start a number: go from one
+    # such word to the next instead of trying every word of the text.
+    starts = [
+        k
+        for k, w in enumerate(words)
+        if (w in _HALF or w in _ARTICLES or _word_kind(w) is not None) and not busy(k)
+    ]
     out: list[_Mention] = []
-    i = 0
-    while i < len(tokens):
-        if busy[i]:
-            i += 1
-            continue
+    end = 0
+    for i in starts:
+        if i < end:
+            continue  # inside the number just read
         seq: list[tuple[str, Fraction]] = []
         opened = opener(i)
         if opened is not None:
@@ -408,11 +445,9 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]:
         else:
             kind = _word_kind(words[i])
             if kind is None or kind[0] == "and" or words[i] in _NEEDS_MULTIPLIER:
-                i += 1
                 continue
             if kind[0] in ("big", "hundred", "dozen") and vague_before(i):
-                i += 1  # "several thousand", "a few hundred": vague, no figure
-                continue
+                continue  # "several thousand", "a few hundred": vague, no figure
             seq = [(kind[0], Fraction(kind[1]))]
             last = i
         bigs = [v for k, v in seq if k == "big"]
@@ -446,7 +481,7 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]:
         final_kind, final_val = seq[-1]
         scale = int(final_val) if final_kind in ("big", "hundred", "dozen") else 1
         out.append(_Mention(value, tokens[i][1], tokens[last][2], value / scale, scale))
-        i = last + 1
+        end = last + 1
     return out
 
 
@@ -526,7 +561,8 @@ def _readings(m: _Mention) -> set[int]:
 
 def _as_int(value: Fraction) -> int | None:
     # A scaled decimal such as 1.25 thousand is whole; 2.5 on its own is not a count.
-    return int(value) if value.denominator == 1 and value >= 0 else None
+    # (numerator and denominator directly: Fraction's own comparison and int() are slow)
+    return value.numerator if value.denominator == 1 and value.numerator >= 0 else None
 
 
 def parse_count(text: str | None) -> Count:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from pipeline.scan import last_match_end
 from schemas.records import DeploymentStatus, ExchangeStatus
 
 # Clause breaks inside a sentence: what follows may be about another group or item.
@@ -206,9 +207,8 @@ def _exchange_status_here(
 
 
 def _sentence_start(text: str, position: int) -> int:
-    left = 0
-    for m in _SENTENCE_END.finditer(text, 0, position):
-        left = m.end()
+    # the end of the last break in text[:position], from one scan of the text (pipeline.scan)
+    left = last_match_end(_SENTENCE_END, text, position)
     return left
 
 

@@ -1,0 +1,137 @@
+"""The regex prefilter may only skip searches that would find nothing."""
+
+from __future__ import annotations
+
+import random
+import re
+import string
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline import claims, clean, figures, quantities, status
+from pipeline.prefilter import finditer, fold, may_match, requirements
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _patterns() -> list[re.Pattern[str]]:
+    found = [p for _, p in claims._CATEGORY_WORDS]
+    for module in (claims, clean, figures, quantities, status):
+        found += [v for v in vars(module).values() if isinstance(v, re.Pattern)]
+    return found
+
+
+def test_fold_keeps_every_literal_character_in_place() -> None:
+    # every character a required literal holds: what re matches to it folds to it
+    chars = {c for p in _patterns() for s in requirements(p) for lit in s for c in lit}
+    assert any(ord(c) > 127 for c in chars)  # accented letters of the lexicons count too
+    everything = "".join(chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp < 0xE000)
+    folded = fold(everything)
+    for c in sorted(chars):
+        for m in re.finditer(re.escape(c), everything, re.IGNORECASE):
+            assert folded[m.start()] == c, (c, hex(ord(m.group())))
+
+
+def test_fold_keeps_every_case_insensitive_ascii_letter_in_place() -> None:
+    everything = "".join(chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp < 0xE000)
+    folded = fold(everything)
+    assert len(folded) == len(everything)
+    for m in re.finditer(r"[a-z]", everything, re.IGNORECASE):
+        letter = folded[m.start()]
+        assert letter in string.ascii_lowercase, hex(ord(m.group()))
+        assert re.fullmatch(letter, m.group(), re.IGNORECASE), hex(ord(m.group()))
+
+
+def test_requirements_of_a_lexicon() -> None:
+    assert requirements(re.compile(r"drone|uav|unmanned", re.IGNORECASE)) == (
+        ("drone", "uav", "unmanned"),
+    )
+    assert requirements(re.compile(r"\b(oil|gas)\b|\w*(waffen|raketen)\b")) == (
+        ("gas", "oil", "raketen", "waffen"),
+    )
+    # every part that must occur: a state, a verb (its common "s" factored out), the other state
+    assert set(requirements(re.compile(r"(Russia|Moscow)\W+(sends?|ships?) to (Pyongyang)"))) == {
+        ("moscow", "russia"),
+        ("s",),
+        ("end", "hip"),
+        (" to ",),
+        ("pyongyang",),
+    }
+    # an alternative with no literal, an optional part or a bare class: no shortcut
+    assert requirements(re.compile(r"oil|\d+")) == ()
+    assert requirements(re.compile(r"(oil)?\w+")) == ()
+    assert requirements(re.compile(r"[a-z]+")) == ()
+    # look-arounds hold no part of the match
+    assert requirements(re.compile(r"(?<=oil )\d+(?= barrels)")) == ()
+
+
+def test_case_and_lookalikes_still_match() -> None:
+    pattern = re.compile(r"missiles|kraftstoff", re.IGNORECASE)
+    for text in ("MISSILES", "MİSSİLES", "mıssıles", "miſſiles", "\u212araftstoff"):
+        assert pattern.search(text), text
+        assert may_match(pattern, fold(text)), text
+    assert not may_match(pattern, fold("grain and oil"))
+
+
+def _texts() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "evals").rglob("*.txt"))]
+    rng = random.Random(7)
+    words = [*" ".join(texts).split(), "İ", "ı", "ſ", "\u212a", "É", "Ö", "ß", "-", "\n"]
+    cases = [str.lower, str.upper, str.title, lambda w: w]
+    texts += [
+        " ".join(rng.choice(cases)(rng.choice(words)) for _ in range(rng.randint(1, 12)))
+        for _ in range(3000)
+    ]
+    return texts
+
+
+@pytest.mark.parametrize("pattern", _patterns(), ids=lambda p: p.pattern[:30])
+def test_never_skips_a_match(pattern: re.Pattern[str]) -> None:
+    for text in _texts():
+        for line in text.split("\n"):
+            if pattern.search(line):
+                assert may_match(pattern, fold(line)), (pattern.pattern, line)
+
+
+def test_top_level_alternatives() -> None:
+    from pipeline.prefilter import _top_level
+
+    assert _top_level(r"a(b|c)|[|\]]x|\|y|z") == ["a(b|c)", r"[|\]]x", r"\|y", "z"]
+    assert _top_level(r"[]|]|q") == ["[]|]", "q"]
+    assert _top_level(r"(a)|\1") is None  # a back-reference ties the alternatives
+    assert _top_level(r"(?i)a|b") is None  # so does a global flag
+
+
+@pytest.mark.parametrize("pattern", _patterns(), ids=lambda p: p.pattern[:30])
+def test_any_match_is_search(pattern: re.Pattern[str]) -> None:
+    from pipeline.prefilter import any_match
+
+    rng = random.Random(11)
+    for text in _texts():
+        windows = [text, *text.split("\n")]
+        for _ in range(3 if len(text) > 400 else 0):  # stretches across lines
+            start = rng.randrange(len(text) - 300)
+            windows.append(text[start : start + rng.randint(40, 300)])
+        for window in windows:
+            assert any_match(pattern, window) == bool(pattern.search(window)), window
+
+
+@pytest.mark.parametrize("pattern", _patterns(), ids=lambda p: p.pattern[:30])
+def test_finditer_is_finditer(pattern: re.Pattern[str]) -> None:
+    rng = random.Random(5)
+    for text in _texts():
+        windows = [text, *text.split("\n")]
+        for _ in range(3 if len(text) > 400 else 0):
+            start = rng.randrange(len(text) - 300)
+            windows.append(text[start : start + rng.randint(40, 300)])
+        for window in windows:
+            expected = [m.span() for m in pattern.finditer(window)]
+            assert [m.span() for m in finditer(pattern, window)] == expected, window
+
+
+def test_finditer_windows() -> None:
+    pattern = re.compile(r"(?<=[0-9] )(?:drones?|uavs?)\b(?! of)", re.IGNORECASE)
+    text = "We saw 3 drones, 4 UAVs of them and 5 Drone units; 6 drones"
+    assert [m.group() for m in finditer(pattern, text)] == ["drones", "Drone", "drones"]
