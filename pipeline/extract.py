@@ -36,6 +36,7 @@ from pipeline.claims import (
     infer_hedge,
     mentions_korea,
     names_people,
+    possible_categories,
     subtype_from_words,
     typical_direction,
 )
@@ -45,6 +46,7 @@ from pipeline.errors import TroopwatchError
 from pipeline.figures import Figure, find_figures, instruction_spans
 from pipeline.grounding import locate, qualifier_consistent, sentence_around, sentence_spans
 from pipeline.places import place_near
+from pipeline.prefilter import fold
 from pipeline.prompting import prompt_version, render_messages
 from pipeline.settings import Settings
 from pipeline.sources import Article
@@ -334,10 +336,14 @@ def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
     duplicates, and it only fires where the direction is unambiguous in the sentence itself.
     """
     records: list[Exchange] = []
+    folded = fold(ctx.text)
+    categories = possible_categories(folded)
+    if not categories:
+        return records  # no category's words anywhere in the article
     for s, e in sentence_spans(ctx.text):
         if _in_blocked(ctx, s) or is_boilerplate(line_at(ctx.text, s)):
             continue
-        mentions = category_mentions(ctx.text[s:e])
+        mentions = category_mentions(ctx.text[s:e], folded[s:e], categories)
         if not mentions:
             continue
         context = _context(ctx, s, e)
