@@ -50,10 +50,11 @@ def infer_hedge(sentence: str, status: DeploymentStatus | None = None) -> Hedge:
     """How firmly the sentence makes its claim: planned, alleged, estimated, confirmed, reported."""
     if status is DeploymentStatus.planned:
         return Hedge.planned
+    folded = fold(sentence)  # most sentences hold no hedge word: may_match rules them out
     for hedge, pattern in _HEDGES:
         if hedge is Hedge.planned and status is not None:
             continue  # a deployment's status already says whether it lies in the future
-        if pattern.search(sentence):
+        if may_match(pattern, folded) and pattern.search(sentence):
             return hedge
     return Hedge.reported
 
@@ -322,12 +323,14 @@ _PROMISED = re.compile(
 def exchange_status_from_words(context: str, status: ExchangeStatus) -> ExchangeStatus:
     """Correct a 'delivered' or 'unknown' status the context's own words contradict."""
     if status in (ExchangeStatus.delivered, ExchangeStatus.unknown):
-        if _PROMISED.search(context):
-            return ExchangeStatus.promised
-        if _SUSPECTED.search(context):
-            return ExchangeStatus.suspected
-        if _DELIVERED.search(context):
-            return ExchangeStatus.delivered
+        folded = fold(context)
+        for found, pattern in (
+            (ExchangeStatus.promised, _PROMISED),
+            (ExchangeStatus.suspected, _SUSPECTED),
+            (ExchangeStatus.delivered, _DELIVERED),
+        ):
+            if may_match(pattern, folded) and pattern.search(context):
+                return found
     return status
 
 

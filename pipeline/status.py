@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from pipeline.prefilter import fold, may_match
 from pipeline.scan import last_match_end
 from schemas.records import DeploymentStatus, ExchangeStatus
 
@@ -231,6 +232,10 @@ _NO_TRANSFER = re.compile(
 def states_a_transfer(context: str) -> bool:
     """Whether the words say something moves between states (not: "drones struck a fuel depot",
     "no shipments to North Korea")."""
-    if _NO_TRANSFER.search(context):
+    folded = fold(context)  # may_match rules out a pattern none of whose words occurs
+    if may_match(_NO_TRANSFER, folded) and _NO_TRANSFER.search(context):
         return False
-    return bool(_compiled(_TRANSFER).search(context) or _compiled(_TRANSFER_NOUNS).search(context))
+    return any(
+        may_match(pattern, folded) and pattern.search(context)
+        for pattern in (_compiled(_TRANSFER), _compiled(_TRANSFER_NOUNS))
+    )
