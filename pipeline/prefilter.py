@@ -54,7 +54,7 @@ except ImportError:  # pragma: no cover - Python 3.10: ASCII literals only
     _EXTRA_CASES = None
 
 
-def _usable(code: int) -> bool:
+def usable(code: int) -> bool:
     """Whether a literal character can stand in a required literal: ``re`` matches it (ignoring
     case or not) only to characters that ``fold`` turns into its own lower case. Characters with
     extra case pairs (and so the Greek sigma, whose lower case depends on the next letter) are
@@ -71,7 +71,7 @@ def _conj(items: Any) -> list[frozenset[str]]:
     found: list[frozenset[str]] = []
     run: list[str] = []
     for op, av in items:
-        if op is _C.LITERAL and _usable(av):
+        if op is _C.LITERAL and usable(av):
             run.append(chr(_sre.unicode_tolower(av)))
             continue
         if run:
@@ -287,7 +287,7 @@ def _prefixes(items: Any) -> frozenset[str] | None:
         if op is _C.LITERAL:
             run = []
             for op2, av2 in items[i:]:
-                if op2 is not _C.LITERAL or not _usable(av2):
+                if op2 is not _C.LITERAL or not usable(av2):
                     break
                 run.append(chr(_sre.unicode_tolower(av2)))
             return frozenset(["".join(run)]) if run else None

@@ -151,3 +151,19 @@ def test_starts_and_search_at_starts() -> None:
         (re.compile(r"aa(?=b)"), "aaab"),  # overlapping occurrences are each tried
     ):
         assert _search_at_starts(pattern, text, fold(text)) == bool(pattern.search(text))
+
+
+@pytest.mark.parametrize(
+    ("item", "text"),
+    [
+        ("aa", "aa aaa aa-aa AA"),
+        ("s", "s S ſ xs"),  # long s matches s ignoring case
+        ("i", "i I ı İ"),
+        ("Straße", "STRASSE Straße strasse"),
+        ("Öl", "öl ÖL Öle"),
+    ],
+)
+def test_status_item_mentions_are_finditer(item: str, text: str) -> None:
+    expected = re.finditer(rf"(?<!\w){re.escape(item)}(?!\w)", text, re.IGNORECASE)
+    got = status._mentions_of(item, text)
+    assert [m.span() for m in got] == [m.span() for m in expected]
