@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -416,8 +417,9 @@ def _found(ctx: ArticleContext, phrase: str | None) -> str | None:
 def _korea_near(ctx: ArticleContext, position: int) -> bool:
     """Whether North Korea is named in the figure's sentence or the text just before it (a
     paragraph or a list's lead-in names the subject once for several figures)."""
-    spans = [sp for sp in sentence_spans(ctx.text) if sp[0] <= position]
-    end = spans[-1][1] if spans else position + 200
+    spans = sentence_spans(ctx.text)  # in text order: the last one starting at or before
+    k = bisect_right(spans, position, key=lambda sp: sp[0])
+    end = spans[k - 1][1] if k else position + 200
     return mentions_korea(ctx.text[max(0, position - 400) : end])
 
 
