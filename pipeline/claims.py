@@ -50,10 +50,11 @@ def infer_hedge(sentence: str, status: DeploymentStatus | None = None) -> Hedge:
     """How firmly the sentence makes its claim: planned, alleged, estimated, confirmed, reported."""
     if status is DeploymentStatus.planned:
         return Hedge.planned
+    folded = fold(sentence)  # most sentences hold no hedge word: may_match rules them out
     for hedge, pattern in _HEDGES:
         if hedge is Hedge.planned and status is not None:
             continue  # a deployment's status already says whether it lies in the future
-        if pattern.search(sentence):
+        if may_match(pattern, folded) and pattern.search(sentence):
             return hedge
     return Hedge.reported
 
@@ -141,16 +142,33 @@ _CATEGORY_WORDS.append(
 )
 
 
-def category_mentions(text: str) -> list[tuple[ExchangeCategory, int, int]]:
-    """Every category the text names, with the span of the naming words, in text order."""
+def category_mentions(
+    text: str,
+    folded: str | None = None,
+    categories: list[tuple[ExchangeCategory, re.Pattern[str]]] | None = None,
+) -> list[tuple[ExchangeCategory, int, int]]:
+    """Every category the text names, with the span of the naming words, in text order.
+
+    ``folded`` is ``fold(text)`` when the caller has it, or the same slice of a whole article's
+    fold (fold keeps every offset, and ``may_match``'s literals read the same in both);
+    ``categories`` the entries of
+    ``_CATEGORY_WORDS`` to look for (``possible_categories`` of a text that holds this one).
+    """
     found = []
-    folded = fold(text)
-    for category, pattern in _CATEGORY_WORDS:
+    folded = fold(text) if folded is None else folded
+    for category, pattern in _CATEGORY_WORDS if categories is None else categories:
         if not may_match(pattern, folded):
             continue  # none of the pattern's words occurs: it cannot match (pipeline.prefilter)
         for m in finditer(pattern, text):  # pattern.finditer(text), only around its words
             found.append((category, m.start(), m.end()))
     return sorted(found, key=lambda x: x[1])
+
+
+def possible_categories(folded: str) -> list[tuple[ExchangeCategory, re.Pattern[str]]]:
+    """The entries of ``_CATEGORY_WORDS`` that may match in the text whose fold is ``folded``:
+    a word missing from a whole article is missing from each of its sentences, so one test per
+    article rules a category out for every sentence."""
+    return [(c, p) for c, p in _CATEGORY_WORDS if may_match(p, folded)]
 
 
 def categories_of(item: str) -> list[ExchangeCategory]:
@@ -305,12 +323,14 @@ _PROMISED = re.compile(
 def exchange_status_from_words(context: str, status: ExchangeStatus) -> ExchangeStatus:
     """Correct a 'delivered' or 'unknown' status the context's own words contradict."""
     if status in (ExchangeStatus.delivered, ExchangeStatus.unknown):
-        if _PROMISED.search(context):
-            return ExchangeStatus.promised
-        if _SUSPECTED.search(context):
-            return ExchangeStatus.suspected
-        if _DELIVERED.search(context):
-            return ExchangeStatus.delivered
+        folded = fold(context)
+        for found, pattern in (
+            (ExchangeStatus.promised, _PROMISED),
+            (ExchangeStatus.suspected, _SUSPECTED),
+            (ExchangeStatus.delivered, _DELIVERED),
+        ):
+            if may_match(pattern, folded) and pattern.search(context):
+                return found
     return status
 
 

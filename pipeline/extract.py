@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -36,6 +37,7 @@ from pipeline.claims import (
     infer_hedge,
     mentions_korea,
     names_people,
+    possible_categories,
     subtype_from_words,
     typical_direction,
 )
@@ -45,6 +47,7 @@ from pipeline.errors import TroopwatchError
 from pipeline.figures import Figure, find_figures, instruction_spans
 from pipeline.grounding import locate, qualifier_consistent, sentence_around, sentence_spans
 from pipeline.places import place_near
+from pipeline.prefilter import fold
 from pipeline.prompting import prompt_version, render_messages
 from pipeline.settings import Settings
 from pipeline.sources import Article
@@ -334,10 +337,14 @@ def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
     duplicates, and it only fires where the direction is unambiguous in the sentence itself.
     """
     records: list[Exchange] = []
+    folded = fold(ctx.text)
+    categories = possible_categories(folded)
+    if not categories:
+        return records  # no category's words anywhere in the article
     for s, e in sentence_spans(ctx.text):
         if _in_blocked(ctx, s) or is_boilerplate(line_at(ctx.text, s)):
             continue
-        mentions = category_mentions(ctx.text[s:e])
+        mentions = category_mentions(ctx.text[s:e], folded[s:e], categories)
         if not mentions:
             continue
         context = _context(ctx, s, e)
@@ -410,8 +417,9 @@ def _found(ctx: ArticleContext, phrase: str | None) -> str | None:
 def _korea_near(ctx: ArticleContext, position: int) -> bool:
     """Whether North Korea is named in the figure's sentence or the text just before it (a
     paragraph or a list's lead-in names the subject once for several figures)."""
-    spans = [sp for sp in sentence_spans(ctx.text) if sp[0] <= position]
-    end = spans[-1][1] if spans else position + 200
+    spans = sentence_spans(ctx.text)  # in text order: the last one starting at or before
+    k = bisect_right(spans, position, key=lambda sp: sp[0])
+    end = spans[k - 1][1] if k else position + 200
     return mentions_korea(ctx.text[max(0, position - 400) : end])
 
 

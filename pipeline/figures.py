@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from pipeline.clean import line_at
 from pipeline.grounding import sentence_spans
-from pipeline.prefilter import finditer
+from pipeline.prefilter import any_match, finditer
 from pipeline.quantities import find_numbers, hedge_end, hedge_start, parse_count
 from schemas.records import Count, Qualifier
 
@@ -88,7 +88,7 @@ def instruction_spans(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     for s, e in sentence_spans(text):
-        if _INSTRUCTION.search(text[s:e]):
+        if any_match(_INSTRUCTION, text[s:e]):  # _INSTRUCTION.search, tried only at its words
             end = text.find("\n", e)
             spans.append((s, len(text) if end < 0 else end))
     return spans

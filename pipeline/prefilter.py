@@ -54,7 +54,7 @@ except ImportError:  # pragma: no cover - Python 3.10: ASCII literals only
     _EXTRA_CASES = None
 
 
-def _usable(code: int) -> bool:
+def usable(code: int) -> bool:
     """Whether a literal character can stand in a required literal: ``re`` matches it (ignoring
     case or not) only to characters that ``fold`` turns into its own lower case. Characters with
     extra case pairs (and so the Greek sigma, whose lower case depends on the next letter) are
@@ -71,7 +71,7 @@ def _conj(items: Any) -> list[frozenset[str]]:
     found: list[frozenset[str]] = []
     run: list[str] = []
     for op, av in items:
-        if op is _C.LITERAL and _usable(av):
+        if op is _C.LITERAL and usable(av):
             run.append(chr(_sre.unicode_tolower(av)))
             continue
         if run:
@@ -277,6 +277,68 @@ def _alternatives(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
         return (pattern,)
 
 
+def _prefixes(items: Any) -> frozenset[str] | None:
+    """Literals (lower-case) one of which every match of this sequence starts with, or None
+    when that is not known (the same rule for characters as ``requirements``)."""
+    items = list(items)
+    for i, (op, av) in enumerate(items):
+        if op is _C.AT or op is _C.ASSERT or op is _C.ASSERT_NOT:
+            continue  # zero-width: the first character is the next item's
+        if op is _C.LITERAL:
+            run = []
+            for op2, av2 in items[i:]:
+                if op2 is not _C.LITERAL or not usable(av2):
+                    break
+                run.append(chr(_sre.unicode_tolower(av2)))
+            return frozenset(["".join(run)]) if run else None
+        if op is _C.SUBPATTERN:
+            return _prefixes(av[-1])
+        if op in _GROUPS:
+            return _prefixes(av)
+        if op is _C.BRANCH:
+            union: set[str] = set()
+            for branch in av[1]:
+                found = _prefixes(branch)
+                if not found:
+                    return None
+                union |= found
+            return frozenset(union)
+        if op in _REPEATS:
+            low, _, body = av
+            return _prefixes(body) if low >= 1 else None
+        return None
+    return None  # only zero-width items: a match may start anywhere
+
+
+@cache
+def _starts(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """``_prefixes`` of a whole pattern, shortest first with longer ones that hold a shorter
+    one at their start left out (found wherever it is), or None."""
+    try:
+        found = _prefixes(sre_parse.parse(pattern.pattern, pattern.flags))
+    except Exception:  # an unfamiliar parse tree: search as before
+        return None
+    if not found or "" in found:
+        return None
+    return tuple(sorted(a for a in found if not any(b != a and a.startswith(b) for b in found)))
+
+
+def _search_at_starts(pattern: re.Pattern[str], text: str, folded: str) -> bool:
+    """``bool(pattern.search(text))``: a match starts where one of ``_starts`` occurs in the
+    fold (at the same offset), so ``pattern.match`` is tried there only. Lookbehinds and word
+    boundaries see the text before the position, as in a search."""
+    starts = _starts(pattern)
+    if starts is None:
+        return pattern.search(text) is not None
+    for lit in starts:
+        at = folded.find(lit)
+        while at >= 0:
+            if pattern.match(text, at):
+                return True
+            at = folded.find(lit, at + 1)
+    return False
+
+
 _ALTERNATIVES: dict[int, tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]] = {}
 
 
@@ -291,6 +353,6 @@ def any_match(pattern: re.Pattern[str], text: str) -> bool:
         entry = _ALTERNATIVES[id(pattern)] = (pattern, _alternatives(pattern))
     folded = fold(text)
     for alternative in entry[1]:
-        if may_match(alternative, folded) and alternative.search(text):
+        if may_match(alternative, folded) and _search_at_starts(alternative, text, folded):
             return True
     return False

@@ -180,9 +180,12 @@ _SCALES: dict[str, int] = {
 
 # Separators: one kind per number (backreference), so "1,000.5" parses as 1000.5.
 _GROUP_SEPS = " \u00a0\u202f\u2009'’"
+# The number's first digit comes first in the pattern, with the tests of what stands before it
+# right after it ("(?<!\w\d)" is "(?<!\w)" one character on): a pattern that opens with a digit
+# lets ``re`` skip to the next digit instead of trying every position of the text.
 _DIGITS_RE = re.compile(
-    r"(?<!\w)(?<!\d[.,])"
-    r"(?P<int>\d{1,3}(?P<sep>[,." + _GROUP_SEPS + r"])\d{3}(?!\d)(?:(?P=sep)\d{3}(?!\d))*|\d+)"
+    r"(?P<int>\d(?<!\w\d)(?<!\d[.,]\d)"
+    r"(?:\d{0,2}(?P<sep>[,." + _GROUP_SEPS + r"])\d{3}(?!\d)(?:(?P=sep)\d{3}(?!\d))*|\d*))"
     r"(?:[.,](?P<dec>\d+))?"
     r"(?:"
     r"\s*(?P<abbr>Mio|Mrd|Tsd)\.?"

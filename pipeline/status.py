@@ -19,8 +19,10 @@ suspected; neither -> delivered.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
+from pipeline.prefilter import fold, may_match, usable
 from pipeline.scan import last_match_end
 from schemas.records import DeploymentStatus, ExchangeStatus
 
@@ -146,13 +148,36 @@ def exchange_status_at(
     """
     status = _exchange_status_here(text, start, end)
     if status is None:
-        item = re.escape(text[start:end].strip())
-        for m in re.finditer(rf"(?<!\w){item}(?!\w)", text, re.IGNORECASE) if item else ():
+        for m in _mentions_of(text[start:end].strip(), text):
             if m.start() != start:
                 status = _exchange_status_here(text, m.start(), m.end(), need_verb=True)
                 if status is not None:
                     break
     return status or model_status
+
+
+def _mentions_of(item: str, text: str) -> Iterator[re.Match[str]]:
+    r"""``re.finditer(rf"(?<!\w){re.escape(item)}(?!\w)", text, re.IGNORECASE)``.
+
+    A case-insensitive pattern is tried at every position of the text; when every character of
+    the item is one whose matches ``fold`` lower-cases to its own lower case (pipeline.prefilter)
+    a match can only start where the item's fold occurs in the text's, so only those positions
+    are tried (later than the previous match's end, as finditer does).
+    """
+    if not item:
+        return
+    pattern = re.compile(rf"(?<!\w){re.escape(item)}(?!\w)", re.IGNORECASE)
+    if not all(usable(ord(ch)) for ch in item):
+        yield from pattern.finditer(text)
+        return
+    folded, key = fold(text), fold(item)
+    at, after = folded.find(key), 0
+    while at >= 0:
+        m = pattern.match(text, at) if at >= after else None
+        if m is not None:
+            yield m
+            after = m.end()
+        at = folded.find(key, at + 1)
 
 
 # "food supplies", "arms transfers", "fuel deliveries": the word after these is a noun.
@@ -231,6 +256,10 @@ _NO_TRANSFER = re.compile(
 def states_a_transfer(context: str) -> bool:
     """Whether the words say something moves between states (not: "drones struck a fuel depot",
     "no shipments to North Korea")."""
-    if _NO_TRANSFER.search(context):
+    folded = fold(context)  # may_match rules out a pattern none of whose words occurs
+    if may_match(_NO_TRANSFER, folded) and _NO_TRANSFER.search(context):
         return False
-    return bool(_compiled(_TRANSFER).search(context) or _compiled(_TRANSFER_NOUNS).search(context))
+    return any(
+        may_match(pattern, folded) and pattern.search(context)
+        for pattern in (_compiled(_TRANSFER), _compiled(_TRANSFER_NOUNS))
+    )

@@ -135,3 +135,35 @@ def test_finditer_windows() -> None:
     pattern = re.compile(r"(?<=[0-9] )(?:drones?|uavs?)\b(?! of)", re.IGNORECASE)
     text = "We saw 3 drones, 4 UAVs of them and 5 Drone units; 6 drones"
     assert [m.group() for m in finditer(pattern, text)] == ["drones", "Drone", "drones"]
+
+
+def test_starts_and_search_at_starts() -> None:
+    from pipeline.prefilter import _search_at_starts, _starts
+
+    assert _starts(re.compile(r"\b(Russia|the Kremlin)\W+sent", re.I)) == ("russia", "the kremlin")
+    assert _starts(re.compile(r"(?<!\w)(a|ab)c")) == ("a",)  # "ab" starts with "a"
+    assert _starts(re.compile(r"x?y")) is None  # a match may start with "y"
+    assert _starts(re.compile(r"[ab]c")) is None
+    for pattern, text in (
+        (re.compile(r"(?<!\w)Kim\b", re.I), "Akim KIM"),  # look-behind sees the text before
+        (re.compile(r"^to\b"), "go to"),  # "^" only at the start, as in a search
+        (re.compile(r"\bto\s+Russia", re.I), "to  RUSSIA"),
+        (re.compile(r"aa(?=b)"), "aaab"),  # overlapping occurrences are each tried
+    ):
+        assert _search_at_starts(pattern, text, fold(text)) == bool(pattern.search(text))
+
+
+@pytest.mark.parametrize(
+    ("item", "text"),
+    [
+        ("aa", "aa aaa aa-aa AA"),
+        ("s", "s S ſ xs"),  # long s matches s ignoring case
+        ("i", "i I ı İ"),
+        ("Straße", "STRASSE Straße strasse"),
+        ("Öl", "öl ÖL Öle"),
+    ],
+)
+def test_status_item_mentions_are_finditer(item: str, text: str) -> None:
+    expected = re.finditer(rf"(?<!\w){re.escape(item)}(?!\w)", text, re.IGNORECASE)
+    got = status._mentions_of(item, text)
+    assert [m.span() for m in got] == [m.span() for m in expected]
