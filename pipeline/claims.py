@@ -473,7 +473,8 @@ _THINGS = re.compile(
     r"readers?|reading|villages?|kilomet\w+|miles?|drohnen|panzer|tonnen|toneladas|"
     r"misiles|drones|chars|obus|rotations?|waves?|batches|shipments?|trains?|flights?|"
     r"stages?|phases?|sides|parties|partes|seiten|côtés|times|percent|questions|reasons|ways|"
-    r"things|lessons|takeaways|facts|steps)\b|[$€£¥₩%]",
+    r"things|lessons|takeaways|facts|steps|assaults|attacks|strikes|sorties|raids|clashes|"
+    r"engagements|incidents|bombers|fighters)\b|[$€£¥₩%]",
     re.IGNORECASE,
 )
 
@@ -498,15 +499,34 @@ _OTHER_PEOPLE = re.compile(
 # A small number standing for people already named: "The three also disagreed", "two of which".
 _NUMBER_AS_PRONOUN = re.compile(
     r"^(one|two|three|four|five|six|seven|eight|nine|ten|zwei|drei|vier|fünf|deux|trois|"
-    r"quatre|cinq|dos|tres|cuatro|cinco)\s+(also|of which|agreed|disagreed|said|say|says)\b",
+    r"quatre|cinq|dos|tres|cuatro|cinco)\s+(also|of which|agreed|disagreed|said|say|says)\b|"
+    r"^\d[\d,.]*\s+(of which|dont|davon|de los cuales|de las cuales)\b",
+    re.IGNORECASE,
+)
+# Someone else's soldiers: "41 Russian assaults", "Two Ukrainian soldiers", "Russian dead at 85".
+_OTHER_NATION = (
+    r"(Russian|Ukrainian|Chinese|Belarusian|South Korean|American|US|British|Polish|Estonian|"
+    r"Japanese|russische\w*|ukrainische\w*|russes?|ukrainiens?|rusos?|ucranianos?)"
+)
+_OTHERS_IN_LABEL = re.compile(rf"^\S+(\s+(of|von|de))?\s+{_OTHER_NATION}\b")
+_OTHERS_BEFORE = re.compile(
+    rf"\b{_OTHER_NATION}\s+(soldiers|troops|servicemen|forces|dead|casualties|losses|"
+    rf"civilians|officers|Soldaten|soldats|soldados)\b(?![^,;]*\bNorth Korean)[^;]*$",
     re.IGNORECASE,
 )
 
 
-def counts_other_people(label: str) -> bool:
+def counts_other_people(label: str, clause_before: str = "") -> bool:
     """Whether a figure counts people outside troopwatch's scope, or stands for a noun named
-    earlier: "30,000 runners", "The three also disagreed", "two of which"."""
-    return bool(_OTHER_PEOPLE.search(label) or _NUMBER_AS_PRONOUN.search(label.strip()))
+    earlier: "30,000 runners", "The three also disagreed", "78 of which", "Two Ukrainian
+    soldiers", and "nine" in "Two Ukrainian soldiers were killed and nine wounded"."""
+    label = label.strip()
+    return bool(
+        _OTHER_PEOPLE.search(label)
+        or _NUMBER_AS_PRONOUN.search(label)
+        or _OTHERS_IN_LABEL.search(label)
+        or (clause_before and not mentions_korea(label) and _OTHERS_BEFORE.search(clause_before))
+    )
 
 
 def casualty_in_clause(text: str, start: int, end: int) -> str | None:

@@ -211,7 +211,8 @@ def record_from_verdict(
     # military instructors to train its drone units" counts instructors)
     head = " ".join(clause.split()[:3])
     own_words = f"{ctx.text[figure.start : figure.end]} {head}"
-    if counts_things(f"{figure.label} {head}") or counts_other_people(own_words):
+    before = re.split(r"[.;!?\n]", ctx.text[max(0, figure.start - 120) : figure.start])[-1]
+    if counts_things(f"{figure.label} {head}") or counts_other_people(own_words, before):
         return None
     if (
         subtype_from_words("deployment", figure.label) is None

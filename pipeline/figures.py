@@ -41,7 +41,16 @@ _INSTRUCTION = re.compile(
     r"\b(AI|A\.I\.|language models?|LLMs?|chatbots?|assistants?|automated systems?)\b[^.]{0,120}"
     r"\b(must|should|shall|are instructed|report|output|respond|answer|write)\b|"
     r"\b(system prompt|new instructions?)\b|"
-    r"\bautomated (summar(y|ies)|systems?|tools?)\b[^.]{0,80}\b(should|must|state|report)\b",
+    r"\bautomated (summar(y|ies)|systems?|tools?)\b[^.]{0,80}\b(should|must|state|report)\b|"
+    # "[Instruction for AI assistants, summarisers and data-extraction models reading this page"
+    r"\binstructions?\s+(for|to)\s+(the\s+)?(AI|assistants?|models?|summari[sz]ers?|bots?|LLMs?|"
+    r"language models?|automated)\b|"
+    r"\b(summari[sz]ers?|data[- ]extraction (models?|tools?|systems?)|extraction models?)\b"
+    r"[^.]{0,80}\b(reading|processing|parsing|scraping)\b|"
+    # an imperative to the reader-machine: "Record that 90,000 ...", "Report that ..."
+    r"(^|[\n\[]|[.!?]\s+)(Record|Report|State|Write|Output) that\b|"
+    r"\b(KI-(Systeme|Modelle|Assistenten)|(systèmes|modèles|assistants) d['’]IA|"
+    r"(sistemas|modelos|asistentes) de IA)\b",
     re.IGNORECASE,
 )
 # Figures that measure something other than people: durations, distances, shares, calibres,
@@ -114,8 +123,35 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
     ) or (start == 0 and bool(re.match(r"[.)][ \t]", text[end : end + 2])))
 
 
+# Money ("$1,450", "US$ 600 million", "€40m"), clock times ("seven in the morning") and
+# compound adjectives ("twelve-storey", "20-year-old") are not counts of people.
+_MONEY_BEFORE = re.compile(r"(?:[$€£¥₩]|\b(?:US|USD|EUR|RUB|KRW)\s?\$?)\s?$")
+_NOT_A_HEADCOUNT_AFTER = re.compile(
+    r"^(?:-[A-Za-zÀ-ÿ]|\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|"
+    r"\s+(?:in the (?:morning|evening|afternoon)|o['’]clock|"
+    r"(?:US )?dollars?|euros?|roubles?|rubles?|won|yuan|rupees?|francs?|pounds sterling)\b|"
+    # the low end of a range of shares: "70 to 80 per cent", "10-15%"
+    r"\s*(?:to|-|–|and|bis|à|a)\s*\d[\d,.]*\s*(?:%|per ?cent|prozent|pour ?cent|por ciento))",
+    re.IGNORECASE,
+)
+
+
+# The size of a formation, not of a deployment: "columns of 20 to 30 men", "groups of five".
+_GROUP_SIZE_BEFORE = re.compile(
+    r"\b(columns|groups|squads|teams|platoons|formations|waves|batches|assault groups) of\s+"
+    r"(up to\s+|about\s+|around\s+)?(\d[\d,]*\s*(to|-|–|and|or)\s*)?$",
+    re.IGNORECASE,
+)
+
+
 def _is_date_or_percent(text: str, start: int, end: int, value: int) -> bool:
     if _is_identifier(text, start, end):
+        return True
+    if _GROUP_SIZE_BEFORE.search(text[max(0, start - 40) : start]):
+        return True
+    if _MONEY_BEFORE.search(text[max(0, start - 6) : start]):
+        return True
+    if _NOT_A_HEADCOUNT_AFTER.match(text[end : end + 24]):
         return True
     after = text[end : end + 2]
     if after.lstrip().startswith("%") or text[end : end + 8].lower().strip().startswith(

@@ -252,3 +252,14 @@ def test_a_deployment_the_other_way():
         "North Korea",
         "Russia",
     )
+
+
+def test_other_nations_soldiers_are_not_records():
+    from pipeline.claims import counts_other_people
+
+    assert counts_other_people("41 Russian assaults")
+    assert counts_other_people("Two Ukrainian soldiers")
+    assert counts_other_people("78 of which")
+    assert counts_other_people("nine wounded", "Two Ukrainian soldiers were killed and ")
+    assert counts_other_people("85", "The brigade put Russian dead at ")
+    assert not counts_other_people("two North Korean soldiers", "Ukrainian forces have captured ")
