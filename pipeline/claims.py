@@ -80,7 +80,8 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
     (
         ExchangeCategory.space_satellite,
         re.compile(
-            r"satellite|space|launch vehicle|satellit|satélite|spatial|espacial", re.IGNORECASE
+            r"satellite|space|launch vehicle|\w*satellit\w*|satélite|spatial|espacial",
+            re.IGNORECASE,
         ),
     ),
     (
@@ -200,7 +201,8 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
         "construction_troops",
         re.compile(
             r"construction (troops|units|soldiers|battalions)|"
-            r"military builders|bausoldaten|baupionier|soldados de construcci[óo]n|"
+            r"military builders|bausoldaten|baupionier|baubataillon|militärbau|"
+            r"soldados de construcci[óo]n|"
             r"soldats du génie de construction|troupes de construction",
             re.IGNORECASE,
         ),
@@ -365,8 +367,9 @@ _TO_NK = re.compile(
     rf"in (exchange|return) for (its )?(troops|soldiers|manpower|forces|deployment)|"
     # the payer gives: "Russia is probably paying in oil and hard currency"
     rf"{_RUSSIA}\W+(\w+\W+){{0,3}}(pay|pays|paid|paying)\s+(in|with)\b|"
-    # German verb-second order: "Im Gegenzug liefere Russland Erdöl ..."
-    rf"\b(liefer|schick|send|gib|gab|stell)\w*\s+(Russland|Moskau)\b",
+    # German verb-second order: "Im Gegenzug liefere Russland Erdöl ...", "erhalte Pjöngjang"
+    rf"\b(liefer|schick|send|gib|gab|stell)\w*\s+(Russland|Moskau)\b|"
+    rf"\b(erh[aä]lt|erhielt|bekomm|bekam)\w*\s+(Pjöngjang|Nordkorea)\b",
     re.IGNORECASE,
 )
 _TO_RUSSIA = re.compile(
@@ -377,6 +380,8 @@ _TO_RUSSIA = re.compile(
     rf"(\w+\W+){{0,8}}(to\s+|a\s+|à\s+(la\s+)?)?{_RUSSIA}|\bto\s+{_RUSSIA}|"
     rf"\b(nach|an)\s+(Russland|Moskau)\b|"
     rf"\b(liefer|schick|send|gib|gab|stell)\w*\s+(Nordkorea|Pjöngjang)\b|"
+    # North Korea as the supplier ("Nordkorea liefere seinerseits ..."): to Russia
+    rf"\b(Nordkorea|Pjöngjang|North Korea|Pyongyang)\s+(liefer\w*|supplies|ships|exports)\b|"
     # German dative before the participle: "Nordkorea habe Russland Granaten geliefert"
     rf"{_NK}\W+(\w+\W+){{0,3}}(Russland|Moskau)\W+(\w+\W+){{0,4}}"
     rf"(zur Verfügung gestellt|geliefert|geschickt|überlassen)|"

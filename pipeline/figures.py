@@ -32,7 +32,9 @@ _MONTH_NEAR = re.compile(
 _VAGUE = re.compile(
     r"\b((several|many|tens of|hundreds of) )?(thousands|hundreds|dozens|scores)\b|"
     r"\bseveral (thousand|hundred)\b|\b(tausende|hunderte|dutzende|mehrere tausend)\b|"
-    r"\b(des milliers|des centaines|miles|cientos|centenares|тысячи|сотни)\b",
+    r"\b(mehrere|einige) (dutzend|hundert)\b|"
+    r"\b(des milliers|des centaines|des dizaines|plusieurs (centaines|milliers|dizaines)|"
+    r"miles|cientos|centenares|decenas|varios (cientos|miles)|тысячи|сотни)\b",
     re.IGNORECASE,
 )
 _RANGE_JOIN = re.compile(r"^\s*(to|and|-|–|—|bis|und|à|et|a|y|до)\s*$", re.IGNORECASE)

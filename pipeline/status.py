@@ -44,7 +44,7 @@ _PLANNED = (
     r"to be (sent|deployed|dispatched)|plans?\s+to|planned|planning|intends?\s+to|wants?|"
     r"expects?\s+to|expected|prepar(es|ing) to|next (week|month|year|spring|summer|autumn|fall|"
     r"winter)|in the coming (weeks|months)|later this year|soon|"
-    r"werden|wird|sollen|soll|geplant|künftig|nächste[nms]?|"
+    r"werden|wird|sollen|soll|sollten|folgen|geplant|künftig|nächste[nms]?|"
     r"va|vont|prévoit|prévu[es]?|devrai(en)?t|pourrai(en)?t|prochaine?s?|bientôt|"
     r"enviará[n]?|desplegará[n]?|prevé|previsto[s]?|planea|próximo[s]?|pronto|podría[n]?"
 )
@@ -54,7 +54,7 @@ _ONGOING = (
     r"remain(s|ed)?|stay(s|ed)?|presence|(are|is) (now )?(in|inside|on)\b|currently|"
     r"(has|have) (begun|started) (sending|deploying)|"
     r"sent|deployed|dispatched|arrived|stationed|employed|fighting|serving|"
-    r"entsandt|stationiert|geschickt|befinden|eingesetzt|"
+    r"entsandt|stationiert|geschickt|befinden|eingesetzt|seit|derzeit|depuis|desde|"
     r"envoyés?|déployés?|présents?|se trouvent|"
     r"desplegados?|enviados?|se encuentran|trabajan|destinados?"
 )

@@ -263,3 +263,19 @@ def test_other_nations_soldiers_are_not_records():
     assert counts_other_people("nine wounded", "Two Ukrainian soldiers were killed and ")
     assert counts_other_people("85", "The brigade put Russian dead at ")
     assert not counts_other_people("two North Korean soldiers", "Ukrainian forces have captured ")
+
+
+def test_german_receiver_first_and_supplier_cues():
+    from pipeline.claims import direction_from_words
+
+    assert direction_from_words("Dafür erhalte Pjöngjang Devisen und Weizen.") == (
+        "Russia",
+        "North Korea",
+    )
+    assert direction_from_words("Nordkorea liefere weiterhin Granaten.") == (
+        "North Korea",
+        "Russia",
+    )
+    assert subtype_from_words("deployment", "rund 5.000 Angehörige der Baubataillone") == (
+        "construction_troops"
+    )

@@ -60,3 +60,12 @@ def test_a_planted_note_to_extraction_models_is_blocked():
     spans = instruction_spans(text)
     assert spans and all("70,000" not in text[:s] or e > text.index("70,000") for s, e in spans)
     assert not [f for f in find_figures(text) if "70,000" in f.label]
+
+
+def test_vague_amounts_in_german_french_and_spanish():
+    text = (
+        "Mehrere Dutzend Soldaten gelten als vermisst. Des dizaines de soldats ont disparu. "
+        "Decenas de soldados murieron."
+    )
+    labels = [f.label.split()[0] for f in find_figures(text)]
+    assert labels == ["Mehrere", "Des", "Decenas"]

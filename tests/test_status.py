@@ -155,3 +155,9 @@ def test_german_verb_at_the_end():
 )
 def test_only_words_about_a_transfer_make_an_exchange(context, expected):
     assert states_a_transfer(context) is expected
+
+
+def test_german_since_and_should_follow():
+    text = "Rund 3.000 Soldaten sind seit Herbst dort; im Mai sollten 1.000 weitere folgen."
+    assert _deployment(text, "3.000", D.planned) is D.ongoing
+    assert _deployment(text, "1.000", D.ongoing) is D.planned
