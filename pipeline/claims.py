@@ -479,7 +479,8 @@ _THINGS = re.compile(
     r"misiles|drones|chars|obus|rotations?|waves?|batches|shipments?|trains?|flights?|"
     r"stages?|phases?|sides|parties|partes|seiten|côtés|times|percent|questions|reasons|ways|"
     r"things|lessons|takeaways|facts|steps|assaults|attacks|strikes|sorties|raids|clashes|"
-    r"engagements|incidents|bombers|fighters)\b|[$€£¥₩%]",
+    r"engagements|incidents|bombers|fighters|launches|satellites|states|countries|nations)\b|"
+    r"[$€£¥₩%]",
     re.IGNORECASE,
 )
 
@@ -515,8 +516,9 @@ _OTHER_NATION = (
 )
 _OTHERS_IN_LABEL = re.compile(rf"^\S+(\s+(of|von|de))?\s+{_OTHER_NATION}\b")
 _OTHERS_BEFORE = re.compile(
-    rf"\b{_OTHER_NATION}\s+(soldiers|troops|servicemen|forces|dead|casualties|losses|"
-    rf"civilians|officers|Soldaten|soldats|soldados)\b(?![^,;]*\bNorth Korean)[^;]*$",
+    rf"(\b{_OTHER_NATION}\s+(soldiers|troops|servicemen|forces|dead|casualties|losses|"
+    rf"civilians|officers|Soldaten|soldats|soldados)|\b(civilians|residents|children|"
+    rf"Zivilisten|civils|civiles))\b(?![^,;]*\bNorth Korean)[^;]*$",
     re.IGNORECASE,
 )
 

@@ -146,8 +146,17 @@ _GROUP_SIZE_BEFORE = re.compile(
 )
 
 
+# Page counters: "Comments (214)", "Shares: 1,203".
+_COUNTER_BEFORE = re.compile(
+    r"\b(comments|views|shares|likes|replies|readers|reactions|vendors|partners)\s*[(:]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _is_date_or_percent(text: str, start: int, end: int, value: int) -> bool:
     if _is_identifier(text, start, end):
+        return True
+    if _COUNTER_BEFORE.search(text[max(0, start - 20) : start]):
         return True
     if _GROUP_SIZE_BEFORE.search(text[max(0, start - 40) : start]):
         return True

@@ -279,3 +279,11 @@ def test_german_receiver_first_and_supplier_cues():
     assert subtype_from_words("deployment", "rund 5.000 Angehörige der Baubataillone") == (
         "construction_troops"
     )
+
+
+def test_civilians_and_launches_are_not_records():
+    from pipeline.claims import counts_other_people, counts_things
+
+    assert counts_other_people("11", "Russian drones struck Odesa, killing three civilians and ")
+    assert counts_things("at least 20 launches")
+    assert counts_things("the 11 participating states")

@@ -69,3 +69,8 @@ def test_vague_amounts_in_german_french_and_spanish():
     )
     labels = [f.label.split()[0] for f in find_figures(text)]
     assert labels == ["Mehrere", "Des", "Decenas"]
+
+
+def test_page_counters_are_not_figures():
+    text = "Comments (214) | Shares: 1,203\n\nAbout 3,000 North Korean troops arrived."
+    assert [f.label for f in find_figures(text)] == ["About 3,000 North Korean troops arrived"]
