@@ -152,7 +152,10 @@ def _name_run_before(text: str, end: int) -> tuple[int, str] | None:
         if not _is_name_token(m.group()):
             break
         run.insert(0, m)
-    while run and (run[0].group().lower() in _CONNECTORS | _LEADING_NOISE):
+    # leading connectors and time words: "In December the agency had put", "But the NIS"
+    while run and (
+        run[0].group().lower().rstrip(".") in _CONNECTORS | _LEADING_NOISE | _TIME_WORDS
+    ):
         run.pop(0)
     if not run or run[-1].group().lower().rstrip(".") in _TIME_WORDS:
         return None
@@ -254,10 +257,19 @@ def find_mentions(text: str) -> list[Mention]:
             found = read(text, m.end())
             if found:
                 raw.append((m.start(), m.end() + len(found[1]), found[1]))
+    roles: dict[str, str] = {}  # a transcript gives a speaker's role once, at first
     for m in _SPEAKER.finditer(text):
         label = m.group(1)
-        if label.split()[0].lower() not in _NOT_SPEAKERS:
-            raw.append((m.start(), m.end(), _full_name(label, text, m.start())))
+        if label.split()[0].lower().rstrip(".") in _NOT_SPEAKERS:
+            continue
+        if label.isupper():  # "MR. OKAFOR" -> "Mr. Okafor"
+            label = label.title()
+        name = _full_name(label, text, m.start())
+        role = m.group(2).strip() if m.group(2) else roles.get(name)
+        if role:  # the role the transcript gives: "(Senior Fellow, Pacific Institute)"
+            roles.setdefault(name, role)
+            name = f"{name} ({role})"
+        raw.append((m.start(), m.end(), name))
     raw.sort()
     raw = _named_later(raw)
     mentions: list[Mention] = []
@@ -327,12 +339,18 @@ _INDEFINITE_ORG = re.compile(
 )
 
 
-# An interview transcript's speaker label: "Cho: Our count ... is about 21,000 workers."
-_SPEAKER = re.compile(r"^([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}):[ \t]+(?=\S)", re.MULTILINE)
+# An interview or hearing transcript's speaker label: "Cho: Our count ... is about 21,000",
+# "MR. OKAFOR (Deputy Assistant Secretary of Defense): We assess more than 3,000 killed".
+_SPEAKER = re.compile(
+    r"^((?:(?:MR|MRS|MS|DR|SEN|REP|GEN|COL|PROF|Mr|Mrs|Ms|Dr|Sen|Rep|Gen|Col|Prof)\.?\s+)?"
+    r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})(?:\s*\(([^)\n]{1,90})\))?:[ \t]+(?=\S)",
+    re.MULTILINE,
+)
 _NOT_SPEAKERS = frozenset(
     """q a question answer reporter interviewer editor note update updated source sources photo
     image video caption correction related read watch also advertisement breaking comments
-    share tags topics listen subscribe warning disclaimer summary background context""".split()
+    share tags topics listen subscribe warning disclaimer summary background context hearing
+    title subject re date location witness witnesses panel transcript from to cc""".split()
 )
 
 

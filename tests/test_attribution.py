@@ -227,3 +227,20 @@ def test_a_french_pronoun_source_is_the_person_named_before():
     )
     figure = text.index("500")
     assert claimant_at(text, figure, figure + 3) == "Oleksandr Petrenko"
+
+
+def test_hearing_speaker_labels_with_titles_and_roles():
+    text = (
+        'Hearing: "North Korea and Russia"\n\n'
+        "SEN. VOSS (Chair): How many troops?\n\n"
+        "MR. ADEYEMI (Assistant Secretary for Asia): About 9,000 are deployed.\n\n"
+        "MR. ADEYEMI: More than 2,000 have been killed.\n\n"
+        "In March the agency had put the toll at 1,500."
+    )
+    names = [m.name for m in find_mentions(text)]
+    assert names[:3] == [
+        "Sen. Voss (Chair)",
+        "Mr. Adeyemi (Assistant Secretary for Asia)",
+        "Mr. Adeyemi (Assistant Secretary for Asia)",
+    ]
+    assert not any(n.startswith(("Hearing", "In March", "March")) for n in names)
