@@ -353,7 +353,7 @@ _NK = (
 _TO_NK = re.compile(
     rf"{_NK}\W+(\w+\W+){{0,6}}(receiv|get|gets|obtain|acquir|erh[aä]lt|bekomm)\w*\W+"
     rf"(\w+\W+){{0,8}}{_RUSSIA}|"
-    rf"{_RUSSIA}\W+(\w+\W+){{0,4}}(suppl|provid|deliver|sen[dt]|ship|transfer|giv|help|aid|shar|ayud|"
+    rf"{_RUSSIA}\W+(\w+\W+){{0,6}}(suppl|provid|deliver|sen[dt]|ship|transfer|giv|help|aid|shar|ayud|"
     rf"liefer|envi|enví|suministr|entreg|proporcion|fourni|livr|transf)\w*\W+(\w+\W+){{0,4}}{_NK}|"
     rf"{_RUSSIA}\W+(\w+\W+){{0,3}}(le |lui )?(ha |a )?(suministrado|entregado|enviado|fourni|livré|"
     rf"envoyé|transferido|transféré)\b|"
@@ -365,6 +365,11 @@ _TO_NK = re.compile(
     rf"\b(Russian|Moscow's|Russia's)\s+(assistance|help|aid|support|deliveries)\b|"
     rf"\bto\s+{_NK}|\b(nach|an)\s+(Nordkorea|Pjöngjang)\b|"
     rf"in (exchange|return) for (its )?(troops|soldiers|manpower|forces|deployment)|"
+    # Russian things or people placed in North Korea: "Russian air-defence systems may have
+    # been installed around Pyongyang"
+    rf"\bRussian\s+(\S+\s+){{0,3}}\S*(systems?|equipment|weapons|technology|jets|missiles|"
+    rf"engineers|specialists|advis[eo]rs|instructors)\b[^.;]{{0,60}}\b(in|around|near|at|to)\s+"
+    rf"{_NK}|"
     # the payer gives: "Russia is probably paying in oil and hard currency"
     rf"{_RUSSIA}\W+(\w+\W+){{0,3}}(pay|pays|paid|paying)\s+(in|with)\b|"
     # German verb-second order: "Im Gegenzug liefere Russland Erdöl ...", "erhalte Pjöngjang"
@@ -435,6 +440,14 @@ _RUSSIA_SENDS = re.compile(
     rf"soldiers|engineers)\s+(in|to)\s+{_NK}",
     re.IGNORECASE,
 )
+
+
+_RUSSIA_NAMED = re.compile(rf"\b{_RUSSIA}\b", re.IGNORECASE)
+
+
+def names_russia(text: str) -> bool:
+    """Whether ``text`` names Russia, Moscow or the Kremlin in any supported language."""
+    return bool(_RUSSIA_NAMED.search(text))
 
 
 def deployment_direction(sentence: str) -> tuple[str, str]:

@@ -37,6 +37,7 @@ from pipeline.claims import (
     infer_hedge,
     mentions_korea,
     names_people,
+    names_russia,
     possible_categories,
     subtype_from_words,
     typical_direction,
@@ -51,7 +52,12 @@ from pipeline.prefilter import fold
 from pipeline.prompting import prompt_version, render_messages
 from pipeline.settings import Settings
 from pipeline.sources import Article
-from pipeline.status import deployment_status_at, exchange_status_at, states_a_transfer
+from pipeline.status import (
+    deployment_status_at,
+    exchange_status_at,
+    moves_something,
+    states_a_transfer,
+)
 from schemas import schema_hash
 from schemas.records import (
     EXCHANGE_DIRECTIONS,
@@ -350,7 +356,21 @@ def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
             continue
         context = _context(ctx, s, e)
         to_nk, to_russia = direction_cues(context)
-        if not (to_nk or to_russia) or not _korea_near(ctx, s) or not states_a_transfer(context):
+        # no direction word, but both states and a transfer in the sentence ("Moscow could
+        # share know-how for naval reactors, which Pyongyang needs"): each item goes the way
+        # its kind always does
+        sentence = ctx.text[s:e]
+        both_named = (
+            not (to_nk or to_russia)
+            and mentions_korea(sentence)
+            and names_russia(sentence)
+            and moves_something(sentence)
+        )
+        if (
+            not (to_nk or to_russia or both_named)
+            or not _korea_near(ctx, s)
+            or not states_a_transfer(context)
+        ):
             continue
         fallback = exchange_status_from_words(context, ExchangeStatus.unknown)
         for category, ms, me in mentions:
@@ -359,7 +379,7 @@ def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
             # one way in the words: that way; both ways (a sentence about the swap itself):
             # each item goes the way its kind always does, or is left to the model
             direction = direction_from_cues(to_nk, to_russia) or (
-                typical_direction(category, item) if to_nk and to_russia else None
+                typical_direction(category, item) if (to_nk and to_russia) or both_named else None
             )
             if direction is None:
                 continue

@@ -185,9 +185,18 @@ def _is_date_or_percent(text: str, start: int, end: int, value: int) -> bool:
         or _MONTH_NEAR.search(text[end : end + 16])
     ):
         return True
+    if _HYPHEN_RANGE.match(text[end : end + 12]) or _HYPHEN_RANGE_END.search(
+        text[max(0, start - 12) : start]
+    ):
+        return False  # "6,000-7,500": a range written with a hyphen, not a date
     return bool(_DATE_BEFORE.search(text[max(0, start - 2) : start])) or bool(
         _DATE_AFTER.match(text[end : end + 2])
     )
+
+
+# Both sides of a hyphen carry a thousands separator: "6,000-7,500", "12.000-13.000".
+_HYPHEN_RANGE = re.compile(r"^[-–]\d{1,3}[,.\u00a0\u202f ]\d{3}\b")
+_HYPHEN_RANGE_END = re.compile(r"\b\d{1,3}[,.\u00a0\u202f ]\d{3}[-–]$")
 
 
 def _label(text: str, start: int, end: int) -> str:

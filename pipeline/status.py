@@ -263,3 +263,19 @@ def states_a_transfer(context: str) -> bool:
         may_match(pattern, folded) and pattern.search(context)
         for pattern in (_compiled(_TRANSFER), _compiled(_TRANSFER_NOUNS))
     )
+
+
+# Verbs that move an item by themselves (no "help", "assist", "trade"): with both states named
+# in a sentence and no direction word, one of these still says a transfer happens.
+_MOVES = (
+    r"suppl(y|ies|ied|ying)|deliver(s|ed|ing)?|ship(s|ped|ping)?|sen(d|ds|t|ding)|"
+    r"provid(e|es|ed|ing)|transfer(s|red|ring)?|g(ive|ives|ave|iven|iving)|shar(e|es|ed|ing)|"
+    r"receiv(e|es|ed|ing)|obtain(s|ed|ing)?|acquir(e|es|ed|ing)|sell(s|ing)?|sold|"
+    r"liefer\w*|geliefert|erh(a|ä)lt|erhalten|livr\w*|fourni\w*|transf[eé]r\w*|"
+    r"entreg\w*|suministr\w*|proporcion\w*|recib\w*|transfi\w*"
+)
+
+
+def moves_something(sentence: str) -> bool:
+    """Whether a sentence has a verb that by itself moves goods between states."""
+    return bool(_compiled(_MOVES).search(sentence))

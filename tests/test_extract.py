@@ -252,6 +252,19 @@ def test_an_item_in_a_sentence_about_no_transfer_is_not_an_exchange():
     assert summary.exchanges == []
 
 
+def test_both_states_and_a_moving_verb_give_the_usual_direction():
+    text = (
+        "US officials fear that Moscow could share know-how on naval reactors, which "
+        "Pyongyang needs for its submarine. Overnight drone attack on Kharkiv."
+    )
+    backend, _ = fake_backend([json.dumps(NO_EXC)])
+    summary = extract_article(Article("x", text), backend)
+    [record] = summary.exchanges
+    assert record.category.value == "nuclear_technology"
+    assert (record.provider, record.recipient) == ("Russia", "North Korea")
+    assert record.status.value == "suspected"
+
+
 def test_direction_words_in_the_article_beat_the_model():
     text = (
         "In exchange for troops, North Korea is believed to be receiving support from "

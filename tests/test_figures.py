@@ -74,3 +74,9 @@ def test_vague_amounts_in_german_french_and_spanish():
 def test_page_counters_are_not_figures():
     text = "Comments (214) | Shares: 1,203\n\nAbout 3,000 North Korean troops arrived."
     assert [f.label for f in find_figures(text)] == ["About 3,000 North Korean troops arrived"]
+
+
+def test_a_range_written_with_a_hyphen_is_not_a_date():
+    text = "The ministry estimated 6,000-7,500 North Korean casualties; on 2024-12-05 it spoke."
+    (figure,) = find_figures(text)
+    assert (figure.count.low, figure.count.high) == (6000, 7500)
