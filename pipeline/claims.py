@@ -207,7 +207,7 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    ("military_engineers", re.compile(r"engineer|pionier", re.IGNORECASE)),
+    ("military_engineers", re.compile(r"engineer|pionier|ingénieur|ingeniero", re.IGNORECASE)),
     (
         # rule (h): anyone else sent, such as military medical staff and instructors
         "other",
@@ -220,7 +220,8 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "workers",
         re.compile(
-            r"worker|labou?rer|arbeiter|it specialists|construction workers|ouvriers|"
+            r"worker|labou?rer|loggers|lumberjacks|woodcutters|arbeiter|it specialists|"
+            r"construction workers|ouvriers|"
             r"travailleurs|trabajadores|obreros",
             re.IGNORECASE,
         ),
@@ -238,6 +239,7 @@ _CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "killed_or_wounded",
         re.compile(
+            r"(morts|tués) (et|ou) blessés|muertos (y|o) heridos|"
             r"killed (and|or) (wounded|injured)|dead (and|or) "
             r"(wounded|injured)|casualties|losses|tote und verwundete|"
             r"verluste",
@@ -270,7 +272,8 @@ _CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
 
 _PEOPLE = re.compile(
     r"\b(workers?|troops?|soldiers?|deminers?|sappers?|engineers?|instructors?|specialists?|"
-    r"personnel|labou?rers?|staff|envoys?|officials?|delegation|medics?|doctors?|officers?|"
+    r"personnel|labou?rers?|loggers?|builders?|staff|envoys?|officials?|delegation|medics?|"
+    r"doctors?|officers?|"
     r"arbeiter|soldaten|truppen)\b",
     re.IGNORECASE,
 )

@@ -287,3 +287,16 @@ def test_civilians_and_launches_are_not_records():
     assert counts_other_people("11", "Russian drones struck Odesa, killing three civilians and ")
     assert counts_things("at least 20 launches")
     assert counts_things("the 11 participating states")
+
+
+def test_french_engineers_and_losses_and_loggers():
+    from pipeline.claims import casualty_in_clause
+
+    assert subtype_from_words("deployment", "Environ 2 500 ingénieurs militaires") == (
+        "military_engineers"
+    )
+    assert subtype_from_words("deployment", "around 2,000 North Korean loggers") == "workers"
+    assert names_people("loggers")
+    text = "les unités ont subi plus de 4 500 morts ou blessés depuis l'automne"
+    start = text.index("4 500")
+    assert casualty_in_clause(text, start, start + 5) == "killed_or_wounded"
