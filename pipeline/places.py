@@ -31,16 +31,30 @@ _PATTERNS = [
     rf"(?:(?:rusa|russe|ucraniana|ukrainienne)\s+)?(?:de|d['’]|du)\s*{_CAP}",
     # a capital or a city that hosts workers or troops
     r"the\s+(?:Russian|North Korean)\s+capital",
-    r"\b(?:Moscow|St\.? Petersburg|Saint Petersburg|Vladivostok|Khabarovsk|Novosibirsk|"
-    r"Yekaterinburg|Kazan|Rostov-on-Don|Sudzha|Pyongyang|Nampo|Wonsan|Rason|"
-    r"Moskau|Moscou|Moscú|Pjöngjang|Pionyang)\b(?![’']s)",
+    r"\b(?:St\.? Petersburg|Saint Petersburg|Vladivostok|Khabarovsk|Novosibirsk|"
+    r"Yekaterinburg|Kazan|Rostov-on-Don|Sudzha|Vostochny)\b(?![’']s)",
+    # capitals stand for governments ("Pyongyang sent", "Moscow pledged"): places only after
+    # a preposition of place
+    r"\b(?:in|at|to|around|near|nach|en|à)\s+(?:Moscow|Pyongyang|Nampo|Wonsan|Rason|Moskau|"
+    r"Moscou|Moscú|Pjöngjang|Pionyang)\b(?![’']s)",
+    # near a settlement named alone: "near Tetkino"
+    r"\bnear\s+(?!(?:North|South|Russia|Ukraine|the|its|their)\b)[A-ZÀ-Ý][a-zà-ÿ’'-]+\b",
 ]
 _PLACE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
 
 
 def places_in(text: str) -> list[tuple[int, int, str]]:
     """Every place phrase in ``text``: (start, end, phrase as written)."""
-    return [(m.start(), m.end(), m.group().strip()) for m in _PLACE.finditer(text)]
+    found = []
+    for m in _PLACE.finditer(text):
+        phrase = m.group().strip()
+        lead = _BARE_PREPOSITION.match(phrase)  # "in Pyongyang" -> "Pyongyang"
+        start = m.start() + (lead.end() if lead else 0)
+        found.append((start, m.end(), phrase[lead.end() :] if lead else phrase))
+    return found
+
+
+_BARE_PREPOSITION = re.compile(r"(?:in|at|to|nach|en|à)\s+(?=[A-ZÀ-Ý])")
 
 
 # A sentence that goes on about the same group: "They arrived in Pyongyang in September."

@@ -244,3 +244,11 @@ def test_hearing_speaker_labels_with_titles_and_roles():
         "Mr. Adeyemi (Assistant Secretary for Asia)",
     ]
     assert not any(n.startswith(("Hearing", "In March", "March")) for n in names)
+
+
+def test_capitals_are_places_only_after_a_preposition():
+    text = "Pyongyang has sent about 800 troops, who are now stationed near Tetkino."
+    assert _place(text, "800") == "near Tetkino"
+    assert _place("Pjöngjang hält etwa 9.000 Soldaten in Russland.", "9.000") is None
+    text = "Russia sent 40 instructors, who arrived in Pyongyang in May."
+    assert _place(text, "40") == "Pyongyang"
