@@ -220,27 +220,26 @@ def record_from_verdict(
     before = re.split(r"[.;!?\n]", ctx.text[max(0, figure.start - 120) : figure.start])[-1]
     if counts_things(f"{figure.label} {head}") or counts_other_people(own_words, before):
         return None
-    if (
-        subtype_from_words("deployment", figure.label) is None
-        and casualty_in_clause(ctx.text, figure.start, figure.end) is None
-        and not _korea_near(ctx, figure.start)
-    ):
+    personnel = subtype_from_words("deployment", figure.label)
+    casualty = casualty_in_clause(ctx.text, figure.start, figure.end)  # the clause's own type
+    if personnel is None and casualty is None and not _korea_near(ctx, figure.start):
         return None
     record_type, subtype = kind
     # The figure's own words name its kind more reliably than a small model, which drifts to
     # one enum value; "construction workers" may rightly be construction troops in context.
-    named = subtype_from_words(record_type, figure.label)
+    named = (
+        personnel if record_type == "deployment" else subtype_from_words(record_type, figure.label)
+    )
     if named and not (subtype == "construction_troops" and "construction" in figure.label.lower()):
         subtype = named
     if record_type == "deployment":
         # "killed 36 North Korean soldiers": the clause names a casualty whatever the model said
-        casualty = casualty_in_clause(ctx.text, figure.start, figure.end)
         if casualty is not None:
             record_type, subtype = "casualty", casualty
     elif not named:
         # "about 300 had been killed and some 2,700 wounded": the figure's own predicate names
         # its casualty type; the model tends to one value for every figure of a sentence
-        subtype = casualty_in_clause(ctx.text, figure.start, figure.end) or subtype
+        subtype = casualty or subtype
     evidence, s, e = _evidence(ctx, figure.start, figure.end)
     context = _context(ctx, s, e)
     reasons = []

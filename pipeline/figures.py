@@ -119,10 +119,11 @@ _LIST_MARKER_BEFORE = re.compile(r"(?:^|\n)[ \t]*\(?$")
 def _is_identifier(text: str, start: int, end: int) -> bool:
     if _IDENTIFIER_BEFORE.search(text[max(0, start - 60) : start]):
         return True
+    # (at the very start of the text the empty window matches _LIST_MARKER_BEFORE too)
     return bool(
         re.match(r"[.)][ \t]", text[end : end + 2])
         and _LIST_MARKER_BEFORE.search(text[max(0, start - 8) : start])
-    ) or (start == 0 and bool(re.match(r"[.)][ \t]", text[end : end + 2])))
+    )
 
 
 # Money ("$1,450", "US$ 600 million", "€40m"), clock times ("seven in the morning") and

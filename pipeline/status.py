@@ -233,8 +233,7 @@ def _exchange_status_here(
 
 def _sentence_start(text: str, position: int) -> int:
     # the end of the last break in text[:position], from one scan of the text (pipeline.scan)
-    left = last_match_end(_SENTENCE_END, text, position)
-    return left
+    return last_match_end(_SENTENCE_END, text, position)
 
 
 # Nouns that name a transfer as well as the verbs do: "fuel deliveries", "the arms trade".

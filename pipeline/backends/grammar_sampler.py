@@ -64,12 +64,13 @@ class GreedyGrammarSampler:
         if self._all is None:
             self._all = (self._lib.llama_token_data * self.n_vocab)()
             self._all_view = np.frombuffer(self._all, dtype=_TOKEN_DATA)
+            # the grammar only sets refused logits to -inf, never reorders: ids are set once
+            self._all_view["id"] = np.arange(self.n_vocab, dtype=np.int32)
             self._all_array = self._lib.llama_token_data_array(
                 data=self._all, size=self.n_vocab, selected=-1, sorted=False
             )
         view = self._all_view
         assert view is not None
-        view["id"] = np.arange(self.n_vocab, dtype=np.int32)
         view["logit"] = logits
         view["p"] = 0.0
         self._all_array.size, self._all_array.selected, self._all_array.sorted = (
