@@ -22,7 +22,8 @@ _VERBS = (
     r"believed|revealed|reveals|warned|claimed|claims|claim|assessed|assesses|confirmed|confirms|"
     r"added|adds|stated|states|announced|announces|wrote|writes|counted|counts|put|puts|"
     r"calculated|concluded|found|alleged|alleges|offered|gave|"
-    r"briefed|informed|accused|noted|indicated|suggested|disclosed|detailed|"
+    r"briefed|informed|accused|noted|indicated|suggested|disclosed|detailed|suggest|suggests|"
+    r"indicate|indicates|assess|"
     r"sagte|sagt|schätzt|schätzte|erklärte|meldete|"
     r"berichtete|spricht|geht|a déclaré|déclare|estime|affirme|dijo|afirmó|estima|informó|"
     r"calcula|calculó|calculan|señala|señaló|asegura|aseguró|sostiene|indica|indicó|ofrece|"
@@ -60,6 +61,7 @@ _SOURCE_WORDS = frozenset(
     panel monitors experts expert assessment department organisation organization body outlet
     newspaper daily broadcaster army forces operations special general chief head officer
     officers diplomats diplomat independent anonymous western regional local top unnamed
+    interior labour labor statistics customs
     sanctions ukrainian korean russian american british japanese european us u.s. un
     the a an of for and at from on with in renseignement service servicio inteligencia
     geheimdienst militärgeheimdienst behörde regierung border guard guards residents navy
@@ -73,14 +75,17 @@ _DETERMINERS = frozenset(
     "the a an this that these those der die das des den dem le la les el los las".split()
 )
 _PRONOUNS = frozenset(
-    "he she it they we i er sie es il elle ils ellas él ella lui eux ihm ihr ihnen".split()
+    "he she it they we i er sie es wir ich il elle ils ellas él ella lui eux ihm ihr ihnen"
+    " nous je nosotros yo".split()
 )
 _STATE_ONLY = re.compile(
     r"^(?:north korea|nordkorea|pyongyang|the dprk|dprk|russia|russland|moscow|moskau|"
     r"la russie|la corée du nord|corea del norte|rusia)$",
     re.I,
 )
+_FIRST_PERSON = frozenset("we i wir ich nous je nosotros yo".split())
 _CONNECTORS = frozenset("of for and at from on with in".split())
+_DATA_WORDS = frozenset("data figures estimates numbers statistics records".split())
 _TIME_WORDS = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday week month year today yesterday
@@ -135,6 +140,10 @@ def _name_before(text: str, end: int) -> tuple[int, str] | None:
         comma = before.rfind(",", 0, len(before) - 1)
         if comma > 0 and re.match(r"\s*(?:a|an|the|un|una|une)\s", before[comma + 1 :]):
             return _name_run_before(text, offset + comma)
+        known = re.fullmatch(r"\s*(?:also |better )?known as ([A-Z]{2,6}),", before[comma + 1 :])
+        found = _name_run_before(text, offset + comma) if comma > 0 and known else None
+        if found and known:  # "Ukraine's Defence Intelligence, known as HUR, put ..."
+            return found[0], f"{found[1]} ({known[1]})"
     return None
 
 
@@ -147,6 +156,9 @@ def _name_run_before(text: str, end: int) -> tuple[int, str] | None:
     cut = max(cut, _sentence_break(window))
     segment = window[cut + 1 :] if cut >= 0 else window
     tokens = list(_TOKEN.finditer(segment))
+    if tokens and tokens[-1].group() in _PRONOUNS:  # "In a statement, it said ..."
+        last = tokens[-1]
+        return window_start + (cut + 1 if cut >= 0 else 0) + last.start(), last.group()
     run: list[re.Match[str]] = []
     for m in reversed(tokens):
         if not _is_name_token(m.group()):
@@ -157,6 +169,9 @@ def _name_run_before(text: str, end: int) -> tuple[int, str] | None:
         run[0].group().lower().rstrip(".") in _CONNECTORS | _LEADING_NOISE | _TIME_WORDS
     ):
         run.pop(0)
+    # "Data from Russia's interior ministry suggest": the source is the ministry
+    if len(run) > 2 and run[0].group().lower() in _DATA_WORDS and run[1].group() in ("from", "by"):
+        run = run[2:]
     if not run or run[-1].group().lower().rstrip(".") in _TIME_WORDS:
         return None
     first = run[0].group()
@@ -257,6 +272,10 @@ def find_mentions(text: str) -> list[Mention]:
             found = read(text, m.end())
             if found:
                 raw.append((m.start(), m.end() + len(found[1]), found[1]))
+    speakers: set[int] = set()  # where a first-person claim's speaker is named
+    for m in _WE_DECLARATION.finditer(text):
+        raw.append((m.start(1), m.end(1), m.group(1)))
+        speakers.add(m.start(1))
     roles: dict[str, str] = {}  # a transcript gives a speaker's role once, at first
     for m in _SPEAKER.finditer(text):
         label = m.group(1)
@@ -270,6 +289,7 @@ def find_mentions(text: str) -> list[Mention]:
             roles.setdefault(name, role)
             name = f"{name} ({role})"
         raw.append((m.start(), m.end(), name))
+        speakers.add(m.start())
     raw.sort()
     raw = _named_later(raw)
     mentions: list[Mention] = []
@@ -282,13 +302,38 @@ def find_mentions(text: str) -> list[Mention]:
         if mentions and start < mentions[-1].end and mentions[-1].start <= start:
             continue  # overlapping matches of one attribution
         anaphoric = _anaphoric(name)
-        resolved = (
-            _resolve(name, mentions)
-            if anaphoric
-            else _expand_acronym(name, text, [m.name for m in mentions])
-        )
+        if name.lower() in _FIRST_PERSON:
+            # "We assess ..." is the speaker's claim (a transcript's current speaker, a
+            # statement's authors), never the organisation quoted last; unresolved otherwise
+            spoken = [m for m in mentions if m.start in speakers]
+            resolved = spoken[-1].name if spoken else None
+        elif anaphoric:
+            resolved = _resolve(name, mentions)
+        else:
+            resolved = _expand_acronym(name, text, [m.name for m in mentions])
         mentions.append(Mention(start, end, resolved or name, anaphoric and resolved is None))
     return mentions
+
+
+# A statement written in the first person names its authors once: "We, the Foreign Ministers
+# of the Republic of Korea, Japan and the United States, met today ..."; every later "we"
+# claim is theirs.
+_WE_DECLARATION = re.compile(
+    r"\b(?:We|Nous|Wir|Nosotros),\s+((?:the|les|die|los)\s[^\n]{5,200}?),\s+(?=[a-zà-ü])"
+)
+# Someone who passes on another source's figure: a lawmaker briefed by the intelligence service,
+# "les députés présents".
+_RELAYER = re.compile(
+    r"(?i:lawmakers?|legislators?|députés?|diputad[oa]s?|abgeordneten?|parlamentarier|"
+    r"member of (?:the )?(?:national assembly|parliament))"
+)
+
+
+def _relays(name: str) -> bool:
+    """Whether ``name`` is a person or lawmaker who may be passing on an agency's figure."""
+    if re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)?", name) and not _ORG_WORDS.search(name):
+        return True  # a surname on its own: "According to Park, the agency ..."
+    return _is_person(name) or bool(_RELAYER.search(name))
 
 
 def _initials(name: str) -> str:
@@ -416,6 +461,11 @@ def claimant_at(
     usable = [m for m in mentions if not m.anaphoric]
     inside = [m for m in usable if m.start < end and m.end > start]
     if inside:
+        # "Park, a lawmaker, said the NIS counted 10,500": the agency is the claimant (rule j)
+        if _relays(inside[0].name):
+            agencies = [m for m in inside[1:] if not _relays(m.name)]
+            if agencies:
+                return agencies[0].name
         return inside[0].name
     para_start = text.rfind("\n\n", 0, start) + 1
     before = [m for m in usable if para_start <= m.start and m.end <= start]

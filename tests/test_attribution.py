@@ -252,3 +252,56 @@ def test_capitals_are_places_only_after_a_preposition():
     assert _place("Pjöngjang hält etwa 9.000 Soldaten in Russland.", "9.000") is None
     text = "Russia sent 40 instructors, who arrived in Pyongyang in May."
     assert _place(text, "40") == "Pyongyang"
+
+
+def _claimant_of(text: str, figure: str) -> str | None:
+    at = text.index(figure)
+    sentence_start = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1)
+    ends = [i for i in (text.find(". ", at), text.find("\n", at)) if i >= 0]
+    return claimant_at(text, sentence_start, min(ends, default=len(text)))
+
+
+def test_a_lawmaker_relaying_an_agency_figure_is_not_the_claimant():
+    text = (
+        "Park Sun-won, a lawmaker, told journalists that South Korea's National Intelligence "
+        "Service (NIS) counted 10,500 troops. According to Park, the agency also believes a "
+        "further 6,000 are being trained."
+    )
+    agency = "South Korea's National Intelligence Service (NIS)"
+    assert _claimant_of(text, "10,500") == agency
+    assert _claimant_of(text, "6,000") == agency
+    french = "Selon les députés présents, le NIS estime que quelque 11 000 soldats sont là."
+    assert _claimant_of(french, "11 000") == "le NIS"
+    # a person alone in the sentence stays the claimant
+    alone = "Park Sun-won told journalists that 10,500 troops are in Russia."
+    assert _claimant_of(alone, "10,500") == "Park Sun-won"
+
+
+def test_we_is_the_speaker_or_the_statements_authors_never_the_last_organisation():
+    transcript = (
+        "SEN. HALVORSEN: Seoul's intelligence service said 4,000 had been killed.\n\n"
+        "MR. OKAFOR (Deputy Assistant Secretary of Defense): We assess more than 3,000 killed."
+    )
+    assert _claimant_of(transcript, "3,000") == (
+        "Mr. Okafor (Deputy Assistant Secretary of Defense)"
+    )
+    statement = (
+        "1. We, the Foreign Ministers of Japan and the United States, met today in Tokyo.\n\n"
+        "2. Since October the DPRK has deployed more than 14,000 military personnel to Russia."
+    )
+    assert latest_before(statement.index("14,000"), find_mentions(statement)) == (
+        "the Foreign Ministers of Japan and the United States"
+    )
+    # a "we" in a quote with nobody to resolve to does not borrow the last organisation
+    quoted = 'The NIS briefed lawmakers. "We estimate 3,000 more," a Ukrainian officer said.'
+    assert _claimant_of(quoted, "3,000") == "a Ukrainian officer"
+
+
+def test_sources_named_by_apposition_pronoun_or_data_are_found():
+    text = (
+        "Ukraine's Defence Intelligence, known as HUR, put the figure higher. In a statement, "
+        "it said as many as 19,500 soldiers were deployed."
+    )
+    assert _claimant_of(text, "19,500") == "Ukraine's Defence Intelligence (HUR)"
+    data = "Data from Russia's interior ministry suggest 15,000 labourers are working there."
+    assert _claimant_of(data, "15,000") == "Russia's interior ministry"
