@@ -41,7 +41,9 @@ _PLANNED = (
     r"(expected|preparing|set|due|scheduled|planning|poised|about|going|likely|slated)"
     r"\s+to|(will|would|could|might|may|shall)(\s+\w+){0,2}\s+(be\s+)?"
     r"(sen[dt]|deploy\w*|dispatch\w*|arriv\w*|go|join|leave|follow|travel|head|take|bring)|"
-    r"to be (sent|deployed|dispatched)|plans?\s+to|planned|planning|intends?\s+to|wants?|"
+    r"to be (sent|deployed|dispatched)|agreed to (send|deploy|dispatch)|"
+    r"being (trained|prepared|readied) (for|to)|for dispatch|"
+    r"plans?\s+to|planned|planning|intends?\s+to|wants?|"
     r"expects?\s+to|expected|prepar(es|ing) to|next (week|month|year|spring|summer|autumn|fall|"
     r"winter)|in the coming (weeks|months)|later this year|soon|"
     r"werden|wird|sollen|soll|sollten|folgen|geplant|künftig|nächste[nms]?|"
@@ -49,9 +51,10 @@ _PLANNED = (
     r"enviará[n]?|desplegará[n]?|prevé|previsto[s]?|planea|próximo[s]?|pronto|podría[n]?"
 )
 _ONGOING = (
-    rf"{_BE}\s+(stationed|deployed|sent|dispatched|based|employed|working|fighting|serving|"
+    rf"{_BE}\s+((now|still|currently|already|reportedly)\s+)?(stationed|deployed|sent|dispatched|based|employed|working|fighting|serving|"
     r"present|operating|posted|there)|"
     r"remain(s|ed)?|stay(s|ed)?|presence|(are|is) (now )?(in|inside|on)\b|currently|"
+    r"there (are|is) (now )?|living|"
     r"(has|have) (begun|started) (sending|deploying)|"
     r"sent|deployed|dispatched|arrived|stationed|employed|fighting|serving|"
     r"entsandt|stationiert|geschickt|befinden|eingesetzt|seit|derzeit|depuis|desde|"
@@ -61,6 +64,7 @@ _ONGOING = (
 _COMPLETED = (
     r"returned|return(ing)? home|came back|(have|has|had) come back|withdrawn|withdrew|"
     r"pulled (out|back)|rotated (out|home|back)|left Russia|went home|"
+    r"(forced|sent|ordered)(\s+\w+){0,3}\s+home|"
     r"(earlier|previous|first|initial) (deployments?|dispatch(es)?|contingents?|waves?|batch(es)?)|"
     r"zurückgekehrt|heimgekehrt|abgezogen|regresaron|regresado|volvieron|retirados?|"
     r"rentrés?|retirés?|revenus?"
@@ -78,7 +82,7 @@ _TRANSFER = (
     r"receiv(e|es|ed|ing)|obtain(s|ed|ing)?|acquir(e|es|ed|ing)|shar(e|es|ed|ing)|"
     r"help(s|ed|ing)|assist(s|ed|ing)|export(s|ed|ing)?|sell(s|ing)?|sold|pa(y|ys|id|ying)|"
     r"exchang(es|ed|ing)|trad(es|ed|ing)|swap(s|ped|ping)|"
-    r"liefer\w*|geliefert|erh(a|ä)lt|erhielt\w*|erhalten|bekomm\w*|überlass\w*|"
+    r"liefer\w*|geliefert|erh(a|ä)lt\w*|erhielt\w*|erhalten|bekomm\w*|überlass\w*|"
     r"zur Verfügung (gestellt|stellt|stellen|stellte)|"
     r"livr\w*|fourni\w*|envo[iy]\w*|transf[eé]r\w*|re[çc]oi\w*|re[çc]u\w*|"
     r"env[ií]\w*|entreg\w*|suministr\w*|proporcion\w*|recib\w*|transfi\w*|vend\w*"
@@ -224,16 +228,28 @@ def _exchange_status_here(
         window = text[max(left, previous[-1].end() if previous else left) : verb.start()]
     if _compiled(_PROMISED).search(window):
         return ExchangeStatus.promised
-    if _compiled(_SUSPECTED).search(window):
+    if _compiled(_SUSPECTED).search(window) or _HEDGE_AFTER.match(text, end, right):
         return ExchangeStatus.suspected
     if verb is not None:
         return ExchangeStatus.delivered
     return None
 
 
+# A hedge put after the claim: "... helped with its satellite programme, Western officials
+# believe".
+_HEDGE_AFTER = re.compile(
+    r"[^.;:]{0,80}?,\s*(?:[\w'’-]+\s+){1,4}(?:believe|believes|suspect|suspects|fear|fears|"
+    r"think|thinks|assume|assumes|glauben|vermuten|croient|soupçonnent|creen|sospechan)\b",
+    re.IGNORECASE,
+)
+
+
 def _sentence_start(text: str, position: int) -> int:
-    # the end of the last break in text[:position], from one scan of the text (pipeline.scan)
-    return last_match_end(_SENTENCE_END, text, position)
+    # the end of the last break in text[:position], from one scan of the text (pipeline.scan);
+    # one character more, so a break whose look-ahead needs the first character of a sentence
+    # that starts right at ``position`` is seen (no break can end past ``position`` there: a
+    # figure or item does not start with a space)
+    return last_match_end(_SENTENCE_END, text, min(position + 1, len(text)))
 
 
 # Nouns that name a transfer as well as the verbs do: "fuel deliveries", "the arms trade".
@@ -270,7 +286,7 @@ _MOVES = (
     r"suppl(y|ies|ied|ying)|deliver(s|ed|ing)?|ship(s|ped|ping)?|sen(d|ds|t|ding)|"
     r"provid(e|es|ed|ing)|transfer(s|red|ring)?|g(ive|ives|ave|iven|iving)|shar(e|es|ed|ing)|"
     r"receiv(e|es|ed|ing)|obtain(s|ed|ing)?|acquir(e|es|ed|ing)|sell(s|ing)?|sold|"
-    r"liefer\w*|geliefert|erh(a|ä)lt|erhalten|livr\w*|fourni\w*|transf[eé]r\w*|"
+    r"liefer\w*|geliefert|erh(a|ä)lt\w*|erhalten|livr\w*|fourni\w*|transf[eé]r\w*|"
     r"entreg\w*|suministr\w*|proporcion\w*|recib\w*|transfi\w*"
 )
 

@@ -161,3 +161,33 @@ def test_german_since_and_should_follow():
     text = "Rund 3.000 Soldaten sind seit Herbst dort; im Mai sollten 1.000 weitere folgen."
     assert _deployment(text, "3.000", D.planned) is D.ongoing
     assert _deployment(text, "1.000", D.ongoing) is D.planned
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "expected"),
+    [
+        ("Data suggest 15,000 labourers are now working on building sites.", "15,000", D.ongoing),
+        ("There are several hundred IT workers living there.", "several hundred", D.ongoing),
+        ("The agency believes a further 6,000 are being trained for dispatch.", "6,000", D.planned),
+        ("Pyongyang has agreed to send up to 5,000 builders.", "up to 5,000", D.planned),
+        (
+            "About 30,000 worked in Russia before UN sanctions forced most of them home.",
+            "About 30,000",
+            D.completed,
+        ),
+    ],
+)
+def test_status_cues_with_words_between_and_group_moves(sentence, figure, expected):
+    assert _deployment(sentence, figure) == expected
+
+
+def test_a_sentence_starting_at_the_figure_does_not_take_the_previous_ones_cue():
+    text = "About 11,000 personnel are in Russia. About 1,000 soldiers returned in December."
+    assert _deployment(text, "About 1,000") == D.completed
+
+
+def test_a_hedge_after_the_claim_and_german_subjunctive_receive():
+    text = "Russian engineers have helped with its satellite programme, Western officials believe."
+    assert _exchange(text, "satellite programme") == X.suspected
+    german = "Als Gegenleistung erhalte Pjöngjang Devisen, schreiben die Analysten."
+    assert _exchange(german, "Devisen") == X.delivered
