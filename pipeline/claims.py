@@ -93,6 +93,8 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
         re.compile(
             r"missile (technology|guidance|know|"
             r"design|engine)|rocket engine|"
+            # "technology related to nuclear weapons or ballistic missiles"
+            r"technolog\w*\s+(related to|for|on)\s+(\w+\s+){0,4}?(ballistic\s+)?missiles|"
             r"raketentechn|technologie (de )?missiles?|tecnología de misiles",
             re.IGNORECASE,
         ),
@@ -162,6 +164,13 @@ def category_mentions(
             continue  # none of the pattern's words occurs: it cannot match (pipeline.prefilter)
         for m in finditer(pattern, text):  # pattern.finditer(text), only around its words
             found.append((category, m.start(), m.end()))
+    # weapons named inside "technology related to ... ballistic missiles" are the technology
+    know_how = [(a, b) for c, a, b in found if c is ExchangeCategory.missile_technology]
+    found = [
+        (c, a, b)
+        for c, a, b in found
+        if c is not ExchangeCategory.weapons or not any(s <= a and b <= e for s, e in know_how)
+    ]
     return sorted(found, key=lambda x: x[1])
 
 
@@ -365,6 +374,8 @@ _TO_NK = re.compile(
     rf"exchanged? for\s+(\w+\s+){{0,2}}{_RUSSIA}|"
     rf"{_NK}\W+(\w+\W+){{0,4}}(is|was|are|has been|have been)\W+(\w+\W+){{0,3}}"
     rf"(receiv|gett|obtain|acquir|paid)\w*|"
+    # the recipient alone: "Pyongyang has received hard-currency payments"
+    rf"{_NK}\s+(has\s+|had\s+|is\s+)?(receiv|obtain|acquir)\w*|"
     rf"\b(Russian|Moscow's|Russia's)\s+(assistance|help|aid|support|deliveries)\b|"
     rf"\bto\s+{_NK}|\b(nach|an)\s+(Nordkorea|Pjöngjang)\b|"
     rf"in (exchange|return) for (its )?(troops|soldiers|manpower|forces|deployment)|"
@@ -386,6 +397,7 @@ _TO_RUSSIA = re.compile(
     rf"{_NK}\W+(\w+\W+){{0,4}}(suppl|provid|deliver|sen[dt]|ship|transfer|giv|liefer|envi|"
     rf"enví|suministr|entreg|proporcion|fourni|livr)\w*\W+"
     rf"(\w+\W+){{0,8}}(to\s+|a\s+|à\s+(la\s+)?)?{_RUSSIA}|\bto\s+{_RUSSIA}|"
+    rf"{_RUSSIA}\s+(has\s+|had\s+|is\s+)?(receiv|obtain|acquir)\w*|"
     rf"\b(nach|an)\s+(Russland|Moskau)\b|"
     rf"\b(liefer|schick|send|gib|gab|stell)\w*\s+(Nordkorea|Pjöngjang)\b|"
     # North Korea as the supplier ("Nordkorea liefere seinerseits ..."): to Russia

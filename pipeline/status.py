@@ -84,7 +84,7 @@ _TRANSFER = (
     r"exchang(es|ed|ing)|trad(es|ed|ing)|swap(s|ped|ping)|"
     r"liefer\w*|geliefert|erh(a|ä)lt\w*|erhielt\w*|erhalten|bekomm\w*|überlass\w*|"
     r"zur Verfügung (gestellt|stellt|stellen|stellte)|"
-    r"livr\w*|fourni\w*|envo[iy]\w*|transf[eé]r\w*|re[çc]oi\w*|re[çc]u\w*|"
+    r"livr\w*|fourni\w*|envo[iy]\w*|transf[eé]r\w*|re[çc]oi\w*|re[çc]u\w*|aid(e|er|ent|ait)|"
     r"env[ií]\w*|entreg\w*|suministr\w*|proporcion\w*|recib\w*|transfi\w*|vend\w*"
 )
 _PROMISED = (
@@ -248,8 +248,9 @@ def _sentence_start(text: str, position: int) -> int:
     # the end of the last break in text[:position], from one scan of the text (pipeline.scan);
     # one character more, so a break whose look-ahead needs the first character of a sentence
     # that starts right at ``position`` is seen (no break can end past ``position`` there: a
-    # figure or item does not start with a space)
-    return last_match_end(_SENTENCE_END, text, min(position + 1, len(text)))
+    # non-space character cannot be consumed by a break)
+    sees = position + 1 if 0 <= position < len(text) and not text[position].isspace() else position
+    return last_match_end(_SENTENCE_END, text, sees)
 
 
 # Nouns that name a transfer as well as the verbs do: "fuel deliveries", "the arms trade".

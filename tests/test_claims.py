@@ -300,3 +300,20 @@ def test_french_engineers_and_losses_and_loggers():
     text = "les unités ont subi plus de 4 500 morts ou blessés depuis l'automne"
     start = text.index("4 500")
     assert casualty_in_clause(text, start, start + 5) == "killed_or_wounded"
+
+
+def test_technology_related_to_missiles_is_missile_technology_not_weapons():
+    item = "technology related to nuclear weapons or ballistic missiles"
+    assert categories_of(item) == ["missile_technology", "nuclear_technology"]
+    assert categories_of("ballistic missiles and artillery shells") == ["weapons"]
+
+
+def test_a_recipient_alone_gives_the_direction():
+    assert direction_from_words("The institute believes Pyongyang has received payments.") == (
+        "Russia",
+        "North Korea",
+    )
+    assert direction_from_words("Russia has received millions of shells.") == (
+        "North Korea",
+        "Russia",
+    )

@@ -191,3 +191,8 @@ def test_a_hedge_after_the_claim_and_german_subjunctive_receive():
     assert _exchange(text, "satellite programme") == X.suspected
     german = "Als Gegenleistung erhalte Pjöngjang Devisen, schreiben die Analysten."
     assert _exchange(german, "Devisen") == X.delivered
+
+
+def test_french_help_is_a_transfer():
+    assert states_a_transfer("on soupçonne la Russie d’aider la Corée du Nord à mettre au point")
+    assert not states_a_transfer("la Russie et la Corée du Nord se sont rencontrées")
