@@ -19,8 +19,6 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pydantic import WithJsonSchema
-
 import pipeline.batch
 from pipeline.backends.base import Completion, Usage
 from pipeline.batch import BatchRunner, key_params, rebind, run_batch
@@ -32,9 +30,8 @@ from pipeline.sources import Article, iter_articles
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _pinned(field: Any) -> str:
+def _pinned(schema: dict[str, Any]) -> str:
     """The label a figures model pins this verdict to (a const in its JSON Schema)."""
-    schema = next(m.json_schema for m in field.metadata if isinstance(m, WithJsonSchema))
     return schema["properties"]["figure"]["const"]
 
 
@@ -51,16 +48,18 @@ class Instant:
         if "exchanges" in response_model.model_fields:
             data = {"exchanges": []}
         else:
+            # the schema a real backend sends (instructor asks the model for it on every call)
+            verdicts = response_model.model_json_schema()["properties"]
             data = {
                 key: {
-                    "figure": _pinned(f),
+                    "figure": _pinned(schema),
                     "counts": "troops sent",
                     "status": "ongoing",
                     "claimant": None,
                     "location": None,
                     "time_text": None,
                 }
-                for key, f in response_model.model_fields.items()
+                for key, schema in verdicts.items()
             }
         raw = json.dumps(data)
         return Completion(

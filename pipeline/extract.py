@@ -7,17 +7,20 @@ to the figures found) -> drafts -> records (counts parsed, evidence located, dat
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import time
+from abc import ABCMeta
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, WithJsonSchema, create_model, model_validator
+from pydantic_core import CoreConfig, SchemaSerializer, SchemaValidator
 
 from pipeline.attribution import Mention, claimant_at, find_mentions, latest_before, resolve_name
 from pipeline.backends import Backend, Completion, make_backend
@@ -101,30 +104,147 @@ def _verdict_schema() -> str:
     return json.dumps(_inline_refs(schema, schema.get("$defs", {})))
 
 
-def figures_model(labels: list[str]) -> type[BaseModel]:
+def _pinned_verdict_schema(i: int, label: str) -> dict[str, Any]:
+    """Verdict ``f<i>``'s JSON Schema: FigureVerdict's, its ``figure`` pinned to ``label``."""
+    schema = json.loads(_verdict_schema())
+    schema["title"] = f"Figure{i}"
+    schema.pop("description", None)  # the class docstring is for readers of the code
+    schema["properties"]["figure"] = {
+        "const": label,
+        "description": "This figure, copied exactly.",
+        "type": "string",
+    }
+    return schema
+
+
+def figures_schema(labels: Sequence[str]) -> dict[str, Any]:
+    """The JSON Schema of ``figures_model(labels)``, built directly (a new dict every call).
+
+    Exactly what pydantic generates for ``pinned_figures_model(labels)`` (tests/test_extract.py
+    compares the two): the grammar and the prompt cache of the model depend on every byte.
+    """
+    return {
+        "properties": {
+            f"f{i}": _pinned_verdict_schema(i, label) for i, label in enumerate(labels, 1)
+        },
+        "required": [f"f{i}" for i in range(1, len(labels) + 1)],
+        "title": "FigureVerdicts",
+        "type": "object",
+    }
+
+
+class FigureVerdicts(BaseModel):
+    """The base of every figures response model: verdicts ``f1`` ... ``fn`` and their pins.
+
+    ``_labels`` are the labels the verdicts are pinned to, in order; the JSON Schema carries
+    them as ``const`` (``figures_schema``) and the validator checks them.
+    """
+
+    _labels: ClassVar[tuple[str, ...]] = ()
+
+    @model_validator(mode="after")
+    def figures_in_order(self) -> Any:
+        # without a grammar (a server that ignores the schema) the model may skip, swap or
+        # invent a figure: a precise message lets a validation retry put it right
+        for i, label in enumerate(type(self)._labels, 1):
+            got = getattr(self, f"f{i}").figure
+            if got != label:
+                raise ValueError(f"f{i}.figure must be {label!r}, copied exactly; got {got!r}")
+        return self
+
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:  # type: ignore[override]
+        """``figures_schema`` of the pins; another flavour (by alias, serialisation mode, ...)
+        from pydantic, through the model that pins each field in its annotation."""
+        if args or kwargs:
+            return pinned_figures_model(cls._labels).model_json_schema(*args, **kwargs)
+        return figures_schema(cls._labels)
+
+
+@cache
+def _figures_base(n: int) -> type[FigureVerdicts]:
+    """The pydantic model for ``n`` figures: fields ``f1`` ... ``fn``, no pins (built once)."""
+    fields: dict[str, Any] = {f"f{i}": (FigureVerdict, ...) for i in range(1, n + 1)}
+    return create_model("FigureVerdicts", __base__=FigureVerdicts, **fields)
+
+
+@cache
+def _model_path(n: int) -> tuple[Any, ...]:
+    """Where the ``model`` node of ``_figures_base(n)``'s core schema sits (keys from the top)."""
+    base = _figures_base(n)
+
+    def find(node: Any, path: tuple[Any, ...]) -> tuple[Any, ...] | None:
+        if isinstance(node, dict):
+            if node.get("type") == "model" and node.get("cls") is base:
+                return path
+            items: Iterable[tuple[Any, Any]] = node.items()
+        elif isinstance(node, list):
+            items = enumerate(node)
+        else:
+            return None
+        for key, child in items:
+            found = find(child, (*path, key))
+            if found is not None:
+                return found
+        return None
+
+    path = find(base.__pydantic_core_schema__, ())
+    if path is None:  # pragma: no cover - a pydantic that lays out core schemas differently
+        raise TypeError("no model node in the figures model's core schema")
+    return path
+
+
+def _core_schema_of(model: type[FigureVerdicts], n: int) -> Any:
+    """``_figures_base(n)``'s core schema with ``model`` as the class it builds: the nodes on
+    the path to the model node are copied, everything else (the verdicts' schemas) shared."""
+    path = _model_path(n)
+    top = copy.copy(_figures_base(n).__pydantic_core_schema__)
+    node = top
+    for key in path:
+        node[key] = copy.copy(node[key])
+        node = node[key]
+    node["cls"] = model
+    return top
+
+
+def figures_model(labels: list[str]) -> type[FigureVerdicts]:
     """One verdict per figure, in article order: ``{"f1": {"figure": <label 1>, ...}, ...}``.
 
     Each ``figure`` is pinned to its label in the JSON Schema (a ``const``), so the grammar walks
     the model through every figure exactly once (no figure skipped, none invented, none
-    repeated). The pin lives in the schema only: one model class per article instead of one
-    per figure, which was most of the pipeline's own time on a fast backend.
+    repeated), and the validator checks the pins (a server without a grammar may get them
+    wrong). The class is ``pinned_figures_model(labels)`` in all a backend sees (name, JSON
+    Schema, validation and its error messages; tests/test_extract.py checks) at a fraction of
+    the cost: pydantic builds the model for ``n`` figures once, and each article gets a
+    subclass that only names its pins and has a validator built from that model's core schema,
+    not a class pydantic builds from scratch (most of the pipeline's own time per article).
     """
-    fields: dict[str, Any] = {}
-    for i, label in enumerate(labels, 1):
-        schema = json.loads(_verdict_schema())
-        schema["title"] = f"Figure{i}"
-        schema.pop("description", None)  # the class docstring is for readers of the code
-        schema["properties"]["figure"] = {
-            "const": label,
-            "description": "This figure, copied exactly.",
-            "type": "string",
-        }
-        fields[f"f{i}"] = (Annotated[FigureVerdict, WithJsonSchema(schema)], ...)
+    n = len(labels)
+    base = _figures_base(n)
+    namespace = {"__module__": __name__, "__qualname__": "FigureVerdicts", "_labels": tuple(labels)}
+    # ABCMeta (pydantic's metaclass's base) sets the class up for isinstance; pydantic's own
+    # class construction is what this skips: the subclass adds no field, validator or config
+    model = ABCMeta.__new__(type(base), "FigureVerdicts", (base,), namespace)
+    schema = _core_schema_of(model, n)
+    model.__pydantic_core_schema__ = schema
+    # the config pydantic gives a model without model_config: its title heads error messages
+    config = CoreConfig(title="FigureVerdicts")
+    model.__pydantic_validator__ = SchemaValidator(schema, config)
+    model.__pydantic_serializer__ = SchemaSerializer(schema, config)
+    return model
+
+
+def pinned_figures_model(labels: Sequence[str]) -> type[BaseModel]:
+    """``figures_model`` built the straightforward way, by pydantic: each field's pin in its
+    annotation (a ``WithJsonSchema``), one pydantic class per call. Slow; the reference the fast
+    model is tested against, and the source of JSON Schemas in other flavours."""
+    fields: dict[str, Any] = {
+        f"f{i}": (Annotated[FigureVerdict, WithJsonSchema(_pinned_verdict_schema(i, label))], ...)
+        for i, label in enumerate(labels, 1)
+    }
     pinned = tuple(labels)
 
     def in_order(self: Any) -> Any:
-        # without a grammar (a server that ignores the schema) the model may skip, swap or
-        # invent a figure: a precise message lets a validation retry put it right
         for i, label in enumerate(pinned, 1):
             got = getattr(self, f"f{i}").figure
             if got != label:
