@@ -49,7 +49,13 @@ from pipeline.clean import clean_text, is_boilerplate, line_at
 from pipeline.dates import parse_time
 from pipeline.errors import TroopwatchError
 from pipeline.figures import Figure, find_figures, instruction_spans
-from pipeline.grounding import locate, qualifier_consistent, sentence_around, sentence_spans
+from pipeline.grounding import (
+    iter_sentence_spans,
+    locate,
+    qualifier_consistent,
+    sentence_around,
+    sentence_spans,
+)
 from pipeline.places import place_near
 from pipeline.prefilter import fold
 from pipeline.prompting import prompt_version, render_messages
@@ -603,7 +609,7 @@ def lead_summary(body: str, max_sentences: int = 2, max_words: int = 70) -> str:
     """An extractive summary: the article's first prose sentences (headlines skipped)."""
     chosen: list[str] = []
     words = 0
-    for s, e in sentence_spans(body):
+    for s, e in iter_sentence_spans(body):  # the first few sentences: split no further
         sentence = " ".join(body[s:e].split())
         if len(sentence.split()) < 8 or not sentence.endswith((".", "!", "?", "”", '"')):
             continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -20,7 +21,14 @@ from pipeline.dates import MONTHS
 from pipeline.quantities import qualifiers_of
 from schemas.records import Count, Qualifier
 
-__all__ = ["Span", "locate", "qualifier_consistent", "sentence_around", "sentence_spans"]
+__all__ = [
+    "Span",
+    "iter_sentence_spans",
+    "locate",
+    "qualifier_consistent",
+    "sentence_around",
+    "sentence_spans",
+]
 
 
 @dataclass(frozen=True)
@@ -300,15 +308,19 @@ def _ends_sentence(line: str, m: re.Match[str]) -> bool:
 
 @lru_cache(maxsize=8)
 def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
-    spans: list[tuple[int, int]] = []
+    return tuple(iter_sentence_spans(text))
 
-    def add(s: int, e: int) -> None:
+
+def iter_sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    """``sentence_spans(text)`` one at a time, split as they are read: a reader that stops after
+    the first few sentences does not split the rest of the text."""
+
+    def trimmed(s: int, e: int) -> tuple[int, int] | None:
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
-        if s < e:
-            spans.append((s, e))
+        return (s, e) if s < e else None
 
     line_start = 0
     for line in text.split("\n"):
@@ -326,11 +338,14 @@ def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
         for m in _BOUNDARY_RE.finditer(line):
             if line_start + m.end() <= seg or not _ends_sentence(line, m):
                 continue
-            add(seg, line_start + m.end())
+            span = trimmed(seg, line_start + m.end())
+            if span:
+                yield span
             seg = line_start + m.end()
-        add(seg, line_end)
+        span = trimmed(seg, line_end)
+        if span:
+            yield span
         line_start = line_end + 1
-    return tuple(spans)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

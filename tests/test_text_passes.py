@@ -1,0 +1,121 @@
+"""Faster text passes against the straightforward versions they replace (same answers)."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline.dates import MONTHS
+from pipeline.grounding import (
+    _BOUNDARY_RE,
+    _BULLET_RE,
+    _MONTH_AFTER_RE,
+    _ends_sentence,
+    iter_sentence_spans,
+    sentence_spans,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL_TEXTS = sorted(
+    p.read_text(encoding="utf-8")
+    for folder in ("golden", "dev", "dev2")
+    for p in (ROOT / "evals" / folder).glob("*.txt")
+)
+PIECES = [
+    "North Korea sent 1,000 troops.",
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    " \n ",
+    "- ",
+    "• ",
+    "1. ",
+    "12) ",
+    "26. Juni 2025 ",
+    "am 3. März ",
+    "U.S. ",
+    "Mr. Kim said",
+    "e.g. the",
+    "No. 5 ",
+    "no. ",
+    "Jan. 5 ",
+    "Why? ",
+    "he asked! ",
+    '"Quote." ',
+    "(aside.) ",
+    "1.5 million ",
+    "…",
+    "... and then ",
+    "word",
+    "Word",
+    ".",
+    "?",
+    "ß",
+    "\t",
+]
+
+
+def reference_sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The sentence split as written before it became a generator."""
+    spans: list[tuple[int, int]] = []
+
+    def add(s: int, e: int) -> None:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            spans.append((s, e))
+
+    line_start = 0
+    for line in text.split("\n"):
+        if not line or line.isspace():
+            line_start += len(line) + 1
+            continue
+        line_end = line_start + len(line)
+        bullet = _BULLET_RE.match(line)
+        if bullet and bullet.group().strip()[0].isdigit():
+            after = _MONTH_AFTER_RE.match(line, bullet.end())
+            if after and after.group(1).casefold() in MONTHS:
+                bullet = None
+        seg = line_start + (bullet.end() if bullet else 0)
+        for m in _BOUNDARY_RE.finditer(line):
+            if line_start + m.end() <= seg or not _ends_sentence(line, m):
+                continue
+            add(seg, line_start + m.end())
+            seg = line_start + m.end()
+        add(seg, line_end)
+        line_start = line_end + 1
+    return spans
+
+
+def random_text(rng: random.Random) -> str:
+    return "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 40)))
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_iter_sentence_spans_is_the_split(seed):
+    text = random_text(random.Random(seed))
+    expected = reference_sentence_spans(text)
+    assert list(iter_sentence_spans(text)) == expected
+    assert sentence_spans(text) == expected
+
+
+def test_iter_sentence_spans_on_the_eval_articles():
+    for text in EVAL_TEXTS:
+        expected = reference_sentence_spans(text)
+        assert list(iter_sentence_spans(text)) == expected
+        assert sentence_spans(text) == expected
+        assert sentence_spans(re.sub(r"\s+", " ", text)) == reference_sentence_spans(
+            re.sub(r"\s+", " ", text)
+        )
+
+
+def test_iter_sentence_spans_stops_early():
+    spans = iter_sentence_spans("One. Two.\nThree.")
+    assert next(spans) == (0, 4)
+    assert next(spans) == (5, 9)
