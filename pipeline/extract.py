@@ -57,7 +57,7 @@ from pipeline.grounding import (
     sentence_spans,
 )
 from pipeline.places import place_near
-from pipeline.prefilter import fold
+from pipeline.prefilter import fold, may_match_in
 from pipeline.prompting import prompt_version, render_messages
 from pipeline.settings import Settings
 from pipeline.sources import Article
@@ -473,10 +473,16 @@ def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
     categories = possible_categories(folded)
     if not categories:
         return records  # no category's words anywhere in the article
-    for s, e in sentence_spans(ctx.text):
+    sentences = sentence_spans(ctx.text)
+    # for each category, the sentences it may match in: one pass over the article's fold
+    maybe = [may_match_in(pattern, folded, sentences) for _, pattern in categories]
+    for k, (s, e) in enumerate(sentences):
+        here = [entry for entry, may in zip(categories, maybe, strict=True) if may[k]]
+        if not here:
+            continue  # no category's words in this sentence (category_mentions would say [])
         if _in_blocked(ctx, s) or is_boilerplate(line_at(ctx.text, s)):
             continue
-        mentions = category_mentions(ctx.text[s:e], folded[s:e], categories)
+        mentions = category_mentions(ctx.text[s:e], folded[s:e], here)
         if not mentions:
             continue
         context = _context(ctx, s, e)
@@ -498,6 +504,8 @@ def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
         ):
             continue
         fallback = exchange_status_from_words(context, ExchangeStatus.unknown)
+        # the sentence's claimant and hedge, the same for each of its items
+        claimant, hedge = _claimant(ctx, None, s, e), infer_hedge(context)
         for category, ms, me in mentions:
             item = ctx.text[s + ms : s + me]
             status = exchange_status_at(ctx.text, s + ms, s + me, fallback)
@@ -516,8 +524,8 @@ def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
                     provider=provider,
                     recipient=recipient,
                     status=status,
-                    claimant=_claimant(ctx, None, s, e),
-                    hedge=infer_hedge(context),
+                    claimant=claimant,
+                    hedge=hedge,
                     time=TimeSpan(),
                     evidence=ctx.text[s:e],
                     grounding=Grounding(

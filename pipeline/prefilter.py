@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import _sre
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 try:  # Python 3.11+
@@ -356,3 +358,35 @@ def any_match(pattern: re.Pattern[str], text: str) -> bool:
         if may_match(alternative, folded) and _search_at_starts(alternative, text, folded):
             return True
     return False
+
+
+def may_match_in(
+    pattern: re.Pattern[str], folded: str, spans: Sequence[tuple[int, int]]
+) -> list[bool]:
+    """``[may_match(pattern, folded[s:e]) for s, e in spans]``, from one pass over ``folded``.
+
+    A literal is in ``folded[s:e]`` exactly when one of its occurrences in ``folded`` lies
+    within ``s:e``; for spans in order that do not overlap (sentences) each occurrence is looked
+    up in the one span that may hold it. ``folded`` may be the fold of a whole text whose spans
+    are asked about: the slices of a text's fold hold the literals at the same places as the
+    folds of its slices (``fold`` keeps every offset, and no literal holds a character whose
+    lower case depends on its neighbours).
+    """
+    if any(e > s2 for (_, e), (s2, _) in pairwise(spans)):
+        return [may_match(pattern, folded[s:e]) for s, e in spans]  # overlapping or unordered
+    entry = _BY_ID.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        entry = _BY_ID[id(pattern)] = (pattern, requirements(pattern))
+    starts = [s for s, _ in spans]
+    alive = [True] * len(spans)
+    for literals_ in entry[1]:
+        here = [False] * len(spans)
+        for lit in literals_:
+            at = folded.find(lit)
+            while at >= 0:
+                k = bisect_right(starts, at) - 1  # the last span starting at or before it
+                if k >= 0 and at + len(lit) <= spans[k][1]:
+                    here[k] = True
+                at = folded.find(lit, at + 1)
+        alive = [a and h for a, h in zip(alive, here, strict=True)]
+    return alive

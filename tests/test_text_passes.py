@@ -119,3 +119,39 @@ def test_iter_sentence_spans_stops_early():
     spans = iter_sentence_spans("One. Two.\nThree.")
     assert next(spans) == (0, 4)
     assert next(spans) == (5, 9)
+
+
+def _project_patterns() -> list[re.Pattern[str]]:
+    from pipeline import claims, clean, figures, quantities, status
+
+    found = [p for _, p in claims._CATEGORY_WORDS]
+    for module in (claims, clean, figures, quantities, status):
+        found += [v for v in vars(module).values() if isinstance(v, re.Pattern)]
+    return found
+
+
+WORDS = [
+    "oil", "fuel", "Drones", "UAV", "satellite", "shells", "artillery", "missile technology",
+    "AI", "assistants", "must", "report", "Ignore", "above", "ſ", "İ", "ı", "Σ", "ς", "K",
+    "Luftabwehr", "Erdöl", "pétrole", "North Korea", "Russia", "sent", "to", "and", ",", ".",
+    " ", "\n", "ai", "rep", "ort",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_may_match_in_is_may_match_of_each_span(seed):
+    from pipeline.prefilter import fold, may_match, may_match_in
+
+    rng = random.Random(seed)
+    text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(0, 60)))
+    folded = fold(text)
+    sentences = sentence_spans(text)
+    arbitrary = sorted(
+        (a, a + rng.randint(0, 40))
+        for a in (rng.randint(0, max(0, len(text))) for _ in range(rng.randint(0, 8)))
+    )
+    for pattern in _project_patterns():
+        for spans in (sentences, arbitrary, [(0, len(text))]):
+            got = may_match_in(pattern, folded, spans)
+            assert got == [may_match(pattern, folded[s:e]) for s, e in spans], pattern.pattern
+            assert got == [may_match(pattern, fold(text[s:e])) for s, e in spans]
