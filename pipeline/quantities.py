@@ -315,7 +315,8 @@ def _digit_mentions(text: str) -> list[_Mention]:
             # The decimal part was rejected: the figure ends before it.
             end = m.start("dec") - 1
             scale, base = 1, Fraction(int(digits))
-        mention = _Mention(base * scale, m.start(), end, base, scale)
+        # a figure without a scale word is its base (no Fraction product to build)
+        mention = _Mention(base if scale == 1 else base * scale, m.start(), end, base, scale)
         if sep and sep in " \u00a0":
             # "26 100" may be "26" and "100" side by side; keep those readings for matching.
             mention.alts.update(int(g) for g in re.split(r"[ \u00a0]", raw_int))

@@ -155,3 +155,17 @@ def test_may_match_in_is_may_match_of_each_span(seed):
             got = may_match_in(pattern, folded, spans)
             assert got == [may_match(pattern, folded[s:e]) for s, e in spans], pattern.pattern
             assert got == [may_match(pattern, fold(text[s:e])) for s, e in spans]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_digit_mentions_value_is_base_times_scale(seed):
+    from fractions import Fraction
+
+    from pipeline.quantities import _digit_mentions
+
+    rng = random.Random(seed)
+    pieces = ["1", "12", "1,000", "2.5", "10.000,5", " ", "-", " million", "k", " Mio.", "x", ","]
+    text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+    for m in _digit_mentions(text):
+        assert isinstance(m.value, Fraction)
+        assert m.value == m.base * m.scale
