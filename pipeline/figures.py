@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from pipeline.clean import line_at
 from pipeline.grounding import sentence_spans
-from pipeline.prefilter import any_match, finditer
+from pipeline.prefilter import any_match, finditer, fold, may_match
 from pipeline.quantities import find_numbers, hedge_end, hedge_start, parse_count
 from schemas.records import Count, Qualifier
 
@@ -117,7 +117,9 @@ _LIST_MARKER_BEFORE = re.compile(r"(?:^|\n)[ \t]*\(?$")
 
 
 def _is_identifier(text: str, start: int, end: int) -> bool:
-    if _IDENTIFIER_BEFORE.search(text[max(0, start - 60) : start]):
+    before = text[max(0, start - 60) : start]
+    # _IDENTIFIER_BEFORE.search, run only when one of its words occurs (pipeline.prefilter)
+    if may_match(_IDENTIFIER_BEFORE, fold(before)) and _IDENTIFIER_BEFORE.search(before):
         return True
     # (at the very start of the text the empty window matches _LIST_MARKER_BEFORE too)
     return bool(
