@@ -47,6 +47,8 @@ _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 def fold(text: str) -> str:
     """``text`` lower-cased for ``may_match``: every ASCII letter a case-insensitive pattern
     matches in ``text`` is that letter, lower-case, at the same offset."""
+    if text.isascii() or not ("\u0130" in text or "\u0131" in text or "\u017f" in text):
+        return text.lower()  # none of _FOLD's characters: translate would change nothing
     return text.translate(_FOLD).lower()
 
 

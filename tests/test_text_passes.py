@@ -169,3 +169,16 @@ def test_digit_mentions_value_is_base_times_scale(seed):
     for m in _digit_mentions(text):
         assert isinstance(m.value, Fraction)
         assert m.value == m.base * m.scale
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_fold_is_translate_then_lower(seed):
+    from pipeline.prefilter import _FOLD, fold
+
+    rng = random.Random(seed)
+    alphabet = ["a", "B", " ", "İ", "ı", "ſ", "Σ", "ß", "’", "É", "K", "x", "\n", "Ω", "ǅ"]
+    chosen = rng.sample(alphabet, rng.randint(1, len(alphabet)))  # any subset of _FOLD's keys
+    text = "".join(rng.choice(chosen) for _ in range(30))
+    assert fold(text) == text.translate(_FOLD).lower()
+    for special in ("İ", "ı", "ſ"):
+        assert fold(f"ab{special}c’") == f"ab{special}c’".translate(_FOLD).lower()
