@@ -263,7 +263,10 @@ _CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    ("missing", re.compile(r"missing|vermisst|disparus?|desaparecidos?", re.IGNORECASE)),
+    (
+        "missing",
+        re.compile(r"missing|unaccounted for|vermisst|disparus?|desaparecidos?", re.IGNORECASE),
+    ),
     (
         "wounded",
         re.compile(r"wounded|injured|verwundet|verletzt|bless[ée]s?|heridos?", re.IGNORECASE),
@@ -486,7 +489,8 @@ def direction_from_cues(to_nk: bool, to_ru: bool) -> tuple[str, str] | None:
 
 
 _CASUALTY_VERBS = re.compile(
-    r"\b(killed|kill|wounded|injured|captured|missing|died|dead|deaths?|casualties|losses|"
+    r"\b(killed|kill|wounded|injured|captured|missing|unaccounted for|died|dead|deaths?|"
+    r"casualties|losses|"
     r"taken prisoner|getötet|verwundet|verletzt|gefangen|vermisst|gefallen|tot|tués|morts?|"
     r"blessés|capturés|disparus|muertos|heridos|capturados|desaparecidos)\b",
     re.IGNORECASE,
@@ -507,7 +511,8 @@ _THINGS = re.compile(
     r"misiles|drones|chars|obus|rotations?|waves?|batches|shipments?|trains?|flights?|"
     r"stages?|phases?|sides|parties|partes|seiten|côtés|times|percent|questions|reasons|ways|"
     r"things|lessons|takeaways|facts|steps|assaults|attacks|strikes|sorties|raids|clashes|"
-    r"engagements|incidents|bombers|fighters|launches|satellites|states|countries|nations)\b|"
+    r"engagements|incidents|bombers|fighters|launches|satellites|states|countries|nations|"
+    r"mines|explosives?|square)\b|"
     r"[$€£¥₩%]",
     re.IGNORECASE,
 )
@@ -562,6 +567,21 @@ def counts_other_people(label: str, clause_before: str = "") -> bool:
         or _OTHERS_IN_LABEL.search(label)
         or (clause_before and not mentions_korea(label) and _OTHERS_BEFORE.search(clause_before))
     )
+
+
+# Words that move or place people: a clause with one of these and no casualty word describes a
+# deployment, whatever a model called it ("plans to send up to 2,000 more deminers").
+_MOVES_PEOPLE = re.compile(
+    r"\b(sen[dt]|sending|deploy\w*|dispatch\w*|rotat\w*|arriv\w*|stationed|working|"
+    r"operating|serving|clearing|building|expected to (arrive|join|leave)|entsandt|"
+    r"envoy\w*|déploy\w*|envi\w*|despleg\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def moves_people(clause: str) -> bool:
+    """Whether a clause sends, places or rotates people and names no casualty."""
+    return bool(_MOVES_PEOPLE.search(clause)) and not _CASUALTY_VERBS.search(clause)
 
 
 def casualty_in_clause(text: str, start: int, end: int) -> str | None:

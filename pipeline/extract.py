@@ -39,6 +39,7 @@ from pipeline.claims import (
     in_scope,
     infer_hedge,
     mentions_korea,
+    moves_people,
     names_people,
     names_russia,
     possible_categories,
@@ -62,6 +63,7 @@ from pipeline.prompting import prompt_version, render_messages
 from pipeline.settings import Settings
 from pipeline.sources import Article
 from pipeline.status import (
+    clause_around,
     deployment_status_at,
     exchange_status_at,
     moves_something,
@@ -362,6 +364,13 @@ def record_from_verdict(
         # "killed 36 North Korean soldiers": the clause names a casualty whatever the model said
         if casualty is not None:
             record_type, subtype = "casualty", casualty
+    elif (
+        casualty is None
+        and personnel
+        and moves_people(ctx.text[slice(*clause_around(ctx.text, figure.start, figure.end))])
+    ):
+        # "plans to send up to 2,000 more deminers": people sent, not lost
+        record_type, subtype = "deployment", personnel
     elif not named:
         # "about 300 had been killed and some 2,700 wounded": the figure's own predicate names
         # its casualty type; the model tends to one value for every figure of a sentence

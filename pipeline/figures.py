@@ -45,7 +45,7 @@ _INSTRUCTION = re.compile(
     r"\b(system prompt|new instructions?)\b|"
     r"\bautomated (summar(y|ies)|systems?|tools?)\b[^.]{0,80}\b(should|must|state|report)\b|"
     # "[Instruction for AI assistants, summarisers and data-extraction models reading this page"
-    r"\binstructions?\s+(for|to)\s+(the\s+)?(AI|assistants?|models?|summari[sz]ers?|bots?|LLMs?|"
+    r"\b(instructions?|notes?|messages?|notices?|attention|reminders?)\s+(for|to)\s+(the\s+)?(AI|assistants?|models?|summari[sz]ers?|bots?|LLMs?|"
     r"language models?|automated)\b|"
     r"\b(summari[sz]ers?|data[- ]extraction (models?|tools?|systems?)|extraction models?)\b"
     r"[^.]{0,80}\b(reading|processing|parsing|scraping)\b|"

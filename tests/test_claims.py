@@ -317,3 +317,14 @@ def test_a_recipient_alone_gives_the_direction():
         "North Korea",
         "Russia",
     )
+
+
+def test_people_sent_are_not_lost_and_unaccounted_for_is_missing():
+    from pipeline.claims import casualty_in_clause, moves_people
+
+    assert moves_people("Pyongyang plans to send up to 2,000 more deminers by the end of the year")
+    assert moves_people("some 700 North Korean combat troops had rotated out of Kursk")
+    assert not moves_people("some 700 North Korean troops were killed after they were sent")
+    text = "Another 120 North Korean soldiers are unaccounted for, HUR said."
+    at = text.index("120")
+    assert casualty_in_clause(text, at, at + 3) == "missing"
