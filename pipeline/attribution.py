@@ -83,7 +83,10 @@ _STATE_ONLY = re.compile(
     r"la russie|la corée du nord|corea del norte|rusia)$",
     re.I,
 )
-_FIRST_PERSON = frozenset("we i wir ich nous je nosotros yo".split())
+_FIRST_PERSON = frozenset(
+    "we i wir ich nous je nosotros yo our unsere notre nuestra nuestro".split()
+)
+_OUR = frozenset("our unsere unser notre nos nuestra nuestro nuestros".split())
 _CONNECTORS = frozenset("of for and at from on with in".split())
 _DATA_WORDS = frozenset("data figures estimates numbers statistics records".split())
 _TIME_WORDS = frozenset(
@@ -222,8 +225,8 @@ def _loose_name_after(text: str, start: int) -> tuple[int, str] | None:
     if not words:
         return None
     name = " ".join(words).strip()
-    if len(name) < 2:
-        return None
+    if len(name) < 2 or (len(words) == 1 and name.islower() and name not in _PRONOUNS):
+        return None  # a verb read as a name: "según declaró el jueves el diputado ..."
     return start, name  # a pronoun ("selon lui") is resolved like "he said"
 
 
@@ -299,6 +302,8 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         if not name or _STATE_ONLY.match(name):
             continue
+        if name.split()[0].lower() in _OUR and len(name.split()) > 1:
+            name = name.split()[0].lower()  # "Our intelligence indicates": the speaker's claim
         if mentions and start < mentions[-1].end and mentions[-1].start <= start:
             continue  # overlapping matches of one attribution
         anaphoric = _anaphoric(name)

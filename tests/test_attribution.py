@@ -305,3 +305,15 @@ def test_sources_named_by_apposition_pronoun_or_data_are_found():
     assert _claimant_of(text, "19,500") == "Ukraine's Defence Intelligence (HUR)"
     data = "Data from Russia's interior ministry suggest 15,000 labourers are working there."
     assert _claimant_of(data, "15,000") == "Russia's interior ministry"
+
+
+def test_our_intelligence_is_the_statements_authors_and_a_verb_is_no_name():
+    statement = (
+        "1. We, the Foreign Ministers of Japan and the United States, met today in Tokyo.\n\n"
+        "2. Our intelligence indicates that DPRK forces have suffered at least 5,000 casualties."
+    )
+    assert _claimant_of(statement, "5,000") == (
+        "the Foreign Ministers of Japan and the United States"
+    )
+    spanish = "Hay 11.000 soldados, según declaró el jueves el diputado Lee Sang-min."
+    assert "declaró" not in _names(spanish)
