@@ -550,6 +550,7 @@ _OTHER_NATION = (
 _OTHERS_IN_LABEL = re.compile(rf"^\S+(\s+(of|von|de))?\s+{_OTHER_NATION}\b")
 _OTHERS_BEFORE = re.compile(
     rf"(\b{_OTHER_NATION}\s+(soldiers|troops|servicemen|forces|dead|casualties|losses|"
+    rf"paratroopers|marines|fighters|defenders|conscripts|recruits|"
     rf"civilians|officers|Soldaten|soldats|soldados)|\b(civilians|residents|children|"
     rf"Zivilisten|civils|civiles))\b(?![^,;]*\bNorth Korean)[^;]*$",
     re.IGNORECASE,

@@ -348,6 +348,13 @@ def record_from_verdict(
     before = re.split(r"[.;!?\n]", ctx.text[max(0, figure.start - 120) : figure.start])[-1]
     if counts_things(f"{figure.label} {head}") or counts_other_people(own_words, before):
         return None
+    # North Korea's whole army is about 1.2 million: a million or more that its own sentence does
+    # not tie to North Korea is someone else's ("Russia has lost more than 1.2 million troops")
+    largest = max(v for v in (figure.count.best, figure.count.high, 0) if v is not None)
+    if largest >= 1_000_000 and not mentions_korea(
+        ctx.text[slice(*sentence_around(ctx.text, figure.start, figure.end))]
+    ):
+        return None
     personnel = subtype_from_words("deployment", figure.label)
     casualty = casualty_in_clause(ctx.text, figure.start, figure.end)  # the clause's own type
     if personnel is None and casualty is None and not _korea_near(ctx, figure.start):

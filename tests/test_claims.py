@@ -328,3 +328,11 @@ def test_people_sent_are_not_lost_and_unaccounted_for_is_missing():
     text = "Another 120 North Korean soldiers are unaccounted for, HUR said."
     at = text.index("120")
     assert casualty_in_clause(text, at, at + 3) == "missing"
+
+
+def test_other_armies_paratroopers_are_not_records():
+    from pipeline.claims import counts_other_people
+
+    before = "Two Ukrainian paratroopers were killed and "
+    assert counts_other_people("nine wounded", before)
+    assert not counts_other_people("nine wounded", "Two North Korean soldiers were killed and ")

@@ -312,3 +312,29 @@ def test_numbers_about_someone_else_are_not_records():
     verdicts = {f"f{i}": verdict(label, "troops sent") for i, label in enumerate(labels, 1)}
     summary, _ = _run([verdicts, NO_EXC], text=text)
     assert summary.deployments == [] and summary.casualties == []
+
+
+def _verdict_record(text: str, figure_text: str, counts: str):
+    from pipeline.extract import record_from_verdict
+    from schemas.records import FigureVerdict
+
+    ctx = prepare(text)
+    figure = next(f for f in ctx.figures if f.label.startswith(figure_text))
+    return record_from_verdict(
+        FigureVerdict.model_validate(verdict(figure.label, counts)), figure, ctx
+    )
+
+
+def test_people_sent_are_a_deployment_whatever_the_verdict_says():
+    text = "North Korea plans to send up to 2,000 more deminers to Russia by the end of the year."
+    record = _verdict_record(text, "up to 2,000", "killed")
+    assert type(record).__name__ == "Deployment"
+    assert record.personnel_type.value == "deminers"
+
+
+def test_a_million_not_tied_to_north_korea_is_someone_elses():
+    text = (
+        "North Korean troops fought near Kursk. Ukraine's General Staff says Russia has lost more "
+        "than 1.2 million troops killed or wounded since February 2022."
+    )
+    assert _verdict_record(text, "more than 1.2 million", "killed or wounded") is None
