@@ -350,10 +350,9 @@ def record_from_verdict(
         return None
     # North Korea's whole army is about 1.2 million: a million or more that its own sentence does
     # not tie to North Korea is someone else's ("Russia has lost more than 1.2 million troops")
+    evidence, s, e = _evidence(ctx, figure.start, figure.end)
     largest = max(v for v in (figure.count.best, figure.count.high, 0) if v is not None)
-    if largest >= 1_000_000 and not mentions_korea(
-        ctx.text[slice(*sentence_around(ctx.text, figure.start, figure.end))]
-    ):
+    if largest >= 1_000_000 and not mentions_korea(evidence):
         return None
     personnel = subtype_from_words("deployment", figure.label)
     casualty = casualty_in_clause(ctx.text, figure.start, figure.end)  # the clause's own type
@@ -382,7 +381,6 @@ def record_from_verdict(
         # "about 300 had been killed and some 2,700 wounded": the figure's own predicate names
         # its casualty type; the model tends to one value for every figure of a sentence
         subtype = casualty or subtype
-    evidence, s, e = _evidence(ctx, figure.start, figure.end)
     context = _context(ctx, s, e)
     reasons = []
     if not qualifier_consistent(figure.count, evidence):
