@@ -83,10 +83,9 @@ _STATE_ONLY = re.compile(
     r"la russie|la corée du nord|corea del norte|rusia)$",
     re.I,
 )
-_FIRST_PERSON = frozenset(
-    "we i wir ich nous je nosotros yo our unsere notre nuestra nuestro".split()
-)
 _OUR = frozenset("our unsere unser notre nos nuestra nuestro nuestros".split())
+# "we" and the "our" a possessive source is cut to ("Our intelligence" -> "our")
+_FIRST_PERSON = frozenset("we i wir ich nous je nosotros yo".split()) | _OUR
 _CONNECTORS = frozenset("of for and at from on with in".split())
 _DATA_WORDS = frozenset("data figures estimates numbers statistics records".split())
 _TIME_WORDS = frozenset(

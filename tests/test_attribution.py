@@ -317,3 +317,11 @@ def test_our_intelligence_is_the_statements_authors_and_a_verb_is_no_name():
     )
     spanish = "Hay 11.000 soldados, según declaró el jueves el diputado Lee Sang-min."
     assert "declaró" not in _names(spanish)
+
+
+def test_every_possessive_first_person_source_is_the_speaker():
+    statement = (
+        "Wir, die Außenminister Japans und Deutschlands, haben heute in Berlin beraten.\n\n"
+        "Unser Geheimdienst schätzt, dass 5.000 Soldaten in Russland sind."
+    )
+    assert _claimant_of(statement, "5.000") == "die Außenminister Japans und Deutschlands"
