@@ -421,6 +421,15 @@ _WORD_RE = re.compile(
     re.IGNORECASE,
 )
 
+# "half a million", "one and a half thousand", "2 and a half million"
+_HALF_RE = re.compile(
+    r"(?:\b(?P<whole>\d+|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")"
+    r"[\s-]+and[\s-]+a[\s-]+half|\bhalf[\s-]+an?)"
+    r"[\s-]+(?P<scale>hundred|thousand|million|billion|dozen)\b",
+    re.IGNORECASE,
+)
+_HALF_BEFORE_RE = re.compile(r"\bhalf[\s-]+$", re.IGNORECASE)
+
 
 def _interpretations(raw: str) -> list[float]:
     """Values a digit string may denote: '12,000' -> 12000; '1.5' -> 1.5; '1.500' -> both."""
@@ -453,7 +462,14 @@ def find_numbers(text: str) -> set[float]:
         base = _WORDS[word]
         if word in _BARE_SCALES and not scale_word:
             continue  # "a", "hundred", "dozen" alone: "several hundred" states no number
+        if word == "a" and _HALF_BEFORE_RE.search(text, 0, m.start()):
+            continue  # the "a million" of "half a million" is read below
         found.add(float(base * (_WORDS.get(scale_word) or _SCALES.get(scale_word) or 1)))
+    for m in _HALF_RE.finditer(text):
+        whole = (m.group("whole") or "").lower()
+        value = float(whole) if whole.isdigit() else float(_WORDS.get(whole, 0))
+        scale = _WORDS.get(m.group("scale").lower()) or _SCALES[m.group("scale").lower()]
+        found.add((value + 0.5) * scale)
     return found
 
 

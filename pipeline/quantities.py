@@ -470,6 +470,22 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]:
             j += 1
         while seq[-1][0] == "and":
             seq.pop()
+        # "one and a half thousand", "two and a half million": the half joins the scale word,
+        # not a second figure (read alone, "and" would make it the range 1 to 500).
+        n = last + 1
+        if (
+            seq[-1][0] in ("unit", "teen", "tens")
+            and n + 3 < len(tokens)
+            and words[n] in _AND
+            and words[n + 1] in _ARTICLES
+            and words[n + 2] in _HALF
+            and words[n + 3] in _WORD_SCALES
+            and words[n + 3] not in _NEEDS_MULTIPLIER
+            and all(joined(t) for t in range(last, n + 3))
+        ):
+            seq.append(("half", Fraction(1, 2)))
+            seq.append(("big", Fraction(_WORD_SCALES[words[n + 3]])))
+            last = n + 3
         total = current = Fraction(0)
         for k, v in seq:
             if k == "hundred":

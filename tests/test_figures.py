@@ -93,3 +93,10 @@ def test_a_note_for_ai_models_is_a_planted_instruction():
     spans = instruction_spans(text)
     assert any(s <= text.index("95,000") < e for s, e in spans)
     assert not any(s <= text.index("300") < e for s, e in spans)
+
+
+def test_one_and_a_half_thousand_is_one_figure_not_a_range():
+    # "and" would otherwise join "one" and "a half thousand" as the range 1 to 500
+    (figure,) = find_figures("Pyongyang sent one and a half thousand soldiers to Kursk.")
+    assert figure.count.best == 1_500
+    assert figure.count.low is None and figure.count.high is None

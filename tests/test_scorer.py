@@ -688,6 +688,20 @@ def test_shipped_golden_set_scores_perfectly_against_itself():
         assert score.field_totals.correct == score.field_totals.total, case.case_id
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "not_value"),
+    [
+        ("half a million troops", 500_000, 1_000_000),
+        ("one and a half thousand soldiers", 1_500, 500),
+        ("two-and-a-half million shells", 2_500_000, 1_000_000),
+        ("3 and a half thousand workers", 3_500, 1_000),
+    ],
+)
+def test_find_numbers_reads_halves(text, value, not_value):
+    nums = find_numbers(text)
+    assert value in nums and not_value not in nums
+
+
 def test_find_numbers_ignores_bare_scale_words():
     nums = find_numbers("Several hundred engineers and thousands of workers; dozens missing.")
     assert not nums & {100, 1000, 12}
