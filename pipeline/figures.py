@@ -61,7 +61,9 @@ _UNIT_AFTER = re.compile(
     r"^\s*(-\s*)?(days?|weeks?|months?|years?|hours?|minutes?|km|kilomet\w*|miles?|met(er|re)s?|"
     r"times|fold|mal|fois|veces|"
     r"min|mins|mm|cm|percent|per cent|prozent|%|tonnes?|tons?|kg|calibre|caliber|"
-    r"tage?n?|wochen?|monate?n?|jahren?|stunden?)\b",
+    r"tage?n?|wochen?|monate?n?|jahr(e|en)?|stunden?|minuten|sekunden|seconds?|"
+    r"jours?|semaines?|mois|ans|années?|heures?|"
+    r"d[ií]as?|semanas?|meses|años?|horas?|minutos?|segundos?)\b",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
@@ -156,6 +158,13 @@ _COUNTER_BEFORE = re.compile(
 )
 
 
+# Determiners (and one adjective after them) that make "one" a pronoun: "a normal one".
+_PRONOUN_ONE_BEFORE = re.compile(
+    r"\b(a|an|the|this|that|no|any|every|each|another|which|such a)\s+([a-z]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _is_date_or_percent(text: str, start: int, end: int, value: int) -> bool:
     if _is_identifier(text, start, end):
         return True
@@ -176,8 +185,12 @@ def _is_date_or_percent(text: str, start: int, end: int, value: int) -> bool:
         return True
     if _DESIGNATOR.search(text[max(0, start - 2) : start]):  # KN-23, MiG-29: designators
         return True
-    if text[start:end].lower() == "one" and text[end : end + 4].lower() == " of ":
-        return True
+    if text[start:end].lower() == "one" and (
+        text[end : end + 4].lower() == " of "
+        or _PRONOUN_ONE_BEFORE.search(text[max(0, start - 30) : start])
+        or not text[end : end + 2].strip(" ").lstrip()[:1].isalnum()
+    ):
+        return True  # "one of", "a normal one", "the only one.": a pronoun, not a count
     literal = text[start:end]
     if _YEAR.fullmatch(literal):  # a year, not a count ("in 2025")
         return True

@@ -16,6 +16,11 @@ def _labels(text: str) -> list[str]:
         "The missile flew 1,000 km before landing.",
         "Output rose 40 percent in 2024.",
         "They trained for 12 weeks.",
+        '"That would be a good year, not a normal one," she said.',
+        "He was the one.",
+        "Von Jana Körting | 22.01.2026 | Lesezeit: 3 Minuten",
+        "Les soldats ont été formés pendant trois semaines.",
+        "Llevan 18 meses en la región.",
     ],
 )
 def test_measures_of_other_things_are_not_figures(text):
@@ -100,3 +105,9 @@ def test_one_and_a_half_thousand_is_one_figure_not_a_range():
     (figure,) = find_figures("Pyongyang sent one and a half thousand soldiers to Kursk.")
     assert figure.count.best == 1_500
     assert figure.count.low is None and figure.count.high is None
+
+
+def test_one_counts_when_a_noun_follows():
+    assert [f.label for f in find_figures("North Korea sent one general to Moscow.")] == [
+        "one general"
+    ]
