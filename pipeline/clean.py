@@ -29,7 +29,10 @@ _BOILERPLATE = re.compile(
     # live-page and comment furniture: reader counters, timestamps of comments, like buttons
     r"people (are )?reading|reading now|\breply\b\s*\|\s*\blike\b|last updated|"
     r"^\s*[\w.-]+\s*\(\d+\s*(min|mins|minutes?|hours?|hrs?|days?)\s*ago\)|"
-    r"^\s*comments?\s*(\(\d+\))?\s*$",
+    r"^\s*comments?\s*(\(\d+\))?\s*$|"
+    # a reader's comment under a user handle: "VladK_88: it's 50,000 by now"
+    r"^\s*@?[a-z][a-z0-9]*(_[a-z0-9]+)+\s*:\s|^\s*@?[a-z]+\d{2,}\s*:\s|"
+    r"^\s*(load|show) more comments",
     re.IGNORECASE,
 )
 _ONLY_NUMBER = re.compile(r"^\s*[\d.,]+\s*%?\s*$")

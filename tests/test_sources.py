@@ -80,6 +80,32 @@ def test_clean_drops_furniture_keeps_prose_and_list_items():
     assert not is_boilerplate("About 600 soldiers were killed, the NIS said.")
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "VladK_88: it's 50,000 North Koreans by now, everyone knows it",
+        "sunflower_kyiv: 57 drones and not a word about the power cuts",
+        "@patriot1987: 3,000 more are coming",
+        "Load more comments",
+    ],
+)
+def test_reader_comments_are_furniture(line):
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "MR. OKAFOR: About 1,000 of them have gone home.",
+        "12:47 – More Koksan guns spotted",
+        "Seoul: North Korea has sent 1,000 more troops.",
+        "Update: the NIS now says 11,000.",
+    ],
+)
+def test_speaker_and_dateline_lines_are_not_comments(line):
+    assert not is_boilerplate(line)
+
+
 def test_html_to_text_drops_scripts_and_navigation():
     html = "<nav>Home | World</nav><article><h1>Head</h1><p>Body &amp; more</p></article>"
     assert html_to_text(html) == "Head\nBody & more"
