@@ -512,7 +512,7 @@ _THINGS = re.compile(
     r"stages?|phases?|sides|parties|partes|seiten|côtés|times|percent|questions|reasons|ways|"
     r"things|lessons|takeaways|facts|steps|assaults|attacks|strikes|sorties|raids|clashes|"
     r"engagements|incidents|bombers|fighters|launches|satellites|states|countries|nations|"
-    r"mines|explosives?|square)\b|"
+    r"mines|explosives?|square|capitals?|capitales?|hauptstädte)\b|"
     r"[$€£¥₩%]",
     re.IGNORECASE,
 )
@@ -583,6 +583,22 @@ _MOVES_PEOPLE = re.compile(
 def moves_people(clause: str) -> bool:
     """Whether a clause sends, places or rotates people and names no casualty."""
     return bool(_MOVES_PEOPLE.search(clause)) and not _CASUALTY_VERBS.search(clause)
+
+
+# Any word that makes a passage about losses, in the supported languages (broader than the
+# verbs above: "the toll", "les pertes", "las bajas", "Opfer", "body bags", "fallen").
+_LOSS_WORDS = re.compile(
+    r"\b(toll|tolls|loss|lost|lose|losing|fallen|bodies|body bags|corpses|dying|"
+    r"verluste?n?|opfer|gefallene?n?|tote|pertes?|victimes|bajas|p[ée]rdidas|víctimas)\b",
+    re.IGNORECASE,
+)
+
+
+def names_losses(text: str) -> bool:
+    """Whether ``text`` speaks of dead, wounded, captured or missing people in any way."""
+    if _CASUALTY_VERBS.search(text) or _LOSS_WORDS.search(text):
+        return True
+    return any(pattern.search(text) for _, pattern in _CASUALTY_WORDS)
 
 
 def casualty_in_clause(text: str, start: int, end: int) -> str | None:

@@ -40,6 +40,7 @@ from pipeline.claims import (
     infer_hedge,
     mentions_korea,
     moves_people,
+    names_losses,
     names_people,
     names_russia,
     possible_categories,
@@ -328,6 +329,14 @@ def _evidence(ctx: ArticleContext, start: int, end: int) -> tuple[str, int, int]
     return ctx.text[s:e], s, e
 
 
+def _sentence_and_previous(ctx: ArticleContext, start: int, end: int) -> str:
+    """The sentence ``start:end`` and the one before it ("Losses are heavy. HUR puts them at
+    more than 5,000": the second sentence leans on the first)."""
+    before = ctx.text[max(0, start - 300) : start]
+    previous = re.split(r"(?<=[.!?])\s+|\n", before.rstrip())[-1]
+    return f"{previous} {ctx.text[start:end]}"
+
+
 def record_from_verdict(
     verdict: FigureVerdict, figure: Figure, ctx: ArticleContext
 ) -> Deployment | Casualty | None:
@@ -377,6 +386,13 @@ def record_from_verdict(
     ):
         # "plans to send up to 2,000 more deminers": people sent, not lost
         record_type, subtype = "deployment", personnel
+    elif casualty is None and not names_losses(_sentence_and_previous(ctx, s, e)):
+        # "the BND had put the number of North Korean soldiers in Russia at up to 15,000": no
+        # word of loss in the sentence or the one before it, so the figure counts people present
+        present = personnel or subtype_from_words("deployment", evidence)
+        if present is None:
+            return None
+        record_type, subtype = "deployment", present
     elif not named:
         # "about 300 had been killed and some 2,700 wounded": the figure's own predicate names
         # its casualty type; the model tends to one value for every figure of a sentence

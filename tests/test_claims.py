@@ -167,6 +167,7 @@ def test_figures_of_things_and_korea_mentions():
 
     assert counts_things("74 of 96 drones") and counts_things("43.1 million tonnes")
     assert not counts_things("about 3,000 North Korean soldiers")
+    assert counts_things("les deux capitales invoquent") and counts_things("the two capitals")
     assert mentions_korea("soldados norcoreanos") and mentions_korea("Pyongyang said")
     assert not mentions_korea("Russia exported 14.7 million tonnes of wheat")
 

@@ -338,3 +338,30 @@ def test_a_million_not_tied_to_north_korea_is_someone_elses():
         "than 1.2 million troops killed or wounded since February 2022."
     )
     assert _verdict_record(text, "more than 1.2 million", "killed or wounded") is None
+
+
+def test_a_casualty_verdict_with_no_word_of_loss_nearby_counts_people_present():
+    text = (
+        "Im vergangenen Sommer hatte der BND die Zahl der nordkoreanischen Soldaten in Russland "
+        "noch mit bis zu 15.000 angegeben."
+    )
+    record = _verdict_record(text, "bis zu 15.000", "killed")
+    assert type(record).__name__ == "Deployment"
+    assert record.personnel_type.value == "troops"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the loss is named in the sentence before: the figure leans on it
+        "Losses have been heavy. Ukraine's HUR puts the North Korean toll at more than 5,000 "
+        "soldiers.",
+        "Die Verluste sind erheblich. Der HUR beziffert sie auf mehr als 5.000 Soldaten.",
+        "Les pertes nord-coréennes sont lourdes : plus de 5 000 soldats selon Kiev.",
+    ],
+)
+def test_a_casualty_verdict_near_a_word_of_loss_stays_a_casualty(text):
+    figure_text = "plus de 5 000" if "plus de" in text else "more than 5,000"
+    figure_text = "mehr als 5.000" if "mehr als" in text else figure_text
+    record = _verdict_record(text, figure_text, "killed")
+    assert type(record).__name__ == "Casualty"
