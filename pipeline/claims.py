@@ -239,6 +239,7 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
         "troops",
         re.compile(
             r"troops|soldiers|servicemen|personnel|forces|contingent|soldaten|truppen|"
+            r"crew members|crews|gunners|"
             r"soldats|troupes|soldados|tropas|militares|militaires",
             re.IGNORECASE,
         ),
@@ -319,6 +320,17 @@ def subtype_from_words(record_type: str, label: str) -> str | None:
         if pattern.search(label):
             return subtype
     return None
+
+
+def personnel_in_phrase(phrase: str) -> str | None:
+    """The personnel type named first in a noun phrase ("North Korean military construction
+    troops" is construction troops, though "troops" alone would be troops)."""
+    found = [
+        (m.start(), rank, subtype)
+        for rank, (subtype, pattern) in enumerate(_PERSONNEL_WORDS)
+        if (m := pattern.search(phrase))
+    ]
+    return min(found)[2] if found else None
 
 
 _DELIVERED = re.compile(
@@ -512,7 +524,8 @@ _THINGS = re.compile(
     r"stages?|phases?|sides|parties|partes|seiten|côtés|times|percent|questions|reasons|ways|"
     r"things|lessons|takeaways|facts|steps|assaults|attacks|strikes|sorties|raids|clashes|"
     r"engagements|incidents|bombers|fighters|launches|satellites|states|countries|nations|"
-    r"mines|explosives?|square|capitals?|capitales?|hauptstädte)\b|"
+    r"mines|explosives?|square|capitals?|capitales?|hauptstädte|batteries|baterías|"
+    r"bridges|ponts|puentes|brücken|lanzacohetes|proyectiles|obuses)\b|"
     r"[$€£¥₩%]",
     re.IGNORECASE,
 )
@@ -535,6 +548,11 @@ _OTHER_PEOPLE = re.compile(
     r"habitants|civiles|habitantes|turistas)\b",
     re.IGNORECASE,
 )
+# People in general ("Two people were injured in Kyiv"): somebody else's unless their sentence
+# names North Korea.
+_GENERIC_PEOPLE = re.compile(
+    r"\b(people|persons|personnes|Menschen|Personen|personas|gens)\b", re.IGNORECASE
+)
 # A small number standing for people already named: "The three also disagreed", "two of which".
 _NUMBER_AS_PRONOUN = re.compile(
     r"^(one|two|three|four|five|six|seven|eight|nine|ten|zwei|drei|vier|fünf|deux|trois|"
@@ -548,6 +566,15 @@ _OTHER_NATION = (
     r"Japanese|russische\w*|ukrainische\w*|russes?|ukrainiens?|rusos?|ucranianos?)"
 )
 _OTHERS_IN_LABEL = re.compile(rf"^\S+(\s+(of|von|de))?\s+{_OTHER_NATION}\b")
+# After a hedge too ("more than 200 Ukrainian servicemen"), but not Russians: "some 50 Russian
+# military advisers" sent to North Korea are a deployment.
+_NOT_RUSSIAN_NATION = (
+    r"(Ukrainian|Chinese|Belarusian|South Korean|American|British|Polish|Estonian|Japanese|"
+    r"ukrainische\w*|ukrainiens?|ucranianos?)"
+)
+_OTHERS_IN_HEDGED_LABEL = re.compile(
+    rf"^\D{{0,25}}?\d[\d,.\u00a0\u202f]*\s+((of|von|de)\s+)?{_NOT_RUSSIAN_NATION}\b", re.IGNORECASE
+)
 _OTHERS_BEFORE = re.compile(
     rf"(\b{_OTHER_NATION}\s+(soldiers|troops|servicemen|forces|dead|casualties|losses|"
     rf"paratroopers|marines|fighters|defenders|conscripts|recruits|"
@@ -555,6 +582,11 @@ _OTHERS_BEFORE = re.compile(
     rf"Zivilisten|civils|civiles))\b(?![^,;]*\bNorth Korean)[^;]*$",
     re.IGNORECASE,
 )
+
+
+def counts_people_in_general(label: str, sentence: str) -> bool:
+    """Whether a figure counts "people" in a sentence that does not name North Korea."""
+    return bool(_GENERIC_PEOPLE.search(label)) and not mentions_korea(sentence)
 
 
 def counts_other_people(label: str, clause_before: str = "") -> bool:
@@ -566,6 +598,7 @@ def counts_other_people(label: str, clause_before: str = "") -> bool:
         _OTHER_PEOPLE.search(label)
         or _NUMBER_AS_PRONOUN.search(label)
         or _OTHERS_IN_LABEL.search(label)
+        or _OTHERS_IN_HEDGED_LABEL.search(label)
         or (clause_before and not mentions_korea(label) and _OTHERS_BEFORE.search(clause_before))
     )
 

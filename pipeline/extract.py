@@ -29,6 +29,7 @@ from pipeline.claims import (
     categories_of,
     category_mentions,
     counts_other_people,
+    counts_people_in_general,
     counts_things,
     deployment_direction,
     deployment_status_from_words,
@@ -43,6 +44,7 @@ from pipeline.claims import (
     names_losses,
     names_people,
     names_russia,
+    personnel_in_phrase,
     possible_categories,
     subtype_from_words,
     typical_direction,
@@ -329,6 +331,15 @@ def _evidence(ctx: ArticleContext, start: int, end: int) -> tuple[str, int, int]
     return ctx.text[s:e], s, e
 
 
+# Where a noun phrase after a count ends: a verb of being, sending or saying, or a preposition.
+_NOUN_PHRASE_END = re.compile(
+    r"\b(are|is|were|was|have|has|had|will|would|could|may|might|to|in|at|on|from|for|with|"
+    r"who|which|that|said|says|sind|waren|haben|wurden|werden|nach|sont|ont|à|"
+    r"dans|son|están|han|fueron|en)\b",
+    re.IGNORECASE,
+)
+
+
 def _sentence_and_previous(ctx: ArticleContext, start: int, end: int) -> str:
     """The sentence ``start:end`` and the one before it ("Losses are heavy. HUR puts them at
     more than 5,000": the second sentence leans on the first)."""
@@ -363,7 +374,14 @@ def record_from_verdict(
     largest = max(v for v in (figure.count.best, figure.count.high, 0) if v is not None)
     if largest >= 1_000_000 and not mentions_korea(evidence):
         return None
+    if counts_people_in_general(own_words, evidence):
+        return None  # "Two people were injured in Kyiv's Darnytskyi district"
     personnel = subtype_from_words("deployment", figure.label)
+    if personnel is None:
+        # the label stops after four words: "Some 5,000 North Korean military [construction
+        # troops]" names its kind just after; read on to the end of the noun phrase
+        phrase = " ".join(clause.split()[:7])
+        personnel = personnel_in_phrase(_NOUN_PHRASE_END.split(phrase, maxsplit=1)[0])
     casualty = casualty_in_clause(ctx.text, figure.start, figure.end)  # the clause's own type
     if personnel is None and casualty is None and not _korea_near(ctx, figure.start):
         return None

@@ -135,7 +135,7 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
 _MONEY_BEFORE = re.compile(r"(?:[$€£¥₩]|\b(?:US|USD|EUR|RUB|KRW)\s?\$?)\s?$")
 _NOT_A_HEADCOUNT_AFTER = re.compile(
     r"^(?:-[A-Za-zÀ-ÿ]|\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|"
-    r"\s+(?:in the (?:morning|evening|afternoon)|o['’]clock|"
+    r"\s+(?:in the (?:morning|evening|afternoon)|at night|o['’]clock|uhr|"
     r"(?:US )?dollars?|euros?|roubles?|rubles?|won|yuan|rupees?|francs?|pounds sterling)\b|"
     # the low end of a range of shares: "70 to 80 per cent", "10-15%"
     r"\s*(?:to|-|–|and|bis|à|a)\s*\d[\d,.]*\s*(?:%|per ?cent|prozent|pour ?cent|por ciento))",

@@ -365,3 +365,46 @@ def test_a_casualty_verdict_near_a_word_of_loss_stays_a_casualty(text):
     figure_text = "mehr als 5.000" if "mehr als" in text else figure_text
     record = _verdict_record(text, figure_text, "killed")
     assert type(record).__name__ == "Casualty"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure_text", "counts"),
+    [
+        ("Two people were injured in Kyiv's Darnytskyi district, the city said.", "Two", "wounded"),
+        ("Deux personnes ont été blessées à Odessa.", "Deux", "wounded"),
+        (
+            "North Korean units fought nearby. Russia said its forces had destroyed more than 200 "
+            "Ukrainian servicemen in the Kursk direction.",
+            "more than 200",
+            "killed",
+        ),
+        ("Q: And the two Patriot batteries North Korea wants?", "two", "troops sent"),
+        (
+            "North Korea's soldiers will restore 40 kilometres of road and two bridges.",
+            "two",
+            "construction troops sent",
+        ),
+    ],
+)
+def test_figures_about_others_or_things_are_not_records(text, figure_text, counts):
+    assert _verdict_record(text, figure_text, counts) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure_text", "expected"),
+    [
+        (
+            "Some 5,000 North Korean military construction troops have been working in Kursk.",
+            "Some 5,000",
+            "construction_troops",
+        ),
+        (
+            "A further 250 North Korean artillery and rocket crew members are operating there.",
+            "250",
+            "troops",
+        ),
+    ],
+)
+def test_personnel_type_is_read_to_the_end_of_the_noun_phrase(text, figure_text, expected):
+    record = _verdict_record(text, figure_text, "workers sent")
+    assert record.personnel_type.value == expected

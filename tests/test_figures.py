@@ -111,3 +111,8 @@ def test_one_counts_when_a_noun_follows():
     assert [f.label for f in find_figures("North Korea sent one general to Moscow.")] == [
         "one general"
     ]
+
+
+def test_clock_times_are_not_counts():
+    text = '"They start at 7 in the morning and finish at 9 at night," he said.'
+    assert find_figures(text) == []
