@@ -252,7 +252,7 @@ _CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"(morts|tués) (et|ou) blessés|muertos (y|o) heridos|"
             r"killed (and|or) (wounded|injured)|dead (and|or) "
             r"(wounded|injured)|casualties|losses|tote und verwundete|"
-            r"verluste",
+            r"verluste|bajas|pertes",
             re.IGNORECASE,
         ),
     ),
@@ -502,7 +502,7 @@ def direction_from_cues(to_nk: bool, to_ru: bool) -> tuple[str, str] | None:
 
 _CASUALTY_VERBS = re.compile(
     r"\b(killed|kill|wounded|injured|captured|missing|unaccounted for|died|dead|deaths?|"
-    r"casualties|losses|"
+    r"casualties|losses|bajas|pertes|verluste|"
     r"taken prisoner|getötet|verwundet|verletzt|gefangen|vermisst|gefallen|tot|tués|morts?|"
     r"blessés|capturés|disparus|muertos|heridos|capturados|desaparecidos)\b",
     re.IGNORECASE,
@@ -613,8 +613,23 @@ _MOVES_PEOPLE = re.compile(
 )
 
 
+# Losses named only as the reason for sending more: "sent 4,000 more soldiers to make up for
+# its losses" counts soldiers sent. What follows one of these is cut before looking for a loss.
+_REPLACING = re.compile(
+    r"\b(to make up for|to replace|replacing|to replenish|to compensate for|to offset|"
+    r"um .{0,30}zu ersetzen|pour remplacer|pour compenser|para reemplazar|para compensar)\b",
+    re.IGNORECASE,
+)
+
+
+def _before_replacing(clause: str) -> str:
+    m = _REPLACING.search(clause)
+    return clause[: m.start()] if m else clause
+
+
 def moves_people(clause: str) -> bool:
     """Whether a clause sends, places or rotates people and names no casualty."""
+    clause = _before_replacing(clause)
     return bool(_MOVES_PEOPLE.search(clause)) and not _CASUALTY_VERBS.search(clause)
 
 
@@ -643,7 +658,7 @@ def casualty_in_clause(text: str, start: int, end: int) -> str | None:
     before = text[max(0, start - 60) : start]
     before = re.split(r"[.;!?\n,]|\d", before)[-1]
     after = text[end : end + 80]
-    after = re.split(r"[.;!?\n,]|\d", after)[0]
+    after = _before_replacing(re.split(r"[.;!?\n,]|\d", after)[0])
     # the figure's own predicate first: in "2,400 had been killed, and that 6,100 have been
     # wounded" the second figure is the wounded, whatever the clause before it says
     for clause in (after, f"{before} {after}"):

@@ -340,6 +340,34 @@ _NOUN_PHRASE_END = re.compile(
 )
 
 
+# Where one transfer's clause ends and another's begins inside a sentence: a semicolon, or a
+# comma and a conjunction before a new subject ("..., and Moscow is paying for it in oil").
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+(?=[A-Z])")
+
+
+def _clause_of(ctx: ArticleContext, position: int) -> str:
+    """The clause of the sentence around ``position`` that holds it (the whole sentence when
+    nothing splits it)."""
+    s, e = sentence_around(ctx.text, position, position + 1)
+    start = s
+    for m in _CLAUSE_BREAK.finditer(ctx.text, s, e):
+        if m.start() >= position:
+            return ctx.text[start : m.start()]
+        start = m.end()
+    return ctx.text[start:e]
+
+
+def _direction_in_own_clause(
+    ctx: ArticleContext, position: int, sentence: str, category: str, item: str
+) -> tuple[str, str] | None:
+    """When a sentence joins two transfers, the direction of the item's own clause: its words,
+    else its kind's usual way (None when the sentence is one clause)."""
+    own = _clause_of(ctx, position)
+    if len(own) >= len(sentence.strip()):
+        return None
+    return direction_from_words(own) or typical_direction(category, item)
+
+
 def _sentence_and_previous(ctx: ArticleContext, start: int, end: int) -> str:
     """The sentence ``start:end`` and the one before it ("Losses are heavy. HUR puts them at
     more than 5,000": the second sentence leans on the first)."""
@@ -385,6 +413,8 @@ def record_from_verdict(
     casualty = casualty_in_clause(ctx.text, figure.start, figure.end)  # the clause's own type
     if personnel is None and casualty is None and not _korea_near(ctx, figure.start):
         return None
+    if largest == 1 and personnel is None and casualty is None:
+        return None  # "one Moscow economist joked": one person who is neither sent nor lost
     record_type, subtype = kind
     # The figure's own words name its kind more reliably than a small model, which drifts to
     # one enum value; "construction workers" may rightly be construction troops in context.
@@ -466,9 +496,16 @@ def records_from_exchange(draft: ExchangeDraft, ctx: ArticleContext) -> list[Exc
     # the context's own words ("North Korea receives ... from Russia") first; then what an
     # item of this kind almost always is (oil goes north, shells go west); the model last, as
     # a 1.5B model leans to "North Korea to Russia" whatever the item
+    # A sentence may join two transfers: "North Korea has shipped Russia ammunition, and Moscow
+    # is paying for it in oil": the item's own clause speaks first, and when it is silent
+    # the other clause's cue is not the item's.
+    own = _clause_of(ctx, span.start) if span.kind != "none" else context
+    typical = typical_direction(categories[0], draft.item)
     direction = (
-        direction_from_words(context)
-        or typical_direction(categories[0], draft.item)
+        direction_from_words(own)
+        or (typical if own != context else None)
+        or direction_from_words(context)
+        or typical
         or EXCHANGE_DIRECTIONS[draft.direction]
     )
     if direction is None:
@@ -559,7 +596,9 @@ def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
             status = exchange_status_at(ctx.text, s + ms, s + me, fallback)
             # one way in the words: that way; both ways (a sentence about the swap itself):
             # each item goes the way its kind always does, or is left to the model
-            direction = direction_from_cues(to_nk, to_russia) or (
+            direction = _direction_in_own_clause(ctx, s + ms, sentence, category, item)
+            direction = direction or direction_from_cues(to_nk, to_russia)
+            direction = direction or (
                 typical_direction(category, item) if (to_nk and to_russia) or both_named else None
             )
             if direction is None:

@@ -408,3 +408,44 @@ def test_figures_about_others_or_things_are_not_records(text, figure_text, count
 def test_personnel_type_is_read_to_the_end_of_the_noun_phrase(text, figure_text, expected):
     record = _verdict_record(text, figure_text, "workers sent")
     assert record.personnel_type.value == expected
+
+
+def test_a_sentence_joining_two_transfers_gives_each_item_its_own_clause_s_direction():
+    from pipeline.extract import exchanges_from_words
+
+    text = (
+        "North Korea has shipped Russia enough ammunition to sustain months of fighting, and "
+        "Moscow is paying for it in oil, air-defence equipment and hard currency, a report says."
+    )
+    found = {
+        (r.category.value, r.provider, r.recipient) for r in exchanges_from_words(prepare(text))
+    }
+    assert ("fuel", "Russia", "North Korea") in found
+    assert ("financial", "Russia", "North Korea") in found
+    assert not any(
+        c in ("fuel", "financial", "air_defense") and p == "North Korea" for c, p, _ in found
+    )
+
+
+def test_losses_named_as_the_reason_for_sending_more_do_not_make_a_casualty():
+    text = (
+        "The NIS also believed North Korea had sent roughly 4,000 more soldiers to Russia since "
+        "December to make up for its losses."
+    )
+    record = _verdict_record(text, "roughly 4,000", "killed or wounded")
+    assert type(record).__name__ == "Deployment"
+    assert record.personnel_type.value == "troops"
+
+
+def test_spanish_bajas_are_killed_or_wounded():
+    text = "El ministerio cifra en más de 6.700 las bajas norcoreanas desde diciembre."
+    record = _verdict_record(text, "más de 6.700", "killed")
+    assert record.casualty_type.value == "killed_or_wounded"
+
+
+def test_one_person_neither_sent_nor_lost_is_not_a_record():
+    text = (
+        "North Korea has no such problem with numbers, one Moscow economist joked on a business "
+        "radio show."
+    )
+    assert _verdict_record(text, "one", "other personnel sent") is None
