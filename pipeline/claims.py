@@ -380,7 +380,8 @@ _NK = (
 _TO_NK = re.compile(
     rf"{_NK}\W+(\w+\W+){{0,6}}(receiv|get|gets|obtain|acquir|erh[aä]lt|bekomm)\w*\W+"
     rf"(\w+\W+){{0,8}}{_RUSSIA}|"
-    rf"{_RUSSIA}\W+(\w+\W+){{0,6}}(suppl|provid|deliver|sen[dt]|ship|transfer|giv|help|aid|shar|ayud|"
+    rf"{_RUSSIA}\W+(\w+\W+){{0,6}}(suppl|provid|deliver|sen[dt]|ship|transfer|giv|help|aid|shar|ayud|promis|pledg|offer|"
+    rf"sell|sold\b|"
     rf"liefer|envi|enví|suministr|entreg|proporcion|fourni|livr|transf)\w*\W+(\w+\W+){{0,4}}{_NK}|"
     rf"{_RUSSIA}\W+(\w+\W+){{0,3}}(le |lui )?(ha |a )?(suministrado|entregado|enviado|fourni|livré|"
     rf"envoyé|transferido|transféré)\b|"
@@ -410,6 +411,7 @@ _TO_RUSSIA = re.compile(
     rf"{_RUSSIA}\W+(\w+\W+){{0,6}}(receiv|get|gets|obtain|acquir|erh[aä]lt|bekomm)\w*\W+"
     rf"(\w+\W+){{0,8}}{_NK}|"
     rf"{_NK}\W+(\w+\W+){{0,4}}(suppl|provid|deliver|sen[dt]|ship|transfer|giv|liefer|envi|"
+    rf"promis|pledg|offer|sell|sold\b|"
     rf"enví|suministr|entreg|proporcion|fourni|livr)\w*\W+"
     rf"(\w+\W+){{0,8}}(to\s+|a\s+|à\s+(la\s+)?)?{_RUSSIA}|\bto\s+{_RUSSIA}|"
     rf"{_RUSSIA}\s+(has\s+|had\s+|is\s+)?(receiv|obtain|acquir)\w*|"

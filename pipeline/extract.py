@@ -368,6 +368,21 @@ def _direction_in_own_clause(
     return direction_from_words(own) or typical_direction(category, item)
 
 
+_DEFINITE_BEFORE = re.compile(
+    r"\b(the|these|those|die|diese|les|ces|los|las|estos|estas)\s+$", re.IGNORECASE
+)
+
+
+def _refers_back(ctx: ArticleContext, figure: Figure) -> bool:
+    """Whether a figure after a definite article repeats a count given earlier in the article
+    ("sent roughly 4,000 more soldiers ... The 4,000 replacements tell you the losses are real")."""
+    if figure.count.value is None or not _DEFINITE_BEFORE.search(
+        ctx.text[max(0, figure.start - 12) : figure.start]
+    ):
+        return False
+    return any(f.start < figure.start and f.count.value == figure.count.value for f in ctx.figures)
+
+
 def _sentence_and_previous(ctx: ArticleContext, start: int, end: int) -> str:
     """The sentence ``start:end`` and the one before it ("Losses are heavy. HUR puts them at
     more than 5,000": the second sentence leans on the first)."""
@@ -413,6 +428,8 @@ def record_from_verdict(
     casualty = casualty_in_clause(ctx.text, figure.start, figure.end)  # the clause's own type
     if personnel is None and casualty is None and not _korea_near(ctx, figure.start):
         return None
+    if _refers_back(ctx, figure):
+        return None  # "The 4,000 replacements tell you ...": the 4,000 already counted
     if largest == 1 and personnel is None and casualty is None:
         return None  # "one Moscow economist joked": one person who is neither sent nor lost
     record_type, subtype = kind

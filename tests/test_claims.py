@@ -337,3 +337,19 @@ def test_other_armies_paratroopers_are_not_records():
     before = "Two Ukrainian paratroopers were killed and "
     assert counts_other_people("nine wounded", before)
     assert not counts_other_people("nine wounded", "Two North Korean soldiers were killed and ")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Moscow has promised Pyongyang Su-27 fighter jets.", ("Russia", "North Korea")),
+        ("Russia offered North Korea air-defence systems.", ("Russia", "North Korea")),
+        ("Pyongyang has sold Moscow millions of shells.", ("North Korea", "Russia")),
+        # "sold" inside "soldiers" is no verb of giving
+        ("North Korean soldiers in Russia used drones.", None),
+    ],
+)
+def test_promising_offering_and_selling_give_a_direction(sentence, expected):
+    from pipeline.claims import direction_from_words
+
+    assert direction_from_words(sentence) == expected
