@@ -239,7 +239,7 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
         "troops",
         re.compile(
             r"troops|soldiers|servicemen|personnel|forces|contingent|soldaten|truppen|"
-            r"crew members|crews|gunners|"
+            r"crew members|crews|gunners|operators|"
             r"soldats|troupes|soldados|tropas|militares|militaires",
             re.IGNORECASE,
         ),
@@ -527,7 +527,7 @@ _THINGS = re.compile(
     r"things|lessons|takeaways|facts|steps|assaults|attacks|strikes|sorties|raids|clashes|"
     r"engagements|incidents|bombers|fighters|launches|satellites|states|countries|nations|"
     r"mines|explosives?|square|capitals?|capitales?|hauptstädte|batteries|baterías|"
-    r"bridges|ponts|puentes|brücken|lanzacohetes|proyectiles|obuses)\b|"
+    r"bridges|ponts|puentes|brücken|lanzacohetes|proyectiles|obuses|unidades)\b|"
     r"[$€£¥₩%]",
     re.IGNORECASE,
 )

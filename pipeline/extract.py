@@ -409,8 +409,11 @@ def record_from_verdict(
     head = " ".join(clause.split()[:3])
     own_words = f"{ctx.text[figure.start : figure.end]} {head}"
     before = re.split(r"[.;!?\n]", ctx.text[max(0, figure.start - 120) : figure.start])[-1]
-    if counts_things(f"{figure.label} {head}") or counts_other_people(own_words, before):
-        return None
+    named_words = f"{figure.label} {head}"
+    if (
+        counts_things(named_words) and personnel_in_phrase(named_words) is None
+    ) or counts_other_people(own_words, before):
+        return None  # "74 of 96 drones", but "2,000 rocket launcher operators" are people
     # North Korea's whole army is about 1.2 million: a million or more that its own sentence does
     # not tie to North Korea is someone else's ("Russia has lost more than 1.2 million troops")
     evidence, s, e = _evidence(ctx, figure.start, figure.end)
@@ -419,12 +422,12 @@ def record_from_verdict(
         return None
     if counts_people_in_general(own_words, evidence):
         return None  # "Two people were injured in Kyiv's Darnytskyi district"
-    personnel = subtype_from_words("deployment", figure.label)
-    if personnel is None:
-        # the label stops after four words: "Some 5,000 North Korean military [construction
-        # troops]" names its kind just after; read on to the end of the noun phrase
-        phrase = " ".join(clause.split()[:7])
-        personnel = personnel_in_phrase(_NOUN_PHRASE_END.split(phrase, maxsplit=1)[0])
+    # the label stops after four words: "Some 5,000 North Korean military [construction
+    # troops]" names its kind just after; read on to the end of the noun phrase
+    phrase = _NOUN_PHRASE_END.split(" ".join(clause.split()[:7]), maxsplit=1)[0]
+    personnel = subtype_from_words("deployment", figure.label) or personnel_in_phrase(phrase)
+    if personnel is None and counts_things(phrase):
+        return None  # "dozens of 170mm Koksan self-propelled guns"
     casualty = casualty_in_clause(ctx.text, figure.start, figure.end)  # the clause's own type
     if personnel is None and casualty is None and not _korea_near(ctx, figure.start):
         return None

@@ -460,3 +460,24 @@ def test_a_figure_after_the_that_repeats_an_earlier_count_is_not_a_new_record():
     # without the earlier figure, the same words are a record
     alone = '"The 4,000 soldiers tell you the losses are real," Park said of North Korea.'
     assert _verdict_record(alone, "4,000", "killed or wounded") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure_text"),
+    [
+        (
+            "North Korea has delivered about 250 ballistic missiles and dozens of 170mm Koksan "
+            "self-propelled guns since September 2023.",
+            "dozens",
+        ),
+        ("En Rusia, el rublo cayó hasta 83 unidades frente al dólar.", "hasta 83"),
+    ],
+)
+def test_things_named_after_the_label_are_not_people(text, figure_text):
+    assert _verdict_record(text, figure_text, "construction troops sent") is None
+
+
+def test_people_named_in_the_noun_phrase_are_kept_though_things_follow():
+    text = "North Korea sent 2,000 rocket launcher operators to Russia."
+    record = _verdict_record(text, "2,000", "troops sent")
+    assert record is not None and record.personnel_type.value == "troops"
