@@ -270,7 +270,14 @@ def find_figures(text: str, blocked: list[tuple[int, int]] | None = None) -> lis
     counts = {span: parse_count(text[span[0] : span[1]]) for span in spans}
     heading = {s: _in_heading(text, s) for s, _ in spans}
     # A headline repeats a figure the body gives with its context: keep the body's.
-    body_values = {counts[s, e].value for s, e in spans if not heading[s]}
+    # (a range's ends too: "up to 15,000" in a headline over "between 14,000 and 15,000")
+    body_values = {
+        v
+        for s, e in spans
+        if not heading[s]
+        for v in (counts[s, e].value, counts[s, e].low, counts[s, e].high)
+        if v is not None
+    }
     figures: list[Figure] = []
     seen: set[str] = set()
     for s, e in sorted(spans):

@@ -116,3 +116,12 @@ def test_one_counts_when_a_noun_follows():
 def test_clock_times_are_not_counts():
     text = '"They start at 7 in the morning and finish at 9 at night," he said.'
     assert find_figures(text) == []
+
+
+def test_a_headline_bound_the_body_gives_as_a_range_end_is_not_a_second_figure():
+    text = (
+        "Think tank puts North Korean presence in Russia at up to 15,000 soldiers\n\n"
+        "WARSAW - North Korea has sent between 14,000 and 15,000 soldiers to Russia since "
+        "October, a research institute said."
+    )
+    assert [f.label for f in find_figures(text)] == ["14,000 and 15,000 soldiers"]
