@@ -333,6 +333,17 @@ def personnel_in_phrase(phrase: str) -> str | None:
     return min(found)[2] if found else None
 
 
+def personnel_named_last(text: str) -> str | None:
+    """The personnel type named last in ``text`` ("about 14,000 North Korean troops ... That
+    compares with the 10,000": the bare figure is troops too)."""
+    found = [
+        (m.end(), -rank, subtype)
+        for rank, (subtype, pattern) in enumerate(_PERSONNEL_WORDS)
+        for m in pattern.finditer(text)
+    ]
+    return max(found)[2] if found else None
+
+
 _DELIVERED = re.compile(
     r"\b(supplied|delivered|shipped|sent|provided|transferred|handed|geliefert|livré|entregado)\b",
     re.IGNORECASE,

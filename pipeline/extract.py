@@ -45,6 +45,7 @@ from pipeline.claims import (
     names_people,
     names_russia,
     personnel_in_phrase,
+    personnel_named_last,
     possible_categories,
     subtype_from_words,
     typical_direction,
@@ -441,6 +442,10 @@ def record_from_verdict(
     named = (
         personnel if record_type == "deployment" else subtype_from_words(record_type, figure.label)
     )
+    if named is None and record_type == "deployment" and casualty is None:
+        # a bare figure ("That compares with the 10,000 that the Pentagon gave") counts the
+        # kind of people named just before it, not whatever the model drifted to
+        named = personnel_named_last(_sentence_and_previous(ctx, s, figure.start))
     if named and not (subtype == "construction_troops" and "construction" in figure.label.lower()):
         subtype = named
     if record_type == "deployment":

@@ -481,3 +481,12 @@ def test_people_named_in_the_noun_phrase_are_kept_though_things_follow():
     text = "North Korea sent 2,000 rocket launcher operators to Russia."
     record = _verdict_record(text, "2,000", "troops sent")
     assert record is not None and record.personnel_type.value == "troops"
+
+
+def test_a_bare_figure_counts_the_people_named_just_before_it():
+    text = (
+        "The NIS now estimates that about 14,000 North Korean troops are stationed in Russia. "
+        "That compares with the 10,000 that the Pentagon gave in November 2024."
+    )
+    record = _verdict_record(text, "10,000", "workers sent")
+    assert record.personnel_type.value == "troops"
