@@ -95,6 +95,9 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
             r"design|engine)|rocket engine|"
             # "technology related to nuclear weapons or ballistic missiles"
             r"technolog\w*\s+(related to|for|on)\s+(\w+\s+){0,4}?(ballistic\s+)?missiles|"
+            # "technology that could advance the DPRK's satellite and ballistic missile programmes"
+            r"technolog\w*\s+([\w'’-]+\s+){0,8}?(ballistic\s+)?missile\s+program|"
+            r"missile program(me)?s?\b|"
             r"raketentechn|technologie (de )?missiles?|tecnología de misiles",
             re.IGNORECASE,
         ),

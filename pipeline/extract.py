@@ -384,6 +384,19 @@ def _refers_back(ctx: ArticleContext, figure: Figure) -> bool:
     return any(f.start < figure.start and f.count.value == figure.count.value for f in ctx.figures)
 
 
+_IN_RETURN_FOR = re.compile(
+    r"\b(in (return|exchange) for|als Gegenleistung für|im Austausch für|en échange d[eu']?|"
+    r"a cambio de)\s+[^,;]*$",
+    re.IGNORECASE,
+)
+
+
+def _in_return_for(text: str, sentence_start: int, position: int) -> bool:
+    """Whether ``position`` sits inside an "in return for ..." phrase ("In return for arms and
+    manpower, Russia has delivered air defence systems": the arms go the other way)."""
+    return bool(_IN_RETURN_FOR.search(text, sentence_start, position))
+
+
 def _sentence_and_previous(ctx: ArticleContext, start: int, end: int) -> str:
     """The sentence ``start:end`` and the one before it ("Losses are heavy. HUR puts them at
     more than 5,000": the second sentence leans on the first)."""
@@ -622,7 +635,11 @@ def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
             # one way in the words: that way; both ways (a sentence about the swap itself):
             # each item goes the way its kind always does, or is left to the model
             direction = _direction_in_own_clause(ctx, s + ms, sentence, category, item)
-            direction = direction or direction_from_cues(to_nk, to_russia)
+            one_way = direction_from_cues(to_nk, to_russia)
+            if direction is None and one_way and _in_return_for(ctx.text, s, s + ms):
+                # the sentence's one way is the main transfer's; what it pays for goes back
+                direction = (one_way[1], one_way[0])
+            direction = direction or one_way
             direction = direction or (
                 typical_direction(category, item) if (to_nk and to_russia) or both_named else None
             )

@@ -353,3 +353,13 @@ def test_promising_offering_and_selling_give_a_direction(sentence, expected):
     from pipeline.claims import direction_from_words
 
     assert direction_from_words(sentence) == expected
+
+
+def test_technology_for_a_missile_programme_is_missile_technology():
+    from pipeline.claims import categories_of
+
+    item = "technology that could advance the DPRK's satellite and ballistic missile programmes"
+    assert "missile_technology" in [c.value for c in categories_of(item)]
+    assert [c.value for c in categories_of("help with its missile programme")] == [
+        "missile_technology"
+    ]

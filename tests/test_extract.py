@@ -490,3 +490,28 @@ def test_a_bare_figure_counts_the_people_named_just_before_it():
     )
     record = _verdict_record(text, "10,000", "workers sent")
     assert record.personnel_type.value == "troops"
+
+
+def test_what_a_transfer_is_paid_for_goes_the_other_way():
+    from pipeline.extract import exchanges_from_words
+
+    text = (
+        "In return for arms and manpower, Russia has delivered air defence systems to Pyongyang, "
+        "the ministers of North Korea's neighbours said."
+    )
+    found = {
+        (r.category.value, r.provider, r.recipient) for r in exchanges_from_words(prepare(text))
+    }
+    assert ("weapons", "North Korea", "Russia") in found
+    assert ("air_defense", "Russia", "North Korea") in found
+    assert ("weapons", "Russia", "North Korea") not in found
+
+
+def test_an_exchange_in_return_for_after_a_two_way_sentence_keeps_each_kind_s_way():
+    from pipeline.extract import exchanges_from_words
+
+    text = "Corea del Norte envía misiles a Rusia a cambio de petróleo, según Seúl."
+    found = {
+        (r.category.value, r.provider, r.recipient) for r in exchanges_from_words(prepare(text))
+    }
+    assert ("fuel", "Russia", "North Korea") in found
