@@ -58,7 +58,8 @@ _INSTRUCTION = re.compile(
 # Figures that measure something other than people: durations, distances, shares, calibres,
 # multipliers ("three times the figure").
 _UNIT_AFTER = re.compile(
-    r"^\s*(-\s*)?(days?|weeks?|months?|years?|hours?|minutes?|km|kilomet\w*|miles?|met(er|re)s?|"
+    r"^\s*(-\s*)?(and a half\s+|et demie?\s+|y media\s+|einhalb\s+)?"
+    r"(days?|weeks?|months?|years?|hours?|minutes?|km|kilomet\w*|miles?|met(er|re)s?|"
     r"times|fold|mal|fois|veces|"
     r"min|mins|mm|cm|percent|per cent|prozent|%|tonnes?|tons?|kg|calibre|caliber|"
     r"tage?n?|wochen?|monate?n?|jahr(e|en)?|stunden?|minuten|sekunden|seconds?|"
@@ -118,6 +119,35 @@ _IDENTIFIER_BEFORE = re.compile(
 _LIST_MARKER_BEFORE = re.compile(r"(?:^|\n)[ \t]*\(?$")
 
 
+# Ages: "aged 21 and 26", "ages range from 19 to 27", "Hnatiuk, 38, has commanded".
+_AGE_BEFORE = re.compile(
+    r"\b(aged|ages?( range)?( from| of| between)?|im Alter von|âgés? de|de entre|"
+    r"edades de)\s+(\d+\s*(,|and|to|or|und|bis|et|y|-|–)\s*)*$",
+    re.IGNORECASE,
+)
+_NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][a-z]+,\s*$")
+# A telephone number: "+49 40 3861 2207", "(030) 1234 5678".
+_PHONE = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d+\)?){2,}|\(0\d+\)\s?\d[\d\s-]{4,}")
+
+
+def _is_age_or_phone(text: str, start: int, end: int, value: int) -> bool:
+    before = text[max(0, start - 40) : start]
+    if (
+        value < 120
+        and (
+            _AGE_BEFORE.search(before)
+            # "Hnatiuk, 38, has": a name, the number and a comma
+            or (_NAME_COMMA_BEFORE.search(before) and text[end : end + 1] == ",")
+        )
+    ):
+        return True
+    window_start = max(0, start - 20)
+    return any(
+        m.start() <= start - window_start and end - window_start <= m.end()
+        for m in _PHONE.finditer(text[window_start : end + 20])
+    )
+
+
 def _is_identifier(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 60) : start]
     # _IDENTIFIER_BEFORE.search, run only when one of its words occurs (pipeline.prefilter)
@@ -136,6 +166,9 @@ _MONEY_BEFORE = re.compile(r"(?:[$€£¥₩]|\b(?:US|USD|EUR|RUB|KRW)\s?\$?)\s?
 _NOT_A_HEADCOUNT_AFTER = re.compile(
     r"^(?:-[A-Za-zÀ-ÿ]|\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|"
     r"\s+(?:in the (?:morning|evening|afternoon)|at night|o['’]clock|uhr|"
+    # a rate, not a headcount: "around 1,000 a day", "200 per week"
+    r"(?:a|an|per|each|every)\s+(?:day|week|month|year)|daily|"
+    r"years? old|-year-old|jahre alt|ans|años|"
     r"(?:US )?dollars?|euros?|roubles?|rubles?|won|yuan|rupees?|francs?|pounds sterling)\b|"
     # the low end of a range of shares: "70 to 80 per cent", "10-15%"
     r"\s*(?:to|-|–|and|bis|à|a)\s*\d[\d,.]*\s*(?:%|per ?cent|prozent|pour ?cent|por ciento))",
@@ -166,7 +199,7 @@ _PRONOUN_ONE_BEFORE = re.compile(
 
 
 def _is_date_or_percent(text: str, start: int, end: int, value: int) -> bool:
-    if _is_identifier(text, start, end):
+    if _is_identifier(text, start, end) or _is_age_or_phone(text, start, end, value):
         return True
     if _COUNTER_BEFORE.search(text[max(0, start - 20) : start]):
         return True

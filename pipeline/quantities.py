@@ -506,8 +506,8 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]:
 
 
 _RANGE_GAP_RE = re.compile(r"\s*(?:-|–|—|to|bis|or|oder)\s*", re.IGNORECASE)
-_AND_GAP_RE = re.compile(r"\s*(?:and|und)\s*", re.IGNORECASE)
-_BETWEEN_RE = re.compile(r"(?<![^\W_])(?:between|zwischen)\s*$", re.IGNORECASE)
+_AND_GAP_RE = re.compile(r"\s*(?:and|und|et|y)\s*", re.IGNORECASE)
+_BETWEEN_RE = re.compile(r"(?<![^\W_])(?:between|zwischen|entre)\s*$", re.IGNORECASE)
 
 
 def _is_range(text: str, a: _Mention, b: _Mention, *, loose_and: bool) -> bool:

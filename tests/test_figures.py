@@ -125,3 +125,23 @@ def test_a_headline_bound_the_body_gives_as_a_range_end_is_not_a_second_figure()
         "October, a research institute said."
     )
     assert [f.label for f in find_figures(text)] == ["14,000 and 15,000 soldiers"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both men, aged 21 and 26, remain in custody in Kyiv.",
+        "Most of those killed were aged 18 to 24, the agency said.",
+        "Hnatiuk, 38, has commanded his battalion since 2023.",
+        "Readers can reach the press office at +49 40 3861 2207.",
+        "The briefing lasted about two and a half hours.",
+        "Russia's own casualties run at around 1,000 a day.",
+    ],
+)
+def test_ages_phone_numbers_rates_and_durations_are_not_counts(text):
+    assert find_figures(text) == []
+
+
+def test_entre_y_is_a_range():
+    (figure,) = find_figures("Entre 3.000 y 4.000 soldados norcoreanos resultaron heridos.")
+    assert (figure.count.low, figure.count.high) == (3_000, 4_000)
