@@ -214,7 +214,7 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"construction (troops|units|soldiers|battalions)|"
             r"military builders|bausoldaten|baupionier|baubataillon|militärbau|"
-            r"soldados de construcci[óo]n|"
+            r"soldados de construcci[óo]n|trabajadores militares|militares de la construcci[óo]n|"
             r"soldats du génie de construction|troupes de construction",
             re.IGNORECASE,
         ),
@@ -255,7 +255,8 @@ _CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"(morts|tués) (et|ou) blessés|muertos (y|o) heridos|"
             r"killed (and|or) (wounded|injured)|dead (and|or) "
             r"(wounded|injured)|casualties|losses|tote und verwundete|"
-            r"verluste|bajas|pertes",
+            r"verluste|bajas|pertes|killed, wounded|dead, wounded|tués, blessés|muertos, heridos|"
+            r"tote, verwundete",
             re.IGNORECASE,
         ),
     ),
@@ -541,7 +542,8 @@ _THINGS = re.compile(
     r"things|lessons|takeaways|facts|steps|assaults|attacks|strikes|sorties|raids|clashes|"
     r"engagements|incidents|bombers|fighters|launches|satellites|states|countries|nations|"
     r"mines|explosives?|square|capitals?|capitales?|hauptstädte|batteries|baterías|"
-    r"bridges|ponts|puentes|brücken|lanzacohetes|proyectiles|obuses|unidades)\b|"
+    r"bridges|ponts|puentes|brücken|lanzacohetes|proyectiles|obuses|unidades|voyages|"
+    r"containers|battalions|brigades|regiments|wagons|carriages)\b|"
     r"[$€£¥₩%]",
     re.IGNORECASE,
 )
@@ -561,7 +563,9 @@ def counts_things(label: str) -> bool:
 _OTHER_PEOPLE = re.compile(
     r"\b(runners|civilians|residents|children|visitors|tourists|fans|students|spectators|"
     r"participants|passengers|patients|voters|refugees|Zivilisten|Einwohner|Besucher|civils|"
-    r"habitants|civiles|habitantes|turistas)\b",
+    r"habitants|civiles|habitantes|turistas|leaders|lawmakers|diplomats|ministers|journalists|"
+    r"defectors|nationals|citizens|Ukrainians|Russians|Americans|Poles|Cubans|Nepalis|"
+    r"Ukrainer|Russen|Ukrainiens|Russes|ucranianos|rusos|refugiados|réfugiés|Flüchtlinge)\b",
     re.IGNORECASE,
 )
 # People in general ("Two people were injured in Kyiv"): somebody else's unless their sentence
@@ -579,7 +583,8 @@ _NUMBER_AS_PRONOUN = re.compile(
 # Someone else's soldiers: "41 Russian assaults", "Two Ukrainian soldiers", "Russian dead at 85".
 _OTHER_NATION = (
     r"(Russian|Ukrainian|Chinese|Belarusian|South Korean|American|US|British|Polish|Estonian|"
-    r"Japanese|russische\w*|ukrainische\w*|russes?|ukrainiens?|rusos?|ucranianos?)"
+    r"Japanese|German|russische\w*|ukrainische\w*|deutsche\w*|russes?|ukrainiens?|rusos?|"
+    r"ucranianos?|Bundeswehr)"
 )
 _OTHERS_IN_LABEL = re.compile(rf"^\S+(\s+(of|von|de))?\s+{_OTHER_NATION}\b")
 # After a hedge too ("more than 200 Ukrainian servicemen"), but not Russians: "some 50 Russian
@@ -594,7 +599,8 @@ _OTHERS_IN_HEDGED_LABEL = re.compile(
 _OTHERS_BEFORE = re.compile(
     rf"(\b{_OTHER_NATION}\s+(soldiers|troops|servicemen|forces|dead|casualties|losses|"
     rf"paratroopers|marines|fighters|defenders|conscripts|recruits|"
-    rf"civilians|officers|Soldaten|soldats|soldados)|\b(civilians|residents|children|"
+    rf"civilians|officers|Soldaten|soldats|soldados)|\b(civilians|residents|children|people|"
+    rf"persons|personnes|Menschen|personas|"
     rf"Zivilisten|civils|civiles))\b(?![^,;]*\bNorth Korean)[^;]*$",
     re.IGNORECASE,
 )
@@ -656,6 +662,14 @@ _LOSS_WORDS = re.compile(
     r"verluste?n?|opfer|gefallene?n?|tote|pertes?|victimes|bajas|p[ée]rdidas|víctimas)\b",
     re.IGNORECASE,
 )
+
+
+def killed_and_wounded_after(after: str) -> bool:
+    """Whether the words after a figure, up to the next figure, count the killed and the
+    wounded together ("more than 6,000 killed, wounded and missing", "5.500 soldados
+    norcoreanos muertos o heridos")."""
+    after = re.split(r"\d|[.;!?\n]", after, maxsplit=1)[0]
+    return bool(_CASUALTY_WORDS[0][1].search(after))
 
 
 def names_losses(text: str) -> bool:

@@ -39,6 +39,7 @@ from pipeline.claims import (
     exchange_status_from_words,
     in_scope,
     infer_hedge,
+    killed_and_wounded_after,
     mentions_korea,
     moves_people,
     names_losses,
@@ -397,6 +398,9 @@ def _in_return_for(text: str, sentence_start: int, position: int) -> bool:
     return bool(_IN_RETURN_FOR.search(text, sentence_start, position))
 
 
+_OF_ITS_OWN = re.compile(r"\s+of (its|their) own\b", re.IGNORECASE)
+
+
 def _sentence_and_previous(ctx: ArticleContext, start: int, end: int) -> str:
     """The sentence ``start:end`` and the one before it ("Losses are heavy. HUR puts them at
     more than 5,000": the second sentence leans on the first)."""
@@ -428,20 +432,23 @@ def record_from_verdict(
         counts_things(named_words) and personnel_in_phrase(named_words) is None
     ) or counts_other_people(own_words, before):
         return None  # "74 of 96 drones", but "2,000 rocket launcher operators" are people
-    # North Korea's whole army is about 1.2 million: a million or more that its own sentence does
-    # not tie to North Korea is someone else's ("Russia has lost more than 1.2 million troops")
     evidence, s, e = _evidence(ctx, figure.start, figure.end)
-    largest = max(v for v in (figure.count.best, figure.count.high, 0) if v is not None)
-    if largest >= 1_000_000 and not mentions_korea(evidence):
-        return None
     if counts_people_in_general(own_words, evidence):
         return None  # "Two people were injured in Kyiv's Darnytskyi district"
+    if _OF_ITS_OWN.match(ctx.text, figure.end) and names_russia(before):
+        return None  # "Russia had moved about 50,000 of its own troops into the Kursk region"
     # the label stops after four words: "Some 5,000 North Korean military [construction
     # troops]" names its kind just after; read on to the end of the noun phrase
     phrase = _NOUN_PHRASE_END.split(" ".join(clause.split()[:7]), maxsplit=1)[0]
     personnel = subtype_from_words("deployment", figure.label) or personnel_in_phrase(phrase)
     if personnel is None and counts_things(phrase):
         return None  # "dozens of 170mm Koksan self-propelled guns"
+    # North Korea's whole army is about 1.2 million: no deployment or toll reaches a million
+    # ("North Korea's regular army numbers about 1.28 million", "Russia has lost more than 1.2
+    # million troops"), and 100,000 or more that names no kind of people counts something else
+    largest = max(v for v in (figure.count.best, figure.count.high, 0) if v is not None)
+    if largest >= 1_000_000 or (largest >= 100_000 and personnel is None):
+        return None
     casualty = casualty_in_clause(ctx.text, figure.start, figure.end)  # the clause's own type
     if personnel is None and casualty is None and not _korea_near(ctx, figure.start):
         return None
@@ -479,6 +486,10 @@ def record_from_verdict(
         if present is None:
             return None
         record_type, subtype = "deployment", present
+    elif named in ("killed", "wounded") and killed_and_wounded_after(
+        ctx.text[figure.end : figure.end + 60]
+    ):
+        subtype = "killed_or_wounded"  # the label stopped at "killed" of "killed, wounded"
     elif not named:
         # "about 300 had been killed and some 2,700 wounded": the figure's own predicate names
         # its casualty type; the model tends to one value for every figure of a sentence

@@ -515,3 +515,59 @@ def test_an_exchange_in_return_for_after_a_two_way_sentence_keeps_each_kind_s_wa
         (r.category.value, r.provider, r.recipient) for r in exchanges_from_words(prepare(text))
     }
     assert ("fuel", "Russia", "North Korea") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "figure_text", "counts"),
+    [
+        (
+            "North Korea's regular army numbers about 1.28 million.",
+            "about 1.28 million",
+            "troops sent",
+        ),
+        (
+            "Russian factories turn out three million shells; North Korea's allies about 480,000.",
+            "about 480,000",
+            "construction troops sent",
+        ),
+        (
+            "Whitfield would not comment on reports that Russia had moved about 50,000 of its own "
+            "troops into the Kursk region, where North Koreans fight.",
+            "about 50,000",
+            "troops sent",
+        ),
+        (
+            "More than a dozen European leaders arrived in Kyiv, where North Korea was discussed.",
+            "More than a dozen",
+            "workers sent",
+        ),
+        (
+            "Russian drones struck Kharkiv, killing four people and injuring 27, as North Korean "
+            "shells hit Sumy.",
+            "27",
+            "wounded",
+        ),
+        ("North Korea sent 43 tanker voyages of oil to Nampo.", "43", "troops sent"),
+    ],
+)
+def test_more_figures_that_are_not_north_korean_people(text, figure_text, counts):
+    assert _verdict_record(text, figure_text, counts) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure_text"),
+    [
+        (
+            "Ukraine's defence intelligence put North Korean losses at more than 6,000 killed, "
+            "wounded and missing.",
+            "more than 6,000",
+        ),
+        (
+            "El HUR cifra en al menos 5.500 los soldados norcoreanos muertos o heridos.",
+            "al menos 5.500",
+        ),
+    ],
+)
+def test_killed_and_wounded_together_after_the_label(text, figure_text):
+    record = _verdict_record(text, figure_text, "killed")
+    assert record.casualty_type.value == "killed_or_wounded"
