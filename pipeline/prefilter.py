@@ -392,3 +392,31 @@ def may_match_in(
                 at = folded.find(lit, at + 1)
         alive = [a and h for a, h in zip(alive, here, strict=True)]
     return alive
+
+
+@cache
+def _alternation_of(pattern: re.Pattern[str], keep: tuple[bool, ...]) -> re.Pattern[str]:
+    """``pattern`` with only the top-level alternatives ``keep`` marks, in their order."""
+    parts = _top_level(pattern.pattern)
+    assert parts is not None and len(parts) == len(keep)
+    return re.compile("|".join(p for p, k in zip(parts, keep, strict=True) if k), pattern.flags)
+
+
+def pruned(pattern: re.Pattern[str], folded: str) -> re.Pattern[str] | None:
+    """A pattern that finds exactly ``pattern``'s matches in the text whose fold is ``folded``
+    (the same spans and ``group()``), or None when it can find none.
+
+    At each position an alternation takes the first of its top-level alternatives that
+    matches; one that cannot match anywhere in the text (``may_match`` says no) never wins, so
+    leaving it out changes no match and no scan. Only for patterns without capturing groups
+    (the numbering would change); any other pattern is returned as it is.
+    """
+    alternatives = _alternatives(pattern)
+    if pattern.groups or len(alternatives) < 2:
+        return pattern if may_match(pattern, folded) else None
+    keep = tuple(may_match(a, folded) for a in alternatives)
+    if all(keep):
+        return pattern
+    if not any(keep):
+        return None
+    return _alternation_of(pattern, keep)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import claims, clean, figures, quantities, status
+from pipeline import claims, clean, figures, places, quantities, status
 from pipeline.prefilter import finditer, fold, may_match, requirements
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _patterns() -> list[re.Pattern[str]]:
     found = [p for _, p in claims._CATEGORY_WORDS]
-    for module in (claims, clean, figures, quantities, status):
+    for module in (claims, clean, figures, places, quantities, status):
         found += [v for v in vars(module).values() if isinstance(v, re.Pattern)]
     return found
 
@@ -129,6 +129,34 @@ def test_finditer_is_finditer(pattern: re.Pattern[str]) -> None:
         for window in windows:
             expected = [m.span() for m in pattern.finditer(window)]
             assert [m.span() for m in finditer(pattern, window)] == expected, window
+
+
+@pytest.mark.parametrize("pattern", _patterns(), ids=lambda p: p.pattern[:30])
+def test_pruned_finds_what_the_pattern_finds(pattern: re.Pattern[str]) -> None:
+    from pipeline.prefilter import pruned
+
+    for text in _texts():
+        for window in [text, *text.split("\n")]:
+            expected = [(m.span(), m.group()) for m in pattern.finditer(window)]
+            found = pruned(pattern, fold(window))
+            assert found is not None or not expected, window
+            got = [(m.span(), m.group()) for m in found.finditer(window)] if found else []
+            assert got == expected, window
+
+
+def test_pruned_keeps_the_alternatives_order() -> None:
+    from pipeline.prefilter import pruned
+
+    # "ab" and "abc" both occur: the earlier alternative still wins where both match
+    pattern = re.compile(r"xyz|ab|abc|\d+")
+    only = pruned(pattern, "abc abc")
+    assert only is not None and only.pattern == r"ab|abc|\d+"
+    assert [m.group() for m in only.finditer("abc abc")] == ["ab", "ab"]
+    assert pruned(pattern, "nothing here") is not None  # "\d+" needs no literal
+    assert pruned(re.compile(r"xyz|ab"), "nothing here") is None
+    # a pattern with groups is never cut (their numbers would change)
+    grouped = re.compile(r"(x)yz|(a)b")
+    assert pruned(grouped, "ab") is grouped
 
 
 def test_finditer_windows() -> None:
