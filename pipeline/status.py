@@ -132,8 +132,14 @@ def deployment_status_at(
     """The status the figure at ``start:end`` has in its clause's words, else the model's."""
     left, right = clause_around(text, start, end)
     best: tuple[int, int, DeploymentStatus] | None = None
+    # a cue lexicon none of whose words occurs in the clause is not run (pipeline.prefilter);
+    # a match lies inside left:right, so its words are in the clause's fold
+    folded = fold(text[left:right])
     for rank, (status, pattern) in enumerate(_DEPLOYMENT_CUES):
-        for m in _compiled(pattern).finditer(text, left, right):
+        cues = _compiled(pattern)
+        if not may_match(cues, folded):
+            continue
+        for m in cues.finditer(text, left, right):
             if start <= m.start() < end:  # a word of the figure itself ("sent" in a label)
                 continue
             key = (_distance(m, start, end), rank, status)
