@@ -18,6 +18,23 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _patterns() -> list[re.Pattern[str]]:
     found = [p for _, p in claims._CATEGORY_WORDS]
+    # the lexicons kept in lists, and the status cues compiled on first use: code asks
+    # any_match and may_match about them too
+    for table in (claims._PERSONNEL_WORDS, claims._CASUALTY_WORDS, claims._HEDGES):
+        found += [p for _, p in table]
+    found += [
+        status._compiled(lexicon)
+        for lexicon in (
+            status._PLANNED,
+            status._ONGOING,
+            status._COMPLETED,
+            status._TRANSFER,
+            status._PROMISED,
+            status._SUSPECTED,
+            status._TRANSFER_NOUNS,
+            status._MOVES,
+        )
+    ]
     for module in (claims, clean, figures, places, quantities, status):
         found += [v for v in vars(module).values() if isinstance(v, re.Pattern)]
     return found
