@@ -343,22 +343,49 @@ def _search_at_starts(pattern: re.Pattern[str], text: str, folded: str) -> bool:
     return False
 
 
-_ALTERNATIVES: dict[int, tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]] = {}
+# Per alternative: the pattern, its ``requirements`` and its ``_starts``.
+_Plan = tuple[tuple[re.Pattern[str], tuple[tuple[str, ...], ...], tuple[str, ...] | None], ...]
+_PLANS: dict[int, tuple[re.Pattern[str], _Plan]] = {}
+
+
+def _any_match_plan(pattern: re.Pattern[str]) -> _Plan:
+    entry = _PLANS.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        plan = tuple((a, requirements(a), _starts(a)) for a in _alternatives(pattern))
+        entry = _PLANS[id(pattern)] = (pattern, plan)
+    return entry[1]
 
 
 def any_match(pattern: re.Pattern[str], text: str) -> bool:
     """``bool(pattern.search(text))``, faster for a long ``a|b|c`` with few words in ``text``.
 
     ``text`` matches ``a|b|c`` exactly when it matches one of ``a``, ``b`` or ``c``: each
-    top-level alternative is searched on its own, and only when ``may_match`` allows.
+    top-level alternative is searched on its own, and only when ``may_match`` allows, with
+    ``_search_at_starts``. (Both are written out here: code asks this about a hundred
+    times per article, and the two calls per alternative cost more than the tests.)
     """
-    entry = _ALTERNATIVES.get(id(pattern))
-    if entry is None or entry[0] is not pattern:
-        entry = _ALTERNATIVES[id(pattern)] = (pattern, _alternatives(pattern))
     folded = fold(text)
-    for alternative in entry[1]:
-        if may_match(alternative, folded) and _search_at_starts(alternative, text, folded):
-            return True
+    for alternative, sets, starts in _any_match_plan(pattern):
+        possible = True
+        for literals_ in sets:  # may_match(alternative, folded)
+            for lit in literals_:
+                if lit in folded:
+                    break
+            else:
+                possible = False
+                break
+        if not possible:
+            continue
+        if starts is None:  # _search_at_starts(alternative, text, folded)
+            if alternative.search(text) is not None:
+                return True
+            continue
+        for lit in starts:
+            at = folded.find(lit)
+            while at >= 0:
+                if alternative.match(text, at):
+                    return True
+                at = folded.find(lit, at + 1)
     return False
 
 
