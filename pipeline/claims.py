@@ -7,8 +7,9 @@ reading them by code costs no tokens and cannot drift between runs.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from pipeline.prefilter import any_match, finditer, fold, may_match
+from pipeline.prefilter import any_match, finditer, fold, may_match, may_match_in
 from schemas.records import DeploymentStatus, ExchangeCategory, ExchangeStatus, Hedge
 
 _HEDGES: list[tuple[Hedge, re.Pattern[str]]] = [
@@ -172,6 +173,22 @@ def category_mentions(
         if c is not ExchangeCategory.weapons or not any(s <= a and b <= e for s, e in know_how)
     ]
     return sorted(found, key=lambda x: x[1])
+
+
+def category_sentences(
+    folded: str, spans: Sequence[tuple[int, int]]
+) -> list[tuple[tuple[ExchangeCategory, re.Pattern[str]], list[bool]]]:
+    """For each entry of ``_CATEGORY_WORDS`` that may match in one of ``spans`` (sentences, in
+    order) of the text whose fold is ``folded``: the entry, and for each span whether it may
+    match there (``may_match_in``). One pass over the fold per category: an entry whose
+    words occur in no span is left out, as ``possible_categories`` leaves out one whose words
+    occur nowhere, and neither can match in any span."""
+    found = []
+    for entry in _CATEGORY_WORDS:
+        may = may_match_in(entry[1], folded, spans)
+        if any(may):
+            found.append((entry, may))
+    return found
 
 
 def possible_categories(folded: str) -> list[tuple[ExchangeCategory, re.Pattern[str]]]:

@@ -28,6 +28,7 @@ from pipeline.claims import (
     casualty_in_clause,
     categories_of,
     category_mentions,
+    category_sentences,
     counts_other_people,
     counts_things,
     deployment_direction,
@@ -42,7 +43,6 @@ from pipeline.claims import (
     moves_people,
     names_people,
     names_russia,
-    possible_categories,
     subtype_from_words,
     typical_direction,
 )
@@ -58,7 +58,7 @@ from pipeline.grounding import (
     sentence_spans,
 )
 from pipeline.places import place_near
-from pipeline.prefilter import fold, may_match_in
+from pipeline.prefilter import fold
 from pipeline.prompting import prompt_version, render_messages
 from pipeline.settings import Settings
 from pipeline.sources import Article
@@ -484,12 +484,13 @@ def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
     """
     records: list[Exchange] = []
     folded = fold(ctx.text)
-    categories = possible_categories(folded)
-    if not categories:
-        return records  # no category's words anywhere in the article
     sentences = sentence_spans(ctx.text)
     # for each category, the sentences it may match in: one pass over the article's fold
-    maybe = [may_match_in(pattern, folded, sentences) for _, pattern in categories]
+    found = category_sentences(folded, sentences)
+    if not found:
+        return records  # no category's words in any sentence of the article
+    categories = [entry for entry, _ in found]
+    maybe = [may for _, may in found]
     for k, (s, e) in enumerate(sentences):
         here = [entry for entry, may in zip(categories, maybe, strict=True) if may[k]]
         if not here:

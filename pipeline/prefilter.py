@@ -418,6 +418,8 @@ def may_match_in(
                     here[k] = True
                 at = folded.find(lit, at + 1)
         alive = [a and h for a, h in zip(alive, here, strict=True)]
+        if not any(alive):
+            break  # no span holds this set's literals: the other sets cannot change that
     return alive
 
 

@@ -336,3 +336,23 @@ def test_other_armies_paratroopers_are_not_records():
     before = "Two Ukrainian paratroopers were killed and "
     assert counts_other_people("nine wounded", before)
     assert not counts_other_people("nine wounded", "Two North Korean soldiers were killed and ")
+
+
+def test_category_sentences_is_may_match_per_sentence() -> None:
+    from pathlib import Path
+
+    from pipeline.claims import _CATEGORY_WORDS, category_sentences
+    from pipeline.grounding import sentence_spans
+    from pipeline.prefilter import fold, may_match
+
+    root = Path(__file__).resolve().parent.parent / "evals"
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "golden").glob("*.txt"))]
+    texts.append("North Korea sent shells.\n\nRussia pays in oil, food and cash. No drones.")
+    for text in texts:
+        folded, spans = fold(text), sentence_spans(text)
+        found = dict(category_sentences(folded, spans))
+        for entry in _CATEGORY_WORDS:
+            expected = [may_match(entry[1], folded[s:e]) for s, e in spans]
+            # an entry is left out exactly when it may match in no sentence
+            assert found.get(entry, [False] * len(spans)) == expected, entry[0]
+            assert (entry in found) == any(expected)
