@@ -128,6 +128,14 @@ def requirements(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(sets, key=len))
 
 
+@cache
+def _search_order(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+    """``requirements(pattern)`` with each set's literals shortest first: a set is tested
+    until one of its literals is found, and short words ("say", "put") turn up sooner than
+    long ones; the order changes no answer."""
+    return tuple(tuple(sorted(s, key=len)) for s in requirements(pattern))
+
+
 # requirements by pattern identity: hashing a compiled pattern re-hashes its source every time.
 # Entries (like the caches here) are never dropped: meant for patterns compiled once, at import.
 _BY_ID: dict[int, tuple[re.Pattern[str], tuple[tuple[str, ...], ...]]] = {}
@@ -137,7 +145,7 @@ def may_match(pattern: re.Pattern[str], folded: str) -> bool:
     """False only when ``pattern`` cannot match the text whose ``fold`` is ``folded``."""
     entry = _BY_ID.get(id(pattern))
     if entry is None or entry[0] is not pattern:
-        entry = _BY_ID[id(pattern)] = (pattern, requirements(pattern))
+        entry = _BY_ID[id(pattern)] = (pattern, _search_order(pattern))
     for literals_ in entry[1]:
         for lit in literals_:
             if lit in folded:
@@ -351,7 +359,7 @@ _PLANS: dict[int, tuple[re.Pattern[str], _Plan]] = {}
 def _any_match_plan(pattern: re.Pattern[str]) -> _Plan:
     entry = _PLANS.get(id(pattern))
     if entry is None or entry[0] is not pattern:
-        plan = tuple((a, requirements(a), _starts(a)) for a in _alternatives(pattern))
+        plan = tuple((a, _search_order(a), _starts(a)) for a in _alternatives(pattern))
         entry = _PLANS[id(pattern)] = (pattern, plan)
     return entry[1]
 
@@ -405,7 +413,7 @@ def may_match_in(
         return [may_match(pattern, folded[s:e]) for s, e in spans]  # overlapping or unordered
     entry = _BY_ID.get(id(pattern))
     if entry is None or entry[0] is not pattern:
-        entry = _BY_ID[id(pattern)] = (pattern, requirements(pattern))
+        entry = _BY_ID[id(pattern)] = (pattern, _search_order(pattern))
     starts = [s for s, _ in spans]
     alive = [True] * len(spans)
     for literals_ in entry[1]:
