@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.prefilter import fold, may_match
+from pipeline.prefilter import finditer_at_starts, fold, may_match
 
 _VERBS = (
     r"said|says|say|estimated|estimates|estimate|told|tells|reported|reports|believes|believe|"
@@ -270,7 +270,8 @@ def find_mentions(text: str) -> list[Mention]:
         if found and (found[1][:1].isupper() or found[1].split()[0].lower() in _DETERMINERS):
             raw.append((m.start(), m.end() + len(found[1]), found[1]))
     for pattern, read in ((_ACCORDING, _name_after), (_ACCORDING_LOOSE, _loose_name_after)):
-        for m in pattern.finditer(text) if may_match(pattern, folded) else ():
+        # both open with a word boundary: tried only where their first words occur
+        for m in finditer_at_starts(pattern, text) if may_match(pattern, folded) else ():
             found = read(text, m.end())
             if found:
                 raw.append((m.start(), m.end() + len(found[1]), found[1]))

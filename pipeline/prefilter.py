@@ -289,6 +289,17 @@ def _alternatives(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
         return (pattern,)
 
 
+def _one_letter(op: Any, av: Any) -> str | None:
+    """The lower-case character a literal, or a class of one letter's cases ("[Aa]"), matches
+    in the fold (the same rule for characters as ``requirements``); None for anything else."""
+    if op is _C.LITERAL:
+        return chr(_sre.unicode_tolower(av)) if usable(av) else None
+    if op is _C.IN and av and all(o is _C.LITERAL and usable(c) for o, c in av):
+        lowered = {_sre.unicode_tolower(c) for _, c in av}
+        return chr(lowered.pop()) if len(lowered) == 1 else None
+    return None
+
+
 def _prefixes(items: Any) -> frozenset[str] | None:
     """Literals (lower-case) one of which every match of this sequence starts with, or None
     when that is not known (the same rule for characters as ``requirements``)."""
@@ -296,13 +307,14 @@ def _prefixes(items: Any) -> frozenset[str] | None:
     for i, (op, av) in enumerate(items):
         if op is _C.AT or op is _C.ASSERT or op is _C.ASSERT_NOT:
             continue  # zero-width: the first character is the next item's
-        if op is _C.LITERAL:
+        if _one_letter(op, av) is not None:
             run = []
             for op2, av2 in items[i:]:
-                if op2 is not _C.LITERAL or not usable(av2):
+                char = _one_letter(op2, av2)
+                if char is None:
                     break
-                run.append(chr(_sre.unicode_tolower(av2)))
-            return frozenset(["".join(run)]) if run else None
+                run.append(char)
+            return frozenset(["".join(run)])
         if op is _C.SUBPATTERN:
             return _prefixes(av[-1])
         if op in _GROUPS:
@@ -354,6 +366,34 @@ def _search_at_starts(pattern: re.Pattern[str], text: str, folded: str) -> bool:
 # Per alternative: the pattern, its ``requirements`` and its ``_starts``.
 _Plan = tuple[tuple[re.Pattern[str], tuple[tuple[str, ...], ...], tuple[str, ...] | None], ...]
 _PLANS: dict[int, tuple[re.Pattern[str], _Plan]] = {}
+
+
+def finditer_at_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)``, trying ``pattern.match`` only where one of
+    ``_starts`` occurs in the fold (every match starts with one there): for a pattern that
+    opens with a word boundary, which keeps ``re`` from skipping ahead to its first letters.
+    Positions are tried in order from the end of the last match, as finditer does; a match
+    is never empty (it holds a start literal). Lookbehinds and word boundaries see the text
+    before each position, as in the scan of the whole text."""
+    starts = _starts(pattern)
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    folded = fold(text)
+    positions: set[int] = set()
+    for lit in starts:
+        at = folded.find(lit)
+        while at >= 0:
+            positions.add(at)
+            at = folded.find(lit, at + 1)
+    after = 0
+    for at in sorted(positions):
+        if at < after:
+            continue
+        m = pattern.match(text, at)
+        if m is not None:
+            yield m
+            after = m.end()
 
 
 def _any_match_plan(pattern: re.Pattern[str]) -> _Plan:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import claims, clean, figures, places, quantities, status
+from pipeline import attribution, claims, clean, figures, places, quantities, status
 from pipeline.prefilter import finditer, fold, may_match, requirements
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,7 +35,7 @@ def _patterns() -> list[re.Pattern[str]]:
             status._MOVES,
         )
     ]
-    for module in (claims, clean, figures, places, quantities, status):
+    for module in (attribution, claims, clean, figures, places, quantities, status):
         found += [v for v in vars(module).values() if isinstance(v, re.Pattern)]
     return found
 
@@ -174,6 +174,23 @@ def test_pruned_keeps_the_alternatives_order() -> None:
     # a pattern with groups is never cut (their numbers would change)
     grouped = re.compile(r"(x)yz|(a)b")
     assert pruned(grouped, "ab") is grouped
+
+
+@pytest.mark.parametrize("pattern", _patterns(), ids=lambda p: p.pattern[:30])
+def test_finditer_at_starts_is_finditer(pattern: re.Pattern[str]) -> None:
+    from pipeline.prefilter import finditer_at_starts
+
+    for text in _texts():
+        for window in [text, *text.split("\n")]:
+            expected = [m.span() for m in pattern.finditer(window)]
+            assert [m.span() for m in finditer_at_starts(pattern, window)] == expected, window
+
+
+def test_starts_read_one_letter_classes() -> None:
+    from pipeline.prefilter import _starts
+
+    assert _starts(re.compile(r"\b(?:[Aa]ccording to|[Ll]aut)\s+")) == ("according to", "laut")
+    assert _starts(re.compile(r"[Aa]b|[ab]c")) is None  # "[ab]" is two letters
 
 
 def test_finditer_windows() -> None:
