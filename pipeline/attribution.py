@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.prefilter import fold, may_match
+from pipeline.prefilter import finditer_at_starts, fold, may_match
 
 _VERBS = (
     r"said|says|say|estimated|estimates|estimate|told|tells|reported|reports|believes|believe|"
@@ -270,12 +270,16 @@ def find_mentions(text: str) -> list[Mention]:
         if found and (found[1][:1].isupper() or found[1].split()[0].lower() in _DETERMINERS):
             raw.append((m.start(), m.end() + len(found[1]), found[1]))
     for pattern, read in ((_ACCORDING, _name_after), (_ACCORDING_LOOSE, _loose_name_after)):
-        for m in pattern.finditer(text) if may_match(pattern, folded) else ():
+        # both open with a word boundary: tried only where their first words occur
+        for m in finditer_at_starts(pattern, text) if may_match(pattern, folded) else ():
             found = read(text, m.end())
             if found:
                 raw.append((m.start(), m.end() + len(found[1]), found[1]))
     speakers: set[int] = set()  # where a first-person claim's speaker is named
-    for m in _WE_DECLARATION.finditer(text):
+    # most articles hold none of the declaration's openings, which its words alone cannot rule
+    # out ("we" is in "were"): the regex runs only where one occurs
+    declares = any(opening in text for opening in _WE_OPENINGS)
+    for m in _WE_DECLARATION.finditer(text) if declares else ():
         raw.append((m.start(1), m.end(1), m.group(1)))
         speakers.add(m.start(1))
     roles: dict[str, str] = {}  # a transcript gives a speaker's role once, at first
@@ -325,6 +329,8 @@ def find_mentions(text: str) -> list[Mention]:
 _WE_DECLARATION = re.compile(
     r"\b(?:We|Nous|Wir|Nosotros),\s+((?:the|les|die|los)\s[^\n]{5,200}?),\s+(?=[a-zà-ü])"
 )
+# What every match of _WE_DECLARATION holds as written (the pattern is case-sensitive).
+_WE_OPENINGS = ("We,", "Nous,", "Wir,", "Nosotros,")
 # Someone who passes on another source's figure: a lawmaker briefed by the intelligence service,
 # "les députés présents".
 _RELAYER = re.compile(

@@ -315,11 +315,13 @@ class BatchRunner:
             n = len(self.backends)
             for i in range(n):
                 backend = self.backends[(slot + i) % n]
-                recorder = _Recorder(backend)
+                # what each call answered is kept for the cache only: without one, the
+                # messages' hash (two JSON dumps and SHA-256s per article) is not computed
+                recorder = _Recorder(backend) if self.cache is not None else None
                 try:
                     summary = extract_long_article(
                         article,
-                        recorder,
+                        recorder or backend,
                         strict=bool(self.params.get("strict")),
                         max_chars=int(self.params.get("max_article_chars") or 12_000),
                     )
@@ -329,7 +331,7 @@ class BatchRunner:
                 except ExtractionError as e:
                     self._remember_failure(article, backend, e)
                     raise
-                if self.cache is not None:
+                if self.cache is not None and recorder is not None:
                     parts = self._key_parts(article, backend)
                     self.cache.put(
                         cache_key(parts),

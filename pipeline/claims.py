@@ -7,8 +7,9 @@ reading them by code costs no tokens and cannot drift between runs.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from pipeline.prefilter import any_match, finditer, fold, may_match
+from pipeline.prefilter import any_match, finditer, fold, may_match, may_match_in
 from schemas.records import DeploymentStatus, ExchangeCategory, ExchangeStatus, Hedge
 
 _HEDGES: list[tuple[Hedge, re.Pattern[str]]] = [
@@ -177,6 +178,22 @@ def category_mentions(
     return sorted(found, key=lambda x: x[1])
 
 
+def category_sentences(
+    folded: str, spans: Sequence[tuple[int, int]]
+) -> list[tuple[tuple[ExchangeCategory, re.Pattern[str]], list[bool]]]:
+    """For each entry of ``_CATEGORY_WORDS`` that may match in one of ``spans`` (sentences, in
+    order) of the text whose fold is ``folded``: the entry, and for each span whether it may
+    match there (``may_match_in``). One pass over the fold per category: an entry whose
+    words occur in no span is left out, as ``possible_categories`` leaves out one whose words
+    occur nowhere, and neither can match in any span."""
+    found = []
+    for entry in _CATEGORY_WORDS:
+        may = may_match_in(entry[1], folded, spans)
+        if any(may):
+            found.append((entry, may))
+    return found
+
+
 def possible_categories(folded: str) -> list[tuple[ExchangeCategory, re.Pattern[str]]]:
     """The entries of ``_CATEGORY_WORDS`` that may match in the text whose fold is ``folded``:
     a word missing from a whole article is missing from each of its sentences, so one test per
@@ -314,14 +331,14 @@ def in_scope(text: str) -> bool:
     North Korean support for Russia cannot be stated without naming Russia, Moscow or the war in
     Ukraine; an article that names none of them is answered without a model call.
     """
-    return bool(_IN_SCOPE.search(text))
+    return any_match(_IN_SCOPE, text)
 
 
 def subtype_from_words(record_type: str, label: str) -> str | None:
     """The personnel or casualty type a figure's own words name, or None when they name none."""
     table = _PERSONNEL_WORDS if record_type == "deployment" else _CASUALTY_WORDS
     for subtype, pattern in table:
-        if pattern.search(label):
+        if any_match(pattern, label):
             return subtype
     return None
 
@@ -380,7 +397,7 @@ def exchange_status_from_words(context: str, status: ExchangeStatus) -> Exchange
 
 def deployment_status_from_words(context: str, status: DeploymentStatus) -> DeploymentStatus:
     """An 'unknown' status becomes 'planned' when the context speaks of the future."""
-    if status is DeploymentStatus.unknown and _HEDGES[0][1].search(context):
+    if status is DeploymentStatus.unknown and any_match(_HEDGES[0][1], context):
         return DeploymentStatus.planned
     return status
 
@@ -494,13 +511,13 @@ _RUSSIA_NAMED = re.compile(rf"\b{_RUSSIA}\b", re.IGNORECASE)
 
 def names_russia(text: str) -> bool:
     """Whether ``text`` names Russia, Moscow or the Kremlin in any supported language."""
-    return bool(_RUSSIA_NAMED.search(text))
+    return any_match(_RUSSIA_NAMED, text)
 
 
 def deployment_direction(sentence: str) -> tuple[str, str]:
     """(sending state, host state) of a deployment: North Korea to Russia unless the sentence
     says Russia sent people to North Korea ("Russia has sent 60 instructors to North Korea")."""
-    if _RUSSIA_SENDS.search(sentence):
+    if any_match(_RUSSIA_SENDS, sentence):
         return "Russia", "North Korea"
     return "North Korea", "Russia"
 
@@ -551,12 +568,12 @@ _THINGS = re.compile(
 
 def mentions_korea(text: str) -> bool:
     """Whether ``text`` names North Korea or North Koreans in any supported language."""
-    return bool(_KOREA.search(text))
+    return any_match(_KOREA, text)
 
 
 def counts_things(label: str) -> bool:
     """Whether a figure's own words say it counts things, not people ("74 of 96 drones")."""
-    return bool(_THINGS.search(label))
+    return any_match(_THINGS, label)
 
 
 # People troopwatch does not count: "a record 30,000 runners", "civilians".
@@ -617,11 +634,13 @@ def counts_other_people(label: str, clause_before: str = "") -> bool:
     soldiers", and "nine" in "Two Ukrainian soldiers were killed and nine wounded"."""
     label = label.strip()
     return bool(
-        _OTHER_PEOPLE.search(label)
+        any_match(_OTHER_PEOPLE, label)
         or _NUMBER_AS_PRONOUN.search(label)
         or _OTHERS_IN_LABEL.search(label)
         or _OTHERS_IN_HEDGED_LABEL.search(label)
-        or (clause_before and not mentions_korea(label) and _OTHERS_BEFORE.search(clause_before))
+        or (
+            clause_before and not mentions_korea(label) and any_match(_OTHERS_BEFORE, clause_before)
+        )
     )
 
 
@@ -652,7 +671,7 @@ def _before_replacing(clause: str) -> str:
 def moves_people(clause: str) -> bool:
     """Whether a clause sends, places or rotates people and names no casualty."""
     clause = _before_replacing(clause)
-    return bool(_MOVES_PEOPLE.search(clause)) and not _CASUALTY_VERBS.search(clause)
+    return any_match(_MOVES_PEOPLE, clause) and not any_match(_CASUALTY_VERBS, clause)
 
 
 # Any word that makes a passage about losses, in the supported languages (broader than the
@@ -692,7 +711,7 @@ def casualty_in_clause(text: str, start: int, end: int) -> str | None:
     # the figure's own predicate first: in "2,400 had been killed, and that 6,100 have been
     # wounded" the second figure is the wounded, whatever the clause before it says
     for clause in (after, f"{before} {after}"):
-        if _CASUALTY_VERBS.search(clause):
+        if any_match(_CASUALTY_VERBS, clause):
             return _first_casualty_type(clause)
     return None
 

@@ -28,6 +28,7 @@ from pipeline.claims import (
     casualty_in_clause,
     categories_of,
     category_mentions,
+    category_sentences,
     counts_other_people,
     counts_people_in_general,
     counts_things,
@@ -47,7 +48,6 @@ from pipeline.claims import (
     names_russia,
     personnel_in_phrase,
     personnel_named_last,
-    possible_categories,
     subtype_from_words,
     typical_direction,
 )
@@ -63,7 +63,7 @@ from pipeline.grounding import (
     sentence_spans,
 )
 from pipeline.places import place_near
-from pipeline.prefilter import fold, may_match_in
+from pipeline.prefilter import fold
 from pipeline.prompting import prompt_version, render_messages
 from pipeline.settings import Settings
 from pipeline.sources import Article
@@ -604,12 +604,13 @@ def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
     """
     records: list[Exchange] = []
     folded = fold(ctx.text)
-    categories = possible_categories(folded)
-    if not categories:
-        return records  # no category's words anywhere in the article
     sentences = sentence_spans(ctx.text)
     # for each category, the sentences it may match in: one pass over the article's fold
-    maybe = [may_match_in(pattern, folded, sentences) for _, pattern in categories]
+    found = category_sentences(folded, sentences)
+    if not found:
+        return records  # no category's words in any sentence of the article
+    categories = [entry for entry, _ in found]
+    maybe = [may for _, may in found]
     for k, (s, e) in enumerate(sentences):
         here = [entry for entry, may in zip(categories, maybe, strict=True) if may[k]]
         if not here:

@@ -201,9 +201,10 @@ _PRONOUN_ONE_BEFORE = re.compile(
 def _is_date_or_percent(text: str, start: int, end: int, value: int) -> bool:
     if _is_identifier(text, start, end) or _is_age_or_phone(text, start, end, value):
         return True
-    if _COUNTER_BEFORE.search(text[max(0, start - 20) : start]):
+    # any_match is bool(search), tried only at the lexicons' words (pipeline.prefilter)
+    if any_match(_COUNTER_BEFORE, text[max(0, start - 20) : start]):
         return True
-    if _GROUP_SIZE_BEFORE.search(text[max(0, start - 40) : start]):
+    if any_match(_GROUP_SIZE_BEFORE, text[max(0, start - 40) : start]):
         return True
     if _MONEY_BEFORE.search(text[max(0, start - 6) : start]):
         return True
@@ -230,8 +231,8 @@ def _is_date_or_percent(text: str, start: int, end: int, value: int) -> bool:
     if _MONTH.fullmatch(literal):  # "Sept. 30" is a month, not French 7
         return True
     if value <= 31 and (
-        _MONTH_NEAR.search(text[max(0, start - 12) : start])
-        or _MONTH_NEAR.search(text[end : end + 16])
+        any_match(_MONTH_NEAR, text[max(0, start - 12) : start])
+        or any_match(_MONTH_NEAR, text[end : end + 16])
     ):
         return True
     if _HYPHEN_RANGE.match(text[end : end + 12]) or _HYPHEN_RANGE_END.search(

@@ -128,6 +128,14 @@ def requirements(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(sets, key=len))
 
 
+@cache
+def _search_order(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+    """``requirements(pattern)`` with each set's literals shortest first: a set is tested
+    until one of its literals is found, and short words ("say", "put") turn up sooner than
+    long ones; the order changes no answer."""
+    return tuple(tuple(sorted(s, key=len)) for s in requirements(pattern))
+
+
 # requirements by pattern identity: hashing a compiled pattern re-hashes its source every time.
 # Entries (like the caches here) are never dropped: meant for patterns compiled once, at import.
 _BY_ID: dict[int, tuple[re.Pattern[str], tuple[tuple[str, ...], ...]]] = {}
@@ -137,7 +145,7 @@ def may_match(pattern: re.Pattern[str], folded: str) -> bool:
     """False only when ``pattern`` cannot match the text whose ``fold`` is ``folded``."""
     entry = _BY_ID.get(id(pattern))
     if entry is None or entry[0] is not pattern:
-        entry = _BY_ID[id(pattern)] = (pattern, requirements(pattern))
+        entry = _BY_ID[id(pattern)] = (pattern, _search_order(pattern))
     for literals_ in entry[1]:
         for lit in literals_:
             if lit in folded:
@@ -281,6 +289,17 @@ def _alternatives(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
         return (pattern,)
 
 
+def _one_letter(op: Any, av: Any) -> str | None:
+    """The lower-case character a literal, or a class of one letter's cases ("[Aa]"), matches
+    in the fold (the same rule for characters as ``requirements``); None for anything else."""
+    if op is _C.LITERAL:
+        return chr(_sre.unicode_tolower(av)) if usable(av) else None
+    if op is _C.IN and av and all(o is _C.LITERAL and usable(c) for o, c in av):
+        lowered = {_sre.unicode_tolower(c) for _, c in av}
+        return chr(lowered.pop()) if len(lowered) == 1 else None
+    return None
+
+
 def _prefixes(items: Any) -> frozenset[str] | None:
     """Literals (lower-case) one of which every match of this sequence starts with, or None
     when that is not known (the same rule for characters as ``requirements``)."""
@@ -288,13 +307,14 @@ def _prefixes(items: Any) -> frozenset[str] | None:
     for i, (op, av) in enumerate(items):
         if op is _C.AT or op is _C.ASSERT or op is _C.ASSERT_NOT:
             continue  # zero-width: the first character is the next item's
-        if op is _C.LITERAL:
+        if _one_letter(op, av) is not None:
             run = []
             for op2, av2 in items[i:]:
-                if op2 is not _C.LITERAL or not usable(av2):
+                char = _one_letter(op2, av2)
+                if char is None:
                     break
-                run.append(chr(_sre.unicode_tolower(av2)))
-            return frozenset(["".join(run)]) if run else None
+                run.append(char)
+            return frozenset(["".join(run)])
         if op is _C.SUBPATTERN:
             return _prefixes(av[-1])
         if op in _GROUPS:
@@ -343,22 +363,77 @@ def _search_at_starts(pattern: re.Pattern[str], text: str, folded: str) -> bool:
     return False
 
 
-_ALTERNATIVES: dict[int, tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]] = {}
+# Per alternative: the pattern, its ``requirements`` and its ``_starts``.
+_Plan = tuple[tuple[re.Pattern[str], tuple[tuple[str, ...], ...], tuple[str, ...] | None], ...]
+_PLANS: dict[int, tuple[re.Pattern[str], _Plan]] = {}
+
+
+def finditer_at_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)``, trying ``pattern.match`` only where one of
+    ``_starts`` occurs in the fold (every match starts with one there): for a pattern that
+    opens with a word boundary, which keeps ``re`` from skipping ahead to its first letters.
+    Positions are tried in order from the end of the last match, as finditer does; a match
+    is never empty (it holds a start literal). Lookbehinds and word boundaries see the text
+    before each position, as in the scan of the whole text."""
+    starts = _starts(pattern)
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    folded = fold(text)
+    positions: set[int] = set()
+    for lit in starts:
+        at = folded.find(lit)
+        while at >= 0:
+            positions.add(at)
+            at = folded.find(lit, at + 1)
+    after = 0
+    for at in sorted(positions):
+        if at < after:
+            continue
+        m = pattern.match(text, at)
+        if m is not None:
+            yield m
+            after = m.end()
+
+
+def _any_match_plan(pattern: re.Pattern[str]) -> _Plan:
+    entry = _PLANS.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        plan = tuple((a, _search_order(a), _starts(a)) for a in _alternatives(pattern))
+        entry = _PLANS[id(pattern)] = (pattern, plan)
+    return entry[1]
 
 
 def any_match(pattern: re.Pattern[str], text: str) -> bool:
     """``bool(pattern.search(text))``, faster for a long ``a|b|c`` with few words in ``text``.
 
     ``text`` matches ``a|b|c`` exactly when it matches one of ``a``, ``b`` or ``c``: each
-    top-level alternative is searched on its own, and only when ``may_match`` allows.
+    top-level alternative is searched on its own, and only when ``may_match`` allows, with
+    ``_search_at_starts``. (Both are written out here: code asks this about a hundred
+    times per article, and the two calls per alternative cost more than the tests.)
     """
-    entry = _ALTERNATIVES.get(id(pattern))
-    if entry is None or entry[0] is not pattern:
-        entry = _ALTERNATIVES[id(pattern)] = (pattern, _alternatives(pattern))
     folded = fold(text)
-    for alternative in entry[1]:
-        if may_match(alternative, folded) and _search_at_starts(alternative, text, folded):
-            return True
+    for alternative, sets, starts in _any_match_plan(pattern):
+        possible = True
+        for literals_ in sets:  # may_match(alternative, folded)
+            for lit in literals_:
+                if lit in folded:
+                    break
+            else:
+                possible = False
+                break
+        if not possible:
+            continue
+        if starts is None:  # _search_at_starts(alternative, text, folded)
+            if alternative.search(text) is not None:
+                return True
+            continue
+        for lit in starts:
+            at = folded.find(lit)
+            while at >= 0:
+                if alternative.match(text, at):
+                    return True
+                at = folded.find(lit, at + 1)
     return False
 
 
@@ -378,7 +453,7 @@ def may_match_in(
         return [may_match(pattern, folded[s:e]) for s, e in spans]  # overlapping or unordered
     entry = _BY_ID.get(id(pattern))
     if entry is None or entry[0] is not pattern:
-        entry = _BY_ID[id(pattern)] = (pattern, requirements(pattern))
+        entry = _BY_ID[id(pattern)] = (pattern, _search_order(pattern))
     starts = [s for s, _ in spans]
     alive = [True] * len(spans)
     for literals_ in entry[1]:
@@ -391,4 +466,34 @@ def may_match_in(
                     here[k] = True
                 at = folded.find(lit, at + 1)
         alive = [a and h for a, h in zip(alive, here, strict=True)]
+        if not any(alive):
+            break  # no span holds this set's literals: the other sets cannot change that
     return alive
+
+
+@cache
+def _alternation_of(pattern: re.Pattern[str], keep: tuple[bool, ...]) -> re.Pattern[str]:
+    """``pattern`` with only the top-level alternatives ``keep`` marks, in their order."""
+    parts = _top_level(pattern.pattern)
+    assert parts is not None and len(parts) == len(keep)
+    return re.compile("|".join(p for p, k in zip(parts, keep, strict=True) if k), pattern.flags)
+
+
+def pruned(pattern: re.Pattern[str], folded: str) -> re.Pattern[str] | None:
+    """A pattern that finds exactly ``pattern``'s matches in the text whose fold is ``folded``
+    (the same spans and ``group()``), or None when it can find none.
+
+    At each position an alternation takes the first of its top-level alternatives that
+    matches; one that cannot match anywhere in the text (``may_match`` says no) never wins, so
+    leaving it out changes no match and no scan. Only for patterns without capturing groups
+    (the numbering would change); any other pattern is returned as it is.
+    """
+    alternatives = _alternatives(pattern)
+    if pattern.groups or len(alternatives) < 2:
+        return pattern if may_match(pattern, folded) else None
+    keep = tuple(may_match(a, folded) for a in alternatives)
+    if all(keep):
+        return pattern
+    if not any(keep):
+        return None
+    return _alternation_of(pattern, keep)

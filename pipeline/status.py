@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from pipeline.prefilter import fold, may_match, usable
+from pipeline.prefilter import any_match, fold, may_match, usable
 from pipeline.scan import last_match_end
 from schemas.records import DeploymentStatus, ExchangeStatus
 
@@ -132,8 +132,14 @@ def deployment_status_at(
     """The status the figure at ``start:end`` has in its clause's words, else the model's."""
     left, right = clause_around(text, start, end)
     best: tuple[int, int, DeploymentStatus] | None = None
+    # a cue lexicon none of whose words occurs in the clause is not run (pipeline.prefilter);
+    # a match lies inside left:right, so its words are in the clause's fold
+    folded = fold(text[left:right])
     for rank, (status, pattern) in enumerate(_DEPLOYMENT_CUES):
-        for m in _compiled(pattern).finditer(text, left, right):
+        cues = _compiled(pattern)
+        if not may_match(cues, folded):
+            continue
+        for m in cues.finditer(text, left, right):
             if start <= m.start() < end:  # a word of the figure itself ("sent" in a label)
                 continue
             key = (_distance(m, start, end), rank, status)
@@ -226,9 +232,9 @@ def _exchange_status_here(
         # sharing", "agreed to send", "accused ... of providing"
         previous = [m for m in verbs if m.end() <= verb.start()]
         window = text[max(left, previous[-1].end() if previous else left) : verb.start()]
-    if _compiled(_PROMISED).search(window):
+    if any_match(_compiled(_PROMISED), window):
         return ExchangeStatus.promised
-    if _compiled(_SUSPECTED).search(window) or _HEDGE_AFTER.match(text, end, right):
+    if any_match(_compiled(_SUSPECTED), window) or _HEDGE_AFTER.match(text, end, right):
         return ExchangeStatus.suspected
     if verb is not None:
         return ExchangeStatus.delivered
@@ -294,4 +300,4 @@ _MOVES = (
 
 def moves_something(sentence: str) -> bool:
     """Whether a sentence has a verb that by itself moves goods between states."""
-    return bool(_compiled(_MOVES).search(sentence))
+    return any_match(_compiled(_MOVES), sentence)

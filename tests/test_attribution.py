@@ -325,3 +325,19 @@ def test_every_possessive_first_person_source_is_the_speaker():
         "Unser Geheimdienst schätzt, dass 5.000 Soldaten in Russland sind."
     )
     assert _claimant_of(statement, "5.000") == "die Außenminister Japans und Deutschlands"
+
+
+def test_we_declaration_openings_cover_every_match() -> None:
+    import re
+
+    from pipeline.attribution import _WE_DECLARATION, _WE_OPENINGS
+
+    # the quick test before the regex must never skip a declaration
+    words = re.match(r"\\b\(\?:([\w|]+)\),", _WE_DECLARATION.pattern)
+    assert words is not None
+    assert {f"{w}," for w in words[1].split("|")} == set(_WE_OPENINGS)
+    text = "We, the Foreign Ministers of Japan and Korea, met today. Nous, les membres, disons."
+    assert [m[1] for m in _WE_DECLARATION.finditer(text)] == [
+        "the Foreign Ministers of Japan and Korea",
+        "les membres",
+    ]

@@ -363,3 +363,23 @@ def test_technology_for_a_missile_programme_is_missile_technology():
     assert [c.value for c in categories_of("help with its missile programme")] == [
         "missile_technology"
     ]
+
+
+def test_category_sentences_is_may_match_per_sentence() -> None:
+    from pathlib import Path
+
+    from pipeline.claims import _CATEGORY_WORDS, category_sentences
+    from pipeline.grounding import sentence_spans
+    from pipeline.prefilter import fold, may_match
+
+    root = Path(__file__).resolve().parent.parent / "evals"
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "golden").glob("*.txt"))]
+    texts.append("North Korea sent shells.\n\nRussia pays in oil, food and cash. No drones.")
+    for text in texts:
+        folded, spans = fold(text), sentence_spans(text)
+        found = dict(category_sentences(folded, spans))
+        for entry in _CATEGORY_WORDS:
+            expected = [may_match(entry[1], folded[s:e]) for s, e in spans]
+            # an entry is left out exactly when it may match in no sentence
+            assert found.get(entry, [False] * len(spans)) == expected, entry[0]
+            assert (entry in found) == any(expected)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import claims, clean, figures, quantities, status
+from pipeline import attribution, claims, clean, figures, places, quantities, status
 from pipeline.prefilter import finditer, fold, may_match, requirements
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,7 +18,24 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _patterns() -> list[re.Pattern[str]]:
     found = [p for _, p in claims._CATEGORY_WORDS]
-    for module in (claims, clean, figures, quantities, status):
+    # the lexicons kept in lists, and the status cues compiled on first use: code asks
+    # any_match and may_match about them too
+    for table in (claims._PERSONNEL_WORDS, claims._CASUALTY_WORDS, claims._HEDGES):
+        found += [p for _, p in table]
+    found += [
+        status._compiled(lexicon)
+        for lexicon in (
+            status._PLANNED,
+            status._ONGOING,
+            status._COMPLETED,
+            status._TRANSFER,
+            status._PROMISED,
+            status._SUSPECTED,
+            status._TRANSFER_NOUNS,
+            status._MOVES,
+        )
+    ]
+    for module in (attribution, claims, clean, figures, places, quantities, status):
         found += [v for v in vars(module).values() if isinstance(v, re.Pattern)]
     return found
 
@@ -129,6 +146,51 @@ def test_finditer_is_finditer(pattern: re.Pattern[str]) -> None:
         for window in windows:
             expected = [m.span() for m in pattern.finditer(window)]
             assert [m.span() for m in finditer(pattern, window)] == expected, window
+
+
+@pytest.mark.parametrize("pattern", _patterns(), ids=lambda p: p.pattern[:30])
+def test_pruned_finds_what_the_pattern_finds(pattern: re.Pattern[str]) -> None:
+    from pipeline.prefilter import pruned
+
+    for text in _texts():
+        for window in [text, *text.split("\n")]:
+            expected = [(m.span(), m.group()) for m in pattern.finditer(window)]
+            found = pruned(pattern, fold(window))
+            assert found is not None or not expected, window
+            got = [(m.span(), m.group()) for m in found.finditer(window)] if found else []
+            assert got == expected, window
+
+
+def test_pruned_keeps_the_alternatives_order() -> None:
+    from pipeline.prefilter import pruned
+
+    # "ab" and "abc" both occur: the earlier alternative still wins where both match
+    pattern = re.compile(r"xyz|ab|abc|\d+")
+    only = pruned(pattern, "abc abc")
+    assert only is not None and only.pattern == r"ab|abc|\d+"
+    assert [m.group() for m in only.finditer("abc abc")] == ["ab", "ab"]
+    assert pruned(pattern, "nothing here") is not None  # "\d+" needs no literal
+    assert pruned(re.compile(r"xyz|ab"), "nothing here") is None
+    # a pattern with groups is never cut (their numbers would change)
+    grouped = re.compile(r"(x)yz|(a)b")
+    assert pruned(grouped, "ab") is grouped
+
+
+@pytest.mark.parametrize("pattern", _patterns(), ids=lambda p: p.pattern[:30])
+def test_finditer_at_starts_is_finditer(pattern: re.Pattern[str]) -> None:
+    from pipeline.prefilter import finditer_at_starts
+
+    for text in _texts():
+        for window in [text, *text.split("\n")]:
+            expected = [m.span() for m in pattern.finditer(window)]
+            assert [m.span() for m in finditer_at_starts(pattern, window)] == expected, window
+
+
+def test_starts_read_one_letter_classes() -> None:
+    from pipeline.prefilter import _starts
+
+    assert _starts(re.compile(r"\b(?:[Aa]ccording to|[Ll]aut)\s+")) == ("according to", "laut")
+    assert _starts(re.compile(r"[Aa]b|[ab]c")) is None  # "[ab]" is two letters
 
 
 def test_finditer_windows() -> None:
