@@ -93,7 +93,12 @@ def test_case_and_lookalikes_still_match() -> None:
 
 
 def _texts() -> list[str]:
-    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "evals").rglob("*.txt"))]
+    # every eval text but the holdout's, which nothing in the code is built or checked on
+    texts = [
+        p.read_text(encoding="utf-8")
+        for p in sorted((ROOT / "evals").rglob("*.txt"))
+        if "holdout" not in p.parts
+    ]
     rng = random.Random(7)
     words = [*" ".join(texts).split(), "İ", "ı", "ſ", "\u212a", "É", "Ö", "ß", "-", "\n"]
     cases = [str.lower, str.upper, str.title, lambda w: w]
