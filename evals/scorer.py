@@ -428,6 +428,13 @@ _HALF_RE = re.compile(
     r"[\s-]+(?P<scale>hundred|thousand|million|billion|dozen)\b",
     re.IGNORECASE,
 )
+_NUMBER_WORD = "|".join(sorted((w for w in _WORDS if w not in _BARE_SCALES), key=len, reverse=True))
+_SCALED_RANGE_RE = re.compile(
+    rf"\b(?P<low>\d+(?:[.,]\d+)?|{_NUMBER_WORD})\s*(?:to|and|or|-|–|bis|und|à|a|et|y)\s*"
+    rf"(?:\d+(?:[.,]\d+)?|{_NUMBER_WORD})[\s-]+"
+    r"(?P<scale>hundred|thousand|tausend|million|millionen|billion|dozen)\b",
+    re.IGNORECASE,
+)
 _HALF_BEFORE_RE = re.compile(r"\bhalf[\s-]+$", re.IGNORECASE)
 
 
@@ -465,6 +472,13 @@ def find_numbers(text: str) -> set[float]:
         if word == "a" and _HALF_BEFORE_RE.search(text, 0, m.start()):
             continue  # the "a million" of "half a million" is read below
         found.add(float(base * (_WORDS.get(scale_word) or _SCALES.get(scale_word) or 1)))
+    for m in _SCALED_RANGE_RE.finditer(text):
+        # "between twelve and fifteen thousand", "10 to 12 million": the low end takes the scale
+        low = m.group("low").lower()
+        scale_word = m.group("scale").lower()
+        scale = _WORDS.get(scale_word) or _SCALES[scale_word]
+        for value in _interpretations(low) if low[0].isdigit() else [float(_WORDS[low])]:
+            found.add(round(value * scale, 6))
     for m in _HALF_RE.finditer(text):
         whole = (m.group("whole") or "").lower()
         value = float(whole) if whole.isdigit() else float(_WORDS.get(whole, 0))

@@ -703,6 +703,18 @@ def test_find_numbers_reads_halves(text, value, not_value):
     assert value in nums and not_value not in nums
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("between twelve and fifteen thousand troops", 12_000),
+        ("10 to 12 thousand soldiers", 10_000),
+        ("1.5-2 million shells", 1_500_000),
+    ],
+)
+def test_find_numbers_gives_a_range_s_low_end_the_scale_of_its_high_end(text, value):
+    assert value in find_numbers(text)
+
+
 def test_find_numbers_ignores_bare_scale_words():
     nums = find_numbers("Several hundred engineers and thousands of workers; dozens missing.")
     assert not nums & {100, 1000, 12}
