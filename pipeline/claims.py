@@ -618,6 +618,8 @@ _OTHERS_BEFORE = re.compile(
     rf"paratroopers|marines|fighters|defenders|conscripts|recruits|"
     rf"civilians|officers|Soldaten|soldats|soldados)|\b(civilians|residents|children|people|"
     rf"persons|personnes|Menschen|personas|"
+    # other armies named as the subject: "die Bundeswehr soll bis 2029 um etwa 20.000 Soldaten"
+    rf"Bundeswehr|US Army|British Army|NATO|"
     rf"Zivilisten|civils|civiles))\b(?![^,;]*\bNorth Korean)[^;]*$",
     re.IGNORECASE,
 )

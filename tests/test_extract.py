@@ -571,3 +571,11 @@ def test_more_figures_that_are_not_north_korean_people(text, figure_text, counts
 def test_killed_and_wounded_together_after_the_label(text, figure_text):
     record = _verdict_record(text, figure_text, "killed")
     assert record.casualty_type.value == "killed_or_wounded"
+
+
+def test_another_army_growing_is_not_a_deployment():
+    text = (
+        "Nordkorea hat Truppen nach Russland geschickt. Die Bundeswehr soll bis 2029 um etwa "
+        "20.000 Soldaten wachsen."
+    )
+    assert _verdict_record(text, "etwa 20.000", "troops sent") is None
