@@ -435,6 +435,12 @@ _SCALED_RANGE_RE = re.compile(
     r"(?P<scale>hundred|thousand|tausend|million|millionen|billion|dozen)\b",
     re.IGNORECASE,
 )
+_TENS_UNIT_RE = re.compile(
+    r"\b(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]+"
+    r"(?P<unit>one|two|three|four|five|six|seven|eight|nine)\b"
+    r"(?:[\s-]+(?P<scale>hundred|thousand|million|billion)\b)?",
+    re.IGNORECASE,
+)
 _HALF_BEFORE_RE = re.compile(r"\bhalf[\s-]+$", re.IGNORECASE)
 
 
@@ -472,6 +478,11 @@ def find_numbers(text: str) -> set[float]:
         if word == "a" and _HALF_BEFORE_RE.search(text, 0, m.start()):
             continue  # the "a million" of "half a million" is read below
         found.add(float(base * (_WORDS.get(scale_word) or _SCALES.get(scale_word) or 1)))
+    for m in _TENS_UNIT_RE.finditer(text):
+        # "forty-nine", "twenty five thousand"
+        value = _WORDS[m.group("tens").lower()] + _WORDS[m.group("unit").lower()]
+        scale_word = (m.group("scale") or "").lower()
+        found.add(float(value * (_WORDS.get(scale_word) or _SCALES.get(scale_word) or 1)))
     for m in _SCALED_RANGE_RE.finditer(text):
         # "between twelve and fifteen thousand", "10 to 12 million": the low end takes the scale
         low = m.group("low").lower()

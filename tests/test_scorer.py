@@ -709,9 +709,11 @@ def test_find_numbers_reads_halves(text, value, not_value):
         ("between twelve and fifteen thousand troops", 12_000),
         ("10 to 12 thousand soldiers", 10_000),
         ("1.5-2 million shells", 1_500_000),
+        ("forty-nine soldiers", 49),
+        ("twenty five thousand troops", 25_000),
     ],
 )
-def test_find_numbers_gives_a_range_s_low_end_the_scale_of_its_high_end(text, value):
+def test_find_numbers_reads_ranges_and_compound_words(text, value):
     assert value in find_numbers(text)
 
 
