@@ -401,6 +401,33 @@ def _in_return_for(text: str, sentence_start: int, position: int) -> bool:
 _OF_ITS_OWN = re.compile(r"\s+of (its|their) own\b", re.IGNORECASE)
 
 
+# A category word that names a kind of unit ("to train its air-defence and drone units") or
+# sits in what sanctions target ("sanctions targeting its weapons and nuclear programs") names
+# no item that moves.
+_UNIT_AFTER_ITEM = re.compile(
+    r"\s*(units?|crews?|operators?|teams?|battalions?|forces|troops|specialists|experts|"
+    r"Einheiten|unités|unidades)\b",
+    re.IGNORECASE,
+)
+_TARGETED_BEFORE = re.compile(
+    r"\bsanctions\s+(targeting|on|against|over|imposed on)\s+[^,;.]*$|"
+    r"\btrain(s|ing|ed)?\s+(its|their|the|North Korea's|Russia's)?\s*[^,;.]{0,30}$",
+    re.IGNORECASE,
+)
+
+
+def _not_an_item(text: str, sentence_start: int, start: int, end: int) -> bool:
+    """Whether the category words at ``start:end`` name a kind of unit or a sanctions target,
+    not something handed over."""
+    if _UNIT_AFTER_ITEM.match(text, end):
+        return True
+    # a list of kinds ("air-defence and drone units") shares the unit noun at its end
+    rest = re.match(r"[\w\s,-]{0,40}?\b(units|crews|operators|forces)\b", text[end : end + 50])
+    if rest and not re.search(r"[.;]", rest.group()):
+        return True
+    return bool(_TARGETED_BEFORE.search(text, sentence_start, start))
+
+
 def _sentence_and_previous(ctx: ArticleContext, start: int, end: int) -> str:
     """The sentence ``start:end`` and the one before it ("Losses are heavy. HUR puts them at
     more than 5,000": the second sentence leans on the first)."""
@@ -642,6 +669,8 @@ def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
         # the sentence's claimant and hedge, the same for each of its items
         claimant, hedge = _claimant(ctx, None, s, e), infer_hedge(context)
         for category, ms, me in mentions:
+            if _not_an_item(ctx.text, s, s + ms, s + me):
+                continue
             item = ctx.text[s + ms : s + me]
             status = exchange_status_at(ctx.text, s + ms, s + me, fallback)
             # one way in the words: that way; both ways (a sentence about the swap itself):

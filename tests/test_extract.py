@@ -579,3 +579,27 @@ def test_another_army_growing_is_not_a_deployment():
         "20.000 Soldaten wachsen."
     )
     assert _verdict_record(text, "etwa 20.000", "troops sent") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia has sent about 60 military instructors to North Korea to train its air-defence "
+        "and drone units, HUR said.",
+        "North Korea's manpower is exchanged for Russian fuel, helping Pyongyang circumvent UN "
+        "sanctions targeting its weapons and nuclear programs.",
+    ],
+)
+def test_kinds_of_units_and_sanctions_targets_are_not_items(text):
+    from pipeline.extract import exchanges_from_words
+
+    found = {r.category.value for r in exchanges_from_words(prepare(text))}
+    assert not found & {"air_defense", "drones", "weapons", "nuclear_technology"}
+
+
+def test_items_handed_over_are_still_found_next_to_the_unit_rule():
+    from pipeline.extract import exchanges_from_words
+
+    text = "Russia has supplied North Korea with air-defence systems and drones, Seoul said."
+    found = {r.category.value for r in exchanges_from_words(prepare(text))}
+    assert {"air_defense", "drones"} <= found
