@@ -451,7 +451,7 @@ def test_one_person_neither_sent_nor_lost_is_not_a_record():
     assert _verdict_record(text, "one", "other personnel sent") is None
 
 
-def test_a_figure_after_the_that_repeats_an_earlier_count_is_not_a_new_record():
+def test_a_figure_after_the_repeating_an_earlier_count_is_not_a_new_record():
     text = (
         "The NIS believed North Korea had sent roughly 4,000 more soldiers to Russia. "
         '"The 4,000 replacements tell you the losses are real," Park said.'
