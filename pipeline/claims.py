@@ -343,15 +343,20 @@ def subtype_from_words(record_type: str, label: str) -> str | None:
     return None
 
 
+def _named_first(table: list[tuple[str, re.Pattern[str]]], text: str) -> str | None:
+    """The type of ``table`` whose words occur first in ``text`` (the earlier entry on a tie)."""
+    found = [
+        (m.start(), rank, subtype)
+        for rank, (subtype, pattern) in enumerate(table)
+        if (m := pattern.search(text))
+    ]
+    return min(found)[2] if found else None
+
+
 def personnel_in_phrase(phrase: str) -> str | None:
     """The personnel type named first in a noun phrase ("North Korean military construction
     troops" is construction troops, though "troops" alone would be troops)."""
-    found = [
-        (m.start(), rank, subtype)
-        for rank, (subtype, pattern) in enumerate(_PERSONNEL_WORDS)
-        if (m := pattern.search(phrase))
-    ]
-    return min(found)[2] if found else None
+    return _named_first(_PERSONNEL_WORDS, phrase)
 
 
 def personnel_named_last(text: str) -> str | None:
@@ -598,20 +603,17 @@ _NUMBER_AS_PRONOUN = re.compile(
     re.IGNORECASE,
 )
 # Someone else's soldiers: "41 Russian assaults", "Two Ukrainian soldiers", "Russian dead at 85".
-_OTHER_NATION = (
-    r"(Russian|Ukrainian|Chinese|Belarusian|South Korean|American|US|British|Polish|Estonian|"
-    r"Japanese|German|russische\w*|ukrainische\w*|deutsche\w*|russes?|ukrainiens?|rusos?|"
-    r"ucranianos?|Bundeswehr)"
+_NON_RUSSIAN_NAMES = (
+    r"Ukrainian|Chinese|Belarusian|South Korean|American|British|Polish|Estonian|Japanese|"
+    r"German|ukrainische\w*|deutsche\w*|ukrainiens?|ucranianos?|Bundeswehr"
 )
+_OTHER_NATION = rf"(Russian|US|russische\w*|russes?|rusos?|{_NON_RUSSIAN_NAMES})"
 _OTHERS_IN_LABEL = re.compile(rf"^\S+(\s+(of|von|de))?\s+{_OTHER_NATION}\b")
 # After a hedge too ("more than 200 Ukrainian servicemen"), but not Russians: "some 50 Russian
-# military advisers" sent to North Korea are a deployment.
-_NOT_RUSSIAN_NATION = (
-    r"(Ukrainian|Chinese|Belarusian|South Korean|American|British|Polish|Estonian|Japanese|"
-    r"ukrainische\w*|ukrainiens?|ucranianos?)"
-)
+# military advisers" sent to North Korea are a deployment. (Not "US" either: the match ignores
+# case, and "5,000 of us" is no nation.)
 _OTHERS_IN_HEDGED_LABEL = re.compile(
-    rf"^\D{{0,25}}?\d[\d,.\u00a0\u202f]*\s+((of|von|de)\s+)?{_NOT_RUSSIAN_NATION}\b", re.IGNORECASE
+    rf"^\D{{0,25}}?\d[\d,.\u00a0\u202f]*\s+((of|von|de)\s+)?({_NON_RUSSIAN_NAMES})\b", re.IGNORECASE
 )
 _OTHERS_BEFORE = re.compile(
     rf"(\b{_OTHER_NATION}\s+(soldiers|troops|servicemen|forces|dead|casualties|losses|"
@@ -721,9 +723,4 @@ def casualty_in_clause(text: str, start: int, end: int) -> str | None:
 def _first_casualty_type(clause: str) -> str | None:
     """The casualty type named first in a clause: "600 have been killed and thousands wounded"
     is about the killed ("killed and wounded" together is one type, listed first)."""
-    found = [
-        (m.start(), rank, subtype)
-        for rank, (subtype, pattern) in enumerate(_CASUALTY_WORDS)
-        if (m := pattern.search(clause))
-    ]
-    return min(found)[2] if found else None
+    return _named_first(_CASUALTY_WORDS, clause)

@@ -409,6 +409,7 @@ _UNIT_AFTER_ITEM = re.compile(
     r"Einheiten|unités|unidades)\b",
     re.IGNORECASE,
 )
+_UNIT_AFTER_LIST = re.compile(r"[\w\s,-]{0,40}?\b(units|crews|operators|forces)\b")
 _TARGETED_BEFORE = re.compile(
     r"\bsanctions\s+(targeting|on|against|over|imposed on)\s+[^,;.]*$|"
     r"\btrain(s|ing|ed)?\s+(its|their|the|North Korea's|Russia's)?\s*[^,;.]{0,30}$",
@@ -419,11 +420,9 @@ _TARGETED_BEFORE = re.compile(
 def _not_an_item(text: str, sentence_start: int, start: int, end: int) -> bool:
     """Whether the category words at ``start:end`` name a kind of unit or a sanctions target,
     not something handed over."""
-    if _UNIT_AFTER_ITEM.match(text, end):
-        return True
-    # a list of kinds ("air-defence and drone units") shares the unit noun at its end
-    rest = re.match(r"[\w\s,-]{0,40}?\b(units|crews|operators|forces)\b", text[end : end + 50])
-    if rest and not re.search(r"[.;]", rest.group()):
+    # a list of kinds ("air-defence and drone units") shares the unit noun at its end; the
+    # words between hold no sentence or clause break ("." and ";" are outside the class)
+    if _UNIT_AFTER_ITEM.match(text, end) or _UNIT_AFTER_LIST.match(text, end, end + 50):
         return True
     return bool(_TARGETED_BEFORE.search(text, sentence_start, start))
 
@@ -431,8 +430,9 @@ def _not_an_item(text: str, sentence_start: int, start: int, end: int) -> bool:
 def _sentence_and_previous(ctx: ArticleContext, start: int, end: int) -> str:
     """The sentence ``start:end`` and the one before it ("Losses are heavy. HUR puts them at
     more than 5,000": the second sentence leans on the first)."""
-    before = ctx.text[max(0, start - 300) : start]
-    previous = re.split(r"(?<=[.!?])\s+|\n", before.rstrip())[-1]
+    spans = sentence_spans(ctx.text)  # in text order: the last one starting before ``start``
+    k = bisect_right(spans, start - 1, key=lambda sp: sp[0])
+    previous = ctx.text[spans[k - 1][0] : min(spans[k - 1][1], start)] if k else ""
     return f"{previous} {ctx.text[start:end]}"
 
 
@@ -560,14 +560,10 @@ def records_from_exchange(draft: ExchangeDraft, ctx: ArticleContext) -> list[Exc
     span = locate(draft.item, ctx.text)
     if span.kind != "none" and not _korea_near(ctx, span.start):
         return []  # Russian wheat sold to Egypt is not part of this exchange
-    context = (
-        _context(ctx, *sentence_around(ctx.text, span.start, span.end))
-        if span.kind != "none"
-        else draft.item
-    )
+    sentence = sentence_around(ctx.text, span.start, span.end) if span.kind != "none" else None
+    context = _context(ctx, *sentence) if sentence is not None else draft.item
     if span.kind != "none" and not states_a_transfer(context):
         return []  # "drones struck a fuel depot": the item is there, no exchange is
-    # the context's own words ("North Korea receives ... from Russia") beat the model's guess
     categories = categories_of(draft.item) or [draft.category]
     # the context's own words ("North Korea receives ... from Russia") first; then what an
     # item of this kind almost always is (oil goes north, shells go west); the model last, as
@@ -575,13 +571,17 @@ def records_from_exchange(draft: ExchangeDraft, ctx: ArticleContext) -> list[Exc
     # A sentence may join two transfers: "North Korea has shipped Russia ammunition, and Moscow
     # is paying for it in oil": the item's own clause speaks first, and when it is silent
     # the other clause's cue is not the item's.
-    own = _clause_of(ctx, span.start) if span.kind != "none" else context
-    typical = typical_direction(categories[0], draft.item)
+    own = (
+        _direction_in_own_clause(
+            ctx, span.start, ctx.text[slice(*sentence)], categories[0], draft.item
+        )
+        if sentence is not None
+        else None
+    )
     direction = (
-        direction_from_words(own)
-        or (typical if own != context else None)
+        own
         or direction_from_words(context)
-        or typical
+        or typical_direction(categories[0], draft.item)
         or EXCHANGE_DIRECTIONS[draft.direction]
     )
     if direction is None:
