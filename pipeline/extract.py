@@ -14,7 +14,7 @@ import time
 from abc import ABCMeta
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from typing import Annotated, Any, ClassVar
@@ -282,10 +282,12 @@ class ArticleContext:
 
     text: str  # as read: evidence offsets refer to this
     body: str  # cleaned: what the model reads
-    figures: list[Figure]
+    figures: list[Figure]  # what the model is asked about: found, and not vetoed by code
     blocked: list[tuple[int, int]]  # spans addressed to AI systems
     reference_date: date | None
     sources: list[Mention] = field(default_factory=list)  # attributions, resolved
+    found: list[Figure] = field(default_factory=list)  # every figure found, vetoed ones too
+    screened: dict[int, Screened] = field(default_factory=dict)  # by figure start
 
     @property
     def labels(self) -> list[str]:
@@ -307,17 +309,23 @@ def guess_reference_date(text: str) -> date | None:
 
 
 def prepare(text: str, reference_date: date | None = None) -> ArticleContext:
-    """Clean the article and find its figures (no model involved)."""
+    """Clean the article, find its figures and screen them (no model involved)."""
     blocked = instruction_spans(text)
-    figures = [f for f in find_figures(text, blocked) if not is_boilerplate(line_at(text, f.start))]
-    return ArticleContext(
+    found = [f for f in find_figures(text, blocked) if not is_boilerplate(line_at(text, f.start))]
+    ctx = ArticleContext(
         text=text,
         body=clean_text(text),
-        figures=figures,
+        figures=found,
         blocked=blocked,
         reference_date=reference_date or guess_reference_date(text),
         sources=[m for m in find_mentions(text) if not _in_spans(blocked, m.start)],
+        found=found,
     )
+    for figure in found:
+        screened = screen_figure(figure, ctx)
+        if screened is not None:
+            ctx.screened[figure.start] = screened
+    return replace(ctx, figures=[f for f in found if f.start in ctx.screened])
 
 
 def _in_spans(spans: list[tuple[int, int]], position: int) -> bool:
@@ -382,7 +390,7 @@ def _refers_back(ctx: ArticleContext, figure: Figure) -> bool:
         ctx.text[max(0, figure.start - 12) : figure.start]
     ):
         return False
-    return any(f.start < figure.start and f.count.value == figure.count.value for f in ctx.figures)
+    return any(f.start < figure.start and f.count.value == figure.count.value for f in ctx.found)
 
 
 _IN_RETURN_FOR = re.compile(
@@ -436,13 +444,21 @@ def _sentence_and_previous(ctx: ArticleContext, start: int, end: int) -> str:
     return f"{previous} {ctx.text[start:end]}"
 
 
-def record_from_verdict(
-    verdict: FigureVerdict, figure: Figure, ctx: ArticleContext
-) -> Deployment | Casualty | None:
-    """The deployment or casualty record a figure verdict describes (None: not a record)."""
-    kind = FIGURE_KINDS[verdict.counts]
-    if kind is None:
-        return None
+@dataclass(frozen=True)
+class Screened:
+    """A figure that passed code's vetoes, with what the vetoes read about it."""
+
+    figure: Figure
+    evidence: str
+    start: int  # the evidence's offsets in the article
+    end: int
+    personnel: str | None  # the kind of people its noun phrase names
+    casualty: str | None  # the casualty type its own clause names
+
+
+def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
+    """``figure`` with what code reads about it, or None when code vetoes it whatever a model
+    would say. Vetoed figures are never shown to the model: no tokens for a verdict code drops."""
     # Code vetoes what a small model over-reads: a figure of drones or tonnes counts things
     # ("74 of 96 drones"), and a bare number with neither a kind of personnel nor a casualty
     # verb of its own, and no mention of North Korea in or just before its sentence, is about
@@ -483,6 +499,21 @@ def record_from_verdict(
         return None  # "The 4,000 replacements tell you ...": the 4,000 already counted
     if largest == 1 and personnel is None and casualty is None:
         return None  # "one Moscow economist joked": one person who is neither sent nor lost
+    return Screened(figure, evidence, s, e, personnel, casualty)
+
+
+def record_from_verdict(
+    verdict: FigureVerdict, figure: Figure, ctx: ArticleContext
+) -> Deployment | Casualty | None:
+    """The deployment or casualty record a figure verdict describes (None: not a record)."""
+    kind = FIGURE_KINDS[verdict.counts]
+    if kind is None:
+        return None
+    screened = ctx.screened.get(figure.start) or screen_figure(figure, ctx)
+    if screened is None:
+        return None
+    evidence, s, e = screened.evidence, screened.start, screened.end
+    personnel, casualty = screened.personnel, screened.casualty
     record_type, subtype = kind
     # The figure's own words name its kind more reliably than a small model, which drifts to
     # one enum value; "construction workers" may rightly be construction troops in context.

@@ -298,6 +298,28 @@ def test_no_exchange_from_words_without_a_clear_direction():
     assert extract_article(Article("x", text), backend).exchanges == []
 
 
+def test_figures_code_vetoes_are_never_sent_to_the_model():
+    """Drones, a grain forecast and a general count of people cost the model no verdict: they
+    are not listed in the request, and the listed figures are numbered without gaps."""
+    text = (
+        "North Korea has sent about 3,000 more soldiers to Russia, Seoul said on Monday. "
+        "Ukraine's air force said it shot down 74 of 96 drones overnight. "
+        "Two people were injured in Kyiv.\n\n"
+        "The consultancy raised its grain forecast to 44.2 million tonnes."
+    )
+    ctx = prepare(text)
+    assert [f.label for f in ctx.found if f.label not in ctx.labels]  # something was vetoed
+    assert ctx.labels == ["about 3,000 more soldiers"]
+    summary, replay = _run(
+        [{"f1": verdict("about 3,000 more soldiers", "troops sent")}, NO_EXC], text=text
+    )
+    prompt = replay.requests[0]["messages"][-1]["content"]
+    assert "f1: about 3,000 more soldiers" in prompt
+    listed = prompt.rsplit("ARTICLE>>>", 1)[1]
+    assert "f2:" not in listed and "drones" not in listed and "people" not in listed
+    assert [d.count.best for d in summary.deployments] == [3000]
+
+
 def test_numbers_about_someone_else_are_not_records():
     """A grain report's tonnage and a drone strike are not North Korean troops, whatever the
     model says; a bare number far from any mention of North Korea is not either."""
@@ -319,7 +341,7 @@ def _verdict_record(text: str, figure_text: str, counts: str):
     from schemas.records import FigureVerdict
 
     ctx = prepare(text)
-    figure = next(f for f in ctx.figures if f.label.startswith(figure_text))
+    figure = next(f for f in ctx.found if f.label.startswith(figure_text))
     return record_from_verdict(
         FigureVerdict.model_validate(verdict(figure.label, counts)), figure, ctx
     )
