@@ -1,8 +1,9 @@
 """Article text in, a validated and grounded ``ArticleSummary`` out.
 
-The data flow, one direction: clean -> find figures -> one model pass per record type (constrained
-to the figures found) -> drafts -> records (counts parsed, evidence located, dates parsed by code)
--> grounding -> ``ArticleSummary``.
+The data flow, one direction: clean -> find figures -> screen them (code's vetoes that need no
+verdict) -> one model pass per record type (constrained to the figures that passed) -> drafts ->
+records (counts parsed, evidence located, dates parsed by code) -> grounding ->
+``ArticleSummary``.
 """
 
 from __future__ import annotations
