@@ -625,6 +625,32 @@ _OTHERS_BEFORE = re.compile(
     rf"Zivilisten|civils|civiles))\b(?![^,;]*\bNorth Korean)[^;]*$",
     re.IGNORECASE,
 )
+# Another state's own losses or needs, or the speaker's own unit's: "Ukraine has lost tens of
+# thousands of soldiers", "Poland would need 25,000 more professional soldiers", "We lost seven
+# men that day", "his unit, about 450 strong". The figure ends the clause these open.
+_OWN_FORCES_BEFORE = re.compile(
+    r"(\b(Ukraine|Kyiv|Poland|Warsaw|Germany|Berlin|France|Paris|Britain|London|Europe|NATO|"
+    r"Japan|Tokyo|China|Beijing|the United States|Washington|the Bundeswehr|"
+    r"(Ukraine|Poland|Germany|France|Britain|Japan|China)'s (army|armed forces|military))"
+    r"(\s+\w+){0,2}?\s+(has |have |had |would |will |may )?(lost|loses|losing|need|needs|"
+    r"needed|recruit|recruits|recruited|mobili[sz]e[sd]?)\b"
+    r"|\b(we|our (\w+ )?(unit|battalion|brigade|company|platoon|regiment))(\s+\w+){0,2}?\s+"
+    r"(lost|buried|evacuated)\b"
+    r"|\b(my|our|his|her|their) (unit|battalion|brigade|company|platoon|regiment),?)"
+    r"(?![^,;]*\bNorth Korean)([^,;]|,\d)*$",
+    re.IGNORECASE,
+)
+# Other nations' people counted by where they come from: "17 men from Nepal".
+_PEOPLE_FROM = re.compile(
+    r"^\S+(\s+\S+){0,3}?\s+(men|women|people|nationals|citizens|recruits|mercenaries)\s+"
+    r"from\s+(?!North Korea)[A-Z]"
+)
+# Russians counted after a hedge ("held more than 6,000 Russian servicemen"): someone else's
+# unless the sentence sends them to North Korea ("some 50 Russian military advisers").
+_RUSSIANS_IN_HEDGED_LABEL = re.compile(
+    r"^\D{0,25}?\d[\d,.\u00a0\u202f]*\s+((of|von|de)\s+)?(Russian|russische\w*|russes?|rusos?)\b",
+    re.IGNORECASE,
+)
 
 
 def counts_people_in_general(label: str, sentence: str) -> bool:
@@ -642,10 +668,31 @@ def counts_other_people(label: str, clause_before: str = "") -> bool:
         or _NUMBER_AS_PRONOUN.search(label)
         or _OTHERS_IN_LABEL.search(label)
         or _OTHERS_IN_HEDGED_LABEL.search(label)
+        or _PEOPLE_FROM.search(label)
         or (
-            clause_before and not mentions_korea(label) and any_match(_OTHERS_BEFORE, clause_before)
+            clause_before
+            and not mentions_korea(label)
+            and (
+                any_match(_OTHERS_BEFORE, clause_before)
+                or any_match(_OWN_FORCES_BEFORE, clause_before)
+            )
         )
     )
+
+
+# North Korea as a destination or host: "to North Korea", "in Pyongyang", "nach Nordkorea".
+_TO_KOREA = re.compile(
+    r"\b(to|in|into|for|across|nach|in|en|à|a|hacia)\s+(the\s+)?(north korea|pyongyang|dprk|"
+    r"nordkorea|pjöngjang|corée du nord|corea del norte|pionyang)",
+    re.IGNORECASE,
+)
+
+
+def counts_russians_elsewhere(label: str, sentence: str) -> bool:
+    """Whether a hedged figure counts Russians in a sentence that does not send them to North
+    Korea ("held more than 6,000 Russian servicemen in all"): Russians are a record only when
+    sent there ("some 50 Russian military advisers to North Korea")."""
+    return bool(_RUSSIANS_IN_HEDGED_LABEL.search(label.strip())) and not _TO_KOREA.search(sentence)
 
 
 # Words that move or place people: a clause with one of these and no casualty word describes a

@@ -32,6 +32,7 @@ from pipeline.claims import (
     category_sentences,
     counts_other_people,
     counts_people_in_general,
+    counts_russians_elsewhere,
     counts_things,
     deployment_direction,
     deployment_status_from_words,
@@ -479,6 +480,8 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
     evidence, s, e = _evidence(ctx, figure.start, figure.end)
     if counts_people_in_general(own_words, evidence):
         return None  # "Two people were injured in Kyiv's Darnytskyi district"
+    if counts_russians_elsewhere(figure.label, evidence):
+        return None  # "and held more than 6,000 Russian servicemen in all"
     if _OF_ITS_OWN.match(ctx.text, figure.end) and names_russia(before):
         return None  # "Russia had moved about 50,000 of its own troops into the Kursk region"
     # the label stops after four words: "Some 5,000 North Korean military [construction
@@ -503,17 +506,30 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
     return Screened(figure, evidence, s, e, personnel, casualty)
 
 
-def record_from_verdict(
-    verdict: FigureVerdict, figure: Figure, ctx: ArticleContext
-) -> Deployment | Casualty | None:
-    """The deployment or casualty record a figure verdict describes (None: not a record)."""
-    kind = FIGURE_KINDS[verdict.counts]
-    if kind is None:
-        return None
-    screened = ctx.screened.get(figure.start) or screen_figure(figure, ctx)
-    if screened is None:
-        return None
-    evidence, s, e = screened.evidence, screened.start, screened.end
+# A bare figure that updates, compares or confirms the count just before it in its sentence
+# counts the same kind: "holding six North Korean soldiers captured ..., up from the two it
+# announced", "taken about a dozen ... prisoner, though Kyiv has confirmed only two".
+_UPDATES_BEFORE = re.compile(
+    r"\b((up|down|rising|falling|revised)\s+from|compared\s+(with|to)|confirmed|acknowledged|"
+    r"announced|admitted)(\s+(publicly|officially|only|just|the|an?|some|earlier))*\s*$",
+    re.IGNORECASE,
+)
+# A count said to add to another is new, whatever its value: "another 3,000", "3,000 more".
+_ADDED_BEFORE = re.compile(r"\b(another|more|further|additional|a new)\s*$", re.IGNORECASE)
+_ADDED_AFTER = re.compile(r"\s+(more|additional|new|extra)\b", re.IGNORECASE)
+
+
+def _kind_of(record: Deployment | Casualty) -> tuple[str, str]:
+    if isinstance(record, Deployment):
+        return "deployment", record.personnel_type.value
+    return "casualty", record.casualty_type.value
+
+
+def _record_kind(
+    kind: tuple[str, str], figure: Figure, ctx: ArticleContext, screened: Screened
+) -> tuple[str, str] | None:
+    """The record type and subtype of a figure the model called ``kind`` (None: no record)."""
+    s, e = screened.start, screened.end
     personnel, casualty = screened.personnel, screened.casualty
     record_type, subtype = kind
     # The figure's own words name its kind more reliably than a small model, which drifts to
@@ -541,7 +557,7 @@ def record_from_verdict(
     elif casualty is None and not names_losses(_sentence_and_previous(ctx, s, e)):
         # "the BND had put the number of North Korean soldiers in Russia at up to 15,000": no
         # word of loss in the sentence or the one before it, so the figure counts people present
-        present = personnel or subtype_from_words("deployment", evidence)
+        present = personnel or subtype_from_words("deployment", screened.evidence)
         if present is None:
             return None
         record_type, subtype = "deployment", present
@@ -553,6 +569,45 @@ def record_from_verdict(
         # "about 300 had been killed and some 2,700 wounded": the figure's own predicate names
         # its casualty type; the model tends to one value for every figure of a sentence
         subtype = casualty or subtype
+    return record_type, subtype
+
+
+def record_from_verdict(
+    verdict: FigureVerdict,
+    figure: Figure,
+    ctx: ArticleContext,
+    earlier: Sequence[tuple[int, Deployment | Casualty]] = (),
+) -> Deployment | Casualty | None:
+    """The deployment or casualty record a figure verdict describes (None: not a record).
+
+    ``earlier`` holds the records already made from this article's figures, with each figure's
+    start, in article order: a bare figure may repeat or update one of them.
+    """
+    kind = FIGURE_KINDS[verdict.counts]
+    if kind is None:
+        return None
+    screened = ctx.screened.get(figure.start) or screen_figure(figure, ctx)
+    if screened is None:
+        return None
+    evidence, s, e = screened.evidence, screened.start, screened.end
+    bare = screened.personnel is None and screened.casualty is None
+    before = ctx.text[s : figure.start]
+    if (
+        bare
+        and figure.count.value is not None
+        and not _ADDED_BEFORE.search(before)
+        and not _ADDED_AFTER.match(ctx.text, figure.end)
+        and any(r.count.value == figure.count.value for _, r in earlier)
+    ):
+        return None  # "We now have six North Koreans." repeats the six captured (rule d)
+    updated = [r for start, r in earlier if s <= start] if bare else []
+    if updated and _UPDATES_BEFORE.search(before):
+        record_type, subtype = _kind_of(updated[-1])  # "up from the two it announced"
+    else:
+        typed = _record_kind(kind, figure, ctx, screened)
+        if typed is None:
+            return None
+        record_type, subtype = typed
     context = _context(ctx, s, e)
     reasons = []
     if not qualifier_consistent(figure.count, evidence):
@@ -857,9 +912,11 @@ def extract_article(
             messages, figures_model(ctx.labels), max_tokens=64 + 90 * len(ctx.figures)
         )
         completions.append(completion)
+        made: list[tuple[int, Deployment | Casualty]] = []
         for figure, (_, verdict) in zip(ctx.figures, completion.parsed, strict=True):
-            record = record_from_verdict(verdict, figure, ctx)
+            record = record_from_verdict(verdict, figure, ctx, made)
             if record is not None:
+                made.append((figure.start, record))
                 candidates.append(record)
     if relevant:
         completion = backend.complete(

@@ -625,3 +625,94 @@ def test_items_handed_over_are_still_found_next_to_the_unit_rule():
     text = "Russia has supplied North Korea with air-defence systems and drones, Seoul said."
     found = {r.category.value for r in exchanges_from_words(prepare(text))}
     assert {"air_defense", "drones"} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "vetoed"),
+    [
+        (
+            "North Korea has sent 3,000 troops to Russia. Analysts estimate that Poland would "
+            "need 1,000 more instructors and 25,000 more professional soldiers.",
+            ["1,000 more instructors", "25,000 more professional soldiers"],
+        ),
+        (
+            "About 11,000 North Korean troops are in Kursk, and Ukraine has lost tens of "
+            "thousands of soldiers in the same sectors.",
+            ["tens of thousands of soldiers"],
+        ),
+        (
+            '"My men counted 140 North Korean bodies. We lost seven men that day," the '
+            "commander said of the North Koreans. He said his unit, about 450 strong, held a "
+            "sector facing the North Korean troops.",
+            ["seven men", "about 450 strong"],
+        ),
+        (
+            "The North Koreans are a small group among the prisoners: Ukraine holds six North "
+            "Korean soldiers, 17 men from Nepal and more than 6,000 Russian servicemen in all.",
+            ["17 men", "more than 6,000 Russian servicemen"],
+        ),
+    ],
+)
+def test_other_states_own_people_are_not_listed(text, vetoed):
+    """Another state's losses or needs, a commander's own unit, people counted by the country
+    they come from, and Russians not sent to North Korea are no records, whatever a model says."""
+    ctx = prepare(text)
+    found = [f.label for f in ctx.found]
+    for label in vetoed:
+        assert any(x.startswith(label) for x in found), (label, found)
+        assert not any(x.startswith(label) for x in ctx.labels), (label, ctx.labels)
+    assert ctx.labels, "the North Korean figure stays"
+
+
+def test_russians_sent_to_north_korea_stay_listed():
+    ctx = prepare("Moscow has sent some 50 Russian military advisers to North Korea, Seoul said.")
+    assert ctx.labels == ["some 50 Russian military advisers"]
+
+
+def test_a_bare_figure_that_updates_or_confirms_the_one_before_counts_the_same_kind():
+    text = (
+        "Ukraine is holding six North Korean soldiers captured on the battlefield, up from the "
+        "two it announced in January, a spokesman said. Ukraine has taken about a dozen North "
+        "Korean soldiers prisoner, the report says, though Kyiv has publicly confirmed only "
+        "three."
+    )
+    labels = prepare(text).labels
+    assert len(labels) == 4, labels
+    # the model calls the updates "killed": the sentence says they are prisoners
+    verdicts = {
+        "f1": verdict(labels[0], "captured"),
+        "f2": verdict(labels[1], "killed"),
+        "f3": verdict(labels[2], "captured"),
+        "f4": verdict(labels[3], "killed"),
+    }
+    summary, _ = _run([verdicts, NO_EXC], text=text)
+    got = sorted((c.casualty_type.value, c.count.value) for c in summary.casualties)
+    assert got == [("captured", 2), ("captured", 3), ("captured", 6), ("captured", 12)]
+    assert summary.deployments == []
+
+
+def _all_troops_but_first(text: str, first: str):
+    labels = prepare(text).labels
+    verdicts = {f"f{i}": verdict(label, "troops sent") for i, label in enumerate(labels, 1)}
+    verdicts["f1"] = verdict(labels[0], first)
+    summary, _ = _run([verdicts, NO_EXC], text=text)
+    return summary
+
+
+def test_a_bare_repeat_of_a_count_is_one_record():
+    summary = _all_troops_but_first(
+        "Ukraine is holding six North Korean soldiers captured on the battlefield, a spokesman "
+        'said. "We now have six North Koreans," he said.',
+        "captured",
+    )
+    assert [(c.casualty_type.value, c.count.value) for c in summary.casualties] == [("captured", 6)]
+    assert summary.deployments == []  # not six North Koreans sent as well
+
+
+def test_another_count_of_the_same_size_is_new():
+    summary = _all_troops_but_first(
+        "About 300 North Korean soldiers were killed in December. In January another 300 "
+        "arrived at the front in Kursk.",
+        "killed",
+    )
+    assert [d.count.value for d in summary.deployments] == [300]
