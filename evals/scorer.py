@@ -442,6 +442,8 @@ _TENS_UNIT_RE = re.compile(
     re.IGNORECASE,
 )
 _HALF_BEFORE_RE = re.compile(r"\bhalf[\s-]+$", re.IGNORECASE)
+# German "anderthalbtausend" (1,500), "eineinhalbhundert" (150)
+_DE_ONE_AND_A_HALF_RE = re.compile(r"\b(anderthalb|eineinhalb)(tausend|hundert)\b", re.IGNORECASE)
 
 
 def _interpretations(raw: str) -> list[float]:
@@ -490,6 +492,8 @@ def find_numbers(text: str) -> set[float]:
         scale = _WORDS.get(scale_word) or _SCALES[scale_word]
         for value in _interpretations(low) if low[0].isdigit() else [float(_WORDS[low])]:
             found.add(round(value * scale, 6))
+    for m in _DE_ONE_AND_A_HALF_RE.finditer(text):
+        found.add(1500.0 if m.group(2).lower() == "tausend" else 150.0)
     for m in _HALF_RE.finditer(text):
         whole = (m.group("whole") or "").lower()
         value = float(whole) if whole.isdigit() else float(_WORDS.get(whole, 0))

@@ -142,7 +142,7 @@ _CATEGORY_WORDS.append(
             r"obus|munitions|armes|proyectiles|armas|misiles|"
             r"missiles balistiques|misiles balísticos|munición|municiones)\b|"
             # German compounds: "Artilleriegranaten", "Kurzstreckenraketen"
-            r"\w*(granaten|munition|waffen|raketen|haubitzen|geschütze)\b",
+            r"\w*(granaten|munition|waffen|raketen|raketenwerfer\w*|haubitzen|geschütze)\b",
             re.IGNORECASE,
         ),
     )
@@ -419,7 +419,8 @@ _TO_NK = re.compile(
     rf"(\w+\W+){{0,8}}{_RUSSIA}|"
     rf"{_RUSSIA}\W+(\w+\W+){{0,6}}(suppl|provid|deliver|sen[dt]|ship|transfer|giv|help|aid|shar|ayud|promis|pledg|offer|"
     rf"sell|sold\b|"
-    rf"liefer|envi|enví|suministr|entreg|proporcion|fourni|livr|transf)\w*\W+(\w+\W+){{0,4}}{_NK}|"
+    rf"liefer|beliefer|versorg|envi|enví|suministr|entreg|proporcion|fourni|livr|transf)\w*\W+"
+    rf"(\w+\W+){{0,4}}{_NK}|"
     rf"{_RUSSIA}\W+(\w+\W+){{0,3}}(le |lui )?(ha |a )?(suministrado|entregado|enviado|fourni|livré|"
     rf"envoyé|transferido|transféré)\b|"
     rf"\b(a|à la)\s+(Corea del Norte|Corée du Nord)|"
@@ -447,7 +448,7 @@ _TO_NK = re.compile(
 _TO_RUSSIA = re.compile(
     rf"{_RUSSIA}\W+(\w+\W+){{0,6}}(receiv|get|gets|obtain|acquir|erh[aä]lt|bekomm)\w*\W+"
     rf"(\w+\W+){{0,8}}{_NK}|"
-    rf"{_NK}\W+(\w+\W+){{0,4}}(suppl|provid|deliver|sen[dt]|ship|transfer|giv|liefer|envi|"
+    rf"{_NK}\W+(\w+\W+){{0,4}}(suppl|provid|deliver|sen[dt]|ship|transfer|giv|liefer|beliefer|versorg|envi|"
     rf"promis|pledg|offer|sell|sold\b|"
     rf"enví|suministr|entreg|proporcion|fourni|livr)\w*\W+"
     rf"(\w+\W+){{0,8}}(to\s+|a\s+|à\s+(la\s+)?)?{_RUSSIA}|\bto\s+{_RUSSIA}|"

@@ -584,8 +584,6 @@ def record_from_verdict(
     start, in article order: a bare figure may repeat or update one of them.
     """
     kind = FIGURE_KINDS[verdict.counts]
-    if kind is None:
-        return None
     screened = ctx.screened.get(figure.start) or screen_figure(figure, ctx)
     if screened is None:
         return None
@@ -602,8 +600,12 @@ def record_from_verdict(
         return None  # "We now have six North Koreans." repeats the six captured (rule d)
     updated = [r for start, r in earlier if s <= start] if bare else []
     if updated and _UPDATES_BEFORE.search(before):
-        record_type, subtype = _kind_of(updated[-1])  # "up from the two it announced"
+        # "up from the two it announced": the kind of the count it updates, even where the
+        # model saw only an old number
+        record_type, subtype = _kind_of(updated[-1])
     else:
+        if kind is None:
+            return None
         typed = _record_kind(kind, figure, ctx, screened)
         if typed is None:
             return None

@@ -249,8 +249,15 @@ _DE_NOT_ALONE = {"ein", "sech", "sieb", "hundert", "tausend", "und"}
 _DE_OPENINGS = frozenset(morpheme[:2] for morpheme, _ in _DE_MORPHEMES)
 
 
+# "anderthalbtausend", "eineinhalbhundert": one and a half of a scale
+_DE_ONE_AND_A_HALF = re.compile(r"(anderthalb|eineinhalb)(tausend|hundert)")
+
+
 def _german_compound(word: str) -> int | None:
     """Value of a one-word German numeral ("sechstausend" -> 6000), else None."""
+    half = _DE_ONE_AND_A_HALF.fullmatch(word)
+    if half:
+        return 1500 if half[2] == "tausend" else 150
     if word in _DE_NOT_ALONE or len(word) < 3 or word[:2] not in _DE_OPENINGS:
         return None
     parts: list[int | str] = []

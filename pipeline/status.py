@@ -82,7 +82,7 @@ _TRANSFER = (
     r"receiv(e|es|ed|ing)|obtain(s|ed|ing)?|acquir(e|es|ed|ing)|shar(e|es|ed|ing)|"
     r"help(s|ed|ing)|assist(s|ed|ing)|export(s|ed|ing)?|sell(s|ing)?|sold|pa(y|ys|id|ying)|"
     r"exchang(es|ed|ing)|trad(es|ed|ing)|swap(s|ped|ping)|"
-    r"liefer\w*|geliefert|erh(a|ä)lt\w*|erhielt\w*|erhalten|bekomm\w*|überlass\w*|"
+    r"liefer\w*|geliefert|beliefer\w*|versorg\w*|erh(a|ä)lt\w*|erhielt\w*|erhalten|bekomm\w*|überlass\w*|"
     r"zur Verfügung (gestellt|stellt|stellen|stellte)|"
     r"livr\w*|fourni\w*|envo[iy]\w*|transf[eé]r\w*|re[çc]oi\w*|re[çc]u\w*|aid(e|er|ent|ait)|"
     r"env[ií]\w*|entreg\w*|suministr\w*|proporcion\w*|recib\w*|transfi\w*|vend\w*"
@@ -293,7 +293,7 @@ _MOVES = (
     r"suppl(y|ies|ied|ying)|deliver(s|ed|ing)?|ship(s|ped|ping)?|sen(d|ds|t|ding)|"
     r"provid(e|es|ed|ing)|transfer(s|red|ring)?|g(ive|ives|ave|iven|iving)|shar(e|es|ed|ing)|"
     r"receiv(e|es|ed|ing)|obtain(s|ed|ing)?|acquir(e|es|ed|ing)|sell(s|ing)?|sold|"
-    r"liefer\w*|geliefert|erh(a|ä)lt\w*|erhalten|livr\w*|fourni\w*|transf[eé]r\w*|"
+    r"liefer\w*|geliefert|beliefer\w*|versorg\w*|erh(a|ä)lt\w*|erhalten|livr\w*|fourni\w*|transf[eé]r\w*|"
     r"entreg\w*|suministr\w*|proporcion\w*|recib\w*|transfi\w*"
 )
 

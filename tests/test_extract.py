@@ -716,3 +716,35 @@ def test_another_count_of_the_same_size_is_new():
         "killed",
     )
     assert [d.count.value for d in summary.deployments] == [300]
+
+
+def test_an_update_takes_the_kind_of_the_count_it_updates_even_if_the_model_saw_none():
+    text = (
+        "The agency now believes between 14,000 and 15,000 North Korean troops have been sent "
+        "to Russia, up from the 11,000 it reported in February."
+    )
+    labels = prepare(text).labels
+    summary, _ = _run(
+        [
+            {"f1": verdict(labels[0], "troops sent"), "f2": verdict(labels[1], "something else")},
+            NO_EXC,
+        ],
+        text=text,
+    )
+    assert sorted(d.count.value for d in summary.deployments) == [11000, 14500]
+
+
+def test_german_supply_verbs_and_launchers_are_exchanges():
+    text = (
+        "Nordkorea hat Truppen nach Russland geschickt. Nordkorea versorge die russische Armee "
+        "weiterhin mit Artilleriegranaten und Raketenwerfern. Russland beliefert Nordkorea mit "
+        "Erdöl."
+    )
+    from pipeline.extract import exchanges_from_words
+
+    found = {(r.category.value, r.provider, r.item) for r in exchanges_from_words(prepare(text))}
+    assert ("fuel", "Russia", "Erdöl") in found
+    assert {i for c, p, i in found if c == "weapons" and p == "North Korea"} == {
+        "Artilleriegranaten",
+        "Raketenwerfern",
+    }

@@ -140,6 +140,8 @@ def test_hedge_inside_a_word_is_not_a_hedge():
         ("two and a half million", 2_500_000),
         ("sechstausend", 6_000),
         ("Sechstausend", 6_000),
+        ("anderthalbtausend", 1_500),
+        ("eineinhalbhundert", 150),
         ("zweihundertfünfzig", 250),
         ("dreizehn", 13),
         ("sechzehn", 16),

@@ -696,6 +696,7 @@ def test_shipped_eval_sets_score_perfectly_against_themselves(set_name: str):
         ("one and a half thousand soldiers", 1_500, 500),
         ("two-and-a-half million shells", 2_500_000, 1_000_000),
         ("3 and a half thousand workers", 3_500, 1_000),
+        ("anderthalbtausend Militärbauarbeiter", 1_500, 1_000),
     ],
 )
 def test_find_numbers_reads_halves(text, value, not_value):
