@@ -72,7 +72,7 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
     (
         ExchangeCategory.electronic_warfare,
         re.compile(
-            r"electronic warfare|jamm|elektronische "
+            r"electronic[- ]warfare|jamm|elektronische "
             r"kampf|guerre électronique|guerra electrónica",
             re.IGNORECASE,
         ),
@@ -106,7 +106,9 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
     (
         ExchangeCategory.fuel,
         re.compile(
-            r"\b(oil|fuel|petroleum|diesel|gasoline|petrol|gas)\b|"
+            # "sunflower oil" is food
+            r"\b(?<!sunflower )(?<!vegetable )(?<!cooking )(?<!edible )(?<!palm )(?<!soybean )"
+            r"(oil|fuel|petroleum|diesel|gasoline|petrol|gas)\b|"
             r"erdöl|treibstoff|kraftstoff|benzin|pétrole|carburant|petróleo|combustible",
             re.IGNORECASE,
         ),
@@ -114,7 +116,8 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
     (
         ExchangeCategory.food,
         re.compile(
-            r"\b(food\w*|grain|wheat|rice|flour|maize|corn)\b|"
+            r"\b(food\w*|grain|wheat|rice|flour|maize|corn|(sunflower|vegetable|cooking|edible|"
+            r"palm|soybean) oil)\b|"
             r"lebensmittel|nahrung|getreide|weizen|mehl|nourriture|céréales|blé|farine|"
             r"alimentos|trigo|harina|cereales",
             re.IGNORECASE,
@@ -138,7 +141,8 @@ _CATEGORY_WORDS.append(
         re.compile(
             r"\b(artillery shells?|shells|ammunition|munitions|artillery|rockets|"
             r"ballistic missiles|missiles(?! (technology|guidance|know))|rocket launchers|"
-            r"launchers|howitzers|fighter jets|arms|weapons|military hardware|"
+            r"launchers|howitzers|fighter jets|fighter aircraft|combat aircraft|fighter planes|"
+            r"warplanes|arms|weapons|military hardware|"
             r"obus|munitions|armes|proyectiles|armas|misiles|"
             r"missiles balistiques|misiles balísticos|munición|municiones)\b|"
             # German compounds: "Artilleriegranaten", "Kurzstreckenraketen"

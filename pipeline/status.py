@@ -85,7 +85,7 @@ _TRANSFER = (
     r"liefer\w*|geliefert|beliefer\w*|versorg\w*|erh(a|ä)lt\w*|erhielt\w*|erhalten|bekomm\w*|überlass\w*|"
     r"zur Verfügung (gestellt|stellt|stellen|stellte)|"
     r"livr\w*|fourni\w*|envo[iy]\w*|transf[eé]r\w*|re[çc]oi\w*|re[çc]u\w*|aid(e|er|ent|ait)|"
-    r"env[ií]\w*|entreg\w*|suministr\w*|proporcion\w*|recib\w*|transfi\w*|vend\w*"
+    r"env[ií]\w*|entreg\w*|suministr\w*|proporcion\w*|recib\w*|transfi\w*|vend\w*|ayud\w*"
 )
 _PROMISED = (
     r"will|would|shall|pledged?|pledges|promis\w*|agreed to|agrees to|offered to|offers to|"
@@ -265,7 +265,10 @@ _TRANSFER_NOUNS = (
     r"trade|aid|help|assistance|support|payments?|compensation|reward|barter|"
     r"Lieferung\w*|Gegenzug|Gegenleistung|Austausch|Hilfe|Unterstützung|"
     r"livraisons?|échange|aide|soutien|contrepartie|"
-    r"entregas?|envíos?|suministros?|cambio|ayuda|apoyo|intercambio"
+    r"entregas?|envíos?|suministros?|cambio|ayuda|apoyo|intercambio|"
+    # a promise moves the item too, later ("Russia has promised fighter jets to North Korea");
+    # not a verb of _TRANSFER, so the clause's status stays promised
+    r"promis\w*|pledg\w*|zugesagt|versprochen|prometi\w*"
 )
 _NO_TRANSFER = re.compile(
     r"\b(no|not any|zero)\s+(shipments?|deliveries|exports|supplies|transfers?)\b|"

@@ -748,3 +748,35 @@ def test_german_supply_verbs_and_launchers_are_exchanges():
         "Artilleriegranaten",
         "Raketenwerfern",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Moscow had supplied North Korea with electronic-warfare equipment, she said.",
+            ("electronic_warfare", "Russia", "delivered"),
+        ),
+        (
+            "Russian rail wagons delivered wheat and sunflower oil to North Korea, it said.",
+            ("food", "Russia", "delivered"),
+        ),
+        (
+            "Kim Jong Un said Russia had also promised modern fighter aircraft to North Korea.",
+            ("weapons", "Russia", "promised"),
+        ),
+        (
+            "El NIS sospecha que Rusia podría estar ayudando a Corea del Norte con su programa de "
+            "satélites militares.",
+            ("space_satellite", "Russia", "suspected"),
+        ),
+    ],
+)
+def test_exchanges_read_from_words(text, expected):
+    from pipeline.extract import exchanges_from_words
+
+    found = {
+        (r.category.value, r.provider, r.status.value) for r in exchanges_from_words(prepare(text))
+    }
+    assert expected in found
+    assert not any(c == "fuel" for c, _, _ in found)  # "sunflower oil" is food
