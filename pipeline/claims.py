@@ -99,6 +99,9 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
             # "technology that could advance the DPRK's satellite and ballistic missile programmes"
             r"technolog\w*\s+([\w'’-]+\s+){0,8}?(ballistic\s+)?missile\s+program|"
             r"missile program(me)?s?\b|"
+            # "the guidance systems of its Hwasong-series ballistic missiles"
+            r"guidance\s+(systems?|technology|kits?)(\s+(of|for)\s+([\w'’-]+\s+){0,4}?"
+            r"(ballistic\s+)?missiles)?|"
             r"raketentechn|technologie (de )?missiles?|tecnología de misiles",
             re.IGNORECASE,
         ),
@@ -366,16 +369,29 @@ def personnel_in_phrase(phrase: str) -> str | None:
 def personnel_named_last(text: str) -> str | None:
     """The personnel type named last in ``text`` ("about 14,000 North Korean troops ... That
     compares with the 10,000": the bare figure is troops too)."""
-    found = [
-        (m.end(), -rank, subtype)
+    found = sorted(
+        (m.end(), -rank, subtype, m.group().casefold() in _GROUP_NOUNS)
         for rank, (subtype, pattern) in enumerate(_PERSONNEL_WORDS)
         for m in pattern.finditer(text)
-    ]
-    return max(found)[2] if found else None
+    )
+    if not found:
+        return None
+    if found[-1][3]:
+        # "5,000 military construction troops ..., and a second contingent of 1,000": a word
+        # for any group takes the kind named before it
+        specific = [subtype for _, _, subtype, group in found if not group]
+        if specific:
+            return specific[-1]
+    return found[-1][2]
+
+
+# Words for a group of any kind of personnel.
+_GROUP_NOUNS = frozenset({"contingent", "forces", "personnel"})
 
 
 _DELIVERED = re.compile(
-    r"\b(supplied|delivered|shipped|sent|provided|transferred|handed|geliefert|livré|entregado)\b",
+    r"\b(supplied|delivered|shipped|sent|provided|transferred|handed|geliefert|livré|entregado|"
+    r"shipments?|reached|arrived)\b",
     re.IGNORECASE,
 )
 _SUSPECTED = re.compile(
@@ -446,7 +462,8 @@ _TO_NK = re.compile(
     rf"{_RUSSIA}\W+(\w+\W+){{0,3}}(pay|pays|paid|paying)\s+(in|with)\b|"
     # German verb-second order: "Im Gegenzug liefere Russland Erdöl ...", "erhalte Pjöngjang"
     rf"\b(liefer|schick|send|gib|gab|stell)\w*\s+(Russland|Moskau)\b|"
-    rf"\b(erh[aä]lt|erhielt|bekomm|bekam)\w*\s+(Pjöngjang|Nordkorea)\b",
+    rf"\b(erh[aä]lt|erhielt|bekomm|bekam)\w*\s+(Pjöngjang|Nordkorea)\b|"
+    rf"\b(reach(ed|es|ing)?|arriv(ed|es|ing) in)\s+{_NK}",
     re.IGNORECASE,
 )
 _TO_RUSSIA = re.compile(
@@ -464,7 +481,9 @@ _TO_RUSSIA = re.compile(
     # German dative before the participle: "Nordkorea habe Russland Granaten geliefert"
     rf"{_NK}\W+(\w+\W+){{0,3}}(Russland|Moskau)\W+(\w+\W+){{0,4}}"
     rf"(zur Verfügung gestellt|geliefert|geschickt|überlassen)|"
-    rf"\b(a|à la)\s+(Rusia|Russie)\b",
+    rf"\b(a|à la)\s+(Rusia|Russie)\b|"
+    # "a shipment of North Korean rocket launchers that reached Russia by rail"
+    rf"\b(reach(ed|es|ing)?|arriv(ed|es|ing) in)\s+{_RUSSIA}",
     re.IGNORECASE,
 )
 
@@ -658,6 +677,9 @@ _RUSSIANS_IN_HEDGED_LABEL = re.compile(
 )
 
 
+_CONTRAST = re.compile(r"\b(?:unlike|whereas|rather than|in contrast to|compared with)\b", re.I)
+
+
 def counts_people_in_general(label: str, sentence: str) -> bool:
     """Whether a figure counts "people" in a sentence that does not name North Korea."""
     return bool(_GENERIC_PEOPLE.search(label)) and not mentions_korea(sentence)
@@ -668,6 +690,9 @@ def counts_other_people(label: str, clause_before: str = "") -> bool:
     earlier: "30,000 runners", "The three also disagreed", "78 of which", "Two Ukrainian
     soldiers", and "nine" in "Two Ukrainian soldiers were killed and nine wounded"."""
     label = label.strip()
+    # after a contrast the other people are behind: "are civilians, unlike the roughly 1,000
+    # military construction troops"
+    clause_before = _CONTRAST.split(clause_before)[-1]
     return bool(
         any_match(_OTHER_PEOPLE, label)
         or _NUMBER_AS_PRONOUN.search(label)

@@ -419,6 +419,8 @@ _UNIT_AFTER_ITEM = re.compile(
     r"Einheiten|unités|unidades)\b",
     re.IGNORECASE,
 )
+_GENERIC_ARMS = frozenset({"weapons", "weapon", "arms"})
+_PROGRAMME_AFTER = re.compile(r"[\s-]*(programs?|programmes?|industry|industries)\b", re.I)
 _UNIT_AFTER_LIST = re.compile(r"[\w\s,-]{0,40}?\b(units|crews|operators|forces)\b")
 _TARGETED_BEFORE = re.compile(
     r"\bsanctions\s+(targeting|on|against|over|imposed on)\s+[^,;.]*$|"
@@ -434,6 +436,8 @@ def _not_an_item(text: str, sentence_start: int, start: int, end: int) -> bool:
     # words between hold no sentence or clause break ("." and ";" are outside the class)
     if _UNIT_AFTER_ITEM.match(text, end) or _UNIT_AFTER_LIST.match(text, end, end + 50):
         return True
+    if text[start:end].casefold() in _GENERIC_ARMS and _PROGRAMME_AFTER.match(text, end):
+        return True  # "helps fund its weapons programmes": a state's own programme
     return bool(_TARGETED_BEFORE.search(text, sentence_start, start))
 
 
@@ -519,6 +523,15 @@ _ADDED_BEFORE = re.compile(r"\b(another|more|further|additional|a new)\s*$", re.
 _ADDED_AFTER = re.compile(r"\s+(more|additional|new|extra)\b", re.IGNORECASE)
 
 
+# North Koreans as people, with no kind named: soldiers, unless their sentence puts them to work.
+_NORTH_KOREANS = re.compile(r"\bNorth Koreans\b|\bNordkoreaner\b|\bNord-Coréens\b", re.I)
+_AT_WORK = re.compile(
+    r"\b(work\w*|labou?r\w*|jobs?|construction sites?|factor(y|ies)|farms?|logging|wages?|"
+    r"Arbeit\w*|travail\w*|trabaj\w*)\b",
+    re.IGNORECASE,
+)
+
+
 def _kind_of(record: Deployment | Casualty) -> tuple[str, str]:
     if isinstance(record, Deployment):
         return "deployment", record.personnel_type.value
@@ -541,6 +554,12 @@ def _record_kind(
         # a bare figure ("That compares with the 10,000 that the Pentagon gave") counts the
         # kind of people named just before it, not whatever the model drifted to
         named = personnel_named_last(_sentence_and_previous(ctx, s, figure.start))
+        if (
+            named is None
+            and _NORTH_KOREANS.search(figure.label)
+            and not _AT_WORK.search(screened.evidence)
+        ):
+            named = "troops"  # "as many as 15,000 North Koreans are in Russia now"
     if named and not (subtype == "construction_troops" and "construction" in figure.label.lower()):
         subtype = named
     if record_type == "deployment":

@@ -780,3 +780,69 @@ def test_exchanges_read_from_words(text, expected):
     }
     assert expected in found
     assert not any(c == "fuel" for c, _, _ in found)  # "sunflower oil" is food
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Seoul said a shipment of North Korean multiple rocket launchers reached Russia by "
+            "rail last week.",
+            {("weapons", "North Korea", "delivered")},
+        ),
+        (
+            "Russia is probably helping North Korea improve the guidance systems of its "
+            "Hwasong-series ballistic missiles, the report says.",
+            {("missile_technology", "Russia", "suspected")},
+        ),
+        (
+            "Moscow pays in cash, which Pyongyang sends to North Korea's state to fund its weapons "
+            "programmes, analysts said.",
+            {("financial", "Russia", "delivered")},
+        ),
+    ],
+)
+def test_exchange_items_and_directions(text, expected):
+    from pipeline.extract import exchanges_from_words
+
+    found = {
+        (r.category.value, r.provider, r.status.value) for r in exchanges_from_words(prepare(text))
+    }
+    assert expected <= found
+    assert not any(c == "weapons" for c, p, _ in found if p == "Russia")  # no "weapons" item
+
+
+def test_a_group_noun_takes_the_kind_named_before_it():
+    text = (
+        "Some 5,000 North Korean military construction troops have been working in Kursk, and a "
+        "second contingent of 1,000 is expected to arrive in September, the governor said."
+    )
+    labels = prepare(text).labels
+    verdicts = {f"f{i}": verdict(label, "troops sent") for i, label in enumerate(labels, 1)}
+    summary, _ = _run([verdicts, NO_EXC], text=text)
+    assert sorted((d.personnel_type.value, d.count.value) for d in summary.deployments) == [
+        ("construction_troops", 1000),
+        ("construction_troops", 5000),
+    ]
+
+
+def test_people_named_after_a_contrast_are_not_the_others():
+    text = (
+        "The men on the Khabarovsk site are civilians, unlike the roughly 1,000 military "
+        "construction troops that Pyongyang has sent to Russia's Kursk region."
+    )
+    assert prepare(text).labels == ["roughly 1,000 military construction troops"]
+
+
+def test_north_koreans_with_no_kind_named_are_troops_unless_at_work():
+    text = (
+        "Ukraine's intelligence directorate says as many as 15,000 North Koreans are in Russia "
+        "now. Some 20,000 North Koreans work on Russian construction sites."
+    )
+    labels = prepare(text).labels
+    verdicts = {f"f{i}": verdict(label, "workers sent") for i, label in enumerate(labels, 1)}
+    summary, _ = _run([verdicts, NO_EXC], text=text)
+    assert sorted((d.personnel_type.value, d.count.value) for d in summary.deployments) == [
+        ("troops", 15000),
+        ("workers", 20000),
+    ]
