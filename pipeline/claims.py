@@ -100,8 +100,8 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
             r"technolog\w*\s+([\w'’-]+\s+){0,8}?(ballistic\s+)?missile\s+program|"
             r"missile program(me)?s?\b|"
             # "the guidance systems of its Hwasong-series ballistic missiles"
-            r"guidance\s+(systems?|technology|kits?)(\s+(of|for)\s+([\w'’-]+\s+){0,4}?"
-            r"(ballistic\s+)?missiles)?|"
+            r"guidance(\s+(systems?|technology|kits?))?\s+(of|for)\s+([\w'’-]+\s+){0,4}?"
+            r"(ballistic\s+)?missiles|guidance\s+(systems?|technology|kits?)|"
             r"raketentechn|technologie (de )?missiles?|tecnología de misiles",
             re.IGNORECASE,
         ),
@@ -112,7 +112,7 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
             # "sunflower oil" is food
             r"\b(?<!sunflower )(?<!vegetable )(?<!cooking )(?<!edible )(?<!palm )(?<!soybean )"
             r"(oil|fuel|petroleum|diesel|gasoline|petrol|gas)\b|"
-            r"erdöl|treibstoff|kraftstoff|benzin|pétrole|carburant|petróleo|combustible",
+            r"\w*öl\b|\böl\w+|treibstoff|kraftstoff|benzin|pétrole|carburant|petróleo|combustible",
             re.IGNORECASE,
         ),
     ),
@@ -145,11 +145,12 @@ _CATEGORY_WORDS.append(
             r"\b(artillery shells?|shells|ammunition|munitions|artillery|rockets|"
             r"ballistic missiles|missiles(?! (technology|guidance|know))|rocket launchers|"
             r"launchers|howitzers|fighter jets|fighter aircraft|combat aircraft|fighter planes|"
-            r"warplanes|arms|weapons|military hardware|"
+            r"warplanes|arms|weapons|military hardware|MiG-\d+\w*|Su-\d+\w*|"
             r"obus|munitions|armes|proyectiles|armas|misiles|"
             r"missiles balistiques|misiles balísticos|munición|municiones)\b|"
             # German compounds: "Artilleriegranaten", "Kurzstreckenraketen"
-            r"\w*(granaten|munition|waffen|raketen|raketenwerfer\w*|haubitzen|geschütze)\b",
+            r"\w*(granaten|munition|waffen|raketen|raketenwerfer\w*|haubitzen|geschütze|"
+            r"kampfflugzeug\w*)\b",
             re.IGNORECASE,
         ),
     )
@@ -239,7 +240,8 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"construction (troops|units|soldiers|battalions)|"
             r"military builders|bausoldaten|baupionier|baubataillon|militärbau|"
             r"soldados de construcci[óo]n|trabajadores militares|militares de la construcci[óo]n|"
-            r"soldats du génie de construction|troupes de construction",
+            r"soldats du génie de construction|troupes de construction|soldats-bâtisseurs|"
+            r"bâtisseurs",
             re.IGNORECASE,
         ),
     ),
@@ -287,7 +289,7 @@ _CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "captured",
         re.compile(
-            r"captured|prisoners?|POWs?|gefangen|captur[ée]s?|prisonniers?|"
+            r"captured|prisoners?|POWs?|custody|captivity|gefangen|captur[ée]s?|prisonniers?|"
             r"capturados?|prisioneros?",
             re.IGNORECASE,
         ),
@@ -303,7 +305,7 @@ _CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "killed",
         re.compile(
-            r"killed|dead|died|deaths?|death toll|fatalities|toten?|getötet|"
+            r"killed|dead|died|deaths?|death toll|fatalities|remains|toten?|getötet|"
             r"gefallen|tu[ée]s|morts?|muertos?|fallecidos?",
             re.IGNORECASE,
         ),
@@ -463,6 +465,9 @@ _TO_NK = re.compile(
     # German verb-second order: "Im Gegenzug liefere Russland Erdöl ...", "erhalte Pjöngjang"
     rf"\b(liefer|schick|send|gib|gab|stell)\w*\s+(Russland|Moskau)\b|"
     rf"\b(erh[aä]lt|erhielt|bekomm|bekam)\w*\s+(Pjöngjang|Nordkorea)\b|"
+    # German dative before the participle: "Moskau habe Pjöngjang Kampfflugzeuge zugesagt"
+    rf"{_RUSSIA}\W+(\w+\W+){{0,3}}(Nordkorea|Pjöngjang)\W+(\w+\W+){{0,6}}"
+    rf"(zugesagt|versprochen|zur Verfügung gestellt|geliefert|geschickt|überlassen)|"
     rf"\b(reach(ed|es|ing)?|arriv(ed|es|ing) in)\s+{_NK}",
     re.IGNORECASE,
 )
@@ -566,7 +571,8 @@ def direction_from_cues(to_nk: bool, to_ru: bool) -> tuple[str, str] | None:
 _CASUALTY_VERBS = re.compile(
     r"\b(killed|kill|wounded|injured|captured|missing|unaccounted for|died|dead|deaths?|"
     r"casualties|losses|bajas|pertes|verluste|"
-    r"taken prisoner|getötet|verwundet|verletzt|gefangen|vermisst|gefallen|tot|tués|morts?|"
+    r"taken prisoner|prisoners?|POWs?|custody|captivity|remains|"
+    r"getötet|verwundet|verletzt|gefangen|vermisst|gefallen|tot|tués|morts?|"
     r"blessés|capturés|disparus|muertos|heridos|capturados|desaparecidos)\b",
     re.IGNORECASE,
 )
@@ -589,7 +595,8 @@ _THINGS = re.compile(
     r"engagements|incidents|bombers|fighters|launches|satellites|states|countries|nations|"
     r"mines|explosives?|square|capitals?|capitales?|hauptstädte|batteries|baterías|"
     r"bridges|ponts|puentes|brücken|lanzacohetes|proyectiles|obuses|unidades|voyages|"
-    r"containers|battalions|brigades|regiments|wagons|carriages)\b|"
+    r"containers|battalions|brigades|regiments|wagons|carriages|votes|ballots|seats|firms|"
+    r"companies|entities|banks|raketen|granaten|flugzeuge|schiffe|geschosse)\b|"
     r"[$€£¥₩%]",
     re.IGNORECASE,
 )
@@ -611,6 +618,8 @@ _OTHER_PEOPLE = re.compile(
     r"participants|passengers|patients|voters|refugees|Zivilisten|Einwohner|Besucher|civils|"
     r"habitants|civiles|habitantes|turistas|leaders|lawmakers|diplomats|ministers|journalists|"
     r"defectors|nationals|citizens|Ukrainians|Russians|Americans|Poles|Cubans|Nepalis|"
+    r"officials|sources|analysts|experts|researchers|interrogators|contract soldiers|"
+    r"soldats sous contrat|Vertragssoldaten|"
     r"Ukrainer|Russen|Ukrainiens|Russes|ucranianos|rusos|refugiados|réfugiés|Flüchtlinge)\b",
     re.IGNORECASE,
 )
@@ -643,6 +652,7 @@ _OTHERS_BEFORE = re.compile(
     rf"(\b{_OTHER_NATION}\s+(soldiers|troops|servicemen|forces|dead|casualties|losses|"
     rf"paratroopers|marines|fighters|defenders|conscripts|recruits|"
     rf"civilians|officers|Soldaten|soldats|soldados)|\b(civilians|residents|children|people|"
+    rf"citizens|nationals|"
     rf"persons|personnes|Menschen|personas|"
     # other armies named as the subject: "die Bundeswehr soll bis 2029 um etwa 20.000 Soldaten"
     rf"Bundeswehr|US Army|British Army|NATO|"
@@ -660,10 +670,33 @@ _OWN_FORCES_BEFORE = re.compile(
     r"needed|recruit|recruits|recruited|mobili[sz]e[sd]?)\b"
     r"|\b(we|our (\w+ )?(unit|battalion|brigade|company|platoon|regiment))(\s+\w+){0,2}?\s+"
     r"(lost|buried|evacuated)\b"
-    r"|\b(my|our|his|her|their) (unit|battalion|brigade|company|platoon|regiment),?)"
+    r"|\b(my|our|his|her|their) (unit|battalion|brigade|company|platoon|regiment),?"
+    # the speaker's own strength: "We should have 400 men; we have about 280"
+    r"|\b(we|I)\s+(should |would |only |now |still )?(have|had)"
+    # a prisoner swap between the warring sides: "The two sides swapped 300 prisoners each"
+    r"|\b(swapp?\w*|exchanged|traded)\b)"
     r"(?![^,;]*\bNorth Korean)([^,;]|,\d)*$",
     re.IGNORECASE,
 )
+# Another state's forces at work, in a sentence that does not name North Korea: "China has
+# sent four destroyers, a supply ship and roughly 1,200 personnel", "South Korea's navy, which
+# has about 70,000 personnel".
+_OTHER_STATE_ACTS = re.compile(
+    r"\b(China|Chinese|Japan|Japanese|India|Iran|Belarus|Poland|Germany|France|Britain|"
+    r"the United States|the US|Beijing|Tokyo|Washington|NATO|South Korea|Seoul|Ukraine|Kyiv)"
+    r"('s?\s+(\w+\s+)?(navy|army|military|forces|armed forces|defen[cs]e ministry|government))?"
+    r"\b[^;]*\b(sent|sends|deployed|deploys|dispatched|which has|which had|contributed|"
+    r"recruited|mobili[sz]ed|fields|stationed)\b[^;]*$",
+    re.IGNORECASE,
+)
+
+
+def other_state_acts(clause_before: str, sentence: str) -> bool:
+    """Whether another state sends or has the people a figure counts, in a sentence that does
+    not name North Korea ("Japan ... had deployed three destroyers and about 1,000 personnel")."""
+    return not mentions_korea(sentence) and bool(_OTHER_STATE_ACTS.search(clause_before))
+
+
 # Other nations' people counted by where they come from: "17 men from Nepal".
 _PEOPLE_FROM = re.compile(
     r"^\S+(\s+\S+){0,3}?\s+(men|women|people|nationals|citizens|recruits|mercenaries)\s+"

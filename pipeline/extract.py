@@ -48,6 +48,7 @@ from pipeline.claims import (
     names_losses,
     names_people,
     names_russia,
+    other_state_acts,
     personnel_in_phrase,
     personnel_named_last,
     subtype_from_words,
@@ -419,6 +420,10 @@ _UNIT_AFTER_ITEM = re.compile(
     r"Einheiten|unités|unidades)\b",
     re.IGNORECASE,
 )
+_IMAGERY_AFTER = re.compile(
+    r"[\s-]*(imagery|images?|photos?|photographs?|pictures?|data|Bilder|images satellites)\b",
+    re.IGNORECASE,
+)
 _GENERIC_ARMS = frozenset({"weapons", "weapon", "arms"})
 _PROGRAMME_AFTER = re.compile(r"[\s-]*(programs?|programmes?|industry|industries)\b", re.I)
 _UNIT_AFTER_LIST = re.compile(r"[\w\s,-]{0,40}?\b(units|crews|operators|forces)\b")
@@ -438,6 +443,8 @@ def _not_an_item(text: str, sentence_start: int, start: int, end: int) -> bool:
         return True
     if text[start:end].casefold() in _GENERIC_ARMS and _PROGRAMME_AFTER.match(text, end):
         return True  # "helps fund its weapons programmes": a state's own programme
+    if _IMAGERY_AFTER.match(text, end):
+        return True  # "citing satellite imagery": how it was seen, not what moved
     return bool(_TARGETED_BEFORE.search(text, sentence_start, start))
 
 
@@ -486,6 +493,8 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
         return None  # "Two people were injured in Kyiv's Darnytskyi district"
     if counts_russians_elsewhere(figure.label, evidence):
         return None  # "and held more than 6,000 Russian servicemen in all"
+    if other_state_acts(before, evidence):
+        return None  # "China has sent four destroyers, a supply ship and roughly 1,200 personnel"
     if _OF_ITS_OWN.match(ctx.text, figure.end) and names_russia(before):
         return None  # "Russia had moved about 50,000 of its own troops into the Kursk region"
     # the label stops after four words: "Some 5,000 North Korean military [construction
@@ -498,8 +507,10 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
     # ("North Korea's regular army numbers about 1.28 million", "Russia has lost more than 1.2
     # million troops"), and 100,000 or more that names no kind of people counts something else
     largest = max(v for v in (figure.count.best, figure.count.high, 0) if v is not None)
-    if largest >= 1_000_000 or (largest >= 100_000 and personnel is None):
-        return None
+    if largest >= 1_000_000 or (
+        largest >= 100_000 and (personnel is None or not mentions_korea(evidence))
+    ):
+        return None  # also "Moscow says it recruited about 400,000 contract soldiers"
     casualty = casualty_in_clause(ctx.text, figure.start, figure.end)  # the clause's own type
     if personnel is None and casualty is None and not _korea_near(ctx, figure.start):
         return None
@@ -672,7 +683,13 @@ def records_from_exchange(draft: ExchangeDraft, ctx: ArticleContext) -> list[Exc
     context = _context(ctx, *sentence) if sentence is not None else draft.item
     if span.kind != "none" and not states_a_transfer(context):
         return []  # "drones struck a fuel depot": the item is there, no exchange is
-    categories = categories_of(draft.item) or [draft.category]
+    categories = categories_of(draft.item)
+    if not categories and span.kind != "none":
+        # "des technologies destinées à un sous-marin à propulsion nucléaire": the words after
+        # a general item, to the end of its clause, say what it is
+        tail = re.split(r"[,;.!?:\n]", ctx.text[span.end : span.end + 80], maxsplit=1)[0]
+        categories = categories_of(f"{draft.item} {tail}")[:1]
+    categories = categories or [draft.category]
     # the context's own words ("North Korea receives ... from Russia") first; then what an
     # item of this kind almost always is (oil goes north, shells go west); the model last, as
     # a 1.5B model leans to "North Korea to Russia" whatever the item

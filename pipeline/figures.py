@@ -122,7 +122,7 @@ _LIST_MARKER_BEFORE = re.compile(r"(?:^|\n)[ \t]*\(?$")
 # Ages: "aged 21 and 26", "ages range from 19 to 27", "Hnatiuk, 38, has commanded".
 _AGE_BEFORE = re.compile(
     r"\b(aged|ages?( range)?( from| of| between)?|im Alter von|âgés? de|de entre|"
-    r"edades de)\s+(\d+\s*(,|and|to|or|und|bis|et|y|-|–)\s*)*$",
+    r"edades de|(he|she|I) (was|is|am|turned)|I'm)\s+(\d+\s*(,|and|to|or|und|bis|et|y|-|–)\s*)*$",
     re.IGNORECASE,
 )
 _NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][a-z]+,\s*$")

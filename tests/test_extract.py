@@ -846,3 +846,115 @@ def test_north_koreans_with_no_kind_named_are_troops_unless_at_work():
         ("troops", 15000),
         ("workers", 20000),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "vetoed"),
+    [
+        ("The two sides swapped 300 prisoners each in February, as North Korea watched.", "300"),
+        (
+            "The North Korean, who told interrogators he was 22 and had served for seven years, "
+            "was captured in Kursk.",
+            "22",
+        ),
+        ("Two officials said North Korea was preparing to send more troops.", "Two"),
+        ("North Korea's parliament passed the treaty by 178 votes to 91.", "178"),
+        ("Russland griff mit zwölf Raketen an, als Nordkorea Truppen schickte.", "zwölf"),
+        (
+            "North Korea has sent troops to Russia.\n\nNepal's government says 49 of its "
+            "citizens have been killed and 12 are missing.",
+            "12",
+        ),
+        ("Moscow says it recruited about 400,000 contract soldiers in 2025.", "about 400,000"),
+        (
+            "China has sent four destroyers, a supply ship and roughly 1,200 personnel to the "
+            "drills off Vladivostok.",
+            "roughly 1,200",
+        ),
+        (
+            '"We face the North Koreans every day. We should have 400 men; we have about 280," '
+            "the commander said.",
+            "about 280",
+        ),
+    ],
+)
+def test_counts_that_are_not_north_koreans_sent_or_lost_are_not_listed(text, vetoed):
+    ctx = prepare(text)
+    assert any(f.label.startswith(vetoed) for f in ctx.found) or vetoed == "22", ctx.found
+    assert not any(label.startswith(vetoed) for label in ctx.labels), ctx.labels
+
+
+def test_prisoners_in_custody_and_remains_are_casualties():
+    text = (
+        "Ukrainian troops have taken another North Korean soldier prisoner, bringing the number "
+        "of North Koreans in Ukrainian custody to five, up from the two it announced in January. "
+        "KCNA reported that the remains of 101 North Korean soldiers had been brought home."
+    )
+    labels = prepare(text).labels
+    verdicts = {f"f{i}": verdict(label, "troops sent") for i, label in enumerate(labels, 1)}
+    summary, _ = _run([verdicts, NO_EXC], text=text)
+    got = sorted((c.casualty_type.value, c.count.value) for c in summary.casualties)
+    assert got == [("captured", 2), ("captured", 5), ("killed", 101)]
+    assert summary.deployments == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Moskau habe Pjöngjang außerdem Kampfflugzeuge vom Typ MiG-29 zugesagt, sagte Bojko "
+            "über Nordkorea.",
+            ("weapons", "Russia", "promised"),
+        ),
+        (
+            "Nordkorea erhält regelmäßige Öllieferungen aus Russland, sagte er.",
+            ("fuel", "Russia", "delivered"),
+        ),
+        (
+            "Russia is helping North Korea improve the guidance of its ballistic missiles.",
+            ("missile_technology", "Russia", "delivered"),
+        ),
+    ],
+)
+def test_more_exchanges_read_from_words(text, expected):
+    from pipeline.extract import exchanges_from_words
+
+    found = {
+        (r.category.value, r.provider, r.status.value) for r in exchanges_from_words(prepare(text))
+    }
+    assert expected in found, found
+    assert not any(c == "weapons" for c, _, _ in found if expected[0] != "weapons")
+
+
+def test_satellite_imagery_is_how_it_was_seen_not_an_item():
+    from pipeline.extract import exchanges_from_words
+
+    text = (
+        "Russia is believed to be helping North Korea set up mass production of attack drones, "
+        "the centre said, citing satellite imagery of the site."
+    )
+    found = {r.category.value for r in exchanges_from_words(prepare(text))}
+    assert found == {"drones"}
+
+
+def test_a_general_item_takes_its_category_from_the_words_after_it():
+    text = (
+        "La Corée du Nord a envoyé des troupes en Russie. Séoul soupçonne en outre Moscou de "
+        "transférer à Pyongyang des technologies destinées à un sous-marin à propulsion nucléaire."
+    )
+    draft = {
+        "item": "technologies",
+        "category": "other",
+        "direction": "Russia to North Korea",
+        "status": "suspected",
+        "claimant": None,
+        "time_text": None,
+    }
+    summary, _ = _run([{"exchanges": [draft]}], text=text)
+    assert [e.category.value for e in summary.exchanges] == ["nuclear_technology"]
+
+
+def test_french_soldier_builders_are_construction_troops():
+    from pipeline.claims import personnel_in_phrase
+
+    assert personnel_in_phrase("jusqu'à 6 000 soldats-bâtisseurs") == "construction_troops"
