@@ -102,7 +102,7 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
             # "the guidance systems of its Hwasong-series ballistic missiles"
             r"guidance(\s+(systems?|technology|kits?))?\s+(of|for)\s+([\w'’-]+\s+){0,4}?"
             r"(ballistic\s+)?missiles|guidance\s+(systems?|technology|kits?)|"
-            r"raketentechn|technologie (de )?missiles?|tecnología de misiles",
+            r"raketentechn\w*|technologie (de )?missiles?|tecnología de misiles",
             re.IGNORECASE,
         ),
     ),
@@ -437,7 +437,7 @@ _NK = (
     r"Corée du Nord|Corea del Norte)"
 )
 _TO_NK = re.compile(
-    rf"{_NK}\W+(\w+\W+){{0,6}}(receiv|get|gets|obtain|acquir|erh[aä]lt|bekomm)\w*\W+"
+    rf"{_NK}\W+(\w+\W+){{0,6}}(receiv|get|gets|obtain|acquir|earn|erh[aä]lt|bekomm)\w*\W+"
     rf"(\w+\W+){{0,8}}{_RUSSIA}|"
     rf"{_RUSSIA}\W+(\w+\W+){{0,6}}(suppl|provid|deliver|sen[dt]|ship|transfer|giv|help|aid|shar|ayud|promis|pledg|offer|"
     rf"sell|sold\b|"

@@ -397,7 +397,8 @@ def _refers_back(ctx: ArticleContext, figure: Figure) -> bool:
 
 
 _IN_RETURN_FOR = re.compile(
-    r"\b(in (return|exchange) for|als Gegenleistung für|im Austausch für|en échange d[eu']?|"
+    r"\b(in (return|exchange) for|(paid|pays|paying|payments?|earned|earns|compensation|money|"
+    r"cash)\b[^,;]*\bfor|als Gegenleistung für|im Austausch für|en échange d[eu']?|"
     r"a cambio de)\s+[^,;]*$",
     re.IGNORECASE,
 )
@@ -567,10 +568,12 @@ def _record_kind(
         named = personnel_named_last(_sentence_and_previous(ctx, s, figure.start))
         if (
             named is None
-            and _NORTH_KOREANS.search(figure.label)
+            and _NORTH_KOREANS.search(_sentence_and_previous(ctx, s, e))
             and not _AT_WORK.search(screened.evidence)
         ):
-            named = "troops"  # "as many as 15,000 North Koreans are in Russia now"
+            # "as many as 15,000 North Koreans are in Russia now"; "How many North Koreans
+            # face you? - We count about 1,500 in our sector"
+            named = "troops"
     if named and not (subtype == "construction_troops" and "construction" in figure.label.lower()):
         subtype = named
     if record_type == "deployment":

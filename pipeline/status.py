@@ -85,7 +85,8 @@ _TRANSFER = (
     r"liefer\w*|geliefert|beliefer\w*|versorg\w*|erh(a|ä)lt\w*|erhielt\w*|erhalten|bekomm\w*|überlass\w*|"
     r"zur Verfügung (gestellt|stellt|stellen|stellte)|"
     r"livr\w*|fourni\w*|envo[iy]\w*|transf[eé]r\w*|re[çc]oi\w*|re[çc]u\w*|aid(e|er|ent|ait)|"
-    r"env[ií]\w*|entreg\w*|suministr\w*|proporcion\w*|recib\w*|transfi\w*|vend\w*|ayud\w*"
+    r"env[ií]\w*|entreg\w*|suministr\w*|proporcion\w*|recib\w*|transfi\w*|vend\w*|ayud\w*|"
+    r"earn(s|ed|ing)?|(weiter|über|ab)(gibt|geben|gab|gegeben)"
 )
 _PROMISED = (
     r"will|would|shall|pledged?|pledges|promis\w*|agreed to|agrees to|offered to|offers to|"
@@ -98,7 +99,7 @@ _SUSPECTED = (
     r"worr(y|ies|ied) that|may|might|could|"
     r"possibly|probably|likely|allegedly|reportedly|accus\w*|appears? to|thought to|"
     r"said to be|is said to|suggests?|signs? that|indications?|"
-    r"mutmaßlich|vermutlich|angeblich|wohl|möglicherweise|"
+    r"mutmaßlich|vermut\w*|angeblich|wohl|möglicherweise|befürcht\w*|"
     r"soupçonn\w*|probablement|pourrai\w*|aurai\w*|craint\w*|"
     r"sospech\w*|probablemente|posiblemente|supuestamente|presuntamente|podría\w*|teme\w*"
 )
@@ -236,9 +237,17 @@ def _exchange_status_here(
         return ExchangeStatus.promised
     if any_match(_compiled(_SUSPECTED), window) or _HEDGE_AFTER.match(text, end, right):
         return ExchangeStatus.suspected
+    if _THAT_CLAUSE.match(text, left) and any_match(
+        _compiled(_SUSPECTED), text[_sentence_start(text, start) : left]
+    ):
+        return ExchangeStatus.suspected  # "Beamte vermuten, dass Russland ... weitergibt"
     if verb is not None:
         return ExchangeStatus.delivered
     return None
+
+
+# A clause reported after a comma: "..., dass", "..., que", "..., that".
+_THAT_CLAUSE = re.compile(r"\s*(dass|daß|que|that)\b", re.IGNORECASE)
 
 
 # A hedge put after the claim: "... helped with its satellite programme, Western officials

@@ -958,3 +958,40 @@ def test_french_soldier_builders_are_construction_troops():
     from pipeline.claims import personnel_in_phrase
 
     assert personnel_in_phrase("jusqu'à 6 000 soldats-bâtisseurs") == "construction_troops"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The agency believed North Korea had earned close to $20 billion in payments from "
+            "Russia for its weapons and troops.",
+            {("financial", "Russia"), ("weapons", "North Korea")},
+        ),
+        (
+            "Ukrainische Regierungsvertreter vermuten zudem, dass Russland Raketentechnologie "
+            "und Know-how für Aufklärungssatelliten an Nordkorea weitergibt.",
+            {("missile_technology", "Russia"), ("space_satellite", "Russia")},
+        ),
+    ],
+)
+def test_what_a_payment_is_for_goes_the_other_way_and_german_suspicions(text, expected):
+    from pipeline.extract import exchanges_from_words
+
+    records = exchanges_from_words(prepare(text))
+    assert {(r.category.value, r.provider) for r in records} == expected
+    if "vermuten" in text:
+        assert {r.status.value for r in records} == {"suspected"}
+        assert "Raketentechnologie" in {r.item for r in records}
+
+
+def test_a_bare_count_after_a_question_about_north_koreans_is_troops():
+    text = (
+        "Q: How many North Koreans are facing you in Russia's Kursk region now?\n\n"
+        "A: Right now we count about 1,500 in our sector, in two regiments."
+    )
+    labels = prepare(text).labels
+    summary, _ = _run([{"f1": verdict(labels[0], "workers sent")}, NO_EXC], text=text)
+    assert [(d.personnel_type.value, d.count.value) for d in summary.deployments] == [
+        ("troops", 1500)
+    ]
