@@ -24,7 +24,10 @@ _MONTHS = (
     r"jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|"
     r"oct(ober)?|nov(ember)?|dec(ember)?|januar|februar|märz|juni|juli|oktober|dezember|"
     r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
-    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
+    # Russian, in the nominative, genitive ("15 марта") and prepositional ("в марте")
+    r"январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|"
+    r"сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]"
 )
 _MONTH_NEAR = re.compile(
     rf"\b({_MONTHS})\b\.?\s*$|^\s*\.?\s*(?:(?:de|of)\s+)?({_MONTHS})\b", re.IGNORECASE
@@ -34,7 +37,10 @@ _VAGUE = re.compile(
     r"\bseveral (thousand|hundred)\b|\b(tausende|hunderte|dutzende|mehrere tausend)\b|"
     r"\b(mehrere|einige) (dutzend|hundert)\b|"
     r"\b(des milliers|des centaines|des dizaines|plusieurs (centaines|milliers|dizaines)|"
-    r"miles|cientos|centenares|decenas|varios (cientos|miles)|тысячи|сотни)\b",
+    r"miles|cientos|centenares|decenas|varios (cientos|miles))\b|"
+    # Russian: "тысячи", "сотни", "десятки (тысяч)", "несколько сотен", "многие тысячи"
+    r"\b((несколько|нескольких|многие|многих|десятки|десятков|сотни|сотен)\s+)?"
+    r"(тысячи|тысяч|сотни|сотен|десятки|десятков)\b",
     re.IGNORECASE,
 )
 _RANGE_JOIN = re.compile(r"^\s*(to|and|-|–|—|bis|und|à|et|a|y|до)\s*$", re.IGNORECASE)
@@ -64,7 +70,9 @@ _UNIT_AFTER = re.compile(
     r"min|mins|mm|cm|percent|per cent|prozent|%|tonnes?|tons?|kg|calibre|caliber|"
     r"tage?n?|wochen?|monate?n?|jahr(e|en)?|stunden?|minuten|sekunden|seconds?|"
     r"jours?|semaines?|mois|ans|années?|heures?|"
-    r"d[ií]as?|semanas?|meses|años?|horas?|minutos?|segundos?)\b",
+    r"d[ií]as?|semanas?|meses|años?|horas?|minutos?|segundos?|"
+    r"дн(я|ей)|день|сут(ок|ки)|недел[ьияю]|месяц(а|ев)?|год(а|у)?|лет|час(а|ов)?|минут|секунд|"
+    r"км|мм|см|кг|километр\w*|метр(а|ов)?|процент\w*|тонн\w*|раз|раза|калибр\w*)\b",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
@@ -80,7 +88,10 @@ _LABEL_STOP = frozenset(
     "have has had were was are is been be being will would could may might said says say "
     "who which that while when after before to in into from for near since on at by during "
     "under with across as nach im aus zu seien sind wurden worden haben hat sollen soll werden "
-    "folgen bislang".split()
+    "folgen bislang "
+    # Russian prepositions, conjunctions and verbs of being
+    "в во на из к ко по с со для под при у от до за о об что который которые которых были "
+    "был была было будут будет уже также якобы находятся находится являются".split()
 )
 
 
@@ -111,8 +122,9 @@ def instruction_spans(text: str) -> list[tuple[int, int]]:
 # A document's own numbering: "Resolution 2397", "resolutions 1718 and 2270", "Article 5".
 _IDENTIFIER_BEFORE = re.compile(
     r"(?:resolutions?|articles?|paragraphs?|paras?|sections?|clauses?|points?|items?|no\.|nr\.|"
-    r"number|artikel|absatz|resolution(?:en)?|résolutions?|resoluci(?:ón|ones)|art\.)\s+"
-    r"(?:\d[\d,]*\s*(?:,|and|or|und|et|y)\s*)*$",
+    r"number|artikel|absatz|resolution(?:en)?|résolutions?|resoluci(?:ón|ones)|art\.|"
+    r"резолюци[яиюей]|резолюций|стать[яиюей]|пункт[аеуы]?|№)\s*"
+    r"(?:\d[\d,]*\s*(?:,|and|or|und|et|y|и)\s*)*$",
     re.IGNORECASE,
 )
 # A list marker at the start of a line: "1. We condemn", "2) Some", "(3) The".
@@ -122,10 +134,10 @@ _LIST_MARKER_BEFORE = re.compile(r"(?:^|\n)[ \t]*\(?$")
 # Ages: "aged 21 and 26", "ages range from 19 to 27", "Hnatiuk, 38, has commanded".
 _AGE_BEFORE = re.compile(
     r"\b(aged|ages?( range)?( from| of| between)?|im Alter von|âgés? de|de entre|"
-    r"edades de)\s+(\d+\s*(,|and|to|or|und|bis|et|y|-|–)\s*)*$",
+    r"edades de|в возрасте( от)?)\s+(\d+\s*(,|and|to|or|und|bis|et|y|и|до|-|–)\s*)*$",
     re.IGNORECASE,
 )
-_NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][a-z]+,\s*$")
+_NAME_COMMA_BEFORE = re.compile(r"\b(?:[A-Z][a-z]+|[А-ЯЁ][а-яё]+),\s*$")
 # A telephone number: "+49 40 3861 2207", "(030) 1234 5678".
 _PHONE = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d+\)?){2,}|\(0\d+\)\s?\d[\d\s-]{4,}")
 
@@ -169,7 +181,10 @@ _NOT_A_HEADCOUNT_AFTER = re.compile(
     # a rate, not a headcount: "around 1,000 a day", "200 per week"
     r"(?:a|an|per|each|every)\s+(?:day|week|month|year)|daily|"
     r"years? old|-year-old|jahre alt|ans|años|"
-    r"(?:US )?dollars?|euros?|roubles?|rubles?|won|yuan|rupees?|francs?|pounds sterling)\b|"
+    r"(?:US )?dollars?|euros?|roubles?|rubles?|won|yuan|rupees?|francs?|pounds sterling|"
+    r"доллар\w*|долл|евро|рубл\w*|руб|юан\w*)\b|"
+    # a Russian rate may name what it counts first: "около 1000 военных в день"
+    r"(?:\s+[^\W\d_]+){0,2}\s+(?:в|за)\s+(?:день|сутки|неделю|месяц|год)\b|"
     # the low end of a range of shares: "70 to 80 per cent", "10-15%"
     r"\s*(?:to|-|–|and|bis|à|a)\s*\d[\d,.]*\s*(?:%|per ?cent|prozent|pour ?cent|por ciento))",
     re.IGNORECASE,
@@ -178,15 +193,17 @@ _NOT_A_HEADCOUNT_AFTER = re.compile(
 
 # The size of a formation, not of a deployment: "columns of 20 to 30 men", "groups of five".
 _GROUP_SIZE_BEFORE = re.compile(
-    r"\b(columns|groups|squads|teams|platoons|formations|waves|batches|assault groups) of\s+"
-    r"(up to\s+|about\s+|around\s+)?(\d[\d,]*\s*(to|-|–|and|or)\s*)?$",
+    r"\b((columns|groups|squads|teams|platoons|formations|waves|batches|assault groups) of|"
+    r"(группами|группы|групп) (по|из))\s+"
+    r"(up to\s+|about\s+|around\s+|до\s+|около\s+)?(\d[\d,]*\s*(to|-|–|and|or)\s*)?$",
     re.IGNORECASE,
 )
 
 
 # Page counters: "Comments (214)", "Shares: 1,203".
 _COUNTER_BEFORE = re.compile(
-    r"\b(comments|views|shares|likes|replies|readers|reactions|vendors|partners)\s*[(:]?\s*$",
+    r"\b(comments|views|shares|likes|replies|readers|reactions|vendors|partners|"
+    r"комментари\w*|просмотр\w*)\s*[(:]?\s*$",
     re.IGNORECASE,
 )
 
@@ -261,7 +278,7 @@ def _label(text: str, start: int, end: int) -> str:
         words.append(token)
         if len(words) == _CONTEXT_WORDS:
             break
-    while words and words[-1].lower() in ("and", "or", "of", "und", "oder"):
+    while words and words[-1].lower() in ("and", "or", "of", "und", "oder", "и", "или"):
         words.pop()
     phrase = " ".join(text[start:end].split())
     return " ".join([phrase, *words])
