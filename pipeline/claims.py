@@ -18,7 +18,11 @@ _HEDGES: list[tuple[Hedge, re.Pattern[str]]] = [
         re.compile(
             r"\b(will|would|is to|are to|expected|expects|planned|plans?|preparing|prepares|"
             r"could be sent|may be sent|next (week|month|year)|future|soll|sollen|geplant|"
-            r"erwartet|werden)\b",
+            r"erwartet|werden|"
+            r"будет|будут|планиру\w*|намерен\w*|собира\w*ся|ожида\w*|предстоит|"
+            r"в следующем (году|месяце)|в будущем|"
+            # a perfective verb's present form is its future: "направит", "отправят"
+            r"направит|направят|отправит|отправят|перебросит|перебросят|пришл[её]т|пришлют)\b",
             re.IGNORECASE,
         ),
     ),
@@ -26,7 +30,8 @@ _HEDGES: list[tuple[Hedge, re.Pattern[str]]] = [
         Hedge.alleged,
         re.compile(
             r"\b(allegedly|alleged|believed|suspected|reportedly|claims?|claimed|accused|"
-            r"purportedly|mutmaßlich|angeblich|vermutlich|soll(en)? .{0,40} haben)\b",
+            r"purportedly|mutmaßlich|angeblich|vermutlich|soll(en)? .{0,40} haben|"
+            r"якобы|предположительно|по-видимому|подозрева\w*|утвержда\w*)\b",
             re.IGNORECASE,
         ),
     ),
@@ -34,14 +39,17 @@ _HEDGES: list[tuple[Hedge, re.Pattern[str]]] = [
         Hedge.estimated,
         # "roughly", "about" hedge the number (the count's qualifier), not the claim
         re.compile(
-            r"\b(estimates?|estimated|assess(es|ed|ment)|schätz\w*)\b",
+            r"\b(estimates?|estimated|assess(es|ed|ment)|schätz\w*|оцен(ка|ки|ке|ку|ок|ил\w*|"
+            r"ива\w*|ят|ит)|по оценкам)\b",
             re.IGNORECASE,
         ),
     ),
     (
         Hedge.confirmed,
         re.compile(
-            r"\b(confirmed|confirms|acknowledged|admitted|officially|bestätigt\w*)\b", re.IGNORECASE
+            r"\b(confirmed|confirms|acknowledged|admitted|officially|bestätigt\w*|"
+            r"подтверд\w*|подтвержд\w*|признал\w*|официально)\b",
+            re.IGNORECASE,
         ),
     ),
 ]
@@ -65,7 +73,7 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
         ExchangeCategory.air_defense,
         re.compile(
             r"air[- ]?defen[cs]e|anti-aircraft|luftabwehr|défense a[ée]rienne|antia[ée]re\w*|"
-            r"defensa a[ée]rea",
+            r"defensa a[ée]rea|\bПВО\b|\bЗРК\b|противовоздушн\w*|зенитн\w*",
             re.IGNORECASE,
         ),
     ),
@@ -73,21 +81,25 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
         ExchangeCategory.electronic_warfare,
         re.compile(
             r"electronic warfare|jamm|elektronische "
-            r"kampf|guerre électronique|guerra electrónica",
+            r"kampf|guerre électronique|guerra electrónica|\bРЭБ\b|радиоэлектронн\w* борьб\w*",
             re.IGNORECASE,
         ),
     ),
-    (ExchangeCategory.drones, re.compile(r"drone|uav|unmanned|drohne|dron", re.IGNORECASE)),
+    (
+        ExchangeCategory.drones,
+        re.compile(r"drone|uav|unmanned|drohne|dron|беспилот\w*|дрон\w*|\bБПЛА\b", re.IGNORECASE),
+    ),
     (
         ExchangeCategory.space_satellite,
         re.compile(
-            r"satellite|space|launch vehicle|\w*satellit\w*|satélite|spatial|espacial",
+            r"satellite|space|launch vehicle|\w*satellit\w*|satélite|spatial|espacial|"
+            r"спутник\w*|космическ\w*|космос\w*|ракет\w*-носител\w*",
             re.IGNORECASE,
         ),
     ),
     (
         ExchangeCategory.nuclear_technology,
-        re.compile(r"nuclear|reactor|atom|nuklear|nucléaire", re.IGNORECASE),
+        re.compile(r"nuclear|reactor|atom|nuklear|nucléaire|ядерн\w*|реактор\w*", re.IGNORECASE),
     ),
     (
         ExchangeCategory.missile_technology,
@@ -99,7 +111,10 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
             # "technology that could advance the DPRK's satellite and ballistic missile programmes"
             r"technolog\w*\s+([\w'’-]+\s+){0,8}?(ballistic\s+)?missile\s+program|"
             r"missile program(me)?s?\b|"
-            r"raketentechn|technologie (de )?missiles?|tecnología de misiles",
+            r"raketentechn|technologie (de )?missiles?|tecnología de misiles|"
+            # "ракетные технологии", "технологии баллистических ракет", "ракетная программа"
+            r"ракетн\w* (технолог|программ|двигател)\w*|"
+            r"технологи\w*\s+(\w+\s+){0,2}?(баллистических\s+)?ракет\b",
             re.IGNORECASE,
         ),
     ),
@@ -107,7 +122,8 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
         ExchangeCategory.fuel,
         re.compile(
             r"\b(oil|fuel|petroleum|diesel|gasoline|petrol|gas)\b|"
-            r"erdöl|treibstoff|kraftstoff|benzin|pétrole|carburant|petróleo|combustible",
+            r"erdöl|treibstoff|kraftstoff|benzin|pétrole|carburant|petróleo|combustible|"
+            r"нефт\w*|топлив\w*|горюч\w*|бензин\w*|дизел\w*",
             re.IGNORECASE,
         ),
     ),
@@ -116,7 +132,10 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
         re.compile(
             r"\b(food\w*|grain|wheat|rice|flour|maize|corn)\b|"
             r"lebensmittel|nahrung|getreide|weizen|mehl|nourriture|céréales|blé|farine|"
-            r"alimentos|trigo|harina|cereales",
+            r"alimentos|trigo|harina|cereales|"
+            # "продукты" alone, not "нефтепродукты"
+            r"продовольстви\w*|продукт\w* питания|\bпродукт(ы|ов)\b|зерн[оа]\w*|пшениц\w*|"
+            r"\bмук[аиу]\b",
             re.IGNORECASE,
         ),
     ),
@@ -125,7 +144,8 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
         re.compile(
             r"\b(money|cash|currency|financial|funds|payments?|"
             r"dollars?|roubles?|rubles?)\b|geld|devisen|"
-            r"finanz|\b(argent|devises|dinero|divisas)\b",
+            r"finanz|\b(argent|devises|dinero|divisas)\b|"
+            r"деньг\w*|\bденег\b|денежн\w*|валют\w*|финансов\w*|доллар\w*|рубл(ь|ей|я|ях|ями)\b",
             re.IGNORECASE,
         ),
     ),
@@ -142,9 +162,21 @@ _CATEGORY_WORDS.append(
             r"obus|munitions|armes|proyectiles|armas|misiles|"
             r"missiles balistiques|misiles balísticos|munición|municiones)\b|"
             # German compounds: "Artilleriegranaten", "Kurzstreckenraketen"
-            r"\w*(granaten|munition|waffen|raketen|haubitzen|geschütze)\b",
+            r"\w*(granaten|munition|waffen|raketen|haubitzen|geschütze)\b|"
+            # Russian: "снаряды", "боеприпасы", "ракеты" (not "ракетные технологии"), "РСЗО"
+            r"снаряд\w*|боеприпас\w*|\bракет(ы|ами|ах|ам)?\b|артиллери\w*|\bРСЗО\b|"
+            r"гаубиц\w*|мин[оё]мет\w*|оружи[еяю]\b|вооружени\w*|пусков\w* установ\w*|"
+            r"военн\w* техник\w*|истребител\w*",
             re.IGNORECASE,
         ),
+    )
+)
+# Generic "military technology" is named by code in Russian only ("военные технологии",
+# "военно-техническая помощь"); in the other languages the model names it.
+_CATEGORY_WORDS.append(
+    (
+        ExchangeCategory.military_technology,
+        re.compile(r"военн\w* технологи\w*|военно-техническ\w* (помощ|содейств)\w*", re.I),
     )
 )
 
@@ -222,7 +254,7 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
         "deminers",
         re.compile(
             r"demin|mine[- ]clear|sapper|minenräum|entminung|démineur|"
-            r"desminado|zapador",
+            r"desminado|zapador|сап[её]р\w*|мин[её]р(ы|ов|ам|ами)?\b|разминир\w*",
             re.IGNORECASE,
         ),
     ),
@@ -232,17 +264,24 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"construction (troops|units|soldiers|battalions)|"
             r"military builders|bausoldaten|baupionier|baubataillon|militärbau|"
             r"soldados de construcci[óo]n|trabajadores militares|militares de la construcci[óo]n|"
-            r"soldats du génie de construction|troupes de construction",
+            r"soldats du génie de construction|troupes de construction|"
+            r"военн\w* строител\w*|военно-строительн\w*|"
+            r"строительн\w* (войск|батальон|част|подразделени)\w*",
             re.IGNORECASE,
         ),
     ),
-    ("military_engineers", re.compile(r"engineer|pionier|ingénieur|ingeniero", re.IGNORECASE)),
+    (
+        "military_engineers",
+        re.compile(r"engineer|pionier|ingénieur|ingeniero|инженер\w*", re.IGNORECASE),
+    ),
     (
         # rule (h): anyone else sent, such as military medical staff and instructors
         "other",
         re.compile(
             r"medic|doctors|nurses|instructors|advis[eo]rs|trainers|ausbilder|sanitäter|ärzte|"
-            r"berater|instructeurs|médecins|conseillers|instructores|médicos|asesores",
+            r"berater|instructeurs|médecins|conseillers|instructores|médicos|asesores|"
+            r"медик\w*|медицинск\w* персонал\w*|врач(и|ей|ам|ами)\b|инструктор\w*|"
+            r"советник\w*",
             re.IGNORECASE,
         ),
     ),
@@ -251,7 +290,8 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"worker|labou?rer|loggers|lumberjacks|woodcutters|arbeiter|it specialists|"
             r"construction workers|ouvriers|"
-            r"travailleurs|trabajadores|obreros",
+            r"travailleurs|trabajadores|obreros|"
+            r"\bрабоч(ие|их|им|ими)\b|трудов\w* мигрант\w*|IT-специалист\w*",
             re.IGNORECASE,
         ),
     ),
@@ -260,7 +300,10 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"troops|soldiers|servicemen|personnel|forces|contingent|soldaten|truppen|"
             r"crew members|crews|gunners|operators|"
-            r"soldats|troupes|soldados|tropas|militares|militaires",
+            r"soldats|troupes|soldados|tropas|militares|militaires|"
+            # "военных" and "военные" as nouns: the military
+            r"военнослужащ\w*|солдат\w*|бойц\w*|\bвойск\w*|\bвоенн(ые|ых|ым|ыми)\b|"
+            r"контингент\w*|личн\w* состав\w*|военн\w* персонал\w*",
             re.IGNORECASE,
         ),
     ),
@@ -273,7 +316,8 @@ _CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"killed (and|or) (wounded|injured)|dead (and|or) "
             r"(wounded|injured)|casualties|losses|tote und verwundete|"
             r"verluste|bajas|pertes|killed, wounded|dead, wounded|tués, blessés|muertos, heridos|"
-            r"tote, verwundete",
+            r"tote, verwundete|"
+            r"(убит|погиб)\w*,?\s+(и|или)\s+ранен\w*|\bпотер(и|ь|ями|ях|я)\b",
             re.IGNORECASE,
         ),
     ),
@@ -281,23 +325,30 @@ _CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
         "captured",
         re.compile(
             r"captured|prisoners?|POWs?|gefangen|captur[ée]s?|prisonniers?|"
-            r"capturados?|prisioneros?",
+            r"capturados?|prisioneros?|\bплен(у)?\b|пленн\w*|военнопленн\w*",
             re.IGNORECASE,
         ),
     ),
     (
         "missing",
-        re.compile(r"missing|unaccounted for|vermisst|disparus?|desaparecidos?", re.IGNORECASE),
+        re.compile(
+            r"missing|unaccounted for|vermisst|disparus?|desaparecidos?|без вести|пропавш\w*",
+            re.IGNORECASE,
+        ),
     ),
     (
         "wounded",
-        re.compile(r"wounded|injured|verwundet|verletzt|bless[ée]s?|heridos?", re.IGNORECASE),
+        re.compile(
+            r"wounded|injured|verwundet|verletzt|bless[ée]s?|heridos?|\bранен\w*|\bранил\w*",
+            re.IGNORECASE,
+        ),
     ),
     (
         "killed",
         re.compile(
             r"killed|dead|died|deaths?|death toll|fatalities|toten?|getötet|"
-            r"gefallen|tu[ée]s|morts?|muertos?|fallecidos?",
+            r"gefallen|tu[ée]s|morts?|muertos?|fallecidos?|"
+            r"погиб\w*|\bубит\w*|\bгибел\w*|\bсмерт\w*",
             re.IGNORECASE,
         ),
     ),
@@ -308,7 +359,10 @@ _PEOPLE = re.compile(
     r"\b(workers?|troops?|soldiers?|deminers?|sappers?|engineers?|instructors?|specialists?|"
     r"personnel|labou?rers?|loggers?|builders?|staff|envoys?|officials?|delegation|medics?|"
     r"doctors?|officers?|"
-    r"arbeiter|soldaten|truppen)\b",
+    r"arbeiter|soldaten|truppen)\b|"
+    r"\b(рабоч(ие|их|им|ими)|солдат\w*|военнослужащ\w*|войск\w*|бойц\w*|инженер\w*|"
+    r"сап[её]р\w*|инструктор\w*|специалист\w*|персонал\w*|строител\w*|медик\w*|врач\w*|"
+    r"офицер\w*|делегаци\w*|чиновник\w*)\b",
     re.IGNORECASE,
 )
 
@@ -320,7 +374,7 @@ def names_people(item: str) -> bool:
 
 _IN_SCOPE = re.compile(
     r"russia|russian|moscow|kremlin|putin|kursk|ukrain|kyiv|kiev|russland|russisch|moskau|"
-    r"russie|russe|moscou|rusia|ruso|moscú|росси|украин",
+    r"russie|russe|moscou|rusia|ruso|moscú|росси|украин|москв|кремл|путин|курск|ки[её]в|\bрф\b",
     re.IGNORECASE,
 )
 
@@ -371,17 +425,23 @@ def personnel_named_last(text: str) -> str | None:
 
 
 _DELIVERED = re.compile(
-    r"\b(supplied|delivered|shipped|sent|provided|transferred|handed|geliefert|livré|entregado)\b",
+    r"\b(supplied|delivered|shipped|sent|provided|transferred|handed|geliefert|livré|entregado|"
+    r"поставил\w*|поставлен\w*|поставля\w*|передал\w*|передан\w*|переда[её]т\w*|"
+    r"отправил\w*|отправлен\w*|доставил\w*|доставлен\w*|получил\w*|получа\w*)\b",
     re.IGNORECASE,
 )
 _SUSPECTED = re.compile(
     r"\b(believed?|believes|suspected|feared|allegedly|reportedly|may|might|could|"
-    r"in exchange|in return|exchanged for|mutmaßlich|vermutlich|angeblich)\b",
+    r"in exchange|in return|exchanged for|mutmaßlich|vermutlich|angeblich|"
+    r"подозрева\w*|предположительно|вероятно|возможно|по-видимому|видимо|якобы|опаса\w*|"
+    r"может|могут|мог|могла|могли|считается|полагают|в обмен|взамен)\b",
     re.IGNORECASE,
 )
 _PROMISED = re.compile(
     r"\b(promised|pledged|agreed|will|would|plans? to|is to|are to|"
-    r"zugesagt|versprochen)\b",
+    r"zugesagt|versprochen|"
+    r"обеща\w*|пообеща\w*|обязал\w*|согласил\w*|договорил\w*|будет|будут|планиру\w*|"
+    r"намерен\w*)\b",
     re.IGNORECASE,
 )
 
@@ -408,18 +468,27 @@ def deployment_status_from_words(context: str, status: DeploymentStatus) -> Depl
 
 
 _RUSSIA = (
-    r"(Russia|Russian|Moscow|the Kremlin|Russland|russisch\w*|Moskau|Russie|Moscou|Rusia|Moscú)"
+    r"(Russia|Russian|Moscow|the Kremlin|Russland|russisch\w*|Moskau|Russie|Moscou|Rusia|Moscú|"
+    # Russian in every case: "Россия", "России", "Россию", "российский", "Москве", "Кремль"
+    r"Росси[яиюей]\w*|российск\w*|РФ|Москв[аыеуой]\w*|Кремл[ьяеюём]\w*)"
 )
 _NK = (
     r"(North Korea|North Korean|Pyongyang|the DPRK|Nordkorea|nordkoreanisch\w*|Pjöngjang|Pionyang|"
-    r"Corée du Nord|Corea del Norte)"
+    r"Corée du Nord|Corea del Norte|"
+    r"КНДР|Северн\w*\s+Коре[яиюей]\w*|северокорейск\w*|Пхеньян\w*)"
+)
+# Russian verbs that give: "поставляет", "передала", "отправила", "продаёт", "помогает",
+# "обещал", "предоставит", "делится"
+_RU_GIVES = (
+    r"постав[лия]|переда|отправ|направ|предостав|прода|помога|помог|обеща|пообеща|снабж|"
+    r"делит|подел"
 )
 _TO_NK = re.compile(
-    rf"{_NK}\W+(\w+\W+){{0,6}}(receiv|get|gets|obtain|acquir|erh[aä]lt|bekomm)\w*\W+"
+    rf"{_NK}\W+(\w+\W+){{0,6}}(receiv|get|gets|obtain|acquir|erh[aä]lt|bekomm|получ)\w*\W+"
     rf"(\w+\W+){{0,8}}{_RUSSIA}|"
     rf"{_RUSSIA}\W+(\w+\W+){{0,6}}(suppl|provid|deliver|sen[dt]|ship|transfer|giv|help|aid|shar|ayud|promis|pledg|offer|"
     rf"sell|sold\b|"
-    rf"liefer|envi|enví|suministr|entreg|proporcion|fourni|livr|transf)\w*\W+(\w+\W+){{0,4}}{_NK}|"
+    rf"liefer|envi|enví|suministr|entreg|proporcion|fourni|livr|transf|{_RU_GIVES})\w*\W+(\w+\W+){{0,4}}{_NK}|"
     rf"{_RUSSIA}\W+(\w+\W+){{0,3}}(le |lui )?(ha |a )?(suministrado|entregado|enviado|fourni|livré|"
     rf"envoyé|transferido|transféré)\b|"
     rf"\b(a|à la)\s+(Corea del Norte|Corée du Nord)|"
@@ -428,9 +497,14 @@ _TO_NK = re.compile(
     rf"{_NK}\W+(\w+\W+){{0,4}}(is|was|are|has been|have been)\W+(\w+\W+){{0,3}}"
     rf"(receiv|gett|obtain|acquir|paid)\w*|"
     # the recipient alone: "Pyongyang has received hard-currency payments"
-    rf"{_NK}\s+(has\s+|had\s+|is\s+)?(receiv|obtain|acquir)\w*|"
+    rf"{_NK}\s+(has\s+|had\s+|is\s+)?(receiv|obtain|acquir|получ)\w*|"
     rf"\b(Russian|Moscow's|Russia's)\s+(assistance|help|aid|support|deliveries)\b|"
     rf"\bto\s+{_NK}|\b(nach|an)\s+(Nordkorea|Pjöngjang)\b|"
+    # Russian: "в Северную Корею", "в Пхеньян" (to), "Пхеньяну" (dative), "российская помощь",
+    # "в обмен на отправку войск"
+    rf"\bв\s+(Северную\s+Корею|Пхеньян)\b|\bПхеньяну\b|"
+    rf"\bроссийск\w*\s+(помощ|поддержк|поставк)\w*|"
+    rf"\bв обмен на\s+(\w+\s+){{0,2}}(войск|солдат|военн|бойц|живую силу|отправк|направлени)\w*|"
     rf"in (exchange|return) for (its )?(troops|soldiers|manpower|forces|deployment)|"
     # Russian things or people placed in North Korea: "Russian air-defence systems may have
     # been installed around Pyongyang"
@@ -445,14 +519,14 @@ _TO_NK = re.compile(
     re.IGNORECASE,
 )
 _TO_RUSSIA = re.compile(
-    rf"{_RUSSIA}\W+(\w+\W+){{0,6}}(receiv|get|gets|obtain|acquir|erh[aä]lt|bekomm)\w*\W+"
+    rf"{_RUSSIA}\W+(\w+\W+){{0,6}}(receiv|get|gets|obtain|acquir|erh[aä]lt|bekomm|получ)\w*\W+"
     rf"(\w+\W+){{0,8}}{_NK}|"
     rf"{_NK}\W+(\w+\W+){{0,4}}(suppl|provid|deliver|sen[dt]|ship|transfer|giv|liefer|envi|"
     rf"promis|pledg|offer|sell|sold\b|"
-    rf"enví|suministr|entreg|proporcion|fourni|livr)\w*\W+"
+    rf"enví|suministr|entreg|proporcion|fourni|livr|{_RU_GIVES})\w*\W+"
     rf"(\w+\W+){{0,8}}(to\s+|a\s+|à\s+(la\s+)?)?{_RUSSIA}|\bto\s+{_RUSSIA}|"
-    rf"{_RUSSIA}\s+(has\s+|had\s+|is\s+)?(receiv|obtain|acquir)\w*|"
-    rf"\b(nach|an)\s+(Russland|Moskau)\b|"
+    rf"{_RUSSIA}\s+(has\s+|had\s+|is\s+)?(receiv|obtain|acquir|получ)\w*|"
+    rf"\b(nach|an)\s+(Russland|Moskau)\b|\bв\s+(Россию|РФ|Москву)\b|"
     rf"\b(liefer|schick|send|gib|gab|stell)\w*\s+(Nordkorea|Pjöngjang)\b|"
     # North Korea as the supplier ("Nordkorea liefere seinerseits ..."): to Russia
     rf"\b(Nordkorea|Pjöngjang|North Korea|Pyongyang)\s+(liefer\w*|supplies|ships|exports)\b|"
@@ -482,7 +556,8 @@ _TYPICALLY_TO_NK = frozenset(
 )
 _MUNITIONS = re.compile(
     r"shell|ammunition|munition|artillery|howitzer|rocket|missile|launcher|KN-2\d|Hwasong|"
-    r"Granat|Munition|obus|munici|misil|proyectil",
+    r"Granat|Munition|obus|munici|misil|proyectil|снаряд|боеприпас|ракет|артиллер|РСЗО|гаубиц|"
+    r"мин[оё]мет",
     re.IGNORECASE,
 )
 
@@ -503,8 +578,10 @@ def direction_cues(context: str) -> tuple[bool, bool]:
 
 _RUSSIA_SENDS = re.compile(
     rf"{_RUSSIA}\W+(\w+\W+){{0,3}}(sen[dt]|deploy\w*|dispatch\w*|despleg\w*|envi\w*|"
-    rf"entsandt|entsendet|geschickt|schickt|envoy\w*|déploy\w*)\W+(\w+\W+){{0,5}}"
-    rf"(to|nach|a|à|en)\s+{_NK}|"
+    rf"entsandt|entsendet|geschickt|schickt|envoy\w*|déploy\w*|направ\w*|отправ\w*|"
+    rf"командир\w*)\W+(\w+\W+){{0,5}}(to|nach|a|à|en|в)\s+{_NK}|"
+    rf"\bроссийск\w*\s+(\w+\s+){{0,2}}(инструктор|советник|специалист|офицер|военн|инженер)\w*"
+    rf"\s+(в|на)\s+{_NK}|"
     rf"\bRussian\s+(\w+\s+){{0,2}}(instructors|advis[eo]rs|specialists|officers|troops|"
     rf"soldiers|engineers)\s+(in|to)\s+{_NK}",
     re.IGNORECASE,
@@ -543,14 +620,17 @@ _CASUALTY_VERBS = re.compile(
     r"\b(killed|kill|wounded|injured|captured|missing|unaccounted for|died|dead|deaths?|"
     r"casualties|losses|bajas|pertes|verluste|"
     r"taken prisoner|getötet|verwundet|verletzt|gefangen|vermisst|gefallen|tot|tués|morts?|"
-    r"blessés|capturés|disparus|muertos|heridos|capturados|desaparecidos)\b",
+    r"blessés|capturés|disparus|muertos|heridos|capturados|desaparecidos|"
+    r"погиб\w*|убит\w*|ранен\w*|плен|плену|пленн\w*|пропал\w*|без вести|потер(и|ь|ями|ях)|"
+    r"гибел\w*)\b",
     re.IGNORECASE,
 )
 
 
 _KOREA = re.compile(
     r"north korea|korean|pyongyang|dprk|kim jong|nordkorea|pjöngjang|corée du nord|coréen|"
-    r"corea del norte|norcorean|pionyang",
+    r"corea del norte|norcorean|pionyang|"
+    r"кндр|северн\w*\s+коре|корейск|корейц|пхеньян|ким чен",
     re.IGNORECASE,
 )
 # Nouns that make a figure count things, not people: "96 drones", "14.7 million tonnes".
@@ -566,7 +646,13 @@ _THINGS = re.compile(
     r"mines|explosives?|square|capitals?|capitales?|hauptstädte|batteries|baterías|"
     r"bridges|ponts|puentes|brücken|lanzacohetes|proyectiles|obuses|unidades|voyages|"
     r"containers|battalions|brigades|regiments|wagons|carriages)\b|"
-    r"[$€£¥₩%]",
+    r"[$€£¥₩%]|"
+    r"\b(беспилот\w*|дрон\w*|БПЛА|танк(а|ов|и)?|машин\w*|ракет(ы|а|ами)?|снаряд\w*|"
+    r"тонн\w*|баррел\w*|самол[её]т\w*|вертол[её]т\w*|доллар\w*|рубл\w*|евро|"
+    r"гаубиц\w*|систем\w*|установ\w*|батальон(а|ов|ы)?|бригад(а|ы)?|полк(а|ов|и)?|"
+    r"эшелон\w*|поезд\w*|"
+    r"рейс\w*|атак\w*|удар(ов|а|ы)?|километр\w*|процент\w*|стран\w*|сёл|сел(а|ах)?|"
+    r"населённ\w* пункт\w*|населенн\w* пункт\w*)\b",
     re.IGNORECASE,
 )
 
@@ -587,28 +673,47 @@ _OTHER_PEOPLE = re.compile(
     r"participants|passengers|patients|voters|refugees|Zivilisten|Einwohner|Besucher|civils|"
     r"habitants|civiles|habitantes|turistas|leaders|lawmakers|diplomats|ministers|journalists|"
     r"defectors|nationals|citizens|Ukrainians|Russians|Americans|Poles|Cubans|Nepalis|"
-    r"Ukrainer|Russen|Ukrainiens|Russes|ucranianos|rusos|refugiados|réfugiés|Flüchtlinge)\b",
+    r"Ukrainer|Russen|Ukrainiens|Russes|ucranianos|rusos|refugiados|réfugiés|Flüchtlinge)\b|"
+    r"\b(мирн\w* жител\w*|жител\w*|гражданск\w*|дет(и|ей)|беженц\w*|туристов|студентов|"
+    r"пассажиров|украинц\w*|россиян\w*|американц\w*|депутат\w*|дипломат\w*|журналист\w*|"
+    r"перебежчик\w*|граждан)\b",
     re.IGNORECASE,
 )
 # People in general ("Two people were injured in Kyiv"): somebody else's unless their sentence
 # names North Korea.
 _GENERIC_PEOPLE = re.compile(
-    r"\b(people|persons|personnes|Menschen|Personen|personas|gens)\b", re.IGNORECASE
+    r"\b(people|persons|personnes|Menschen|Personen|personas|gens|человека?|людей)\b", re.IGNORECASE
 )
 # A small number standing for people already named: "The three also disagreed", "two of which".
 _NUMBER_AS_PRONOUN = re.compile(
     r"^(one|two|three|four|five|six|seven|eight|nine|ten|zwei|drei|vier|fünf|deux|trois|"
     r"quatre|cinq|dos|tres|cuatro|cinco)\s+(also|of which|agreed|disagreed|said|say|says)\b|"
-    r"^\d[\d,.]*\s+(of which|dont|davon|de los cuales|de las cuales)\b",
+    r"^\d[\d,.]*\s+(of which|dont|davon|de los cuales|de las cuales|из которых)\b",
     re.IGNORECASE,
 )
 # Someone else's soldiers: "41 Russian assaults", "Two Ukrainian soldiers", "Russian dead at 85".
 _NON_RUSSIAN_NAMES = (
     r"Ukrainian|Chinese|Belarusian|South Korean|American|British|Polish|Estonian|Japanese|"
-    r"German|ukrainische\w*|deutsche\w*|ukrainiens?|ucranianos?|Bundeswehr"
+    r"German|ukrainische\w*|deutsche\w*|ukrainiens?|ucranianos?|Bundeswehr|"
+    r"украинск\w*|китайск\w*|белорусск\w*|южнокорейск\w*|американск\w*|британск\w*|"
+    r"польск\w*|эстонск\w*|японск\w*|немецк\w*"
 )
-_OTHER_NATION = rf"(Russian|US|russische\w*|russes?|rusos?|{_NON_RUSSIAN_NAMES})"
+_OTHER_NATION = (
+    rf"(Russian|US|russische\w*|russes?|rusos?|российск\w*|русск\w*|{_NON_RUSSIAN_NAMES})"
+)
 _OTHERS_IN_LABEL = re.compile(rf"^\S+(\s+(of|von|de))?\s+{_OTHER_NATION}\b")
+# Russian thousands are grouped with a plain space too ("2 700 украинских военных"); the
+# nation's adjective comes before the noun, so a Russian label names it right after the figure
+_RU_OTHERS_IN_LABEL = re.compile(
+    r"^\d[\d\s,.]*\s(российск|русск|украинск|китайск|белорусск|южнокорейск|американск|"
+    r"британск|польск|эстонск|японск|немецк)\w*",
+    re.IGNORECASE,
+)
+_RU_OTHERS_IN_HEDGED_LABEL = re.compile(
+    r"^\D{0,25}?\d[\d\s,.]*\s(украинск|китайск|белорусск|южнокорейск|американск|британск|"
+    r"польск|эстонск|японск|немецк)\w*",
+    re.IGNORECASE,
+)
 # After a hedge too ("more than 200 Ukrainian servicemen"), but not Russians: "some 50 Russian
 # military advisers" sent to North Korea are a deployment. (Not "US" either: the match ignores
 # case, and "5,000 of us" is no nation.)
@@ -618,13 +723,19 @@ _OTHERS_IN_HEDGED_LABEL = re.compile(
 _OTHERS_BEFORE = re.compile(
     rf"(\b{_OTHER_NATION}\s+(soldiers|troops|servicemen|forces|dead|casualties|losses|"
     rf"paratroopers|marines|fighters|defenders|conscripts|recruits|"
-    rf"civilians|officers|Soldaten|soldats|soldados)|\b(civilians|residents|children|people|"
+    rf"civilians|officers|Soldaten|soldats|soldados|военн\w*|солдат\w*|военнослужащ\w*|"
+    rf"войск\w*|сил|бойц\w*|потер\w*|погибш\w*)|\b(civilians|residents|children|people|"
     rf"persons|personnes|Menschen|personas|"
     # other armies named as the subject: "die Bundeswehr soll bis 2029 um etwa 20.000 Soldaten"
     rf"Bundeswehr|US Army|British Army|NATO|"
-    rf"Zivilisten|civils|civiles))\b(?![^,;]*\bNorth Korean)[^;]*$",
+    rf"Zivilisten|civils|civiles|мирн\w* жител\w*))\b"
+    rf"(?![^,;]*\b(North Korean|северокорейск))[^;]*$",
     re.IGNORECASE,
 )
+
+
+def _russian_others_in_label(label: str) -> bool:
+    return bool(_RU_OTHERS_IN_LABEL.search(label) or _RU_OTHERS_IN_HEDGED_LABEL.search(label))
 
 
 def counts_people_in_general(label: str, sentence: str) -> bool:
@@ -642,6 +753,7 @@ def counts_other_people(label: str, clause_before: str = "") -> bool:
         or _NUMBER_AS_PRONOUN.search(label)
         or _OTHERS_IN_LABEL.search(label)
         or _OTHERS_IN_HEDGED_LABEL.search(label)
+        or (not label.isascii() and _russian_others_in_label(label))
         or (
             clause_before and not mentions_korea(label) and any_match(_OTHERS_BEFORE, clause_before)
         )
@@ -653,7 +765,9 @@ def counts_other_people(label: str, clause_before: str = "") -> bool:
 _MOVES_PEOPLE = re.compile(
     r"\b(sen[dt]|sending|deploy\w*|dispatch\w*|rotat\w*|arriv\w*|stationed|working|"
     r"operating|serving|clearing|building|expected to (arrive|join|leave)|entsandt|"
-    r"envoy\w*|déploy\w*|envi\w*|despleg\w*)\b",
+    r"envoy\w*|déploy\w*|envi\w*|despleg\w*|"
+    r"направ\w*|отправ\w*|переброс\w*|переброш\w*|размещ\w*|развернут\w*|развёрнут\w*|"
+    r"дислоцир\w*|прибы\w*|прибуд\w*|работа(ют|ет|ли|л|ла)|служ(ат|ит|или|ил)|ротаци\w*)\b",
     re.IGNORECASE,
 )
 
@@ -662,7 +776,9 @@ _MOVES_PEOPLE = re.compile(
 # its losses" counts soldiers sent. What follows one of these is cut before looking for a loss.
 _REPLACING = re.compile(
     r"\b(to make up for|to replace|replacing|to replenish|to compensate for|to offset|"
-    r"um .{0,30}zu ersetzen|pour remplacer|pour compenser|para reemplazar|para compensar)\b",
+    r"um .{0,30}zu ersetzen|pour remplacer|pour compenser|para reemplazar|para compensar|"
+    r"чтобы (восполнить|заменить|компенсировать)|для (восполнения|замены|компенсации)|"
+    r"на замену)\b",
     re.IGNORECASE,
 )
 
@@ -682,7 +798,8 @@ def moves_people(clause: str) -> bool:
 # verbs above: "the toll", "les pertes", "las bajas", "Opfer", "body bags", "fallen").
 _LOSS_WORDS = re.compile(
     r"\b(toll|tolls|loss|lost|lose|losing|fallen|bodies|body bags|corpses|dying|"
-    r"verluste?n?|opfer|gefallene?n?|tote|pertes?|victimes|bajas|p[ée]rdidas|víctimas)\b",
+    r"verluste?n?|opfer|gefallene?n?|tote|pertes?|victimes|bajas|p[ée]rdidas|víctimas|"
+    r"потер(и|ь|ями|ях|я)|гибел\w*|жертв\w*|погибш\w*|тел(а)?)\b",
     re.IGNORECASE,
 )
 
