@@ -29,10 +29,11 @@ from schemas.records import DeploymentStatus, ExchangeStatus
 # Clause breaks inside a sentence: what follows may be about another group or item.
 _CLAUSE_BREAK = re.compile(
     r";|\s[–—]\s|,\s+(and|but|while|whereas|although|though|und|aber|während|mais|alors que|"
-    r"tandis que|y|pero|mientras)\s|\s(but|while|whereas|mientras|während)\s",
+    r"tandis que|y|pero|mientras|а|но|и|тогда как|в то время как|хотя)\s|"
+    r"\s(but|while|whereas|mientras|während|однако)\s",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý\"“‘'(¿¡])|\n\s*\n|\n(?=\s*[-*•\d])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÝА-ЯЁ\"“‘'(¿¡])|\n\s*\n|\n(?=\s*[-*•\d])")
 
 _BE = r"(is|are|was|were|has been|have been|had been)"
 
@@ -48,7 +49,13 @@ _PLANNED = (
     r"winter)|in the coming (weeks|months)|later this year|soon|"
     r"werden|wird|sollen|soll|sollten|folgen|geplant|künftig|nächste[nms]?|"
     r"va|vont|prévoit|prévu[es]?|devrai(en)?t|pourrai(en)?t|prochaine?s?|bientôt|"
-    r"enviará[n]?|desplegará[n]?|prevé|previsto[s]?|planea|próximo[s]?|pronto|podría[n]?"
+    r"enviará[n]?|desplegará[n]?|prevé|previsto[s]?|planea|próximo[s]?|pronto|podría[n]?|"
+    # Russian: a perfective present is a future ("направит"), "будут направлены", "планирует"
+    r"направит|направят|отправит|отправят|перебросит|перебросят|пришл[её]т|пришлют|прибуд(ет|ут)|"
+    r"(будут|будет|могут быть|может быть|должны быть|должен быть)(\s+\w+)?\s+"
+    r"(направлен\w*|отправлен\w*|переброшен\w*|развернут\w*|размещен\w*|размещён\w*)|"
+    r"планиру\w*|намерен\w*|собира\w*ся|ожида\w*|предстоит|готов\w* к отправке|"
+    r"в (следующем|будущем) (году|месяце)|в ближайш\w*|скоро|вскоре"
 )
 _ONGOING = (
     rf"{_BE}\s+((now|still|currently|already|reportedly)\s+)?(stationed|deployed|sent|dispatched|based|employed|working|fighting|serving|"
@@ -59,7 +66,12 @@ _ONGOING = (
     r"sent|deployed|dispatched|arrived|stationed|employed|fighting|serving|"
     r"entsandt|stationiert|geschickt|befinden|eingesetzt|seit|derzeit|depuis|desde|"
     r"envoyés?|déployés?|présents?|se trouvent|"
-    r"desplegados?|enviados?|se encuentran|trabajan|destinados?"
+    r"desplegados?|enviados?|se encuentran|trabajan|destinados?|"
+    r"наход(ятся|ится)|размещен\w*|размещён\w*|дислоцирован\w*|развернут\w*|развёрнут\w*|"
+    r"воюют|воюет|сражаются|продолжают|продолжает|оста[её]тся|остаются|служат|работают|"
+    r"трудятся|присутству\w*|в настоящее время|сейчас|уже|"
+    r"направил[аио]?|отправил[аио]?|перебросил[аио]?|направлен[аыо]?|отправлен[аыо]?|"
+    r"переброшен[аыо]?|прибыл[аио]?"
 )
 _COMPLETED = (
     r"returned|return(ing)? home|came back|(have|has|had) come back|withdrawn|withdrew|"
@@ -67,7 +79,13 @@ _COMPLETED = (
     r"(forced|sent|ordered)(\s+\w+){0,3}\s+home|"
     r"(earlier|previous|first|initial) (deployments?|dispatch(es)?|contingents?|waves?|batch(es)?)|"
     r"zurückgekehrt|heimgekehrt|abgezogen|regresaron|regresado|volvieron|retirados?|"
-    r"rentrés?|retirés?|revenus?"
+    r"rentrés?|retirés?|revenus?|"
+    # Russian; "ранее" alone may open an earlier estimate whose status is its own (rule e):
+    # only "ранее направленные" and earlier contingents are wholly past
+    r"вернул(ись|ся|ась)|возвратил(ись|ся|ась)|(были|был|была) выведен[ыа]?|выведен[ыа]?|"
+    r"вывел[аи]?|отозван[ыа]?|покинул[аи]?|"
+    r"(ранее|прежде) (направленн|отправленн|переброшенн|развернут|развёрнут)\w*|"
+    r"(прежн|предыдущ|перв)\w* (контингент|парти|волн|ротаци)\w*"
 )
 _DEPLOYMENT_CUES = [
     (DeploymentStatus.completed, _COMPLETED),
@@ -85,13 +103,20 @@ _TRANSFER = (
     r"liefer\w*|geliefert|erh(a|ä)lt\w*|erhielt\w*|erhalten|bekomm\w*|überlass\w*|"
     r"zur Verfügung (gestellt|stellt|stellen|stellte)|"
     r"livr\w*|fourni\w*|envo[iy]\w*|transf[eé]r\w*|re[çc]oi\w*|re[çc]u\w*|aid(e|er|ent|ait)|"
-    r"env[ií]\w*|entreg\w*|suministr\w*|proporcion\w*|recib\w*|transfi\w*|vend\w*"
+    r"env[ií]\w*|entreg\w*|suministr\w*|proporcion\w*|recib\w*|transfi\w*|vend\w*|"
+    r"поставля\w*|поставил\w*|поставит\w*|поставлен\w*|переда[её]т\w*|передава\w*|"
+    r"передал\w*|передан\w*|передать|переда(дут|ст)|отправля\w*|отправил\w*|направля\w*|"
+    r"направил\w*|предоставля\w*|предостав(ил|ит)\w*|получа\w*|получил\w*|получит\w*|"
+    r"продал\w*|прода[её]т|продают|продать|помога\w*|помог(ла|ли|ает)?|дел(ит|ят)ся|"
+    r"поделил\w*|обменива\w*|обменял\w*|оплачива\w*|плат(ит|ят)|снабжа\w*|экспортир\w*"
 )
 _PROMISED = (
     r"will|would|shall|pledged?|pledges|promis\w*|agreed to|agrees to|offered to|offers to|"
     r"plans? to|is to|are to|is set to|vowed to|committed to|"
     r"zugesagt|versprochen|wird|werden|"
-    r"s'est engagée?|va|vont|prometi\w*|prometid\w*|se comprometió|acordó"
+    r"s'est engagée?|va|vont|prometi\w*|prometid\w*|se comprometió|acordó|"
+    r"обеща\w*|пообеща\w*|обязал\w*|согласил\w*|договорил\w*|будет|будут|планиру\w*|"
+    r"намерен\w*|собира\w*ся"
 )
 _SUSPECTED = (
     r"believed?|believes|thinks?|assum(e|es|ed)|suspect\w*|fear\w*|concerns? that|"
@@ -100,7 +125,10 @@ _SUSPECTED = (
     r"said to be|is said to|suggests?|signs? that|indications?|"
     r"mutmaßlich|vermutlich|angeblich|wohl|möglicherweise|"
     r"soupçonn\w*|probablement|pourrai\w*|aurai\w*|craint\w*|"
-    r"sospech\w*|probablemente|posiblemente|supuestamente|presuntamente|podría\w*|teme\w*"
+    r"sospech\w*|probablemente|posiblemente|supuestamente|presuntamente|podría\w*|teme\w*|"
+    r"подозрева\w*|предположительно|вероятно|возможно|по-видимому|видимо|якобы|опаса\w*|"
+    r"может|могут|мог|могла|могли|считается|считают|полагают|предполага\w*|обвиня\w*|"
+    r"не исключ\w*"
 )
 
 
@@ -245,7 +273,9 @@ def _exchange_status_here(
 # believe".
 _HEDGE_AFTER = re.compile(
     r"[^.;:]{0,80}?,\s*(?:[\w'’-]+\s+){1,4}(?:believe|believes|suspect|suspects|fear|fears|"
-    r"think|thinks|assume|assumes|glauben|vermuten|croient|soupçonnent|creen|sospechan)\b",
+    r"think|thinks|assume|assumes|glauben|vermuten|croient|soupçonnent|creen|sospechan)\b|"
+    # the Russian verb comes before its subject: "..., считают аналитики"
+    r"[^.;:]{0,80}?,\s*(?:как\s+)?(?:считают|полагают|подозревают|предполагают|опасаются)\b",
     re.IGNORECASE,
 )
 
@@ -265,12 +295,16 @@ _TRANSFER_NOUNS = (
     r"trade|aid|help|assistance|support|payments?|compensation|reward|barter|"
     r"Lieferung\w*|Gegenzug|Gegenleistung|Austausch|Hilfe|Unterstützung|"
     r"livraisons?|échange|aide|soutien|contrepartie|"
-    r"entregas?|envíos?|suministros?|cambio|ayuda|apoyo|intercambio"
+    r"entregas?|envíos?|suministros?|cambio|ayuda|apoyo|intercambio|"
+    r"поставк\w*|передач\w*|помощ\w*|поддержк\w*|обмен\w*|взамен|оплат\w*|торговл\w*|"
+    r"экспорт\w*|импорт\w*"
 )
 _NO_TRANSFER = re.compile(
     r"\b(no|not any|zero)\s+(shipments?|deliveries|exports|supplies|transfers?)\b|"
     r"\b(did|does|do|has|have|had) not\s+(\w+\s+)?(send|sent|deliver\w*|supply|supplied|ship\w*)\b|"
-    r"\b(keine|aucune?|ningún|ninguna)\s+\w+",
+    r"\b(keine|aucune?|ningún|ninguna)\s+\w+|"
+    r"\bне\s+(\w+\s+)?(поставля|поставил|передава|передал|отправля|отправил|получа|получил)\w*|"
+    r"\b(никаких|нет)\s+(поставок|передач)\w*",
     re.IGNORECASE,
 )
 
@@ -294,7 +328,10 @@ _MOVES = (
     r"provid(e|es|ed|ing)|transfer(s|red|ring)?|g(ive|ives|ave|iven|iving)|shar(e|es|ed|ing)|"
     r"receiv(e|es|ed|ing)|obtain(s|ed|ing)?|acquir(e|es|ed|ing)|sell(s|ing)?|sold|"
     r"liefer\w*|geliefert|erh(a|ä)lt\w*|erhalten|livr\w*|fourni\w*|transf[eé]r\w*|"
-    r"entreg\w*|suministr\w*|proporcion\w*|recib\w*|transfi\w*"
+    r"entreg\w*|suministr\w*|proporcion\w*|recib\w*|transfi\w*|"
+    r"поставля\w*|поставил\w*|поставит\w*|переда[её]т\w*|передал\w*|передаст|отправля\w*|"
+    r"отправил\w*|предоставля\w*|предостав(ил|ит)\w*|получа\w*|получил\w*|продал\w*|"
+    r"прода[её]т|продают|снабжа\w*"
 )
 
 
