@@ -50,6 +50,37 @@ _ACCORDING = re.compile(
 # French and Spanish names run on in lowercase ("selon le renseignement sud-coréen"): up to the
 # next punctuation.
 _ACCORDING_LOOSE = re.compile(r"\b(?:[Ss]elon|[Dd]'après|[Ss]egún)\s+")
+
+# Russian. A source is named before its verb ("Генштаб ВСУ сообщил", "Южнокорейская разведка
+# заявила"), after it ("..., сообщила южнокорейская разведка", "— заявили в Пентагоне") or after
+# "по данным", "по словам", "согласно", "как сообщает", "со ссылкой на" (in the case those ask
+# for: "по данным Генштаба ВСУ"; the name is kept as written). Separate patterns, run only on
+# text that holds their Cyrillic words, so English text costs nothing more.
+_RU_VERBS = (
+    r"сообщил[аио]?|сообщает|сообщают|заявил[аио]?|заявляет|заявляют|считает|считают|"
+    r"оценивает|оценивают|оценил[аио]?|утверждает|утверждают|полагает|полагают|"
+    r"подсчитал[аио]?|подтвердил[аио]?|подтверждает|добавил[аио]?|отметил[аио]?|отмечает|"
+    r"пишет|написал[аио]?|рассказал[аио]?|указал[аио]?|указывает|уточнил[аио]?|признал[аио]?|"
+    r"доложил[аио]?|подчеркнул[аио]?|предупредил[аио]?|выяснил[аио]?"
+)
+_RU_BETWEEN = r"(?:также|ранее|уже|еще|ещё|тоже|вновь|позже|затем|сегодня|вчера|официально)"
+_RU_ATTRIB_VERB = re.compile(rf"\s(?:\s*{_RU_BETWEEN}\s)*\s*(?:{_RU_VERBS})(?!\w)")
+_RU_SAID_AFTER = re.compile(
+    rf"(?:[\"”»]|,)\s*(?:[—–-]\s*)?(?:как\s+)?(?:{_RU_BETWEEN}\s+)?(?:{_RU_VERBS})"
+    # the impersonal "сообщили в Минобороны" is the ministry's statement
+    r"(?:\s+(?:в|во))?\s+"
+)
+_RU_ACCORDING = re.compile(
+    r"(?<!\w)(?:[Пп]о\s+(?:данным|словам|оценкам|оценке|информации|сведениям|подсч[её]там|"
+    r"мнению)|[Сс]огласно(?:\s+(?:данным|оценкам|оценке|информации|сведениям))?|"
+    rf"[Кк]ак\s+(?:{_RU_VERBS})(?:\s+(?:в|во))?|[Сс]о\s+ссылкой\s+на)\s+"
+)
+# A Russian name runs on in lower case ("южнокорейская разведка"): up to the next punctuation
+# or a word that starts what was said ("что", "в понедельник", "со ссылкой на").
+_RU_LOOSE_STOP = re.compile(
+    r"[,;:.\n\"“”»«](?:\s|$)|[,;:\n\"“”»«]|\s[—–]\s|"
+    r"\s(?:в|во|на|о|об|что|со|по|после|накануне|ранее|также|из-за|уже)(?!\w)"
+)
 # Lowercase words that belong to a source's name: "South Korea's spy agency", "a senior US
 # defence official", "the Warsaw-based research institute".
 _SOURCE_WORDS = frozenset(
@@ -69,18 +100,33 @@ _SOURCE_WORDS = frozenset(
     analistas agence ministère gouvernement responsables militaire ucraniana ucraniano
     ucranianos surcoreano surcoreana surcoreanos ruso rusa estadounidense ukrainien
     ukrainienne sud-coréen sud-coréenne américain russe forum estimaciones estimations
-    estimates cifras schätzungen los las les del de la le der die das des dem den""".split()
+    estimates cifras schätzungen los las les del de la le der die das des dem den
+    разведка разведки разведку разведкой служба службы службу службой ведомство ведомства
+    министерство министерства министерству минобороны обороны безопасности штаб генштаб
+    агентство агентства агентству издание издания газета газеты источники источник источников
+    представитель представители пресс-служба пресс-секретарь командование командования
+    правительство правительства управление управления эксперты аналитики исследователи
+    депутат депутаты депутата парламентарий военные чиновник чиновники официальные власти
+    южнокорейская южнокорейской южнокорейские южнокорейский южнокорейского украинская
+    украинской украинский украинского украинские американская американской американский
+    американские американского британская британской британский британские японская японский
+    японские западная западные западный российская российский российские российского военная
+    военной военный военного национальная национальной национальную разведывательная
+    разведывательной разведывательную разведывательный разведывательного главное главного
+    генерального генеральный""".split()
 )
 _DETERMINERS = frozenset(
     "the a an this that these those der die das des den dem le la les el los las".split()
 )
 _PRONOUNS = frozenset(
     "he she it they we i er sie es wir ich il elle ils ellas él ella lui eux ihm ihr ihnen"
-    " nous je nosotros yo".split()
+    " nous je nosotros yo он она оно они".split()
 )
 _STATE_ONLY = re.compile(
     r"^(?:north korea|nordkorea|pyongyang|the dprk|dprk|russia|russland|moscow|moskau|"
-    r"la russie|la corée du nord|corea del norte|rusia)$",
+    r"la russie|la corée du nord|corea del norte|rusia|"
+    r"росси[яиюей]|рф|москв[аеыуой]|кремл[ьеяю]|кндр|северн(ая|ой|ую) коре[яиюей]|"
+    r"пхеньян[еау]?)$",
     re.I,
 )
 _OUR = frozenset("our unsere unser notre nos nuestra nuestro nuestros".split())
@@ -93,13 +139,18 @@ _TIME_WORDS = frozenset(
     monday tuesday wednesday thursday friday saturday sunday week month year today yesterday
     earlier last this""".split()
 )
-_LEADING_NOISE = frozenset("as but and while however meanwhile separately also so".split())
+_LEADING_NOISE = frozenset(
+    "as but and while however meanwhile separately also so "
+    "однако но а и также ранее кроме того между тем при этом теперь сейчас впрочем как".split()
+)
 _ORG_WORDS = re.compile(
     r"(?i:agency|service|ministry|institute|group|watch|office|intelligence|department|command|"
     r"forum|think tank|foundation|university|observatory|centre for|center for|servicio|"
     r"agencia|inteligencia|ministerio|agence|renseignement|"
     r"staff|council|committee|government|centre|center|forces|army|media|nations|report|"
-    r"geheimdienst|renseignement)|\b[A-Z]{2,6}\b"
+    r"geheimdienst|renseignement|"
+    r"разведк|служб|ведомств|министерств|минобороны|генштаб|штаб|агентств|управлени|институт|"
+    r"центр|командовани|правительств|издани|газет|пентагон)|\b[A-Z]{2,6}\b|\b[А-ЯЁ]{2,6}\b"
 )
 _ORG_HEADS = ("agency", "service", "intelligence", "geheimdienst", "renseignement")
 _TOKEN = re.compile(r"\([A-Z]{2,8}\)|[\w'’.-]+", re.UNICODE)
@@ -187,7 +238,7 @@ def _name_run_before(text: str, end: int) -> tuple[int, str] | None:
 
 def _sentence_break(window: str) -> int:
     best = -1
-    for m in re.finditer(r"[.!?]\s+(?=[A-Z\"“])", window):
+    for m in re.finditer(r"[.!?]\s+(?=[A-ZА-ЯЁ\"“«])", window):
         best = m.start()
     return best
 
@@ -215,10 +266,13 @@ def _name_after(text: str, start: int) -> tuple[int, str] | None:
 _LOOSE_STOP = re.compile(r"[,;:.\n\"“”»](?:\s|$)|[,;:\n\"“”»]| (?:que|qui|ha|a|el|le)\b")
 
 
-def _loose_name_after(text: str, start: int) -> tuple[int, str] | None:
-    """The source name starting at ``start``, up to the next punctuation (French, Spanish)."""
+def _loose_name_after(
+    text: str, start: int, stops: re.Pattern[str] = _LOOSE_STOP
+) -> tuple[int, str] | None:
+    """The source name starting at ``start``, up to the next punctuation (French, Spanish;
+    Russian with ``_RU_LOOSE_STOP``)."""
     segment = text[start : start + 140]
-    stop = _LOOSE_STOP.search(segment)
+    stop = stops.search(segment)
     segment = segment[: stop.start()] if stop else segment
     words = segment.split()[:10]
     if not words:
@@ -236,6 +290,11 @@ _NATIONALITY = frozenset(
     estadounidense ukrainien ukrainienne sud-coréen sud-coréenne américain russe ukrainian
     korean russian american british japanese european western""".split()
 )
+
+
+def _russian_name_after(text: str, start: int) -> tuple[int, str] | None:
+    """``_loose_name_after`` with Russian stop words."""
+    return _loose_name_after(text, start, _RU_LOOSE_STOP)
 
 
 def _anaphoric(name: str) -> bool:
@@ -275,6 +334,8 @@ def find_mentions(text: str) -> list[Mention]:
             found = read(text, m.end())
             if found:
                 raw.append((m.start(), m.end() + len(found[1]), found[1]))
+    if not text.isascii():
+        raw += _russian_mentions(text, folded)
     speakers: set[int] = set()  # where a first-person claim's speaker is named
     # most articles hold none of the declaration's openings, which its words alone cannot rule
     # out ("we" is in "were"): the regex runs only where one occurs
@@ -323,6 +384,22 @@ def find_mentions(text: str) -> list[Mention]:
     return mentions
 
 
+def _russian_mentions(text: str, folded: str) -> list[tuple[int, int, str]]:
+    """The Russian attributions in ``text`` (``folded`` is its fold), as ``find_mentions``'s
+    raw (start, end, name) triples."""
+    raw: list[tuple[int, int, str]] = []
+    for m in _RU_ATTRIB_VERB.finditer(text) if may_match(_RU_ATTRIB_VERB, folded) else ():
+        found = _name_before(text, m.start())
+        if found:
+            raw.append((found[0], m.end(), found[1]))
+    for pattern in (_RU_SAID_AFTER, _RU_ACCORDING):
+        for m in pattern.finditer(text) if may_match(pattern, folded) else ():
+            found = _russian_name_after(text, m.end())
+            if found:
+                raw.append((m.start(), m.end() + len(found[1]), found[1]))
+    return raw
+
+
 # A statement written in the first person names its authors once: "We, the Foreign Ministers
 # of the Republic of Korea, Japan and the United States, met today ..."; every later "we"
 # claim is theirs.
@@ -335,6 +412,7 @@ _WE_OPENINGS = ("We,", "Nous,", "Wir,", "Nosotros,")
 # "les députés présents".
 _RELAYER = re.compile(
     r"(?i:lawmakers?|legislators?|députés?|diputad[oa]s?|abgeordneten?|parlamentarier|"
+    r"депутат\w*|парламентари\w*|"
     r"member of (?:the )?(?:national assembly|parliament))"
 )
 
@@ -440,6 +518,9 @@ def _resolve(name: str, earlier: list[Mention]) -> str | None:
     if not named:
         return None
     head = name.split()[-1].lower()
+    if head in ("он", "она", "оно", "они"):
+        # Russian nouns have genders: "он" may stand for "Генштаб" as well as for a man
+        return named[-1].name
     if head in ("he", "she", "er", "il", "elle", "él", "ella", "lui", "ihm"):
         people = [m for m in named if _is_person(m.name)]
         return people[-1].name if people else None

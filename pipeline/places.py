@@ -41,6 +41,18 @@ _PATTERNS = [
     r"Moscou|Moscú|Pjöngjang|Pionyang)\b(?![’']s)",
     # near a settlement named alone: "near Tetkino"
     r"\bnear\s+(?!(?:North|South|Russia|Ukraine|the|its|their)\b)[A-ZÀ-Ý][a-zà-ÿ’'-]+\b",
+    # Russian, as written in the sentence's case: "Курской области", "Приморском крае",
+    # "Курская область"
+    r"(?<!\w)[А-ЯЁ][а-яё-]+(?:ой|ая|ую|ом|ий|ого)\s+(?:област(?:и|ь|ью)|кра(?:й|е|я|ю))(?!\w)",
+    r"(?<!\w)(?:Дальн(?:ий|ем|его)\s+Восток(?:е|а)?)(?!\w)",
+    # near a settlement or along the border: "под Курском", "в районе Суджи", "у границы с
+    # Украиной", "на линии фронта"
+    r"(?<!\w)(?:под|у|возле|близ|в районе)\s+(?!(?:Росси|Украин|КНДР|Северн)\w*)[А-ЯЁ][а-яё-]+",
+    r"(?<!\w)(?:у|на|вдоль|близ)\s+границ[еыу](?:\s+с\s+[А-ЯЁ][а-яё]+)?",
+    r"(?<!\w)на\s+(?:линии\s+)?фронт[ае](?!\w)",
+    # cities that host workers or troops, and the capitals after a preposition of place
+    r"(?<!\w)(?:в|во)\s+(?:Москве|Пхеньяне|Владивостоке|Хабаровске|Курске|Санкт-Петербурге|"
+    r"Новосибирске|Казани|Ростове-на-Дону|Судже|Находке|Расоне|Вонсане)(?!\w)",
 ]
 _PLACE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
 
@@ -61,14 +73,14 @@ def places_in(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-_BARE_PREPOSITION = re.compile(r"(?:in|at|to|nach|en|à)\s+(?=[A-ZÀ-Ý])")
+_BARE_PREPOSITION = re.compile(r"(?:in|at|to|nach|en|à|в|во)\s+(?=[A-ZÀ-ÝА-ЯЁ])")
 
 
 # A sentence that goes on about the same group: "They arrived in Pyongyang in September."
 _SAME_GROUP = re.compile(
     r"(?:They|These|Those|Most of them|Many of them|Some of them|The (?:\w+\s+)?(?:troops|"
     r"soldiers|units|workers|labourers|laborers|engineers|deminers|sappers|instructors|"
-    r"contingent|builders|personnel)|Sie|Ils|Elles|Los (?:soldados|trabajadores))\b"
+    r"contingent|builders|personnel)|Sie|Ils|Elles|Los (?:soldados|trabajadores)|Они)\b"
 )
 
 
