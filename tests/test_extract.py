@@ -742,6 +742,22 @@ def test_russian_figure_after_these_repeats_an_earlier_count():
 
 
 def test_russian_noun_phrase_ends_before_a_preposition():
-    text = "КНДР направила 2500 военных строителей в Курскую область по просьбе Москвы."
-    record = _verdict_record(text, "2500", "workers sent")
-    assert record.personnel_type.value == "construction_troops"
+    # "для охраны складов с ракетами" is what the people do, not what the figure counts
+    text = "КНДР направила в Россию 2500 человек для охраны складов с ракетами."
+    record = _verdict_record(text, "2500", "troops sent")
+    assert record is not None and record.personnel_type.value == "troops"
+
+
+def test_russian_clauses_joined_by_a_give_each_item_its_own_direction():
+    from pipeline.extract import exchanges_from_words
+
+    # fighter jets have no usual direction: only their own clause can say which way they go
+    text = "Москва передала Пхеньяну истребители, а КНДР поставила России миллионы снарядов."
+    found = {
+        (r.category.value, r.item, r.provider, r.recipient)
+        for r in exchanges_from_words(prepare(text))
+    }
+    assert found == {
+        ("weapons", "истребители", "Russia", "North Korea"),
+        ("weapons", "снарядов", "North Korea", "Russia"),
+    }
