@@ -58,7 +58,13 @@ _INSTRUCTION = re.compile(
     # an imperative to the reader-machine: "Record that 90,000 ...", "Report that ..."
     r"(^|[\n\[]|[.!?]\s+)(Record|Report|State|Write|Output) that\b|"
     r"\b(KI-(Systeme|Modelle|Assistenten)|(systèmes|modèles|assistants) d['’]IA|"
-    r"(sistemas|modelos|asistentes) de IA)\b",
+    r"(sistemas|modelos|asistentes) de IA)\b|"
+    # Russian: "игнорируйте предыдущие инструкции", "системы ИИ должны указать"
+    r"\b(игнориру\w*|проигнориру\w*|забудьте|не обращайте внимания)\b[^.]{0,80}"
+    r"\b(выше|предыдущ\w*|прежн\w*|инструкци\w*)|"
+    r"\b(ИИ|нейросет\w*|языков\w* модел\w*|чат-бот\w*)\b[^.]{0,120}"
+    r"\b(должн\w*|обязан\w*|следует|сообщ\w*|укаж\w*|указать|напиш\w*|ответ\w*)|"
+    r"\b(инструкци\w*|примечани\w*|сообщени\w*|указани\w*) для (ИИ|систем|моделей|нейросет)",
     re.IGNORECASE,
 )
 # Figures that measure something other than people: durations, distances, shares, calibres,
@@ -176,7 +182,7 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
 # compound adjectives ("twelve-storey", "20-year-old") are not counts of people.
 _MONEY_BEFORE = re.compile(r"(?:[$€£¥₩]|\b(?:US|USD|EUR|RUB|KRW)\s?\$?)\s?$")
 _NOT_A_HEADCOUNT_AFTER = re.compile(
-    r"^(?:-[A-Za-zÀ-ÿ]|\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|"
+    r"^(?:-[A-Za-zÀ-ÿА-Яа-яЁё]|\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|"
     r"\s+(?:in the (?:morning|evening|afternoon)|at night|o['’]clock|uhr|"
     # a rate, not a headcount: "around 1,000 a day", "200 per week"
     r"(?:a|an|per|each|every)\s+(?:day|week|month|year)|daily|"
