@@ -723,8 +723,11 @@ _OTHERS_IN_HEDGED_LABEL = re.compile(
 _OTHERS_BEFORE = re.compile(
     rf"(\b{_OTHER_NATION}\s+(soldiers|troops|servicemen|forces|dead|casualties|losses|"
     rf"paratroopers|marines|fighters|defenders|conscripts|recruits|"
-    rf"civilians|officers|Soldaten|soldats|soldados|военн\w*|солдат\w*|военнослужащ\w*|"
-    rf"войск\w*|сил|бойц\w*|потер\w*|погибш\w*)|\b(civilians|residents|children|people|"
+    # Russian plural nouns only: "украинские военные", but not the adjective of "украинская
+    # военная разведка", a source
+    rf"civilians|officers|Soldaten|soldats|soldados|военн(ые|ых|ым|ыми)|солдат\w*|"
+    rf"военнослужащ(ие|их|им|ими)|войск\w*|сил|бойц\w*|потер\w*|погибш\w*)|"
+    rf"\b(civilians|residents|children|people|"
     rf"persons|personnes|Menschen|personas|"
     # other armies named as the subject: "die Bundeswehr soll bis 2029 um etwa 20.000 Soldaten"
     rf"Bundeswehr|US Army|British Army|NATO|"

@@ -546,3 +546,11 @@ def test_russian_deployment_direction_and_moves():
     assert casualty_in_clause(text, at, at + 3) == "killed"
     at = text.index("2 700")
     assert casualty_in_clause(text, at, at + 5) == "wounded"
+
+
+def test_a_russian_source_named_with_a_nation_does_not_make_a_figure_someone_elses():
+    from pipeline.claims import counts_other_people
+
+    before = "Украинская военная разведка сообщила, что погибли не менее 1500 солдат КНДР, ещё "
+    assert not counts_other_people("порядка 3 тысяч получили ранения", before)
+    assert counts_other_people("3 тысячи", "По данным Киева, украинские военные потеряли ")
