@@ -603,3 +603,12 @@ def test_russian_hedge_before_and_after():
     assert qualifier_before("не менее 300", 9) is Q.at_least
     assert qualifier_before("менее 300", 6) is Q.up_to
     assert qualifier_after("300 и более", 3) is Q.at_least
+
+
+@pytest.mark.parametrize(
+    ("phrase", "best"),
+    [("двое", 2), ("Трое", 3), ("четверо", 4), ("пятеро", 5), ("шестеро", 6), ("двоих", 2)],
+)
+def test_russian_collective_numerals_count_people(phrase, best):
+    # "двое попали в плен": two were taken prisoner
+    assert parse_count(phrase).best == best

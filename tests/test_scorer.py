@@ -752,3 +752,7 @@ def test_grounding_audit_reads_russian_scale_words(text, value):
 def test_grounding_audit_reads_no_figure_in_russian_vague_amounts():
     nums = find_numbers("Тысячи рабочих, несколько сотен сапёров и десятки тысяч военных.")
     assert not nums & {100, 1000, 10_000}
+
+
+def test_grounding_audit_reads_russian_collective_numerals():
+    assert {2.0, 3.0} <= find_numbers("Двое попали в плен, трое пропали без вести.")
