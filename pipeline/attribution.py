@@ -436,7 +436,8 @@ def _expand_acronym(name: str, text: str, earlier: list[str]) -> str:
     spells the acronym out; claimants then read the same across an article's records."""
     m = re.fullmatch(r"(?:[Tt]he\s+)?([A-Z]{2,6})", name)
     if not m:
-        return name
+        cyrillic = re.fullmatch(r"[А-ЯЁ]{2,6}", name)
+        return _expand_russian_acronym(name, text, earlier) if cyrillic else name
     acronym = m[1]
     at = text.find(f"({acronym})")
     if at < 0:
@@ -456,6 +457,25 @@ def _expand_acronym(name: str, text: str, earlier: list[str]) -> str:
     if run and initials.endswith(acronym):
         return f"{' '.join(run)} ({acronym})"
     return name
+
+
+def _expand_russian_acronym(acronym: str, text: str, earlier: list[str]) -> str:
+    """ "ГУР" -> the earlier source named with "(ГУР)"; else the words before "(ГУР)" in the
+    text whose initials it is, lower-case words included ("Главного управления разведки")."""
+    for full in reversed(earlier):
+        if f"({acronym})" in full:
+            return full
+    at = text.find(f"({acronym})")
+    if at < 0:
+        return acronym
+    words = text[max(0, at - 120) : at].split()[-len(acronym) :]
+    if (
+        len(words) == len(acronym)
+        and words[0][:1].isupper()
+        and "".join(w[0] for w in words).upper() == acronym
+    ):
+        return f"{' '.join(words)} ({acronym})"
+    return acronym
 
 
 def _is_person(name: str) -> bool:

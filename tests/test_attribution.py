@@ -405,3 +405,24 @@ def test_russian_places_are_read_from_the_sentence():
         "у границы с Украиной"
     )
     assert _place("КНДР направила 6000 военных в Россию.", "6000") is None
+
+
+def test_a_russian_acronym_reads_as_the_full_name_the_article_gave():
+    text = (
+        "Украинская военная разведка (ГУР) сообщила о 1500 погибших. По данным ГУР, ещё 3000 "
+        "ранены. Национальная разведывательная служба (НРС) Южной Кореи считает иначе. "
+        "По оценке НРС, там 11 000 военных."
+    )
+    names = [m.name for m in find_mentions(text) if not m.anaphoric]
+    assert names == [
+        "Украинская военная разведка (ГУР)",
+        "Украинская военная разведка (ГУР)",
+        "Национальная разведывательная служба (НРС) Южной Кореи",
+        "Национальная разведывательная служба (НРС) Южной Кореи",
+    ]
+    # without an earlier mention, the words before the acronym in brackets that it abbreviates
+    text = (
+        "В докладе Главного управления разведки (ГУР) приводятся цифры. По данным ГУР, 300 убиты."
+    )
+    names = [m.name for m in find_mentions(text) if not m.anaphoric]
+    assert names == ["Главного управления разведки (ГУР)"]
