@@ -99,7 +99,9 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
     ),
     (
         ExchangeCategory.nuclear_technology,
-        re.compile(r"nuclear|reactor|atom|nuklear|nucléaire|ядерн\w*|реактор\w*", re.IGNORECASE),
+        re.compile(
+            r"nuclear|reactor|atom|nuklear|nucléaire|ядерн\w*|реактор\w*|атомн\w*", re.IGNORECASE
+        ),
     ),
     (
         ExchangeCategory.missile_technology,
@@ -434,7 +436,7 @@ _SUSPECTED = re.compile(
     r"\b(believed?|believes|suspected|feared|allegedly|reportedly|may|might|could|"
     r"in exchange|in return|exchanged for|mutmaßlich|vermutlich|angeblich|"
     r"подозрева\w*|предположительно|вероятно|возможно|по-видимому|видимо|якобы|опаса\w*|"
-    r"может|могут|мог|могла|могли|считается|полагают|в обмен|взамен)\b",
+    r"может|могут|мог|могла|могли|считается|полагают|в обмен|взамен|сообщается)\b",
     re.IGNORECASE,
 )
 _PROMISED = re.compile(
@@ -652,6 +654,7 @@ _THINGS = re.compile(
     r"гаубиц\w*|систем\w*|установ\w*|батальон(а|ов|ы)?|бригад(а|ы)?|полк(а|ов|и)?|"
     r"эшелон\w*|поезд\w*|"
     r"рейс\w*|атак\w*|удар(ов|а|ы)?|километр\w*|процент\w*|стран\w*|сёл|сел(а|ах)?|"
+    r"контейнер\w*|вагон\w*|ящик\w*|единиц\w*|"
     r"населённ\w* пункт\w*|населенн\w* пункт\w*)\b",
     re.IGNORECASE,
 )
@@ -726,7 +729,7 @@ _OTHERS_BEFORE = re.compile(
     # Russian plural nouns only: "украинские военные", but not the adjective of "украинская
     # военная разведка", a source
     rf"civilians|officers|Soldaten|soldats|soldados|военн(ые|ых|ым|ыми)|солдат\w*|"
-    rf"военнослужащ(ие|их|им|ими)|войск\w*|сил|бойц\w*|потер\w*|погибш\w*)|"
+    rf"военнослужащ(ие|их|им|ими)|войск\w*|сил|бойц\w*|потер\w*|погибш\w*|арми\w*)|"
     rf"\b(civilians|residents|children|people|"
     rf"persons|personnes|Menschen|personas|"
     # other armies named as the subject: "die Bundeswehr soll bis 2029 um etwa 20.000 Soldaten"
@@ -802,7 +805,7 @@ def moves_people(clause: str) -> bool:
 _LOSS_WORDS = re.compile(
     r"\b(toll|tolls|loss|lost|lose|losing|fallen|bodies|body bags|corpses|dying|"
     r"verluste?n?|opfer|gefallene?n?|tote|pertes?|victimes|bajas|p[ée]rdidas|víctimas|"
-    r"потер(и|ь|ями|ях|я)|гибел\w*|жертв\w*|погибш\w*|тел(а)?)\b",
+    r"потер(и|ь|ями|ях|я)|потерял\w*|теря(ет|ют|ла|ли)|гибел\w*|жертв\w*|погибш\w*|тел(а)?)\b",
     re.IGNORECASE,
 )
 

@@ -189,6 +189,8 @@ _NOT_A_HEADCOUNT_AFTER = re.compile(
     r"years? old|-year-old|jahre alt|ans|años|"
     r"(?:US )?dollars?|euros?|roubles?|rubles?|won|yuan|rupees?|francs?|pounds sterling|"
     r"доллар\w*|долл|евро|рубл\w*|руб|юан\w*)\b|"
+    # a Russian pair of ages or durations: "20 и 26 лет", "от 19 до 27 лет"
+    r"\s*(?:и|или|до|-|–)\s*\d+\s*(?:лет|года?|месяц\w*|дн(?:я|ей)|недел\w*)\b|"
     # a Russian rate may name what it counts first: "около 1000 военных в день"
     r"(?:\s+[^\W\d_]+){0,2}\s+(?:в|за)\s+(?:день|сутки|неделю|месяц|год)\b|"
     # the low end of a range of shares: "70 to 80 per cent", "10-15%"

@@ -554,3 +554,20 @@ def test_a_russian_source_named_with_a_nation_does_not_make_a_figure_someone_els
     before = "Украинская военная разведка сообщила, что погибли не менее 1500 солдат КНДР, ещё "
     assert not counts_other_people("порядка 3 тысяч получили ранения", before)
     assert counts_other_people("3 тысячи", "По данным Киева, украинские военные потеряли ")
+
+
+def test_russian_own_army_losses_containers_and_atomic_technology():
+    from pipeline.claims import counts_other_people, counts_things, names_losses
+
+    assert counts_other_people("1 200 военнослужащих", "Российская армия за сутки потеряла ")
+    assert counts_things("более 20 000 контейнеров")
+    assert names_losses("Российская армия потеряла 1 200 военнослужащих.")
+    assert [c.value for c in categories_of("технологии для атомных подводных лодок")] == [
+        "nuclear_technology"
+    ]
+    assert (
+        exchange_status_from_words(
+            "Москва, как сообщается, передаёт Пхеньяну технологии.", ExchangeStatus.delivered
+        )
+        is ExchangeStatus.suspected
+    )

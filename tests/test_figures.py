@@ -207,3 +207,8 @@ def test_russian_planted_instructions_and_compound_adjectives_are_not_figures():
     )
     assert instruction_spans(text)
     assert [f.label for f in find_figures(text)] == ["около 6000 военных"]
+
+
+def test_russian_ages_written_as_a_pair_are_not_counts():
+    assert _labels("Двум пленным северокорейцам 20 и 26 лет.") == []
+    assert _labels("Им от 19 до 27 лет.") == []

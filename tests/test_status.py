@@ -273,3 +273,11 @@ def test_russian_exchange_status_follows_the_verb(sentence, item, expected):
 )
 def test_russian_words_about_a_transfer(context, expected):
     assert states_a_transfer(context) is expected
+
+
+def test_russian_already_is_no_cue_of_its_own():
+    # "уже" goes with any tense: "уже вернулись" is completed
+    text = "Первые 1 500 сапёров, по данным ведомства, уже вернулись на родину."
+    assert _deployment(text, "1 500", D.ongoing) is D.completed
+    text = "Москва, как сообщается, передаёт Пхеньяну технологии для подводных лодок."
+    assert _exchange(text, "технологии") is X.suspected
