@@ -82,6 +82,14 @@ _RU_LOOSE_STOP = re.compile(
     r"[,;:.\n\"“”»«](?:\s|$)|[,;:\n\"“”»«]|\s[—–]\s|"
     r"\s(?:в|во|на|о|об|что|со|по|после|накануне|ранее|также|из-за|уже)(?!\w)"
 )
+_RU_CITING = re.compile(r"[Сс]о\s+ссылкой\s+на\s")
+# A source named by its kind alone refers back to the one named before: "по данным ведомства",
+# "Агентство также сообщило".
+_RU_GENERIC_SOURCES = frozenset(
+    """ведомство ведомства ведомству агентство агентства разведка разведки министерство
+    министерства служба службы издание издания газета газеты штаб штаба командование
+    командования""".split()
+)
 # Lowercase words that belong to a source's name: "South Korea's spy agency", "a senior US
 # defence official", "the Warsaw-based research institute".
 _SOURCE_WORDS = frozenset(
@@ -165,6 +173,7 @@ class Mention:
     end: int
     name: str
     anaphoric: bool  # written as a back-reference ("the agency", "he")
+    cited: bool = False  # named as whom another source cites ("со ссылкой на X")
 
 
 def _is_name_token(tok: str) -> bool:
@@ -294,8 +303,14 @@ _NATIONALITY = frozenset(
 
 
 def _russian_name_after(text: str, start: int) -> tuple[int, str] | None:
-    """``_loose_name_after`` with Russian stop words."""
-    return _loose_name_after(text, start, _RU_LOOSE_STOP)
+    """``_loose_name_after`` with Russian stop words; a source named by its kind alone ("по
+    данным ведомства") is kept, as a back-reference."""
+    found = _loose_name_after(text, start, _RU_LOOSE_STOP)
+    if found is None:
+        word = re.match(r"[^\W\d_]+", text[start : start + 40])
+        if word and word.group().lower() in _RU_GENERIC_SOURCES:
+            return start, word.group()
+    return found
 
 
 def _anaphoric(name: str) -> bool:
@@ -304,7 +319,7 @@ def _anaphoric(name: str) -> bool:
     low = [t.lower() for t in tokens]
     if any(t in _NATIONALITY for t in low):
         return False
-    if len(low) == 1 and low[0] in _PRONOUNS:
+    if len(low) == 1 and (low[0] in _PRONOUNS or low[0] in _RU_GENERIC_SOURCES):
         return True
     if low[0] not in (
         "the", "this", "that", "der", "die", "das", "le", "la", "el", "los", "las", "les",
@@ -335,8 +350,11 @@ def find_mentions(text: str) -> list[Mention]:
             found = read(text, m.end())
             if found:
                 raw.append((m.start(), m.end() + len(found[1]), found[1]))
+    cited: set[int] = set()  # where a source another one cites is named
     if not text.isascii():
-        raw += _russian_mentions(text, folded)
+        russian = _russian_mentions(text, folded)
+        raw += russian
+        cited = {start for start, _, _ in russian if _RU_CITING.match(text, start)}
     speakers: set[int] = set()  # where a first-person claim's speaker is named
     # most articles hold none of the declaration's openings, which its words alone cannot rule
     # out ("we" is in "were"): the regex runs only where one occurs
@@ -381,7 +399,9 @@ def find_mentions(text: str) -> list[Mention]:
             resolved = _resolve(name, mentions)
         else:
             resolved = _expand_acronym(name, text, [m.name for m in mentions])
-        mentions.append(Mention(start, end, resolved or name, anaphoric and resolved is None))
+        mentions.append(
+            Mention(start, end, resolved or name, anaphoric and resolved is None, start in cited)
+        )
     return mentions
 
 
@@ -572,6 +592,9 @@ def claimant_at(
     mentions = find_mentions(text) if mentions is None else mentions
     usable = [m for m in mentions if not m.anaphoric]
     inside = [m for m in usable if m.start < end and m.end > start]
+    cited = [m for m in inside if m.cited]
+    if cited:  # "сообщило агентство Рёнхап со ссылкой на Минобороны": the ministry's claim
+        return cited[0].name
     if inside:
         # "Park, a lawmaker, said the NIS counted 10,500": the agency is the claimant (rule j)
         if _relays(inside[0].name):

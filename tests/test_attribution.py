@@ -426,3 +426,15 @@ def test_a_russian_acronym_reads_as_the_full_name_the_article_gave():
     )
     names = [m.name for m in find_mentions(text) if not m.anaphoric]
     assert names == ["Главного управления разведки (ГУР)"]
+
+
+def test_a_russian_source_citing_another_gives_way_to_the_cited_one():
+    text = (
+        "Пхеньян направит до 6 000 человек, сообщило агентство Рёнхап со ссылкой на Минобороны "
+        "Южной Кореи. Первые 1 500 сапёров, по данным ведомства, уже вернулись."
+    )
+    first = text.index(".") + 1
+    assert claimant_at(text, 0, first) == "Минобороны Южной Кореи"
+    # "ведомства" (the ministry) refers back to the source named before it
+    names = [(m.name, m.anaphoric) for m in find_mentions(text)]
+    assert names[-1] == ("Минобороны Южной Кореи", False)
