@@ -438,3 +438,25 @@ def test_a_russian_source_citing_another_gives_way_to_the_cited_one():
     # "ведомства" (the ministry) refers back to the source named before it
     names = [(m.name, m.anaphoric) for m in find_mentions(text)]
     assert names[-1] == ("Минобороны Южной Кореи", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "В Курской области 12 тыс. военных КНДР, заявил в интервью телеканалу начальник ГУР "
+            "Кирилл Буданов.",
+            ["начальник ГУР Кирилл Буданов"],
+        ),
+        (
+            "Там 3000 военных, сообщил журналистам представитель Пентагона.",
+            ["представитель Пентагона"],
+        ),
+        (
+            "Там 3000 военных, сообщили в Пентагоне.",
+            ["Пентагоне"],
+        ),
+    ],
+)
+def test_russian_said_with_the_circumstance_before_the_speaker(text, names):
+    assert _names(text) == names
