@@ -82,7 +82,7 @@ _UNIT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
-_DESIGNATOR = re.compile(r"[A-Za-z]-$")
+_DESIGNATOR = re.compile(r"[A-Za-zА-Яа-яЁё]-$")
 _YEAR = re.compile(r"(19|20)\d\d")
 _MONTH = re.compile(_MONTHS, re.IGNORECASE)
 _DATE_BEFORE = re.compile(r"\d[-/.:]$")

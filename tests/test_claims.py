@@ -571,3 +571,11 @@ def test_russian_own_army_losses_containers_and_atomic_technology():
         )
         is ExchangeStatus.suspected
     )
+
+
+def test_russian_help_in_the_infinitive_gives_a_direction():
+    from pipeline.status import states_a_transfer
+
+    text = "Россия, как считают в Вашингтоне, может помочь КНДР в разработке подводной лодки."
+    assert direction_from_words(text) == ("Russia", "North Korea")
+    assert states_a_transfer(text)

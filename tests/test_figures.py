@@ -212,3 +212,7 @@ def test_russian_planted_instructions_and_compound_adjectives_are_not_figures():
 def test_russian_ages_written_as_a_pair_are_not_counts():
     assert _labels("Двум пленным северокорейцам 20 и 26 лет.") == []
     assert _labels("Им от 19 до 27 лет.") == []
+
+
+def test_russian_designators_are_not_counts():
+    assert _labels("Москва пообещала Пхеньяну истребители МиГ-29 и Су-35.") == []
