@@ -4,10 +4,11 @@ News copy names a source once ("South Korea's National Intelligence Service said
 refers back to it ("the agency also estimated ...", "according to the report"). A 1.5B model
 asked for the claimant of each figure mostly answers with the nearest name, or with one of the
 two states, or with nothing. This module finds every attribution in the article ("X said",
-"according to X", "said X", "laut X", "selon X", "según X"), resolves back-references ("the
-agency", "it", "the official") to the latest fitting name before them, and answers "who is the
-claimant of the text at this position": an attribution in its own sentence, else the latest one
-before it in the paragraph, else the latest one before it in the article.
+"according to X", "said X", "laut X", "selon X", "según X", "по данным X", "X сообщил",
+"заявил X"), resolves back-references ("the agency", "it", "the official", "ведомство") to the
+latest fitting name before them, and answers "who is the claimant of the text at this
+position": an attribution in its own sentence, else the latest one before it in the paragraph,
+else the latest one before it in the article.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Claim attributes that code reads from the evidence sentence instead of asking the model.
 
-Both functions are small lexicons (English and German): hedge words are few and stable, and
-reading them by code costs no tokens and cannot drift between runs.
+Both functions are small lexicons (English, German, French, Spanish and Russian): hedge words
+are few and stable, and reading them by code costs no tokens and cannot drift between runs.
 """
 
 from __future__ import annotations

@@ -4,17 +4,20 @@ The model copies a count phrase verbatim; code turns it into numbers so the mode
 arithmetic wrong. The same number grammar finds figures in running text, which is how a count is
 checked against the article it came from.
 
-Number grammar (English and German):
+Number grammar (English and German; French, Spanish and Russian words where they differ):
 
 * digits with thousands separators: ``10,000``, ``10.000`` (a dot or comma followed by exactly
   three digits is a separator), ``100 000`` with a plain, thin, narrow or no-break space;
 * decimals with a scale: ``1.5 million``, ``1,5 Millionen``, ``2 Mio.``, ``5k``, ``3bn``;
 * number words: ``twelve``, ``twenty-five``, ``one hundred and fifty``, ``six thousand``,
   ``a dozen``, ``two dozen``, ``half a million``, German compounds such as ``sechstausend``,
-  ``zweihundertfünfzig``, ``zwei Millionen``, ``ein Dutzend``.
+  ``zweihundertfünfzig``, ``zwei Millionen``, ``ein Dutzend``;
+* Russian scale words after digits (``10 тысяч``, ``2 тысячи``, ``1,5 тыс.``, ``1,2 млн``) and
+  number words (``две тысячи``, ``двести пятьдесят``, ``полторы тысячи``, ``двое``).
 
 Plural or determiner-led amounts ("thousands", "several thousand", "a few hundred", "dozens",
-"Tausende", "mehrere tausend") are vague: they yield no number at all.
+"Tausende", "mehrere tausend", "тысячи", "несколько сотен") are vague: they yield no number at
+all.
 
 The qualifier lexicon (``QUALIFIER_PREFIXES`` / ``QUALIFIER_SUFFIXES``) is the single source of
 truth for hedge words; ``pipeline.grounding`` reads it through ``qualifiers_of``.
