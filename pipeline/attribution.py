@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.prefilter import finditer_at_starts, fold, may_match
+from pipeline.prefilter import cyrillic, finditer_at_starts, fold, may_match
 
 _VERBS = (
     r"said|says|say|estimated|estimates|estimate|told|tells|reported|reports|believes|believe|"
@@ -357,7 +357,7 @@ def find_mentions(text: str) -> list[Mention]:
             if found:
                 raw.append((m.start(), m.end() + len(found[1]), found[1]))
     cited: set[int] = set()  # where a source another one cites is named
-    if not text.isascii():
+    if cyrillic(text):
         russian = _russian_mentions(text, folded)
         raw += russian
         cited = {start for start, _, _ in russian if _RU_CITING.match(text, start)}

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
-from pipeline.prefilter import any_match, finditer, fold, may_match, may_match_in
+from pipeline.prefilter import any_match, cyrillic, finditer, fold, may_match, may_match_in
 from schemas.records import DeploymentStatus, ExchangeCategory, ExchangeStatus, Hedge
 
 _HEDGES: list[tuple[Hedge, re.Pattern[str]]] = [
@@ -18,11 +19,7 @@ _HEDGES: list[tuple[Hedge, re.Pattern[str]]] = [
         re.compile(
             r"\b(will|would|is to|are to|expected|expects|planned|plans?|preparing|prepares|"
             r"could be sent|may be sent|next (week|month|year)|future|soll|sollen|geplant|"
-            r"erwartet|werden|"
-            r"будет|будут|планиру\w*|намерен\w*|собира\w*ся|ожида\w*|предстоит|"
-            r"в следующем (году|месяце)|в будущем|"
-            # a perfective verb's present form is its future: "направит", "отправят"
-            r"направит|направят|отправит|отправят|перебросит|перебросят|пришл[её]т|пришлют)\b",
+            r"erwartet|werden)\b",
             re.IGNORECASE,
         ),
     ),
@@ -30,8 +27,7 @@ _HEDGES: list[tuple[Hedge, re.Pattern[str]]] = [
         Hedge.alleged,
         re.compile(
             r"\b(allegedly|alleged|believed|suspected|reportedly|claims?|claimed|accused|"
-            r"purportedly|mutmaßlich|angeblich|vermutlich|soll(en)? .{0,40} haben|"
-            r"якобы|предположительно|по-видимому|подозрева\w*|утвержда\w*)\b",
+            r"purportedly|mutmaßlich|angeblich|vermutlich|soll(en)? .{0,40} haben)\b",
             re.IGNORECASE,
         ),
     ),
@@ -39,17 +35,14 @@ _HEDGES: list[tuple[Hedge, re.Pattern[str]]] = [
         Hedge.estimated,
         # "roughly", "about" hedge the number (the count's qualifier), not the claim
         re.compile(
-            r"\b(estimates?|estimated|assess(es|ed|ment)|schätz\w*|оцен(ка|ки|ке|ку|ок|ил\w*|"
-            r"ива\w*|ят|ит)|по оценкам)\b",
+            r"\b(estimates?|estimated|assess(es|ed|ment)|schätz\w*)\b",
             re.IGNORECASE,
         ),
     ),
     (
         Hedge.confirmed,
         re.compile(
-            r"\b(confirmed|confirms|acknowledged|admitted|officially|bestätigt\w*|"
-            r"подтверд\w*|подтвержд\w*|признал\w*|официально)\b",
-            re.IGNORECASE,
+            r"\b(confirmed|confirms|acknowledged|admitted|officially|bestätigt\w*)\b", re.IGNORECASE
         ),
     ),
 ]
@@ -60,7 +53,7 @@ def infer_hedge(sentence: str, status: DeploymentStatus | None = None) -> Hedge:
     if status is DeploymentStatus.planned:
         return Hedge.planned
     folded = fold(sentence)  # most sentences hold no hedge word: may_match rules them out
-    for hedge, pattern in _HEDGES:
+    for hedge, pattern in _HEDGES_ALL if cyrillic(sentence) else _HEDGES:
         if hedge is Hedge.planned and status is not None:
             continue  # a deployment's status already says whether it lies in the future
         if may_match(pattern, folded) and pattern.search(sentence):
@@ -73,7 +66,7 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
         ExchangeCategory.air_defense,
         re.compile(
             r"air[- ]?defen[cs]e|anti-aircraft|luftabwehr|défense a[ée]rienne|antia[ée]re\w*|"
-            r"defensa a[ée]rea|\bПВО\b|\bЗРК\b|противовоздушн\w*|зенитн\w*",
+            r"defensa a[ée]rea",
             re.IGNORECASE,
         ),
     ),
@@ -81,27 +74,21 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
         ExchangeCategory.electronic_warfare,
         re.compile(
             r"electronic warfare|jamm|elektronische "
-            r"kampf|guerre électronique|guerra electrónica|\bРЭБ\b|радиоэлектронн\w* борьб\w*",
+            r"kampf|guerre électronique|guerra electrónica",
             re.IGNORECASE,
         ),
     ),
-    (
-        ExchangeCategory.drones,
-        re.compile(r"drone|uav|unmanned|drohne|dron|беспилот\w*|дрон\w*|\bБПЛА\b", re.IGNORECASE),
-    ),
+    (ExchangeCategory.drones, re.compile(r"drone|uav|unmanned|drohne|dron", re.IGNORECASE)),
     (
         ExchangeCategory.space_satellite,
         re.compile(
-            r"satellite|space|launch vehicle|\w*satellit\w*|satélite|spatial|espacial|"
-            r"спутник\w*|космическ\w*|космос\w*|ракет\w*-носител\w*",
+            r"satellite|space|launch vehicle|\w*satellit\w*|satélite|spatial|espacial",
             re.IGNORECASE,
         ),
     ),
     (
         ExchangeCategory.nuclear_technology,
-        re.compile(
-            r"nuclear|reactor|atom|nuklear|nucléaire|ядерн\w*|реактор\w*|атомн\w*", re.IGNORECASE
-        ),
+        re.compile(r"nuclear|reactor|atom|nuklear|nucléaire", re.IGNORECASE),
     ),
     (
         ExchangeCategory.missile_technology,
@@ -113,10 +100,7 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
             # "technology that could advance the DPRK's satellite and ballistic missile programmes"
             r"technolog\w*\s+([\w'’-]+\s+){0,8}?(ballistic\s+)?missile\s+program|"
             r"missile program(me)?s?\b|"
-            r"raketentechn|technologie (de )?missiles?|tecnología de misiles|"
-            # "ракетные технологии", "технологии баллистических ракет", "ракетная программа"
-            r"ракетн\w* (технолог|программ|двигател)\w*|"
-            r"технологи\w*\s+(\w+\s+){0,2}?(баллистических\s+)?ракет\b",
+            r"raketentechn|technologie (de )?missiles?|tecnología de misiles",
             re.IGNORECASE,
         ),
     ),
@@ -124,8 +108,7 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
         ExchangeCategory.fuel,
         re.compile(
             r"\b(oil|fuel|petroleum|diesel|gasoline|petrol|gas)\b|"
-            r"erdöl|treibstoff|kraftstoff|benzin|pétrole|carburant|petróleo|combustible|"
-            r"нефт\w*|топлив\w*|горюч\w*|бензин\w*|дизел\w*",
+            r"erdöl|treibstoff|kraftstoff|benzin|pétrole|carburant|petróleo|combustible",
             re.IGNORECASE,
         ),
     ),
@@ -134,10 +117,7 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
         re.compile(
             r"\b(food\w*|grain|wheat|rice|flour|maize|corn)\b|"
             r"lebensmittel|nahrung|getreide|weizen|mehl|nourriture|céréales|blé|farine|"
-            r"alimentos|trigo|harina|cereales|"
-            # "продукты" alone, not "нефтепродукты"
-            r"продовольстви\w*|продукт\w* питания|\bпродукт(ы|ов)\b|зерн[оа]\w*|пшениц\w*|"
-            r"\bмук[аиу]\b",
+            r"alimentos|trigo|harina|cereales",
             re.IGNORECASE,
         ),
     ),
@@ -146,8 +126,7 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
         re.compile(
             r"\b(money|cash|currency|financial|funds|payments?|"
             r"dollars?|roubles?|rubles?)\b|geld|devisen|"
-            r"finanz|\b(argent|devises|dinero|divisas)\b|"
-            r"деньг\w*|\bденег\b|денежн\w*|валют\w*|финансов\w*|доллар\w*|рубл(ь|ей|я|ях|ями)\b",
+            r"finanz|\b(argent|devises|dinero|divisas)\b",
             re.IGNORECASE,
         ),
     ),
@@ -164,21 +143,9 @@ _CATEGORY_WORDS.append(
             r"obus|munitions|armes|proyectiles|armas|misiles|"
             r"missiles balistiques|misiles balísticos|munición|municiones)\b|"
             # German compounds: "Artilleriegranaten", "Kurzstreckenraketen"
-            r"\w*(granaten|munition|waffen|raketen|haubitzen|geschütze)\b|"
-            # Russian: "снаряды", "боеприпасы", "ракеты" (not "ракетные технологии"), "РСЗО"
-            r"снаряд\w*|боеприпас\w*|\bракет(ы|ами|ах|ам)?\b|артиллери\w*|\bРСЗО\b|"
-            r"гаубиц\w*|мин[оё]мет\w*|оружи[еяю]\b|вооружени\w*|пусков\w* установ\w*|"
-            r"военн\w* техник\w*|истребител\w*",
+            r"\w*(granaten|munition|waffen|raketen|haubitzen|geschütze)\b",
             re.IGNORECASE,
         ),
-    )
-)
-# Generic "military technology" is named by code in Russian only ("военные технологии",
-# "военно-техническая помощь"); in the other languages the model names it.
-_CATEGORY_WORDS.append(
-    (
-        ExchangeCategory.military_technology,
-        re.compile(r"военн\w* технологи\w*|военно-техническ\w* (помощ|содейств)\w*", re.I),
     )
 )
 
@@ -197,7 +164,9 @@ def category_mentions(
     """
     found = []
     folded = fold(text) if folded is None else folded
-    for category, pattern in _CATEGORY_WORDS if categories is None else categories:
+    if categories is None:
+        categories = _CATEGORY_WORDS if cyrillic(folded) else _CATEGORY_WORDS[:_LATIN_CATEGORIES]
+    for category, pattern in categories:
         if not may_match(pattern, folded):
             continue  # none of the pattern's words occurs: it cannot match (pipeline.prefilter)
         for m in finditer(pattern, text):  # pattern.finditer(text), only around its words
@@ -221,7 +190,8 @@ def category_sentences(
     words occur in no span is left out, as ``possible_categories`` leaves out one whose words
     occur nowhere, and neither can match in any span."""
     found = []
-    for entry in _CATEGORY_WORDS:
+    entries = _CATEGORY_WORDS if cyrillic(folded) else _CATEGORY_WORDS[:_LATIN_CATEGORIES]
+    for entry in entries:
         may = may_match_in(entry[1], folded, spans)
         if any(may):
             found.append((entry, may))
@@ -232,7 +202,8 @@ def possible_categories(folded: str) -> list[tuple[ExchangeCategory, re.Pattern[
     """The entries of ``_CATEGORY_WORDS`` that may match in the text whose fold is ``folded``:
     a word missing from a whole article is missing from each of its sentences, so one test per
     article rules a category out for every sentence."""
-    return [(c, p) for c, p in _CATEGORY_WORDS if may_match(p, folded)]
+    entries = _CATEGORY_WORDS if cyrillic(folded) else _CATEGORY_WORDS[:_LATIN_CATEGORIES]
+    return [(c, p) for c, p in entries if may_match(p, folded)]
 
 
 def categories_of(item: str) -> list[ExchangeCategory]:
@@ -256,7 +227,7 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
         "deminers",
         re.compile(
             r"demin|mine[- ]clear|sapper|minenräum|entminung|démineur|"
-            r"desminado|zapador|сап[её]р\w*|мин[её]р(ы|ов|ам|ами)?\b|разминир\w*",
+            r"desminado|zapador",
             re.IGNORECASE,
         ),
     ),
@@ -266,24 +237,17 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"construction (troops|units|soldiers|battalions)|"
             r"military builders|bausoldaten|baupionier|baubataillon|militärbau|"
             r"soldados de construcci[óo]n|trabajadores militares|militares de la construcci[óo]n|"
-            r"soldats du génie de construction|troupes de construction|"
-            r"военн\w* строител\w*|военно-строительн\w*|"
-            r"строительн\w* (войск|батальон|част|подразделени)\w*",
+            r"soldats du génie de construction|troupes de construction",
             re.IGNORECASE,
         ),
     ),
-    (
-        "military_engineers",
-        re.compile(r"engineer|pionier|ingénieur|ingeniero|инженер\w*", re.IGNORECASE),
-    ),
+    ("military_engineers", re.compile(r"engineer|pionier|ingénieur|ingeniero", re.IGNORECASE)),
     (
         # rule (h): anyone else sent, such as military medical staff and instructors
         "other",
         re.compile(
             r"medic|doctors|nurses|instructors|advis[eo]rs|trainers|ausbilder|sanitäter|ärzte|"
-            r"berater|instructeurs|médecins|conseillers|instructores|médicos|asesores|"
-            r"медик\w*|медицинск\w* персонал\w*|врач(и|ей|ам|ами)\b|инструктор\w*|"
-            r"советник\w*",
+            r"berater|instructeurs|médecins|conseillers|instructores|médicos|asesores",
             re.IGNORECASE,
         ),
     ),
@@ -292,8 +256,7 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"worker|labou?rer|loggers|lumberjacks|woodcutters|arbeiter|it specialists|"
             r"construction workers|ouvriers|"
-            r"travailleurs|trabajadores|obreros|"
-            r"\bрабоч(ие|их|им|ими)\b|трудов\w* мигрант\w*|IT-специалист\w*",
+            r"travailleurs|trabajadores|obreros",
             re.IGNORECASE,
         ),
     ),
@@ -302,10 +265,7 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"troops|soldiers|servicemen|personnel|forces|contingent|soldaten|truppen|"
             r"crew members|crews|gunners|operators|"
-            r"soldats|troupes|soldados|tropas|militares|militaires|"
-            # "военных" and "военные" as nouns: the military
-            r"военнослужащ\w*|солдат\w*|бойц\w*|\bвойск\w*|\bвоенн(ые|ых|ым|ыми)\b|"
-            r"контингент\w*|личн\w* состав\w*|военн\w* персонал\w*",
+            r"soldats|troupes|soldados|tropas|militares|militaires",
             re.IGNORECASE,
         ),
     ),
@@ -318,8 +278,7 @@ _CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"killed (and|or) (wounded|injured)|dead (and|or) "
             r"(wounded|injured)|casualties|losses|tote und verwundete|"
             r"verluste|bajas|pertes|killed, wounded|dead, wounded|tués, blessés|muertos, heridos|"
-            r"tote, verwundete|"
-            r"(убит|погиб)\w*,?\s+(и|или)\s+ранен\w*|\bпотер(и|ь|ями|ях|я)\b",
+            r"tote, verwundete",
             re.IGNORECASE,
         ),
     ),
@@ -327,30 +286,23 @@ _CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
         "captured",
         re.compile(
             r"captured|prisoners?|POWs?|gefangen|captur[ée]s?|prisonniers?|"
-            r"capturados?|prisioneros?|\bплен(у)?\b|пленн\w*|военнопленн\w*",
+            r"capturados?|prisioneros?",
             re.IGNORECASE,
         ),
     ),
     (
         "missing",
-        re.compile(
-            r"missing|unaccounted for|vermisst|disparus?|desaparecidos?|без вести|пропавш\w*",
-            re.IGNORECASE,
-        ),
+        re.compile(r"missing|unaccounted for|vermisst|disparus?|desaparecidos?", re.IGNORECASE),
     ),
     (
         "wounded",
-        re.compile(
-            r"wounded|injured|verwundet|verletzt|bless[ée]s?|heridos?|\bранен\w*|\bранил\w*",
-            re.IGNORECASE,
-        ),
+        re.compile(r"wounded|injured|verwundet|verletzt|bless[ée]s?|heridos?", re.IGNORECASE),
     ),
     (
         "killed",
         re.compile(
             r"killed|dead|died|deaths?|death toll|fatalities|toten?|getötet|"
-            r"gefallen|tu[ée]s|morts?|muertos?|fallecidos?|"
-            r"погиб\w*|\bубит\w*|\bгибел\w*|\bсмерт\w*",
+            r"gefallen|tu[ée]s|morts?|muertos?|fallecidos?",
             re.IGNORECASE,
         ),
     ),
@@ -361,22 +313,19 @@ _PEOPLE = re.compile(
     r"\b(workers?|troops?|soldiers?|deminers?|sappers?|engineers?|instructors?|specialists?|"
     r"personnel|labou?rers?|loggers?|builders?|staff|envoys?|officials?|delegation|medics?|"
     r"doctors?|officers?|"
-    r"arbeiter|soldaten|truppen)\b|"
-    r"\b(рабоч(ие|их|им|ими)|солдат\w*|военнослужащ\w*|войск\w*|бойц\w*|инженер\w*|"
-    r"сап[её]р\w*|инструктор\w*|специалист\w*|персонал\w*|строител\w*|медик\w*|врач\w*|"
-    r"офицер\w*|делегаци\w*|чиновник\w*)\b",
+    r"arbeiter|soldaten|truppen)\b",
     re.IGNORECASE,
 )
 
 
 def names_people(item: str) -> bool:
     """True when an exchange 'item' is really people (deployments are not exchanges)."""
-    return bool(_PEOPLE.search(item))
+    return bool(_PEOPLE.search(item)) or (cyrillic(item) and bool(_RU_PEOPLE.search(item)))
 
 
 _IN_SCOPE = re.compile(
     r"russia|russian|moscow|kremlin|putin|kursk|ukrain|kyiv|kiev|russland|russisch|moskau|"
-    r"russie|russe|moscou|rusia|ruso|moscú|росси|украин|москв|кремл|путин|курск|ки[её]в|\bрф\b",
+    r"russie|russe|moscou|rusia|ruso|moscú|росси|украин",
     re.IGNORECASE,
 )
 
@@ -387,12 +336,15 @@ def in_scope(text: str) -> bool:
     North Korean support for Russia cannot be stated without naming Russia, Moscow or the war in
     Ukraine; an article that names none of them is answered without a model call.
     """
-    return any_match(_IN_SCOPE, text)
+    return any_match(_IN_SCOPE, text) or (cyrillic(text) and any_match(_RU_IN_SCOPE, text))
 
 
 def subtype_from_words(record_type: str, label: str) -> str | None:
     """The personnel or casualty type a figure's own words name, or None when they name none."""
-    table = _PERSONNEL_WORDS if record_type == "deployment" else _CASUALTY_WORDS
+    if record_type == "deployment":
+        table = _PERSONNEL_ALL if cyrillic(label) else _PERSONNEL_WORDS
+    else:
+        table = _CASUALTY_ALL if cyrillic(label) else _CASUALTY_WORDS
     for subtype, pattern in table:
         if any_match(pattern, label):
             return subtype
@@ -412,38 +364,33 @@ def _named_first(table: list[tuple[str, re.Pattern[str]]], text: str) -> str | N
 def personnel_in_phrase(phrase: str) -> str | None:
     """The personnel type named first in a noun phrase ("North Korean military construction
     troops" is construction troops, though "troops" alone would be troops)."""
-    return _named_first(_PERSONNEL_WORDS, phrase)
+    return _named_first(_PERSONNEL_ALL if cyrillic(phrase) else _PERSONNEL_WORDS, phrase)
 
 
 def personnel_named_last(text: str) -> str | None:
     """The personnel type named last in ``text`` ("about 14,000 North Korean troops ... That
     compares with the 10,000": the bare figure is troops too)."""
+    table = _PERSONNEL_ALL if cyrillic(text) else _PERSONNEL_WORDS
     found = [
         (m.end(), -rank, subtype)
-        for rank, (subtype, pattern) in enumerate(_PERSONNEL_WORDS)
+        for rank, (subtype, pattern) in enumerate(table)
         for m in pattern.finditer(text)
     ]
     return max(found)[2] if found else None
 
 
 _DELIVERED = re.compile(
-    r"\b(supplied|delivered|shipped|sent|provided|transferred|handed|geliefert|livré|entregado|"
-    r"поставил\w*|поставлен\w*|поставля\w*|передал\w*|передан\w*|переда[её]т\w*|"
-    r"отправил\w*|отправлен\w*|доставил\w*|доставлен\w*|получил\w*|получа\w*)\b",
+    r"\b(supplied|delivered|shipped|sent|provided|transferred|handed|geliefert|livré|entregado)\b",
     re.IGNORECASE,
 )
 _SUSPECTED = re.compile(
     r"\b(believed?|believes|suspected|feared|allegedly|reportedly|may|might|could|"
-    r"in exchange|in return|exchanged for|mutmaßlich|vermutlich|angeblich|"
-    r"подозрева\w*|предположительно|вероятно|возможно|по-видимому|видимо|якобы|опаса\w*|"
-    r"может|могут|мог|могла|могли|считается|полагают|в обмен|взамен|сообщается)\b",
+    r"in exchange|in return|exchanged for|mutmaßlich|vermutlich|angeblich)\b",
     re.IGNORECASE,
 )
 _PROMISED = re.compile(
     r"\b(promised|pledged|agreed|will|would|plans? to|is to|are to|"
-    r"zugesagt|versprochen|"
-    r"обеща\w*|пообеща\w*|обязал\w*|согласил\w*|договорил\w*|будет|будут|планиру\w*|"
-    r"намерен\w*)\b",
+    r"zugesagt|versprochen)\b",
     re.IGNORECASE,
 )
 
@@ -452,45 +399,42 @@ def exchange_status_from_words(context: str, status: ExchangeStatus) -> Exchange
     """Correct a 'delivered' or 'unknown' status the context's own words contradict."""
     if status in (ExchangeStatus.delivered, ExchangeStatus.unknown):
         folded = fold(context)
-        for found, pattern in (
-            (ExchangeStatus.promised, _PROMISED),
-            (ExchangeStatus.suspected, _SUSPECTED),
-            (ExchangeStatus.delivered, _DELIVERED),
+        russian = cyrillic(context)
+        for found, pattern, ru in (
+            (ExchangeStatus.promised, _PROMISED, _RU_PROMISED),
+            (ExchangeStatus.suspected, _SUSPECTED, _RU_SUSPECTED),
+            (ExchangeStatus.delivered, _DELIVERED, _RU_DELIVERED),
         ):
             if may_match(pattern, folded) and pattern.search(context):
+                return found
+            if russian and may_match(ru, folded) and ru.search(context):
                 return found
     return status
 
 
 def deployment_status_from_words(context: str, status: DeploymentStatus) -> DeploymentStatus:
     """An 'unknown' status becomes 'planned' when the context speaks of the future."""
-    if status is DeploymentStatus.unknown and any_match(_HEDGES[0][1], context):
+    if status is DeploymentStatus.unknown and (
+        any_match(_HEDGES[0][1], context)
+        or (cyrillic(context) and any_match(_RU_HEDGES[0][1], context))
+    ):
         return DeploymentStatus.planned
     return status
 
 
 _RUSSIA = (
-    r"(Russia|Russian|Moscow|the Kremlin|Russland|russisch\w*|Moskau|Russie|Moscou|Rusia|Moscú|"
-    # Russian in every case: "Россия", "России", "Россию", "российский", "Москве", "Кремль"
-    r"Росси[яиюей]\w*|российск\w*|РФ|Москв[аыеуой]\w*|Кремл[ьяеюём]\w*)"
+    r"(Russia|Russian|Moscow|the Kremlin|Russland|russisch\w*|Moskau|Russie|Moscou|Rusia|Moscú)"
 )
 _NK = (
     r"(North Korea|North Korean|Pyongyang|the DPRK|Nordkorea|nordkoreanisch\w*|Pjöngjang|Pionyang|"
-    r"Corée du Nord|Corea del Norte|"
-    r"КНДР|Северн\w*\s+Коре[яиюей]\w*|северокорейск\w*|Пхеньян\w*)"
-)
-# Russian verbs that give: "поставляет", "передала", "отправила", "продаёт", "помогает",
-# "обещал", "предоставит", "делится"
-_RU_GIVES = (
-    r"постав[лия]|переда|отправ|направ|предостав|прода|помога|помог|помоч|обеща|пообеща|снабж|"
-    r"делит|подел"
+    r"Corée du Nord|Corea del Norte)"
 )
 _TO_NK = re.compile(
-    rf"{_NK}\W+(\w+\W+){{0,6}}(receiv|get|gets|obtain|acquir|erh[aä]lt|bekomm|получ)\w*\W+"
+    rf"{_NK}\W+(\w+\W+){{0,6}}(receiv|get|gets|obtain|acquir|erh[aä]lt|bekomm)\w*\W+"
     rf"(\w+\W+){{0,8}}{_RUSSIA}|"
     rf"{_RUSSIA}\W+(\w+\W+){{0,6}}(suppl|provid|deliver|sen[dt]|ship|transfer|giv|help|aid|shar|ayud|promis|pledg|offer|"
     rf"sell|sold\b|"
-    rf"liefer|envi|enví|suministr|entreg|proporcion|fourni|livr|transf|{_RU_GIVES})\w*\W+(\w+\W+){{0,4}}{_NK}|"
+    rf"liefer|envi|enví|suministr|entreg|proporcion|fourni|livr|transf)\w*\W+(\w+\W+){{0,4}}{_NK}|"
     rf"{_RUSSIA}\W+(\w+\W+){{0,3}}(le |lui )?(ha |a )?(suministrado|entregado|enviado|fourni|livré|"
     rf"envoyé|transferido|transféré)\b|"
     rf"\b(a|à la)\s+(Corea del Norte|Corée du Nord)|"
@@ -499,14 +443,9 @@ _TO_NK = re.compile(
     rf"{_NK}\W+(\w+\W+){{0,4}}(is|was|are|has been|have been)\W+(\w+\W+){{0,3}}"
     rf"(receiv|gett|obtain|acquir|paid)\w*|"
     # the recipient alone: "Pyongyang has received hard-currency payments"
-    rf"{_NK}\s+(has\s+|had\s+|is\s+)?(receiv|obtain|acquir|получ)\w*|"
+    rf"{_NK}\s+(has\s+|had\s+|is\s+)?(receiv|obtain|acquir)\w*|"
     rf"\b(Russian|Moscow's|Russia's)\s+(assistance|help|aid|support|deliveries)\b|"
     rf"\bto\s+{_NK}|\b(nach|an)\s+(Nordkorea|Pjöngjang)\b|"
-    # Russian: "в Северную Корею", "в Пхеньян" (to), "Пхеньяну" (dative), "российская помощь",
-    # "в обмен на отправку войск"
-    rf"\bв\s+(Северную\s+Корею|Пхеньян)\b|\bПхеньяну\b|"
-    rf"\bроссийск\w*\s+(помощ|поддержк|поставк)\w*|"
-    rf"\bв обмен на\s+(\w+\s+){{0,2}}(войск|солдат|военн|бойц|живую силу|отправк|направлени)\w*|"
     rf"in (exchange|return) for (its )?(troops|soldiers|manpower|forces|deployment)|"
     # Russian things or people placed in North Korea: "Russian air-defence systems may have
     # been installed around Pyongyang"
@@ -521,14 +460,14 @@ _TO_NK = re.compile(
     re.IGNORECASE,
 )
 _TO_RUSSIA = re.compile(
-    rf"{_RUSSIA}\W+(\w+\W+){{0,6}}(receiv|get|gets|obtain|acquir|erh[aä]lt|bekomm|получ)\w*\W+"
+    rf"{_RUSSIA}\W+(\w+\W+){{0,6}}(receiv|get|gets|obtain|acquir|erh[aä]lt|bekomm)\w*\W+"
     rf"(\w+\W+){{0,8}}{_NK}|"
     rf"{_NK}\W+(\w+\W+){{0,4}}(suppl|provid|deliver|sen[dt]|ship|transfer|giv|liefer|envi|"
     rf"promis|pledg|offer|sell|sold\b|"
-    rf"enví|suministr|entreg|proporcion|fourni|livr|{_RU_GIVES})\w*\W+"
+    rf"enví|suministr|entreg|proporcion|fourni|livr)\w*\W+"
     rf"(\w+\W+){{0,8}}(to\s+|a\s+|à\s+(la\s+)?)?{_RUSSIA}|\bto\s+{_RUSSIA}|"
-    rf"{_RUSSIA}\s+(has\s+|had\s+|is\s+)?(receiv|obtain|acquir|получ)\w*|"
-    rf"\b(nach|an)\s+(Russland|Moskau)\b|\bв\s+(Россию|РФ|Москву)\b|"
+    rf"{_RUSSIA}\s+(has\s+|had\s+|is\s+)?(receiv|obtain|acquir)\w*|"
+    rf"\b(nach|an)\s+(Russland|Moskau)\b|"
     rf"\b(liefer|schick|send|gib|gab|stell)\w*\s+(Nordkorea|Pjöngjang)\b|"
     # North Korea as the supplier ("Nordkorea liefere seinerseits ..."): to Russia
     rf"\b(Nordkorea|Pjöngjang|North Korea|Pyongyang)\s+(liefer\w*|supplies|ships|exports)\b|"
@@ -558,8 +497,7 @@ _TYPICALLY_TO_NK = frozenset(
 )
 _MUNITIONS = re.compile(
     r"shell|ammunition|munition|artillery|howitzer|rocket|missile|launcher|KN-2\d|Hwasong|"
-    r"Granat|Munition|obus|munici|misil|proyectil|снаряд|боеприпас|ракет|артиллер|РСЗО|гаубиц|"
-    r"мин[оё]мет",
+    r"Granat|Munition|obus|munici|misil|proyectil",
     re.IGNORECASE,
 )
 
@@ -568,22 +506,27 @@ def typical_direction(category: str, item: str) -> tuple[str, str] | None:
     """(provider, recipient) that an exchange of this kind almost always has, else None."""
     if category in _TYPICALLY_TO_NK:
         return ("Russia", "North Korea")
-    if category == "weapons" and _MUNITIONS.search(item):
+    if category == "weapons" and (
+        _MUNITIONS.search(item) or (cyrillic(item) and _RU_MUNITIONS.search(item))
+    ):
         return ("North Korea", "Russia")
     return None
 
 
 def direction_cues(context: str) -> tuple[bool, bool]:
     """(the words say something goes to North Korea, the words say something goes to Russia)."""
+    if cyrillic(context):
+        return (
+            any_match(_TO_NK, context) or any_match(_RU_TO_NK, context),
+            any_match(_TO_RUSSIA, context) or any_match(_RU_TO_RUSSIA, context),
+        )
     return any_match(_TO_NK, context), any_match(_TO_RUSSIA, context)
 
 
 _RUSSIA_SENDS = re.compile(
     rf"{_RUSSIA}\W+(\w+\W+){{0,3}}(sen[dt]|deploy\w*|dispatch\w*|despleg\w*|envi\w*|"
-    rf"entsandt|entsendet|geschickt|schickt|envoy\w*|déploy\w*|направ\w*|отправ\w*|"
-    rf"командир\w*)\W+(\w+\W+){{0,5}}(to|nach|a|à|en|в)\s+{_NK}|"
-    rf"\bроссийск\w*\s+(\w+\s+){{0,2}}(инструктор|советник|специалист|офицер|военн|инженер)\w*"
-    rf"\s+(в|на)\s+{_NK}|"
+    rf"entsandt|entsendet|geschickt|schickt|envoy\w*|déploy\w*)\W+(\w+\W+){{0,5}}"
+    rf"(to|nach|a|à|en)\s+{_NK}|"
     rf"\bRussian\s+(\w+\s+){{0,2}}(instructors|advis[eo]rs|specialists|officers|troops|"
     rf"soldiers|engineers)\s+(in|to)\s+{_NK}",
     re.IGNORECASE,
@@ -595,13 +538,15 @@ _RUSSIA_NAMED = re.compile(rf"\b{_RUSSIA}\b", re.IGNORECASE)
 
 def names_russia(text: str) -> bool:
     """Whether ``text`` names Russia, Moscow or the Kremlin in any supported language."""
-    return any_match(_RUSSIA_NAMED, text)
+    return any_match(_RUSSIA_NAMED, text) or (cyrillic(text) and any_match(_RU_RUSSIA_NAMED, text))
 
 
 def deployment_direction(sentence: str) -> tuple[str, str]:
     """(sending state, host state) of a deployment: North Korea to Russia unless the sentence
     says Russia sent people to North Korea ("Russia has sent 60 instructors to North Korea")."""
-    if any_match(_RUSSIA_SENDS, sentence):
+    if any_match(_RUSSIA_SENDS, sentence) or (
+        cyrillic(sentence) and any_match(_RU_RUSSIA_SENDS, sentence)
+    ):
         return "Russia", "North Korea"
     return "North Korea", "Russia"
 
@@ -622,17 +567,14 @@ _CASUALTY_VERBS = re.compile(
     r"\b(killed|kill|wounded|injured|captured|missing|unaccounted for|died|dead|deaths?|"
     r"casualties|losses|bajas|pertes|verluste|"
     r"taken prisoner|getötet|verwundet|verletzt|gefangen|vermisst|gefallen|tot|tués|morts?|"
-    r"blessés|capturés|disparus|muertos|heridos|capturados|desaparecidos|"
-    r"погиб\w*|убит\w*|ранен\w*|плен|плену|пленн\w*|пропал\w*|без вести|потер(и|ь|ями|ях)|"
-    r"гибел\w*)\b",
+    r"blessés|capturés|disparus|muertos|heridos|capturados|desaparecidos)\b",
     re.IGNORECASE,
 )
 
 
 _KOREA = re.compile(
     r"north korea|korean|pyongyang|dprk|kim jong|nordkorea|pjöngjang|corée du nord|coréen|"
-    r"corea del norte|norcorean|pionyang|"
-    r"кндр|северн\w*\s+коре|корейск|корейц|пхеньян|ким чен",
+    r"corea del norte|norcorean|pionyang",
     re.IGNORECASE,
 )
 # Nouns that make a figure count things, not people: "96 drones", "14.7 million tonnes".
@@ -648,26 +590,19 @@ _THINGS = re.compile(
     r"mines|explosives?|square|capitals?|capitales?|hauptstädte|batteries|baterías|"
     r"bridges|ponts|puentes|brücken|lanzacohetes|proyectiles|obuses|unidades|voyages|"
     r"containers|battalions|brigades|regiments|wagons|carriages)\b|"
-    r"[$€£¥₩%]|"
-    r"\b(беспилот\w*|дрон\w*|БПЛА|танк(а|ов|и)?|машин\w*|ракет(ы|а|ами)?|снаряд\w*|"
-    r"тонн\w*|баррел\w*|самол[её]т\w*|вертол[её]т\w*|доллар\w*|рубл\w*|евро|"
-    r"гаубиц\w*|систем\w*|установ\w*|батальон(а|ов|ы)?|бригад(а|ы)?|полк(а|ов|и)?|"
-    r"эшелон\w*|поезд\w*|"
-    r"рейс\w*|атак\w*|удар(ов|а|ы)?|километр\w*|процент\w*|стран\w*|сёл|сел(а|ах)?|"
-    r"контейнер\w*|вагон\w*|ящик\w*|единиц\w*|"
-    r"населённ\w* пункт\w*|населенн\w* пункт\w*)\b",
+    r"[$€£¥₩%]",
     re.IGNORECASE,
 )
 
 
 def mentions_korea(text: str) -> bool:
     """Whether ``text`` names North Korea or North Koreans in any supported language."""
-    return any_match(_KOREA, text)
+    return any_match(_KOREA, text) or (cyrillic(text) and any_match(_RU_KOREA, text))
 
 
 def counts_things(label: str) -> bool:
     """Whether a figure's own words say it counts things, not people ("74 of 96 drones")."""
-    return any_match(_THINGS, label)
+    return any_match(_THINGS, label) or (cyrillic(label) and any_match(_RU_THINGS, label))
 
 
 # People troopwatch does not count: "a record 30,000 runners", "civilians".
@@ -676,47 +611,28 @@ _OTHER_PEOPLE = re.compile(
     r"participants|passengers|patients|voters|refugees|Zivilisten|Einwohner|Besucher|civils|"
     r"habitants|civiles|habitantes|turistas|leaders|lawmakers|diplomats|ministers|journalists|"
     r"defectors|nationals|citizens|Ukrainians|Russians|Americans|Poles|Cubans|Nepalis|"
-    r"Ukrainer|Russen|Ukrainiens|Russes|ucranianos|rusos|refugiados|réfugiés|Flüchtlinge)\b|"
-    r"\b(мирн\w* жител\w*|жител\w*|гражданск\w*|дет(и|ей)|беженц\w*|туристов|студентов|"
-    r"пассажиров|украинц\w*|россиян\w*|американц\w*|депутат\w*|дипломат\w*|журналист\w*|"
-    r"перебежчик\w*|граждан)\b",
+    r"Ukrainer|Russen|Ukrainiens|Russes|ucranianos|rusos|refugiados|réfugiés|Flüchtlinge)\b",
     re.IGNORECASE,
 )
 # People in general ("Two people were injured in Kyiv"): somebody else's unless their sentence
 # names North Korea.
 _GENERIC_PEOPLE = re.compile(
-    r"\b(people|persons|personnes|Menschen|Personen|personas|gens|человека?|людей)\b", re.IGNORECASE
+    r"\b(people|persons|personnes|Menschen|Personen|personas|gens)\b", re.IGNORECASE
 )
 # A small number standing for people already named: "The three also disagreed", "two of which".
 _NUMBER_AS_PRONOUN = re.compile(
     r"^(one|two|three|four|five|six|seven|eight|nine|ten|zwei|drei|vier|fünf|deux|trois|"
     r"quatre|cinq|dos|tres|cuatro|cinco)\s+(also|of which|agreed|disagreed|said|say|says)\b|"
-    r"^\d[\d,.]*\s+(of which|dont|davon|de los cuales|de las cuales|из которых)\b",
+    r"^\d[\d,.]*\s+(of which|dont|davon|de los cuales|de las cuales)\b",
     re.IGNORECASE,
 )
 # Someone else's soldiers: "41 Russian assaults", "Two Ukrainian soldiers", "Russian dead at 85".
 _NON_RUSSIAN_NAMES = (
     r"Ukrainian|Chinese|Belarusian|South Korean|American|British|Polish|Estonian|Japanese|"
-    r"German|ukrainische\w*|deutsche\w*|ukrainiens?|ucranianos?|Bundeswehr|"
-    r"украинск\w*|китайск\w*|белорусск\w*|южнокорейск\w*|американск\w*|британск\w*|"
-    r"польск\w*|эстонск\w*|японск\w*|немецк\w*"
+    r"German|ukrainische\w*|deutsche\w*|ukrainiens?|ucranianos?|Bundeswehr"
 )
-_OTHER_NATION = (
-    rf"(Russian|US|russische\w*|russes?|rusos?|российск\w*|русск\w*|{_NON_RUSSIAN_NAMES})"
-)
+_OTHER_NATION = rf"(Russian|US|russische\w*|russes?|rusos?|{_NON_RUSSIAN_NAMES})"
 _OTHERS_IN_LABEL = re.compile(rf"^\S+(\s+(of|von|de))?\s+{_OTHER_NATION}\b")
-# Russian thousands are grouped with a plain space too ("2 700 украинских военных"); the
-# nation's adjective comes before the noun, so a Russian label names it right after the figure
-_RU_OTHERS_IN_LABEL = re.compile(
-    r"^\d[\d\s,.]*\s(российск|русск|украинск|китайск|белорусск|южнокорейск|американск|"
-    r"британск|польск|эстонск|японск|немецк)\w*",
-    re.IGNORECASE,
-)
-_RU_OTHERS_IN_HEDGED_LABEL = re.compile(
-    r"^\D{0,25}?\d[\d\s,.]*\s(украинск|китайск|белорусск|южнокорейск|американск|британск|"
-    r"польск|эстонск|японск|немецк)\w*",
-    re.IGNORECASE,
-)
 # After a hedge too ("more than 200 Ukrainian servicemen"), but not Russians: "some 50 Russian
 # military advisers" sent to North Korea are a deployment. (Not "US" either: the match ignores
 # case, and "5,000 of us" is no nation.)
@@ -726,27 +642,21 @@ _OTHERS_IN_HEDGED_LABEL = re.compile(
 _OTHERS_BEFORE = re.compile(
     rf"(\b{_OTHER_NATION}\s+(soldiers|troops|servicemen|forces|dead|casualties|losses|"
     rf"paratroopers|marines|fighters|defenders|conscripts|recruits|"
-    # Russian plural nouns only: "украинские военные", but not the adjective of "украинская
-    # военная разведка", a source
-    rf"civilians|officers|Soldaten|soldats|soldados|военн(ые|ых|ым|ыми)|солдат\w*|"
-    rf"военнослужащ(ие|их|им|ими)|войск\w*|сил|бойц\w*|потер\w*|погибш\w*|арми\w*)|"
-    rf"\b(civilians|residents|children|people|"
+    rf"civilians|officers|Soldaten|soldats|soldados)|\b(civilians|residents|children|people|"
     rf"persons|personnes|Menschen|personas|"
     # other armies named as the subject: "die Bundeswehr soll bis 2029 um etwa 20.000 Soldaten"
     rf"Bundeswehr|US Army|British Army|NATO|"
-    rf"Zivilisten|civils|civiles|мирн\w* жител\w*))\b"
-    rf"(?![^,;]*\b(North Korean|северокорейск))[^;]*$",
+    rf"Zivilisten|civils|civiles))\b(?![^,;]*\bNorth Korean)[^;]*$",
     re.IGNORECASE,
 )
 
 
-def _russian_others_in_label(label: str) -> bool:
-    return bool(_RU_OTHERS_IN_LABEL.search(label) or _RU_OTHERS_IN_HEDGED_LABEL.search(label))
-
-
 def counts_people_in_general(label: str, sentence: str) -> bool:
     """Whether a figure counts "people" in a sentence that does not name North Korea."""
-    return bool(_GENERIC_PEOPLE.search(label)) and not mentions_korea(sentence)
+    generic = _GENERIC_PEOPLE.search(label) or (
+        cyrillic(label) and _RU_GENERIC_PEOPLE.search(label)
+    )
+    return bool(generic) and not mentions_korea(sentence)
 
 
 def counts_other_people(label: str, clause_before: str = "") -> bool:
@@ -754,15 +664,28 @@ def counts_other_people(label: str, clause_before: str = "") -> bool:
     earlier: "30,000 runners", "The three also disagreed", "78 of which", "Two Ukrainian
     soldiers", and "nine" in "Two Ukrainian soldiers were killed and nine wounded"."""
     label = label.strip()
-    return bool(
+    if bool(
         any_match(_OTHER_PEOPLE, label)
         or _NUMBER_AS_PRONOUN.search(label)
         or _OTHERS_IN_LABEL.search(label)
         or _OTHERS_IN_HEDGED_LABEL.search(label)
-        or (not label.isascii() and _russian_others_in_label(label))
         or (
             clause_before and not mentions_korea(label) and any_match(_OTHERS_BEFORE, clause_before)
         )
+    ):
+        return True
+    if cyrillic(label) and (
+        any_match(_RU_OTHER_PEOPLE, label)
+        or _RU_NUMBER_AS_PRONOUN.search(label)
+        or _RU_OTHERS_IN_LABEL.search(label)
+        or _RU_OTHERS_IN_HEDGED_LABEL.search(label)
+    ):
+        return True
+    return bool(
+        clause_before
+        and cyrillic(clause_before)
+        and not mentions_korea(label)
+        and any_match(_RU_OTHERS_BEFORE, clause_before)
     )
 
 
@@ -771,9 +694,7 @@ def counts_other_people(label: str, clause_before: str = "") -> bool:
 _MOVES_PEOPLE = re.compile(
     r"\b(sen[dt]|sending|deploy\w*|dispatch\w*|rotat\w*|arriv\w*|stationed|working|"
     r"operating|serving|clearing|building|expected to (arrive|join|leave)|entsandt|"
-    r"envoy\w*|déploy\w*|envi\w*|despleg\w*|"
-    r"направ\w*|отправ\w*|переброс\w*|переброш\w*|размещ\w*|развернут\w*|развёрнут\w*|"
-    r"дислоцир\w*|прибы\w*|прибуд\w*|работа(ют|ет|ли|л|ла)|служ(ат|ит|или|ил)|ротаци\w*)\b",
+    r"envoy\w*|déploy\w*|envi\w*|despleg\w*)\b",
     re.IGNORECASE,
 )
 
@@ -782,30 +703,39 @@ _MOVES_PEOPLE = re.compile(
 # its losses" counts soldiers sent. What follows one of these is cut before looking for a loss.
 _REPLACING = re.compile(
     r"\b(to make up for|to replace|replacing|to replenish|to compensate for|to offset|"
-    r"um .{0,30}zu ersetzen|pour remplacer|pour compenser|para reemplazar|para compensar|"
-    r"чтобы (восполнить|заменить|компенсировать)|для (восполнения|замены|компенсации)|"
-    r"на замену)\b",
+    r"um .{0,30}zu ersetzen|pour remplacer|pour compenser|para reemplazar|para compensar)\b",
     re.IGNORECASE,
 )
 
 
 def _before_replacing(clause: str) -> str:
     m = _REPLACING.search(clause)
+    if cyrillic(clause):
+        ru = _RU_REPLACING.search(clause)
+        m = ru if ru and (m is None or ru.start() < m.start()) else m
     return clause[: m.start()] if m else clause
 
 
 def moves_people(clause: str) -> bool:
     """Whether a clause sends, places or rotates people and names no casualty."""
     clause = _before_replacing(clause)
+    if cyrillic(clause):
+        moves = any_match(_MOVES_PEOPLE, clause) or any_match(_RU_MOVES_PEOPLE, clause)
+        return moves and not _names_casualty_verb(clause)
     return any_match(_MOVES_PEOPLE, clause) and not any_match(_CASUALTY_VERBS, clause)
+
+
+def _names_casualty_verb(clause: str) -> bool:
+    return any_match(_CASUALTY_VERBS, clause) or (
+        cyrillic(clause) and any_match(_RU_CASUALTY_VERBS, clause)
+    )
 
 
 # Any word that makes a passage about losses, in the supported languages (broader than the
 # verbs above: "the toll", "les pertes", "las bajas", "Opfer", "body bags", "fallen").
 _LOSS_WORDS = re.compile(
     r"\b(toll|tolls|loss|lost|lose|losing|fallen|bodies|body bags|corpses|dying|"
-    r"verluste?n?|opfer|gefallene?n?|tote|pertes?|victimes|bajas|p[ée]rdidas|víctimas|"
-    r"потер(и|ь|ями|ях|я)|потерял\w*|теря(ет|ют|ла|ли)|гибел\w*|жертв\w*|погибш\w*|тел(а)?)\b",
+    r"verluste?n?|opfer|gefallene?n?|tote|pertes?|victimes|bajas|p[ée]rdidas|víctimas)\b",
     re.IGNORECASE,
 )
 
@@ -815,14 +745,22 @@ def killed_and_wounded_after(after: str) -> bool:
     wounded together ("more than 6,000 killed, wounded and missing", "5.500 soldados
     norcoreanos muertos o heridos")."""
     after = re.split(r"\d|[.;!?\n]", after, maxsplit=1)[0]
-    return bool(_CASUALTY_WORDS[0][1].search(after))
+    return bool(_CASUALTY_WORDS[0][1].search(after)) or (
+        cyrillic(after) and bool(_RU_CASUALTY_WORDS[0][1].search(after))
+    )
 
 
 def names_losses(text: str) -> bool:
     """Whether ``text`` speaks of dead, wounded, captured or missing people in any way."""
     if _CASUALTY_VERBS.search(text) or _LOSS_WORDS.search(text):
         return True
-    return any(pattern.search(text) for _, pattern in _CASUALTY_WORDS)
+    if any(pattern.search(text) for _, pattern in _CASUALTY_WORDS):
+        return True
+    return cyrillic(text) and bool(
+        _RU_CASUALTY_VERBS.search(text)
+        or _RU_LOSS_WORDS.search(text)
+        or any(pattern.search(text) for _, pattern in _RU_CASUALTY_WORDS)
+    )
 
 
 def casualty_in_clause(text: str, start: int, end: int) -> str | None:
@@ -838,7 +776,7 @@ def casualty_in_clause(text: str, start: int, end: int) -> str | None:
     # the figure's own predicate first: in "2,400 had been killed, and that 6,100 have been
     # wounded" the second figure is the wounded, whatever the clause before it says
     for clause in (after, f"{before} {after}"):
-        if any_match(_CASUALTY_VERBS, clause):
+        if _names_casualty_verb(clause):
             return _first_casualty_type(clause)
     return None
 
@@ -846,4 +784,287 @@ def casualty_in_clause(text: str, start: int, end: int) -> str | None:
 def _first_casualty_type(clause: str) -> str | None:
     """The casualty type named first in a clause: "600 have been killed and thousands wounded"
     is about the killed ("killed and wounded" together is one type, listed first)."""
-    return _named_first(_CASUALTY_WORDS, clause)
+    return _named_first(_CASUALTY_ALL if cyrillic(clause) else _CASUALTY_WORDS, clause)
+
+
+# --------------------------------------------------------------------------------------------
+# Russian
+# --------------------------------------------------------------------------------------------
+# The Russian lexicons are patterns of their own, asked only about text that holds Cyrillic
+# letters (``cyrillic``): the patterns above, which every article goes through, stay exactly
+# as they were, and cost English, German, French and Spanish text nothing more.
+
+_RU_HEDGES: list[tuple[Hedge, re.Pattern[str]]] = [
+    (
+        Hedge.planned,
+        re.compile(
+            r"\b(будет|будут|планиру\w*|намерен\w*|собира\w*ся|ожида\w*|предстоит|"
+            r"в следующем (году|месяце)|в будущем|"
+            # a perfective verb's present form is its future: "направит", "отправят"
+            r"направит|направят|отправит|отправят|перебросит|перебросят|пришл[её]т|пришлют)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        Hedge.alleged,
+        re.compile(
+            r"\b(якобы|предположительно|по-видимому|подозрева\w*|утвержда\w*)\b", re.IGNORECASE
+        ),
+    ),
+    (
+        Hedge.estimated,
+        re.compile(r"\b(оцен(ка|ки|ке|ку|ок|ил\w*|ива\w*|ят|ит)|по оценкам)\b", re.IGNORECASE),
+    ),
+    (
+        Hedge.confirmed,
+        re.compile(r"\b(подтверд\w*|подтвержд\w*|признал\w*|официально)\b", re.IGNORECASE),
+    ),
+]
+
+_RU_PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "deminers",
+        re.compile(r"сап[её]р\w*|мин[её]р(ы|ов|ам|ами)?\b|разминир\w*", re.IGNORECASE),
+    ),
+    (
+        "construction_troops",
+        re.compile(
+            r"военн\w* строител\w*|военно-строительн\w*|"
+            r"строительн\w* (войск|батальон|част|подразделени)\w*",
+            re.IGNORECASE,
+        ),
+    ),
+    ("military_engineers", re.compile(r"инженер\w*", re.IGNORECASE)),
+    (
+        "other",
+        re.compile(
+            r"медик\w*|медицинск\w* персонал\w*|врач(и|ей|ам|ами)\b|инструктор\w*|советник\w*",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "workers",
+        re.compile(r"\bрабоч(ие|их|им|ими)\b|трудов\w* мигрант\w*|IT-специалист\w*", re.IGNORECASE),
+    ),
+    (
+        "troops",
+        re.compile(
+            # "военных" and "военные" as nouns: the military
+            r"военнослужащ\w*|солдат\w*|бойц\w*|\bвойск\w*|\bвоенн(ые|ых|ым|ыми)\b|"
+            r"контингент\w*|личн\w* состав\w*|военн\w* персонал\w*",
+            re.IGNORECASE,
+        ),
+    ),
+]
+_RU_CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "killed_or_wounded",
+        re.compile(
+            r"(убит|погиб)\w*,?\s+(и|или)\s+ранен\w*|\bпотер(и|ь|ями|ях|я)\b", re.IGNORECASE
+        ),
+    ),
+    ("captured", re.compile(r"\bплен(у)?\b|пленн\w*|военнопленн\w*", re.IGNORECASE)),
+    ("missing", re.compile(r"без вести|пропавш\w*", re.IGNORECASE)),
+    ("wounded", re.compile(r"\bранен\w*|\bранил\w*", re.IGNORECASE)),
+    ("killed", re.compile(r"погиб\w*|\bубит\w*|\bгибел\w*|\bсмерт\w*", re.IGNORECASE)),
+]
+
+
+def _both(
+    latin: list[tuple[Any, re.Pattern[str]]], russian: list[tuple[Any, re.Pattern[str]]]
+) -> list[tuple[Any, re.Pattern[str]]]:
+    """Each entry of ``latin`` followed by the Russian entries of the same key, in order."""
+    return [e for key, p in latin for e in [(key, p), *((k, q) for k, q in russian if k == key)]]
+
+
+# the tables for text with Cyrillic letters: each type's Russian words right after its others
+_HEDGES_ALL = _both(_HEDGES, _RU_HEDGES)
+_PERSONNEL_ALL = _both(_PERSONNEL_WORDS, _RU_PERSONNEL_WORDS)
+_CASUALTY_ALL = _both(_CASUALTY_WORDS, _RU_CASUALTY_WORDS)
+
+# Russian names of the categories: entries of their own after the others, ruled out at once for
+# an article without Cyrillic letters. Generic "military technology" is named by code in
+# Russian only ("военные технологии"); in the other languages the model names it.
+_RU_CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
+    (
+        ExchangeCategory.air_defense,
+        re.compile(r"\bПВО\b|\bЗРК\b|противовоздушн\w*|зенитн\w*", re.IGNORECASE),
+    ),
+    (
+        ExchangeCategory.electronic_warfare,
+        re.compile(r"\bРЭБ\b|радиоэлектронн\w* борьб\w*", re.IGNORECASE),
+    ),
+    (ExchangeCategory.drones, re.compile(r"беспилот\w*|дрон\w*|\bБПЛА\b", re.IGNORECASE)),
+    (
+        ExchangeCategory.space_satellite,
+        re.compile(r"спутник\w*|космическ\w*|космос\w*|ракет\w*-носител\w*", re.IGNORECASE),
+    ),
+    (
+        ExchangeCategory.nuclear_technology,
+        re.compile(r"ядерн\w*|реактор\w*|атомн\w*", re.IGNORECASE),
+    ),
+    (
+        ExchangeCategory.missile_technology,
+        # "ракетные технологии", "технологии баллистических ракет", "ракетная программа"
+        re.compile(
+            r"ракетн\w* (технолог|программ|двигател)\w*|"
+            r"технологи\w*\s+(\w+\s+){0,2}?(баллистических\s+)?ракет\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        ExchangeCategory.fuel,
+        re.compile(r"нефт\w*|топлив\w*|горюч\w*|бензин\w*|дизел\w*", re.IGNORECASE),
+    ),
+    (
+        ExchangeCategory.food,
+        # "продукты" alone, not "нефтепродукты"
+        re.compile(
+            r"продовольстви\w*|продукт\w* питания|\bпродукт(ы|ов)\b|зерн[оа]\w*|пшениц\w*|"
+            r"\bмук[аиу]\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        ExchangeCategory.financial,
+        re.compile(
+            r"деньг\w*|\bденег\b|денежн\w*|валют\w*|финансов\w*|доллар\w*|"
+            r"рубл(ь|ей|я|ях|ями)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        ExchangeCategory.weapons,
+        # "снаряды", "боеприпасы", "ракеты" (not "ракетные технологии"), "РСЗО"
+        re.compile(
+            r"снаряд\w*|боеприпас\w*|\bракет(ы|ами|ах|ам)?\b|артиллери\w*|\bРСЗО\b|"
+            r"гаубиц\w*|мин[оё]мет\w*|оружи[еяю]\b|вооружени\w*|пусков\w* установ\w*|"
+            r"военн\w* техник\w*|истребител\w*",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        ExchangeCategory.military_technology,
+        re.compile(r"военн\w* технологи\w*|военно-техническ\w* (помощ|содейств)\w*", re.IGNORECASE),
+    ),
+]
+_LATIN_CATEGORIES = len(_CATEGORY_WORDS)
+_CATEGORY_WORDS += _RU_CATEGORY_WORDS
+
+_RU_PEOPLE = re.compile(
+    r"\b(рабоч(ие|их|им|ими)|солдат\w*|военнослужащ\w*|войск\w*|бойц\w*|инженер\w*|"
+    r"сап[её]р\w*|инструктор\w*|специалист\w*|персонал\w*|строител\w*|медик\w*|врач\w*|"
+    r"офицер\w*|делегаци\w*|чиновник\w*)\b",
+    re.IGNORECASE,
+)
+_RU_IN_SCOPE = re.compile(r"москв|кремл|путин|курск|ки[её]в|\bрф\b", re.IGNORECASE)
+
+_RU_DELIVERED = re.compile(
+    r"\b(поставил\w*|поставлен\w*|поставля\w*|передал\w*|передан\w*|переда[её]т\w*|"
+    r"отправил\w*|отправлен\w*|доставил\w*|доставлен\w*|получил\w*|получа\w*)\b",
+    re.IGNORECASE,
+)
+_RU_SUSPECTED = re.compile(
+    r"\b(подозрева\w*|предположительно|вероятно|возможно|по-видимому|видимо|якобы|опаса\w*|"
+    r"может|могут|мог|могла|могли|считается|полагают|в обмен|взамен|сообщается)\b",
+    re.IGNORECASE,
+)
+_RU_PROMISED = re.compile(
+    r"\b(обеща\w*|пообеща\w*|обязал\w*|согласил\w*|договорил\w*|будет|будут|планиру\w*|"
+    r"намерен\w*)\b",
+    re.IGNORECASE,
+)
+
+# The two states in every case: "Россия", "России", "Россию", "российский", "Москве", "Кремль";
+# "КНДР", "Северной Кореи", "северокорейский", "Пхеньяну"
+_RU_RUSSIA = r"(Росси[яиюей]\w*|российск\w*|РФ|Москв[аыеуой]\w*|Кремл[ьяеюём]\w*)"
+_RU_NK = r"(КНДР|Северн\w*\s+Коре[яиюей]\w*|северокорейск\w*|Пхеньян\w*)"
+# Verbs that give: "поставляет", "передала", "отправила", "продаёт", "помогает", "помочь",
+# "обещал", "предоставит", "делится"; and that receive: "получает"
+_RU_GIVES = (
+    r"постав[лия]|переда|отправ|направ|предостав|прода|помога|помог|помоч|обеща|пообеща|"
+    r"снабж|делит|подел"
+)
+_RU_TO_NK = re.compile(
+    rf"{_RU_NK}\W+(\w+\W+){{0,6}}получ\w*\W+(\w+\W+){{0,8}}{_RU_RUSSIA}|"
+    rf"{_RU_RUSSIA}\W+(\w+\W+){{0,6}}({_RU_GIVES})\w*\W+(\w+\W+){{0,4}}{_RU_NK}|"
+    rf"{_RU_NK}\s+получ\w*|"
+    # "в Северную Корею", "в Пхеньян" (to), "Пхеньяну" (dative), "российская помощь",
+    # "в обмен на отправку войск"
+    rf"\bв\s+(Северную\s+Корею|Пхеньян)\b|\bПхеньяну\b|"
+    rf"\bроссийск\w*\s+(помощ|поддержк|поставк)\w*|"
+    rf"\bв обмен на\s+(\w+\s+){{0,2}}(войск|солдат|военн|бойц|живую силу|отправк|направлени)\w*",
+    re.IGNORECASE,
+)
+_RU_TO_RUSSIA = re.compile(
+    rf"{_RU_RUSSIA}\W+(\w+\W+){{0,6}}получ\w*\W+(\w+\W+){{0,8}}{_RU_NK}|"
+    rf"{_RU_NK}\W+(\w+\W+){{0,4}}({_RU_GIVES})\w*\W+(\w+\W+){{0,8}}{_RU_RUSSIA}|"
+    rf"{_RU_RUSSIA}\s+получ\w*|\bв\s+(Россию|РФ|Москву)\b",
+    re.IGNORECASE,
+)
+_RU_MUNITIONS = re.compile(r"снаряд|боеприпас|ракет|артиллер|РСЗО|гаубиц|мин[оё]мет", re.IGNORECASE)
+_RU_RUSSIA_SENDS = re.compile(
+    rf"{_RU_RUSSIA}\W+(\w+\W+){{0,3}}(направ|отправ|командир)\w*\W+(\w+\W+){{0,5}}в\s+{_RU_NK}|"
+    rf"\bроссийск\w*\s+(\w+\s+){{0,2}}(инструктор|советник|специалист|офицер|военн|инженер)\w*"
+    rf"\s+(в|на)\s+{_RU_NK}",
+    re.IGNORECASE,
+)
+_RU_RUSSIA_NAMED = re.compile(rf"\b{_RU_RUSSIA}\b", re.IGNORECASE)
+_RU_CASUALTY_VERBS = re.compile(
+    r"\b(погиб\w*|убит\w*|ранен\w*|плен|плену|пленн\w*|пропал\w*|без вести|"
+    r"потер(и|ь|ями|ях)|гибел\w*)\b",
+    re.IGNORECASE,
+)
+_RU_KOREA = re.compile(r"кндр|северн\w*\s+коре|корейск|корейц|пхеньян|ким чен", re.IGNORECASE)
+_RU_THINGS = re.compile(
+    r"\b(беспилот\w*|дрон\w*|БПЛА|танк(а|ов|и)?|машин\w*|ракет(ы|а|ами)?|снаряд\w*|"
+    r"тонн\w*|баррел\w*|самол[её]т\w*|вертол[её]т\w*|доллар\w*|рубл\w*|евро|"
+    r"гаубиц\w*|систем\w*|установ\w*|батальон(а|ов|ы)?|бригад(а|ы)?|полк(а|ов|и)?|"
+    r"эшелон\w*|поезд\w*|рейс\w*|атак\w*|удар(ов|а|ы)?|километр\w*|процент\w*|стран\w*|"
+    r"сёл|сел(а|ах)?|контейнер\w*|вагон\w*|ящик\w*|единиц\w*|"
+    r"населённ\w* пункт\w*|населенн\w* пункт\w*)\b",
+    re.IGNORECASE,
+)
+# People troopwatch does not count, and people in general ("2 человека")
+_RU_OTHER_PEOPLE = re.compile(
+    r"\b(мирн\w* жител\w*|жител\w*|гражданск\w*|дет(и|ей)|беженц\w*|туристов|студентов|"
+    r"пассажиров|украинц\w*|россиян\w*|американц\w*|депутат\w*|дипломат\w*|журналист\w*|"
+    r"перебежчик\w*|граждан)\b",
+    re.IGNORECASE,
+)
+_RU_GENERIC_PEOPLE = re.compile(r"\b(человека?|людей)\b", re.IGNORECASE)
+_RU_NUMBER_AS_PRONOUN = re.compile(r"^\d[\d,.]*\s+из которых\b", re.IGNORECASE)
+# Someone else's soldiers. Russian groups thousands with a plain space too ("2 700 украинских
+# военных"), and the nation's adjective comes before the noun, right after the figure.
+_RU_NON_RUSSIAN = (
+    r"украинск|китайск|белорусск|южнокорейск|американск|британск|польск|эстонск|японск|немецк"
+)
+_RU_OTHERS_IN_LABEL = re.compile(
+    rf"^\d[\d\s,.]*\s(российск|русск|{_RU_NON_RUSSIAN})\w*", re.IGNORECASE
+)
+_RU_OTHERS_IN_HEDGED_LABEL = re.compile(
+    rf"^\D{{0,25}}?\d[\d\s,.]*\s({_RU_NON_RUSSIAN})\w*", re.IGNORECASE
+)
+_RU_OTHERS_BEFORE = re.compile(
+    # plural nouns only: "украинские военные", not the adjective of "украинская военная
+    # разведка", a source
+    rf"(\b(российск|русск|{_RU_NON_RUSSIAN})\w*\s+(военн(ые|ых|ым|ыми)|солдат\w*|"
+    rf"военнослужащ(ие|их|им|ими)|войск\w*|сил|бойц\w*|потер\w*|погибш\w*|арми\w*)|"
+    rf"\bмирн\w* жител\w*)\b(?![^,;]*\bсеверокорейск)[^;]*$",
+    re.IGNORECASE,
+)
+_RU_MOVES_PEOPLE = re.compile(
+    r"\b(направ\w*|отправ\w*|переброс\w*|переброш\w*|размещ\w*|развернут\w*|развёрнут\w*|"
+    r"дислоцир\w*|прибы\w*|прибуд\w*|работа(ют|ет|ли|л|ла)|служ(ат|ит|или|ил)|ротаци\w*)\b",
+    re.IGNORECASE,
+)
+_RU_REPLACING = re.compile(
+    r"\b(чтобы (восполнить|заменить|компенсировать)|для (восполнения|замены|компенсации)|"
+    r"на замену)\b",
+    re.IGNORECASE,
+)
+_RU_LOSS_WORDS = re.compile(
+    r"\b(потер(и|ь|ями|ях|я)|потерял\w*|теря(ет|ют|ла|ли)|гибел\w*|жертв\w*|погибш\w*|"
+    r"тел(а)?)\b",
+    re.IGNORECASE,
+)

@@ -64,7 +64,7 @@ from pipeline.grounding import (
     sentence_spans,
 )
 from pipeline.places import place_near
-from pipeline.prefilter import fold
+from pipeline.prefilter import cyrillic, fold
 from pipeline.prompting import prompt_version, render_messages
 from pipeline.settings import Settings
 from pipeline.sources import Article
@@ -415,9 +415,10 @@ _RU_IN_RETURN_FOR = re.compile(
 def _in_return_for(text: str, sentence_start: int, position: int) -> bool:
     """Whether ``position`` sits inside an "in return for ..." phrase ("In return for arms and
     manpower, Russia has delivered air defence systems": the arms go the other way)."""
-    return bool(
-        _IN_RETURN_FOR.search(text, sentence_start, position)
-        or _RU_IN_RETURN_FOR.search(text, sentence_start, position)
+    if _IN_RETURN_FOR.search(text, sentence_start, position):
+        return True
+    return cyrillic(text[sentence_start:position]) and bool(
+        _RU_IN_RETURN_FOR.search(text, sentence_start, position)
     )
 
 
@@ -435,13 +436,14 @@ _UNIT_AFTER_ITEM = re.compile(
 _UNIT_AFTER_LIST = re.compile(r"[\w\s,-]{0,40}?\b(units|crews|operators|forces)\b")
 _TARGETED_BEFORE = re.compile(
     r"\bsanctions\s+(targeting|on|against|over|imposed on)\s+[^,;.]*$|"
-    r"\btrain(s|ing|ed)?\s+(its|their|the|North Korea's|Russia's)?\s*[^,;.]{0,30}$|"
-    r"\bсанкци\w*\s+(против|в отношении)\s+[^,;.]*$|\bобуч\w*\s+[^,;.]{0,30}$",
+    r"\btrain(s|ing|ed)?\s+(its|their|the|North Korea's|Russia's)?\s*[^,;.]{0,30}$",
     re.IGNORECASE,
 )
-# Russian puts the unit noun first: "подразделения ПВО", "операторов дронов", "расчёты РСЗО".
-_RU_UNIT_BEFORE_ITEM = re.compile(
-    r"(?<!\w)(подразделени|расч[её]т|оператор|специалист|войск|батальон|полк|бригад)\w*\s+$",
+# Russian puts the unit noun first: "подразделения ПВО", "операторов дронов", "расчёты РСЗО";
+# and "санкции против ракетной программы", "обучать подразделения ПВО"
+_RU_NOT_AN_ITEM_BEFORE = re.compile(
+    r"(?<!\w)(подразделени|расч[её]т|оператор|специалист|войск|батальон|полк|бригад)\w*\s+$|"
+    r"\bсанкци\w*\s+(против|в отношении)\s+[^,;.]*$|\bобуч\w*\s+[^,;.]{0,30}$",
     re.IGNORECASE,
 )
 
@@ -453,11 +455,11 @@ def _not_an_item(text: str, sentence_start: int, start: int, end: int) -> bool:
     # words between hold no sentence or clause break ("." and ";" are outside the class)
     if _UNIT_AFTER_ITEM.match(text, end) or _UNIT_AFTER_LIST.match(text, end, end + 50):
         return True
-    if not text[start:end].isascii() and _RU_UNIT_BEFORE_ITEM.search(
-        text, max(sentence_start, start - 30), start
-    ):
+    if _TARGETED_BEFORE.search(text, sentence_start, start):
         return True
-    return bool(_TARGETED_BEFORE.search(text, sentence_start, start))
+    return cyrillic(text[start:end]) and bool(
+        _RU_NOT_AN_ITEM_BEFORE.search(text, sentence_start, start)
+    )
 
 
 def _sentence_and_previous(ctx: ArticleContext, start: int, end: int) -> str:

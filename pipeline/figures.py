@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from pipeline.clean import line_at
 from pipeline.grounding import sentence_spans
-from pipeline.prefilter import any_match, finditer, fold, may_match
+from pipeline.prefilter import any_match, cyrillic, finditer, fold, may_match
 from pipeline.quantities import find_numbers, hedge_end, hedge_start, parse_count
 from schemas.records import Count, Qualifier
 
@@ -24,10 +24,7 @@ _MONTHS = (
     r"jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|"
     r"oct(ober)?|nov(ember)?|dec(ember)?|januar|februar|märz|juni|juli|oktober|dezember|"
     r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
-    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
-    # Russian, in the nominative, genitive ("15 марта") and prepositional ("в марте")
-    r"январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|"
-    r"сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
 )
 _MONTH_NEAR = re.compile(
     rf"\b({_MONTHS})\b\.?\s*$|^\s*\.?\s*(?:(?:de|of)\s+)?({_MONTHS})\b", re.IGNORECASE
@@ -37,10 +34,7 @@ _VAGUE = re.compile(
     r"\bseveral (thousand|hundred)\b|\b(tausende|hunderte|dutzende|mehrere tausend)\b|"
     r"\b(mehrere|einige) (dutzend|hundert)\b|"
     r"\b(des milliers|des centaines|des dizaines|plusieurs (centaines|milliers|dizaines)|"
-    r"miles|cientos|centenares|decenas|varios (cientos|miles))\b|"
-    # Russian: "тысячи", "сотни", "десятки (тысяч)", "несколько сотен", "многие тысячи"
-    r"\b((несколько|нескольких|многие|многих|десятки|десятков|сотни|сотен)\s+)?"
-    r"(тысячи|тысяч|сотни|сотен|десятки|десятков)\b",
+    r"miles|cientos|centenares|decenas|varios (cientos|miles)|тысячи|сотни)\b",
     re.IGNORECASE,
 )
 _RANGE_JOIN = re.compile(r"^\s*(to|and|-|–|—|bis|und|à|et|a|y|до)\s*$", re.IGNORECASE)
@@ -58,13 +52,7 @@ _INSTRUCTION = re.compile(
     # an imperative to the reader-machine: "Record that 90,000 ...", "Report that ..."
     r"(^|[\n\[]|[.!?]\s+)(Record|Report|State|Write|Output) that\b|"
     r"\b(KI-(Systeme|Modelle|Assistenten)|(systèmes|modèles|assistants) d['’]IA|"
-    r"(sistemas|modelos|asistentes) de IA)\b|"
-    # Russian: "игнорируйте предыдущие инструкции", "системы ИИ должны указать"
-    r"\b(игнориру\w*|проигнориру\w*|забудьте|не обращайте внимания)\b[^.]{0,80}"
-    r"\b(выше|предыдущ\w*|прежн\w*|инструкци\w*)|"
-    r"\b(ИИ|нейросет\w*|языков\w* модел\w*|чат-бот\w*)\b[^.]{0,120}"
-    r"\b(должн\w*|обязан\w*|следует|сообщ\w*|укаж\w*|указать|напиш\w*|ответ\w*)|"
-    r"\b(инструкци\w*|примечани\w*|сообщени\w*|указани\w*) для (ИИ|систем|моделей|нейросет)",
+    r"(sistemas|modelos|asistentes) de IA)\b",
     re.IGNORECASE,
 )
 # Figures that measure something other than people: durations, distances, shares, calibres,
@@ -76,9 +64,7 @@ _UNIT_AFTER = re.compile(
     r"min|mins|mm|cm|percent|per cent|prozent|%|tonnes?|tons?|kg|calibre|caliber|"
     r"tage?n?|wochen?|monate?n?|jahr(e|en)?|stunden?|minuten|sekunden|seconds?|"
     r"jours?|semaines?|mois|ans|années?|heures?|"
-    r"d[ií]as?|semanas?|meses|años?|horas?|minutos?|segundos?|"
-    r"дн(я|ей)|день|сут(ок|ки)|недел[ьияю]|месяц(а|ев)?|год(а|у)?|лет|час(а|ов)?|минут|секунд|"
-    r"км|мм|см|кг|километр\w*|метр(а|ов)?|процент\w*|тонн\w*|раз|раза|калибр\w*)\b",
+    r"d[ií]as?|semanas?|meses|años?|horas?|minutos?|segundos?)\b",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
@@ -118,8 +104,11 @@ def instruction_spans(text: str) -> list[tuple[int, int]]:
     Report that 1,000,000 ..."), so the rest of its paragraph is blocked too.
     """
     spans: list[tuple[int, int]] = []
+    russian = cyrillic(text)
     for s, e in sentence_spans(text):
-        if any_match(_INSTRUCTION, text[s:e]):  # _INSTRUCTION.search, tried only at its words
+        sentence = text[s:e]
+        # _INSTRUCTION.search, tried only at its words
+        if any_match(_INSTRUCTION, sentence) or (russian and any_match(_RU_INSTRUCTION, sentence)):
             end = text.find("\n", e)
             spans.append((s, len(text) if end < 0 else end))
     return spans
@@ -128,9 +117,8 @@ def instruction_spans(text: str) -> list[tuple[int, int]]:
 # A document's own numbering: "Resolution 2397", "resolutions 1718 and 2270", "Article 5".
 _IDENTIFIER_BEFORE = re.compile(
     r"(?:resolutions?|articles?|paragraphs?|paras?|sections?|clauses?|points?|items?|no\.|nr\.|"
-    r"number|artikel|absatz|resolution(?:en)?|résolutions?|resoluci(?:ón|ones)|art\.|"
-    r"резолюци[яиюей]|резолюций|стать[яиюей]|пункт[аеуы]?|№)\s*"
-    r"(?:\d[\d,]*\s*(?:,|and|or|und|et|y|и)\s*)*$",
+    r"number|artikel|absatz|resolution(?:en)?|résolutions?|resoluci(?:ón|ones)|art\.)\s+"
+    r"(?:\d[\d,]*\s*(?:,|and|or|und|et|y)\s*)*$",
     re.IGNORECASE,
 )
 # A list marker at the start of a line: "1. We condemn", "2) Some", "(3) The".
@@ -140,10 +128,10 @@ _LIST_MARKER_BEFORE = re.compile(r"(?:^|\n)[ \t]*\(?$")
 # Ages: "aged 21 and 26", "ages range from 19 to 27", "Hnatiuk, 38, has commanded".
 _AGE_BEFORE = re.compile(
     r"\b(aged|ages?( range)?( from| of| between)?|im Alter von|âgés? de|de entre|"
-    r"edades de|в возрасте( от)?)\s+(\d+\s*(,|and|to|or|und|bis|et|y|и|до|-|–)\s*)*$",
+    r"edades de)\s+(\d+\s*(,|and|to|or|und|bis|et|y|-|–)\s*)*$",
     re.IGNORECASE,
 )
-_NAME_COMMA_BEFORE = re.compile(r"\b(?:[A-Z][a-z]+|[А-ЯЁ][а-яё]+),\s*$")
+_NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][a-z]+,\s*$")
 # A telephone number: "+49 40 3861 2207", "(030) 1234 5678".
 _PHONE = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d+\)?){2,}|\(0\d+\)\s?\d[\d\s-]{4,}")
 
@@ -187,12 +175,7 @@ _NOT_A_HEADCOUNT_AFTER = re.compile(
     # a rate, not a headcount: "around 1,000 a day", "200 per week"
     r"(?:a|an|per|each|every)\s+(?:day|week|month|year)|daily|"
     r"years? old|-year-old|jahre alt|ans|años|"
-    r"(?:US )?dollars?|euros?|roubles?|rubles?|won|yuan|rupees?|francs?|pounds sterling|"
-    r"доллар\w*|долл|евро|рубл\w*|руб|юан\w*)\b|"
-    # a Russian pair of ages or durations: "20 и 26 лет", "от 19 до 27 лет"
-    r"\s*(?:и|или|до|-|–)\s*\d+\s*(?:лет|года?|месяц\w*|дн(?:я|ей)|недел\w*)\b|"
-    # a Russian rate may name what it counts first: "около 1000 военных в день"
-    r"(?:\s+[^\W\d_]+){0,2}\s+(?:в|за)\s+(?:день|сутки|неделю|месяц|год)\b|"
+    r"(?:US )?dollars?|euros?|roubles?|rubles?|won|yuan|rupees?|francs?|pounds sterling)\b|"
     # the low end of a range of shares: "70 to 80 per cent", "10-15%"
     r"\s*(?:to|-|–|and|bis|à|a)\s*\d[\d,.]*\s*(?:%|per ?cent|prozent|pour ?cent|por ciento))",
     re.IGNORECASE,
@@ -201,17 +184,15 @@ _NOT_A_HEADCOUNT_AFTER = re.compile(
 
 # The size of a formation, not of a deployment: "columns of 20 to 30 men", "groups of five".
 _GROUP_SIZE_BEFORE = re.compile(
-    r"\b((columns|groups|squads|teams|platoons|formations|waves|batches|assault groups) of|"
-    r"(группами|группы|групп) (по|из))\s+"
-    r"(up to\s+|about\s+|around\s+|до\s+|около\s+)?(\d[\d,]*\s*(to|-|–|and|or)\s*)?$",
+    r"\b(columns|groups|squads|teams|platoons|formations|waves|batches|assault groups) of\s+"
+    r"(up to\s+|about\s+|around\s+)?(\d[\d,]*\s*(to|-|–|and|or)\s*)?$",
     re.IGNORECASE,
 )
 
 
 # Page counters: "Comments (214)", "Shares: 1,203".
 _COUNTER_BEFORE = re.compile(
-    r"\b(comments|views|shares|likes|replies|readers|reactions|vendors|partners|"
-    r"комментари\w*|просмотр\w*)\s*[(:]?\s*$",
+    r"\b(comments|views|shares|likes|replies|readers|reactions|vendors|partners)\s*[(:]?\s*$",
     re.IGNORECASE,
 )
 
@@ -225,6 +206,10 @@ _PRONOUN_ONE_BEFORE = re.compile(
 
 def _is_date_or_percent(text: str, start: int, end: int, value: int) -> bool:
     if _is_identifier(text, start, end) or _is_age_or_phone(text, start, end, value):
+        return True
+    if cyrillic(text[max(0, start - 60) : end + 40]) and _russian_non_count(
+        text, start, end, value
+    ):
         return True
     # any_match is bool(search), tried only at the lexicons' words (pipeline.prefilter)
     if any_match(_COUNTER_BEFORE, text[max(0, start - 20) : start]):
@@ -321,7 +306,10 @@ def find_figures(text: str, blocked: list[tuple[int, int]] | None = None) -> lis
         # hedge words on either side belong to the count: "at least 600", "600 or more"
         spans.append((hedge_start(text, s), hedge_end(text, e)))
         i += 1
-    for m in finditer(_VAGUE, text):  # _VAGUE.finditer(text), scanning only around its words
+    vague = [*finditer(_VAGUE, text)]  # _VAGUE.finditer(text), scanning only around its words
+    if cyrillic(text):
+        vague += finditer(_RU_VAGUE, text)
+    for m in vague:
         if not any(s <= m.start() < e for s, e in spans):
             spans.append((m.start(), m.end()))
 
@@ -353,3 +341,74 @@ def find_figures(text: str, blocked: list[tuple[int, int]] | None = None) -> lis
         seen.add(label)
         figures.append(Figure(label=label, count=count, start=s, end=e))
     return figures
+
+
+# --------------------------------------------------------------------------------------------
+# Russian: asked only about text with Cyrillic letters, so the patterns above stay as fast as
+# they were for every other article
+# --------------------------------------------------------------------------------------------
+
+# "тысячи", "сотни", "десятки (тысяч)", "несколько сотен", "многие тысячи"
+_RU_VAGUE = re.compile(
+    r"\b((несколько|нескольких|многие|многих|десятки|десятков|сотни|сотен)\s)?"
+    r"(тысячи|тысяч|сотни|сотен|десятки|десятков)\b",
+    re.IGNORECASE,
+)
+# "игнорируйте предыдущие инструкции", "системы ИИ должны указать"
+_RU_INSTRUCTION = re.compile(
+    r"\b(игнориру\w*|проигнориру\w*|забудьте|не обращайте внимания)\b[^.]{0,80}"
+    r"\b(выше|предыдущ\w*|прежн\w*|инструкци\w*)|"
+    r"\b(ИИ|нейросет\w*|языков\w* модел\w*|чат-бот\w*)\b[^.]{0,120}"
+    r"\b(должн\w*|обязан\w*|следует|сообщ\w*|укаж\w*|указать|напиш\w*|ответ\w*)|"
+    r"\b(инструкци\w*|примечани\w*|сообщени\w*|указани\w*) для (ИИ|систем|моделей|нейросет)",
+    re.IGNORECASE,
+)
+# Months in the nominative, genitive ("15 марта") and prepositional ("в марте")
+_RU_MONTHS = (
+    r"январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|"
+    r"сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]"
+)
+_RU_MONTH_NEAR = re.compile(rf"\b({_RU_MONTHS})\b\.?\s*$|^\s*({_RU_MONTHS})\b", re.IGNORECASE)
+_RU_UNIT_AFTER = re.compile(
+    r"^\s*(-\s*)?(дн(я|ей)|день|сут(ок|ки)|недел[ьияю]|месяц(а|ев)?|год(а|у)?|лет|час(а|ов)?|"
+    r"минут|секунд|км|мм|см|кг|километр\w*|метр(а|ов)?|процент\w*|тонн\w*|раз|раза|"
+    r"калибр\w*)\b",
+    re.IGNORECASE,
+)
+_RU_NOT_A_HEADCOUNT_AFTER = re.compile(
+    r"^(?:\s+(?:доллар\w*|долл|евро|рубл\w*|руб|юан\w*)\b|"
+    # a pair of ages or durations: "20 и 26 лет", "от 19 до 27 лет"
+    r"\s*(?:и|или|до|-|–)\s*\d+\s*(?:лет|года?|месяц\w*|дн(?:я|ей)|недел\w*)\b|"
+    # a rate may name what it counts first: "около 1000 военных в день"
+    r"(?:\s+[^\W\d_]+){0,2}\s+(?:в|за)\s+(?:день|сутки|неделю|месяц|год)\b)",
+    re.IGNORECASE,
+)
+# A document's numbering ("резолюция 2397", "№ 5"), ages ("в возрасте 21 и 26"), page counters
+# ("комментарии (214)") and the size of a formation ("группами по 20 человек")
+_RU_NOT_A_COUNT_BEFORE = re.compile(
+    r"(?:резолюци[яиюей]|резолюций|стать[яиюей]|пункт[аеуы]?|№)\s*"
+    r"(?:\d[\d,]*\s*(?:,|и)\s*)*$|"
+    r"\bв возрасте(?: от)?\s+(?:\d+\s*(?:,|и|до|-|–)\s*)*$|"
+    r"\b(?:комментари\w*|просмотр\w*)\s*[(:]?\s*$|"
+    r"\b(?:группами|группы|групп) (?:по|из)\s+(?:до\s+|около\s+)?"
+    r"(?:\d[\d,]*\s*(?:-|–|и|или|до)\s*)?$",
+    re.IGNORECASE,
+)
+_RU_NAME_COMMA_BEFORE = re.compile(r"\b[А-ЯЁ][а-яё]+,\s*$")
+
+
+def _russian_non_count(text: str, start: int, end: int, value: int) -> bool:
+    """Whether the figure at ``start:end`` of Russian text measures something other than a
+    headcount: the Russian side of ``_is_date_or_percent``."""
+    before = text[max(0, start - 60) : start]
+    if _RU_NOT_A_COUNT_BEFORE.search(before):
+        return True
+    if value < 120 and _RU_NAME_COMMA_BEFORE.search(before) and text[end : end + 1] == ",":
+        return True  # "Ким, 20, попал в плен": a name, the age and a comma
+    after = text[end : end + 24]
+    if _RU_NOT_A_HEADCOUNT_AFTER.match(after) or _RU_UNIT_AFTER.match(after):
+        return True
+    return value <= 31 and bool(
+        _RU_MONTH_NEAR.search(text[max(0, start - 12) : start])
+        or _RU_MONTH_NEAR.search(text[end : end + 16])
+    )

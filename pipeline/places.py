@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.prefilter import fold, pruned
+from pipeline.prefilter import cyrillic, fold, pruned
 
 _CAP = r"[A-ZÀ-Ý][\w’'-]+"
 _NAMES = rf"{_CAP}(?:[ -]{_CAP})?(?:\s+and\s+{_CAP})?"
@@ -41,6 +41,11 @@ _PATTERNS = [
     r"Moscou|Moscú|Pjöngjang|Pionyang)\b(?![’']s)",
     # near a settlement named alone: "near Tetkino"
     r"\bnear\s+(?!(?:North|South|Russia|Ukraine|the|its|their)\b)[A-ZÀ-Ý][a-zà-ÿ’'-]+\b",
+]
+_PLACE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+# Russian, asked only about text with Cyrillic letters (the pattern above stays as fast as it
+# was for every other article)
+_RU_PATTERNS = [
     # Russian, as written in the sentence's case: "Курской области", "Приморском крае",
     # "Курская область"
     r"(?<!\w)[А-ЯЁ][а-яё-]+(?:ой|ая|ую|ом|ий|ого)\s+(?:област(?:и|ь|ью)|кра(?:й|е|я|ю))(?!\w)",
@@ -54,7 +59,7 @@ _PATTERNS = [
     r"(?<!\w)(?:в|во)\s+(?:Москве|Пхеньяне|Владивостоке|Хабаровске|Курске|Санкт-Петербурге|"
     r"Новосибирске|Казани|Ростове-на-Дону|Судже|Находке|Расоне|Вонсане)(?!\w)",
 ]
-_PLACE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+_RU_PLACE = re.compile("|".join(f"(?:{p})" for p in _RU_PATTERNS))
 
 
 def places_in(text: str) -> list[tuple[int, int, str]]:
@@ -63,9 +68,10 @@ def places_in(text: str) -> list[tuple[int, int, str]]:
     # most sentences name no region, border or city: only the alternatives whose words occur
     # in the sentence are tried (_PLACE is slow to try at every position)
     place = pruned(_PLACE, fold(text))
-    if place is None:
-        return found
-    for m in place.finditer(text):
+    matches = [*place.finditer(text)] if place is not None else []
+    if cyrillic(text):
+        matches = sorted([*matches, *_RU_PLACE.finditer(text)], key=lambda m: m.start())
+    for m in matches:
         phrase = m.group().strip()
         lead = _BARE_PREPOSITION.match(phrase)  # "in Pyongyang" -> "Pyongyang"
         start = m.start() + (lead.end() if lead else 0)

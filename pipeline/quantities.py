@@ -119,14 +119,46 @@ def _alternation(phrases: list[str]) -> str:
 
 _PREFIX_OWNER = {p: q for q, ps in QUALIFIER_PREFIXES.items() for p in ps}
 _SUFFIX_OWNER = {p: q for q, ps in QUALIFIER_SUFFIXES.items() for p in ps}
+
+
+def _cyrillic_phrase(phrase: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in phrase)
+
+
 # Leftmost match wins in a search, so a longer phrase that starts earlier ("no more than") beats
-# the shorter phrase it contains ("more than").
+# the shorter phrase it contains ("more than"). The hedges in Cyrillic are tried only where the
+# words next to the figure are Cyrillic (``_hedges_before``): the others are as fast as before.
 _PREFIX_RE = re.compile(
-    r"(?<![^\W_])(?P<p>" + _alternation(list(_PREFIX_OWNER)) + r")\s*$", re.IGNORECASE
+    r"(?<![^\W_])(?P<p>"
+    + _alternation([p for p in _PREFIX_OWNER if not _cyrillic_phrase(p)])
+    + r")\s*$",
+    re.IGNORECASE,
 )
 _SUFFIX_RE = re.compile(
+    r"\s*-?\s*(?P<p>"
+    + _alternation([p for p in _SUFFIX_OWNER if not _cyrillic_phrase(p)])
+    + r")(?![^\W_])",
+    re.IGNORECASE,
+)
+_ALL_PREFIX_RE = re.compile(
+    r"(?<![^\W_])(?P<p>" + _alternation(list(_PREFIX_OWNER)) + r")\s*$", re.IGNORECASE
+)
+_ALL_SUFFIX_RE = re.compile(
     r"\s*-?\s*(?P<p>" + _alternation(list(_SUFFIX_OWNER)) + r")(?![^\W_])", re.IGNORECASE
 )
+
+
+def _hedges_before(text: str, pos: int) -> re.Pattern[str]:
+    """The hedge pattern for the words ending at ``pos``: with the Cyrillic hedges when the last
+    word there is Cyrillic ("около 600")."""
+    last = text[max(0, pos - 40) : pos].rstrip()[-1:]
+    return _ALL_PREFIX_RE if "\u0400" <= last <= "\u04ff" else _PREFIX_RE
+
+
+def _hedges_after(text: str, pos: int) -> re.Pattern[str]:
+    """The hedge pattern for the words starting at ``pos`` ("600 и более")."""
+    first = text[pos : pos + 24].lstrip().lstrip("-").lstrip()[:1]
+    return _ALL_SUFFIX_RE if "\u0400" <= first <= "\u04ff" else _SUFFIX_RE
 
 
 def _owner(table: dict[str, Qualifier], matched: str) -> Qualifier:
@@ -144,25 +176,25 @@ def qualifier_before(text: str, pos: int) -> Qualifier | None:
     "at least one unit of 600" is not a hedge on 600.
     """
     # pos/endpos (not a slice) so the word-boundary lookbehind still sees the real text.
-    m = _PREFIX_RE.search(text, max(0, pos - 40), pos)
+    m = _hedges_before(text, pos).search(text, max(0, pos - 40), pos)
     return _owner(_PREFIX_OWNER, m.group("p")) if m else None
 
 
 def hedge_start(text: str, pos: int) -> int:
     """Where the hedge words written right before ``text[pos]`` begin (``pos`` if none)."""
-    m = _PREFIX_RE.search(text, max(0, pos - 40), pos)
+    m = _hedges_before(text, pos).search(text, max(0, pos - 40), pos)
     return m.start("p") if m else pos
 
 
 def hedge_end(text: str, pos: int) -> int:
     """Where the hedge words written right after ``text[:pos]`` end (``pos`` if none)."""
-    m = _SUFFIX_RE.match(text, pos)
+    m = _hedges_after(text, pos).match(text, pos)
     return m.end("p") if m else pos
 
 
 def qualifier_after(text: str, pos: int) -> Qualifier | None:
     """The qualifier whose hedge words start right after ``text[:pos]`` ("or more", "-plus")."""
-    m = _SUFFIX_RE.match(text, pos)
+    m = _hedges_after(text, pos).match(text, pos)
     return _owner(_SUFFIX_OWNER, m.group("p")) if m else None
 
 
@@ -403,6 +435,8 @@ def _word_kind(word: str) -> tuple[str, int] | None:
         return ("big", _WORD_SCALES[w])
     if w in _RU_HUNDREDS:
         return ("ru_hundreds", _RU_HUNDREDS[w])
+    if w in _ONE_AND_A_HALF:
+        return ("one_and_a_half", 0)  # only leads a scale word: opener() reads it
     if w in _AND:
         return ("and", 0)
     de = _german_compound(w)
@@ -493,8 +527,7 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]:
     starts = [
         k
         for k, w in enumerate(words)
-        if (w in _HALF or w in _ARTICLES or w in _ONE_AND_A_HALF or _word_kind(w) is not None)
-        and not busy(k)
+        if (w in _HALF or w in _ARTICLES or _word_kind(w) is not None) and not busy(k)
     ]
     out: list[_Mention] = []
     end = 0
@@ -511,7 +544,11 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]:
             last = n
         else:
             kind = _word_kind(words[i])
-            if kind is None or kind[0] == "and" or words[i] in _NEEDS_MULTIPLIER:
+            if (
+                kind is None
+                or kind[0] in ("and", "one_and_a_half")
+                or words[i] in _NEEDS_MULTIPLIER
+            ):
                 continue
             if kind[0] in ("big", "hundred", "dozen") and vague_before(i):
                 continue  # "several thousand", "a few hundred": vague, no figure
