@@ -294,3 +294,12 @@ def test_status_item_mentions_are_finditer(item: str, text: str) -> None:
     expected = re.finditer(rf"(?<!\w){re.escape(item)}(?!\w)", text, re.IGNORECASE)
     got = status._mentions_of(item, text)
     assert [m.span() for m in got] == [m.span() for m in expected]
+
+
+def test_cyrillic_tells_which_texts_the_russian_lexicons_are_asked_about() -> None:
+    from pipeline.prefilter import cyrillic
+
+    assert cyrillic("Пхеньян направил 6000 военных") and cyrillic("NIS: около 6000")
+    assert not cyrillic("North Korea sent 6,000 troops")
+    assert not cyrillic("Nordkorea schickt rund 6.000 Soldaten – laut Geheimdienst")
+    assert not cyrillic("")
