@@ -350,7 +350,27 @@ _SCALES = {
     "bn": 1_000_000_000,
     "milliarden": 1_000_000_000,
     "mrd": 1_000_000_000,
+    # Russian: "10 тысяч", "2 тысячи", "1,5 тыс.", "1,2 млн", "3 миллиона", "2 млрд"
+    "тысяча": 1_000,
+    "тысячи": 1_000,
+    "тысяч": 1_000,
+    "тысячу": 1_000,
+    "тыс": 1_000,
+    "миллион": 1_000_000,
+    "миллиона": 1_000_000,
+    "миллионов": 1_000_000,
+    "млн": 1_000_000,
+    "миллиард": 1_000_000_000,
+    "миллиарда": 1_000_000_000,
+    "миллиардов": 1_000_000_000,
+    "млрд": 1_000_000_000,
 }
+# Russian scale words after a number, longest first ("тысячи" before "тыс"); the plural and
+# genitive forms alone ("тысячи", "десятки тысяч") state no number, as "thousands" does not.
+_RU_SCALE = (
+    "тысячи|тысячу|тысяча|тысяч|тыс|миллионов|миллиона|миллион|млн|"
+    "миллиардов|миллиарда|миллиард|млрд"
+)
 _WORDS = {
     # French and Spanish small numbers ("deux soldats", "dos soldados"); German ones are below
     "deux": 2,
@@ -401,10 +421,30 @@ _WORDS = {
     "zehn": 10,
     "hundert": 100,
     "tausend": 1_000,
+    # Russian small numbers ("две тысячи", "пять солдат"); "тысяча" alone is a thousand
+    "два": 2,
+    "две": 2,
+    "три": 3,
+    "четыре": 4,
+    "пять": 5,
+    "шесть": 6,
+    "семь": 7,
+    "восемь": 8,
+    "девять": 9,
+    "десять": 10,
+    "двое": 2,
+    "трое": 3,
+    "четверо": 4,
+    "пятеро": 5,
+    "шестеро": 6,
+    "тысяча": 1_000,
+    "тысячу": 1_000,
 }
 _BARE_SCALES = {"a", "hundred", "thousand", "dozen", "hundert", "tausend"}
 _SCALE_RE = (
-    r"(?:\s*(?P<scale>thousand|tausend|millions?|millionen|mio|mln|billion|bn|milliarden|mrd|k)\b)?"
+    r"(?:\s*(?P<scale>thousand|tausend|millions?|millionen|mio|mln|billion|bn|milliarden|mrd|k|"
+    + _RU_SCALE
+    + r")\b)?"
 )
 # Grouped thousands with , . ' or a (narrow) space, or a plain integer/decimal.
 _NUM_SPACED = re.compile(
@@ -417,7 +457,7 @@ _NUM_TIGHT = re.compile(
 )
 _WORD_RE = re.compile(
     r"\b(?P<word>" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")\b"
-    r"(?:[\s-]+(?P<scale>hundred|thousand|tausend|million|billion|dozen)\b)?",
+    r"(?:[\s-]+(?P<scale>hundred|thousand|tausend|million|billion|dozen|" + _RU_SCALE + r")\b)?",
     re.IGNORECASE,
 )
 
@@ -430,9 +470,9 @@ _HALF_RE = re.compile(
 )
 _NUMBER_WORD = "|".join(sorted((w for w in _WORDS if w not in _BARE_SCALES), key=len, reverse=True))
 _SCALED_RANGE_RE = re.compile(
-    rf"\b(?P<low>\d+(?:[.,]\d+)?|{_NUMBER_WORD})\s*(?:to|and|or|-|–|bis|und|à|a|et|y)\s*"
+    rf"\b(?P<low>\d+(?:[.,]\d+)?|{_NUMBER_WORD})\s*(?:to|and|or|-|–|bis|und|à|a|et|y|до|и|или)\s*"
     rf"(?:\d+(?:[.,]\d+)?|{_NUMBER_WORD})[\s-]+"
-    r"(?P<scale>hundred|thousand|tausend|million|millionen|billion|dozen)\b",
+    rf"(?P<scale>hundred|thousand|tausend|million|millionen|billion|dozen|{_RU_SCALE})\b",
     re.IGNORECASE,
 )
 _TENS_UNIT_RE = re.compile(
@@ -444,6 +484,8 @@ _TENS_UNIT_RE = re.compile(
 _HALF_BEFORE_RE = re.compile(r"\bhalf[\s-]+$", re.IGNORECASE)
 # German "anderthalbtausend" (1,500), "eineinhalbhundert" (150)
 _DE_ONE_AND_A_HALF_RE = re.compile(r"\b(anderthalb|eineinhalb)(tausend|hundert)\b", re.IGNORECASE)
+# "полторы тысячи", "полтора миллиона": one and a half
+_RU_HALF_RE = re.compile(rf"\b(?:полтор[аы]|полутора)\s+(?P<scale>{_RU_SCALE})\b", re.IGNORECASE)
 
 
 def _interpretations(raw: str) -> list[float]:
@@ -494,6 +536,8 @@ def find_numbers(text: str) -> set[float]:
             found.add(round(value * scale, 6))
     for m in _DE_ONE_AND_A_HALF_RE.finditer(text):
         found.add(1500.0 if m.group(2).lower() == "tausend" else 150.0)
+    for m in _RU_HALF_RE.finditer(text):
+        found.add(1.5 * _SCALES[m.group("scale").lower()])
     for m in _HALF_RE.finditer(text):
         whole = (m.group("whole") or "").lower()
         value = float(whole) if whole.isdigit() else float(_WORDS.get(whole, 0))

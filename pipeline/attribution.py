@@ -4,10 +4,11 @@ News copy names a source once ("South Korea's National Intelligence Service said
 refers back to it ("the agency also estimated ...", "according to the report"). A 1.5B model
 asked for the claimant of each figure mostly answers with the nearest name, or with one of the
 two states, or with nothing. This module finds every attribution in the article ("X said",
-"according to X", "said X", "laut X", "selon X", "según X"), resolves back-references ("the
-agency", "it", "the official") to the latest fitting name before them, and answers "who is the
-claimant of the text at this position": an attribution in its own sentence, else the latest one
-before it in the paragraph, else the latest one before it in the article.
+"according to X", "said X", "laut X", "selon X", "según X", "по данным X", "X сообщил",
+"заявил X"), resolves back-references ("the agency", "it", "the official", "ведомство") to the
+latest fitting name before them, and answers "who is the claimant of the text at this
+position": an attribution in its own sentence, else the latest one before it in the paragraph,
+else the latest one before it in the article.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.prefilter import finditer_at_starts, fold, may_match
+from pipeline.prefilter import cyrillic, finditer_at_starts, fold, may_match
 
 _VERBS = (
     r"said|says|say|estimated|estimates|estimate|told|tells|reported|reports|believes|believe|"
@@ -50,6 +51,51 @@ _ACCORDING = re.compile(
 # French and Spanish names run on in lowercase ("selon le renseignement sud-coréen"): up to the
 # next punctuation.
 _ACCORDING_LOOSE = re.compile(r"\b(?:[Ss]elon|[Dd]'après|[Ss]egún)\s+")
+
+# Russian. A source is named before its verb ("Генштаб ВСУ сообщил", "Южнокорейская разведка
+# заявила"), after it ("..., сообщила южнокорейская разведка", "— заявили в Пентагоне") or after
+# "по данным", "по словам", "согласно", "как сообщает", "со ссылкой на" (in the case those ask
+# for: "по данным Генштаба ВСУ"; the name is kept as written). Separate patterns, run only on
+# text that holds their Cyrillic words, so English text costs nothing more.
+_RU_VERBS = (
+    r"сообщил[аио]?|сообщает|сообщают|заявил[аио]?|заявляет|заявляют|считает|считают|"
+    r"оценивает|оценивают|оценил[аио]?|утверждает|утверждают|полагает|полагают|"
+    r"подсчитал[аио]?|подтвердил[аио]?|подтверждает|добавил[аио]?|отметил[аио]?|отмечает|"
+    r"пишет|написал[аио]?|рассказал[аио]?|указал[аио]?|указывает|уточнил[аио]?|признал[аио]?|"
+    r"доложил[аио]?|подчеркнул[аио]?|предупредил[аио]?|выяснил[аио]?|оценивал[аио]?|"
+    r"считал[аио]?|сообщал[аио]?|заявлял[аио]?|сказал[аио]?|говорит|говорят"
+)
+_RU_BETWEEN = r"(?:также|ранее|уже|еще|ещё|тоже|вновь|позже|затем|сегодня|вчера|официально)"
+_RU_ATTRIB_VERB = re.compile(rf"\s(?:\s*{_RU_BETWEEN}\s)*\s*(?:{_RU_VERBS})(?!\w)")
+_RU_SAID_AFTER = re.compile(
+    rf"(?:[\"”»]|,)\s*(?:[—–-]\s*)?(?:как\s+)?(?:{_RU_BETWEEN}\s+)?(?:{_RU_VERBS})"
+    # where or to whom it was said comes before the speaker: "заявил в интервью телеканалу
+    # начальник ГУР", "сообщил журналистам представитель"
+    r"(?:\s+(?:в|во)\s+(?:интервью|беседе|эфире|разговоре|комментарии)"
+    r"(?:\s+(?:с\s+)?[а-яё]+(?:у|ю|е|ой|ом|ам))?(?:\s+[«\"]?[A-ZА-ЯЁ][^\s,]*)?"
+    r"|\s+(?:журналистам|репортёрам|репортерам|прессе|СМИ))?"
+    # the impersonal "сообщили в Минобороны" is the ministry's statement
+    r"(?:\s+(?:в|во)(?=\s+[A-ZА-ЯЁ]))?\s+"
+)
+_RU_ACCORDING = re.compile(
+    r"(?<!\w)(?:[Пп]о\s+(?:данным|словам|оценкам|оценке|информации|сведениям|подсч[её]там|"
+    r"мнению)|[Сс]огласно(?:\s+(?:данным|оценкам|оценке|информации|сведениям))?|"
+    rf"[Кк]ак\s+(?:{_RU_VERBS})(?:\s+(?:в|во))?|[Сс]о\s+ссылкой\s+на)\s+"
+)
+# A Russian name runs on in lower case ("южнокорейская разведка"): up to the next punctuation
+# or a word that starts what was said ("что", "в понедельник", "со ссылкой на").
+_RU_LOOSE_STOP = re.compile(
+    r"[,;:.\n\"“”»«](?:\s|$)|[,;:\n\"“”»«]|\s[—–]\s|"
+    r"\s(?:в|во|на|о|об|что|со|по|после|накануне|ранее|также|из-за|уже)(?!\w)"
+)
+_RU_CITING = re.compile(r"[Сс]о\s+ссылкой\s+на\s")
+# A source named by its kind alone refers back to the one named before: "по данным ведомства",
+# "Агентство также сообщило".
+_RU_GENERIC_SOURCES = frozenset(
+    """ведомство ведомства ведомству агентство агентства разведка разведки министерство
+    министерства служба службы издание издания газета газеты штаб штаба командование
+    командования""".split()
+)
 # Lowercase words that belong to a source's name: "South Korea's spy agency", "a senior US
 # defence official", "the Warsaw-based research institute".
 _SOURCE_WORDS = frozenset(
@@ -69,18 +115,33 @@ _SOURCE_WORDS = frozenset(
     analistas agence ministère gouvernement responsables militaire ucraniana ucraniano
     ucranianos surcoreano surcoreana surcoreanos ruso rusa estadounidense ukrainien
     ukrainienne sud-coréen sud-coréenne américain russe forum estimaciones estimations
-    estimates cifras schätzungen los las les del de la le der die das des dem den""".split()
+    estimates cifras schätzungen los las les del de la le der die das des dem den
+    разведка разведки разведку разведкой служба службы службу службой ведомство ведомства
+    министерство министерства министерству минобороны обороны безопасности штаб генштаб
+    агентство агентства агентству издание издания газета газеты источники источник источников
+    представитель представители пресс-служба пресс-секретарь командование командования
+    правительство правительства управление управления эксперты аналитики исследователи
+    депутат депутаты депутата парламентарий военные чиновник чиновники официальные власти
+    южнокорейская южнокорейской южнокорейские южнокорейский южнокорейского украинская
+    украинской украинский украинского украинские американская американской американский
+    американские американского британская британской британский британские японская японский
+    японские западная западные западный российская российский российские российского военная
+    военной военный военного национальная национальной национальную разведывательная
+    разведывательной разведывательную разведывательный разведывательного главное главного
+    генерального генеральный""".split()
 )
 _DETERMINERS = frozenset(
     "the a an this that these those der die das des den dem le la les el los las".split()
 )
 _PRONOUNS = frozenset(
     "he she it they we i er sie es wir ich il elle ils ellas él ella lui eux ihm ihr ihnen"
-    " nous je nosotros yo".split()
+    " nous je nosotros yo он она оно они".split()
 )
 _STATE_ONLY = re.compile(
     r"^(?:north korea|nordkorea|pyongyang|the dprk|dprk|russia|russland|moscow|moskau|"
-    r"la russie|la corée du nord|corea del norte|rusia)$",
+    r"la russie|la corée du nord|corea del norte|rusia|"
+    r"росси[яиюей]|рф|москв[аеыуой]|кремл[ьеяю]|кндр|северн(ая|ой|ую) коре[яиюей]|"
+    r"пхеньян[еау]?)$",
     re.I,
 )
 _OUR = frozenset("our unsere unser notre nos nuestra nuestro nuestros".split())
@@ -93,13 +154,18 @@ _TIME_WORDS = frozenset(
     monday tuesday wednesday thursday friday saturday sunday week month year today yesterday
     earlier last this""".split()
 )
-_LEADING_NOISE = frozenset("as but and while however meanwhile separately also so".split())
+_LEADING_NOISE = frozenset(
+    "as but and while however meanwhile separately also so "
+    "однако но а и также ранее кроме того между тем при этом теперь сейчас впрочем как".split()
+)
 _ORG_WORDS = re.compile(
     r"(?i:agency|service|ministry|institute|group|watch|office|intelligence|department|command|"
     r"forum|think tank|foundation|university|observatory|centre for|center for|servicio|"
     r"agencia|inteligencia|ministerio|agence|renseignement|"
     r"staff|council|committee|government|centre|center|forces|army|media|nations|report|"
-    r"geheimdienst|renseignement)|\b[A-Z]{2,6}\b"
+    r"geheimdienst|renseignement|"
+    r"разведк|служб|ведомств|министерств|минобороны|генштаб|штаб|агентств|управлени|институт|"
+    r"центр|командовани|правительств|издани|газет|пентагон)|\b[A-Z]{2,6}\b|\b[А-ЯЁ]{2,6}\b"
 )
 _ORG_HEADS = ("agency", "service", "intelligence", "geheimdienst", "renseignement")
 _TOKEN = re.compile(r"\([A-Z]{2,8}\)|[\w'’.-]+", re.UNICODE)
@@ -113,6 +179,7 @@ class Mention:
     end: int
     name: str
     anaphoric: bool  # written as a back-reference ("the agency", "he")
+    cited: bool = False  # named as whom another source cites ("со ссылкой на X")
 
 
 def _is_name_token(tok: str) -> bool:
@@ -187,7 +254,7 @@ def _name_run_before(text: str, end: int) -> tuple[int, str] | None:
 
 def _sentence_break(window: str) -> int:
     best = -1
-    for m in re.finditer(r"[.!?]\s+(?=[A-Z\"“])", window):
+    for m in re.finditer(r"[.!?]\s+(?=[A-ZА-ЯЁ\"“«])", window):
         best = m.start()
     return best
 
@@ -215,10 +282,13 @@ def _name_after(text: str, start: int) -> tuple[int, str] | None:
 _LOOSE_STOP = re.compile(r"[,;:.\n\"“”»](?:\s|$)|[,;:\n\"“”»]| (?:que|qui|ha|a|el|le)\b")
 
 
-def _loose_name_after(text: str, start: int) -> tuple[int, str] | None:
-    """The source name starting at ``start``, up to the next punctuation (French, Spanish)."""
+def _loose_name_after(
+    text: str, start: int, stops: re.Pattern[str] = _LOOSE_STOP
+) -> tuple[int, str] | None:
+    """The source name starting at ``start``, up to the next punctuation (French, Spanish;
+    Russian with ``_RU_LOOSE_STOP``)."""
     segment = text[start : start + 140]
-    stop = _LOOSE_STOP.search(segment)
+    stop = stops.search(segment)
     segment = segment[: stop.start()] if stop else segment
     words = segment.split()[:10]
     if not words:
@@ -238,13 +308,24 @@ _NATIONALITY = frozenset(
 )
 
 
+def _russian_name_after(text: str, start: int) -> tuple[int, str] | None:
+    """``_loose_name_after`` with Russian stop words; a source named by its kind alone ("по
+    данным ведомства") is kept, as a back-reference."""
+    found = _loose_name_after(text, start, _RU_LOOSE_STOP)
+    if found is None:
+        word = re.match(r"[^\W\d_]+", text[start : start + 40])
+        if word and word.group().lower() in _RU_GENERIC_SOURCES:
+            return start, word.group()
+    return found
+
+
 def _anaphoric(name: str) -> bool:
     """True for back-references: pronouns and "the agency"-style descriptions with no name."""
     tokens = name.split()
     low = [t.lower() for t in tokens]
     if any(t in _NATIONALITY for t in low):
         return False
-    if len(low) == 1 and low[0] in _PRONOUNS:
+    if len(low) == 1 and (low[0] in _PRONOUNS or low[0] in _RU_GENERIC_SOURCES):
         return True
     if low[0] not in (
         "the", "this", "that", "der", "die", "das", "le", "la", "el", "los", "las", "les",
@@ -275,6 +356,11 @@ def find_mentions(text: str) -> list[Mention]:
             found = read(text, m.end())
             if found:
                 raw.append((m.start(), m.end() + len(found[1]), found[1]))
+    cited: set[int] = set()  # where a source another one cites is named
+    if cyrillic(text):
+        russian = _russian_mentions(text, folded)
+        raw += russian
+        cited = {start for start, _, _ in russian if _RU_CITING.match(text, start)}
     speakers: set[int] = set()  # where a first-person claim's speaker is named
     # most articles hold none of the declaration's openings, which its words alone cannot rule
     # out ("we" is in "were"): the regex runs only where one occurs
@@ -319,8 +405,26 @@ def find_mentions(text: str) -> list[Mention]:
             resolved = _resolve(name, mentions)
         else:
             resolved = _expand_acronym(name, text, [m.name for m in mentions])
-        mentions.append(Mention(start, end, resolved or name, anaphoric and resolved is None))
+        mentions.append(
+            Mention(start, end, resolved or name, anaphoric and resolved is None, start in cited)
+        )
     return mentions
+
+
+def _russian_mentions(text: str, folded: str) -> list[tuple[int, int, str]]:
+    """The Russian attributions in ``text`` (``folded`` is its fold), as ``find_mentions``'s
+    raw (start, end, name) triples."""
+    raw: list[tuple[int, int, str]] = []
+    for m in _RU_ATTRIB_VERB.finditer(text) if may_match(_RU_ATTRIB_VERB, folded) else ():
+        found = _name_before(text, m.start())
+        if found:
+            raw.append((found[0], m.end(), found[1]))
+    for pattern in (_RU_SAID_AFTER, _RU_ACCORDING):
+        for m in pattern.finditer(text) if may_match(pattern, folded) else ():
+            found = _russian_name_after(text, m.end())
+            if found:
+                raw.append((m.start(), m.end() + len(found[1]), found[1]))
+    return raw
 
 
 # A statement written in the first person names its authors once: "We, the Foreign Ministers
@@ -335,6 +439,7 @@ _WE_OPENINGS = ("We,", "Nous,", "Wir,", "Nosotros,")
 # "les députés présents".
 _RELAYER = re.compile(
     r"(?i:lawmakers?|legislators?|députés?|diputad[oa]s?|abgeordneten?|parlamentarier|"
+    r"депутат\w*|парламентари\w*|"
     r"member of (?:the )?(?:national assembly|parliament))"
 )
 
@@ -357,7 +462,8 @@ def _expand_acronym(name: str, text: str, earlier: list[str]) -> str:
     spells the acronym out; claimants then read the same across an article's records."""
     m = re.fullmatch(r"(?:[Tt]he\s+)?([A-Z]{2,6})", name)
     if not m:
-        return name
+        cyrillic = re.fullmatch(r"[А-ЯЁ]{2,6}", name)
+        return _expand_russian_acronym(name, text, earlier) if cyrillic else name
     acronym = m[1]
     at = text.find(f"({acronym})")
     if at < 0:
@@ -377,6 +483,25 @@ def _expand_acronym(name: str, text: str, earlier: list[str]) -> str:
     if run and initials.endswith(acronym):
         return f"{' '.join(run)} ({acronym})"
     return name
+
+
+def _expand_russian_acronym(acronym: str, text: str, earlier: list[str]) -> str:
+    """ "ГУР" -> the earlier source named with "(ГУР)"; else the words before "(ГУР)" in the
+    text whose initials it is, lower-case words included ("Главного управления разведки")."""
+    for full in reversed(earlier):
+        if f"({acronym})" in full:
+            return full
+    at = text.find(f"({acronym})")
+    if at < 0:
+        return acronym
+    words = text[max(0, at - 120) : at].split()[-len(acronym) :]
+    if (
+        len(words) == len(acronym)
+        and words[0][:1].isupper()
+        and "".join(w[0] for w in words).upper() == acronym
+    ):
+        return f"{' '.join(words)} ({acronym})"
+    return acronym
 
 
 def _is_person(name: str) -> bool:
@@ -440,6 +565,9 @@ def _resolve(name: str, earlier: list[Mention]) -> str | None:
     if not named:
         return None
     head = name.split()[-1].lower()
+    if head in ("он", "она", "оно", "они"):
+        # Russian nouns have genders: "он" may stand for "Генштаб" as well as for a man
+        return named[-1].name
     if head in ("he", "she", "er", "il", "elle", "él", "ella", "lui", "ihm"):
         people = [m for m in named if _is_person(m.name)]
         return people[-1].name if people else None
@@ -470,6 +598,9 @@ def claimant_at(
     mentions = find_mentions(text) if mentions is None else mentions
     usable = [m for m in mentions if not m.anaphoric]
     inside = [m for m in usable if m.start < end and m.end > start]
+    cited = [m for m in inside if m.cited]
+    if cited:  # "сообщило агентство Рёнхап со ссылкой на Минобороны": the ministry's claim
+        return cited[0].name
     if inside:
         # "Park, a lawmaker, said the NIS counted 10,500": the agency is the claimant (rule j)
         if _relays(inside[0].name):

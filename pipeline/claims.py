@@ -1,15 +1,16 @@
 """Claim attributes that code reads from the evidence sentence instead of asking the model.
 
-Both functions are small lexicons (English and German): hedge words are few and stable, and
-reading them by code costs no tokens and cannot drift between runs.
+Both functions are small lexicons (English, German, French, Spanish and Russian): hedge words
+are few and stable, and reading them by code costs no tokens and cannot drift between runs.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
-from pipeline.prefilter import any_match, finditer, fold, may_match, may_match_in
+from pipeline.prefilter import any_match, cyrillic, finditer, fold, may_match, may_match_in
 from schemas.records import DeploymentStatus, ExchangeCategory, ExchangeStatus, Hedge
 
 _HEDGES: list[tuple[Hedge, re.Pattern[str]]] = [
@@ -52,7 +53,7 @@ def infer_hedge(sentence: str, status: DeploymentStatus | None = None) -> Hedge:
     if status is DeploymentStatus.planned:
         return Hedge.planned
     folded = fold(sentence)  # most sentences hold no hedge word: may_match rules them out
-    for hedge, pattern in _HEDGES:
+    for hedge, pattern in _HEDGES_ALL if cyrillic(sentence) else _HEDGES:
         if hedge is Hedge.planned and status is not None:
             continue  # a deployment's status already says whether it lies in the future
         if may_match(pattern, folded) and pattern.search(sentence):
@@ -171,7 +172,9 @@ def category_mentions(
     """
     found = []
     folded = fold(text) if folded is None else folded
-    for category, pattern in _CATEGORY_WORDS if categories is None else categories:
+    if categories is None:
+        categories = _CATEGORY_WORDS if cyrillic(folded) else _CATEGORY_WORDS[:_LATIN_CATEGORIES]
+    for category, pattern in categories:
         if not may_match(pattern, folded):
             continue  # none of the pattern's words occurs: it cannot match (pipeline.prefilter)
         for m in finditer(pattern, text):  # pattern.finditer(text), only around its words
@@ -195,7 +198,8 @@ def category_sentences(
     words occur in no span is left out, as ``possible_categories`` leaves out one whose words
     occur nowhere, and neither can match in any span."""
     found = []
-    for entry in _CATEGORY_WORDS:
+    entries = _CATEGORY_WORDS if cyrillic(folded) else _CATEGORY_WORDS[:_LATIN_CATEGORIES]
+    for entry in entries:
         may = may_match_in(entry[1], folded, spans)
         if any(may):
             found.append((entry, may))
@@ -206,7 +210,8 @@ def possible_categories(folded: str) -> list[tuple[ExchangeCategory, re.Pattern[
     """The entries of ``_CATEGORY_WORDS`` that may match in the text whose fold is ``folded``:
     a word missing from a whole article is missing from each of its sentences, so one test per
     article rules a category out for every sentence."""
-    return [(c, p) for c, p in _CATEGORY_WORDS if may_match(p, folded)]
+    entries = _CATEGORY_WORDS if cyrillic(folded) else _CATEGORY_WORDS[:_LATIN_CATEGORIES]
+    return [(c, p) for c, p in entries if may_match(p, folded)]
 
 
 def categories_of(item: str) -> list[ExchangeCategory]:
@@ -324,7 +329,7 @@ _PEOPLE = re.compile(
 
 def names_people(item: str) -> bool:
     """True when an exchange 'item' is really people (deployments are not exchanges)."""
-    return bool(_PEOPLE.search(item))
+    return bool(_PEOPLE.search(item)) or (cyrillic(item) and bool(_RU_PEOPLE.search(item)))
 
 
 _IN_SCOPE = re.compile(
@@ -340,12 +345,15 @@ def in_scope(text: str) -> bool:
     North Korean support for Russia cannot be stated without naming Russia, Moscow or the war in
     Ukraine; an article that names none of them is answered without a model call.
     """
-    return any_match(_IN_SCOPE, text)
+    return any_match(_IN_SCOPE, text) or (cyrillic(text) and any_match(_RU_IN_SCOPE, text))
 
 
 def subtype_from_words(record_type: str, label: str) -> str | None:
     """The personnel or casualty type a figure's own words name, or None when they name none."""
-    table = _PERSONNEL_WORDS if record_type == "deployment" else _CASUALTY_WORDS
+    if record_type == "deployment":
+        table = _PERSONNEL_ALL if cyrillic(label) else _PERSONNEL_WORDS
+    else:
+        table = _CASUALTY_ALL if cyrillic(label) else _CASUALTY_WORDS
     for subtype, pattern in table:
         if any_match(pattern, label):
             return subtype
@@ -365,15 +373,16 @@ def _named_first(table: list[tuple[str, re.Pattern[str]]], text: str) -> str | N
 def personnel_in_phrase(phrase: str) -> str | None:
     """The personnel type named first in a noun phrase ("North Korean military construction
     troops" is construction troops, though "troops" alone would be troops)."""
-    return _named_first(_PERSONNEL_WORDS, phrase)
+    return _named_first(_PERSONNEL_ALL if cyrillic(phrase) else _PERSONNEL_WORDS, phrase)
 
 
 def personnel_named_last(text: str) -> str | None:
     """The personnel type named last in ``text`` ("about 14,000 North Korean troops ... That
     compares with the 10,000": the bare figure is troops too)."""
+    table = _PERSONNEL_ALL if cyrillic(text) else _PERSONNEL_WORDS
     found = sorted(
         (m.end(), -rank, subtype, m.group().casefold() in _GROUP_NOUNS)
-        for rank, (subtype, pattern) in enumerate(_PERSONNEL_WORDS)
+        for rank, (subtype, pattern) in enumerate(table)
         for m in pattern.finditer(text)
     )
     if not found:
@@ -412,19 +421,25 @@ def exchange_status_from_words(context: str, status: ExchangeStatus) -> Exchange
     """Correct a 'delivered' or 'unknown' status the context's own words contradict."""
     if status in (ExchangeStatus.delivered, ExchangeStatus.unknown):
         folded = fold(context)
-        for found, pattern in (
-            (ExchangeStatus.promised, _PROMISED),
-            (ExchangeStatus.suspected, _SUSPECTED),
-            (ExchangeStatus.delivered, _DELIVERED),
+        russian = cyrillic(context)
+        for found, pattern, ru in (
+            (ExchangeStatus.promised, _PROMISED, _RU_PROMISED),
+            (ExchangeStatus.suspected, _SUSPECTED, _RU_SUSPECTED),
+            (ExchangeStatus.delivered, _DELIVERED, _RU_DELIVERED),
         ):
             if may_match(pattern, folded) and pattern.search(context):
+                return found
+            if russian and may_match(ru, folded) and ru.search(context):
                 return found
     return status
 
 
 def deployment_status_from_words(context: str, status: DeploymentStatus) -> DeploymentStatus:
     """An 'unknown' status becomes 'planned' when the context speaks of the future."""
-    if status is DeploymentStatus.unknown and any_match(_HEDGES[0][1], context):
+    if status is DeploymentStatus.unknown and (
+        any_match(_HEDGES[0][1], context)
+        or (cyrillic(context) and any_match(_RU_HEDGES[0][1], context))
+    ):
         return DeploymentStatus.planned
     return status
 
@@ -520,13 +535,20 @@ def typical_direction(category: str, item: str) -> tuple[str, str] | None:
     """(provider, recipient) that an exchange of this kind almost always has, else None."""
     if category in _TYPICALLY_TO_NK:
         return ("Russia", "North Korea")
-    if category == "weapons" and _MUNITIONS.search(item):
+    if category == "weapons" and (
+        _MUNITIONS.search(item) or (cyrillic(item) and _RU_MUNITIONS.search(item))
+    ):
         return ("North Korea", "Russia")
     return None
 
 
 def direction_cues(context: str) -> tuple[bool, bool]:
     """(the words say something goes to North Korea, the words say something goes to Russia)."""
+    if cyrillic(context):
+        return (
+            any_match(_TO_NK, context) or any_match(_RU_TO_NK, context),
+            any_match(_TO_RUSSIA, context) or any_match(_RU_TO_RUSSIA, context),
+        )
     return any_match(_TO_NK, context), any_match(_TO_RUSSIA, context)
 
 
@@ -545,13 +567,15 @@ _RUSSIA_NAMED = re.compile(rf"\b{_RUSSIA}\b", re.IGNORECASE)
 
 def names_russia(text: str) -> bool:
     """Whether ``text`` names Russia, Moscow or the Kremlin in any supported language."""
-    return any_match(_RUSSIA_NAMED, text)
+    return any_match(_RUSSIA_NAMED, text) or (cyrillic(text) and any_match(_RU_RUSSIA_NAMED, text))
 
 
 def deployment_direction(sentence: str) -> tuple[str, str]:
     """(sending state, host state) of a deployment: North Korea to Russia unless the sentence
     says Russia sent people to North Korea ("Russia has sent 60 instructors to North Korea")."""
-    if any_match(_RUSSIA_SENDS, sentence):
+    if any_match(_RUSSIA_SENDS, sentence) or (
+        cyrillic(sentence) and any_match(_RU_RUSSIA_SENDS, sentence)
+    ):
         return "Russia", "North Korea"
     return "North Korea", "Russia"
 
@@ -604,12 +628,12 @@ _THINGS = re.compile(
 
 def mentions_korea(text: str) -> bool:
     """Whether ``text`` names North Korea or North Koreans in any supported language."""
-    return any_match(_KOREA, text)
+    return any_match(_KOREA, text) or (cyrillic(text) and any_match(_RU_KOREA, text))
 
 
 def counts_things(label: str) -> bool:
     """Whether a figure's own words say it counts things, not people ("74 of 96 drones")."""
-    return any_match(_THINGS, label)
+    return any_match(_THINGS, label) or (cyrillic(label) and any_match(_RU_THINGS, label))
 
 
 # People troopwatch does not count: "a record 30,000 runners", "civilians".
@@ -715,7 +739,10 @@ _CONTRAST = re.compile(r"\b(?:unlike|whereas|rather than|in contrast to|compared
 
 def counts_people_in_general(label: str, sentence: str) -> bool:
     """Whether a figure counts "people" in a sentence that does not name North Korea."""
-    return bool(_GENERIC_PEOPLE.search(label)) and not mentions_korea(sentence)
+    generic = _GENERIC_PEOPLE.search(label) or (
+        cyrillic(label) and _RU_GENERIC_PEOPLE.search(label)
+    )
+    return bool(generic) and not mentions_korea(sentence)
 
 
 def counts_other_people(label: str, clause_before: str = "") -> bool:
@@ -726,7 +753,7 @@ def counts_other_people(label: str, clause_before: str = "") -> bool:
     # after a contrast the other people are behind: "are civilians, unlike the roughly 1,000
     # military construction troops"
     clause_before = _CONTRAST.split(clause_before)[-1]
-    return bool(
+    if bool(
         any_match(_OTHER_PEOPLE, label)
         or _NUMBER_AS_PRONOUN.search(label)
         or _OTHERS_IN_LABEL.search(label)
@@ -740,6 +767,20 @@ def counts_other_people(label: str, clause_before: str = "") -> bool:
                 or any_match(_OWN_FORCES_BEFORE, clause_before)
             )
         )
+    ):
+        return True
+    if cyrillic(label) and (
+        any_match(_RU_OTHER_PEOPLE, label)
+        or _RU_NUMBER_AS_PRONOUN.search(label)
+        or _RU_OTHERS_IN_LABEL.search(label)
+        or _RU_OTHERS_IN_HEDGED_LABEL.search(label)
+    ):
+        return True
+    return bool(
+        clause_before
+        and cyrillic(clause_before)
+        and not mentions_korea(label)
+        and any_match(_RU_OTHERS_BEFORE, clause_before)
     )
 
 
@@ -779,13 +820,25 @@ _REPLACING = re.compile(
 
 def _before_replacing(clause: str) -> str:
     m = _REPLACING.search(clause)
+    if cyrillic(clause):
+        ru = _RU_REPLACING.search(clause)
+        m = ru if ru and (m is None or ru.start() < m.start()) else m
     return clause[: m.start()] if m else clause
 
 
 def moves_people(clause: str) -> bool:
     """Whether a clause sends, places or rotates people and names no casualty."""
     clause = _before_replacing(clause)
+    if cyrillic(clause):
+        moves = any_match(_MOVES_PEOPLE, clause) or any_match(_RU_MOVES_PEOPLE, clause)
+        return moves and not _names_casualty_verb(clause)
     return any_match(_MOVES_PEOPLE, clause) and not any_match(_CASUALTY_VERBS, clause)
+
+
+def _names_casualty_verb(clause: str) -> bool:
+    return any_match(_CASUALTY_VERBS, clause) or (
+        cyrillic(clause) and any_match(_RU_CASUALTY_VERBS, clause)
+    )
 
 
 # Any word that makes a passage about losses, in the supported languages (broader than the
@@ -802,14 +855,22 @@ def killed_and_wounded_after(after: str) -> bool:
     wounded together ("more than 6,000 killed, wounded and missing", "5.500 soldados
     norcoreanos muertos o heridos")."""
     after = re.split(r"\d|[.;!?\n]", after, maxsplit=1)[0]
-    return bool(_CASUALTY_WORDS[0][1].search(after))
+    return bool(_CASUALTY_WORDS[0][1].search(after)) or (
+        cyrillic(after) and bool(_RU_CASUALTY_WORDS[0][1].search(after))
+    )
 
 
 def names_losses(text: str) -> bool:
     """Whether ``text`` speaks of dead, wounded, captured or missing people in any way."""
     if _CASUALTY_VERBS.search(text) or _LOSS_WORDS.search(text):
         return True
-    return any(pattern.search(text) for _, pattern in _CASUALTY_WORDS)
+    if any(pattern.search(text) for _, pattern in _CASUALTY_WORDS):
+        return True
+    return cyrillic(text) and bool(
+        _RU_CASUALTY_VERBS.search(text)
+        or _RU_LOSS_WORDS.search(text)
+        or any(pattern.search(text) for _, pattern in _RU_CASUALTY_WORDS)
+    )
 
 
 def casualty_in_clause(text: str, start: int, end: int) -> str | None:
@@ -825,7 +886,7 @@ def casualty_in_clause(text: str, start: int, end: int) -> str | None:
     # the figure's own predicate first: in "2,400 had been killed, and that 6,100 have been
     # wounded" the second figure is the wounded, whatever the clause before it says
     for clause in (after, f"{before} {after}"):
-        if any_match(_CASUALTY_VERBS, clause):
+        if _names_casualty_verb(clause):
             return _first_casualty_type(clause)
     return None
 
@@ -833,4 +894,287 @@ def casualty_in_clause(text: str, start: int, end: int) -> str | None:
 def _first_casualty_type(clause: str) -> str | None:
     """The casualty type named first in a clause: "600 have been killed and thousands wounded"
     is about the killed ("killed and wounded" together is one type, listed first)."""
-    return _named_first(_CASUALTY_WORDS, clause)
+    return _named_first(_CASUALTY_ALL if cyrillic(clause) else _CASUALTY_WORDS, clause)
+
+
+# --------------------------------------------------------------------------------------------
+# Russian
+# --------------------------------------------------------------------------------------------
+# The Russian lexicons are patterns of their own, asked only about text that holds Cyrillic
+# letters (``cyrillic``): the patterns above, which every article goes through, stay exactly
+# as they were, and cost English, German, French and Spanish text nothing more.
+
+_RU_HEDGES: list[tuple[Hedge, re.Pattern[str]]] = [
+    (
+        Hedge.planned,
+        re.compile(
+            r"\b(будет|будут|планиру\w*|намерен\w*|собира\w*ся|ожида\w*|предстоит|"
+            r"в следующем (году|месяце)|в будущем|"
+            # a perfective verb's present form is its future: "направит", "отправят"
+            r"направит|направят|отправит|отправят|перебросит|перебросят|пришл[её]т|пришлют)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        Hedge.alleged,
+        re.compile(
+            r"\b(якобы|предположительно|по-видимому|подозрева\w*|утвержда\w*)\b", re.IGNORECASE
+        ),
+    ),
+    (
+        Hedge.estimated,
+        re.compile(r"\b(оцен(ка|ки|ке|ку|ок|ил\w*|ива\w*|ят|ит)|по оценкам)\b", re.IGNORECASE),
+    ),
+    (
+        Hedge.confirmed,
+        re.compile(r"\b(подтверд\w*|подтвержд\w*|признал\w*|официально)\b", re.IGNORECASE),
+    ),
+]
+
+_RU_PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "deminers",
+        re.compile(r"сап[её]р\w*|мин[её]р(ы|ов|ам|ами)?\b|разминир\w*", re.IGNORECASE),
+    ),
+    (
+        "construction_troops",
+        re.compile(
+            r"военн\w* строител\w*|военно-строительн\w*|"
+            r"строительн\w* (войск|батальон|част|подразделени)\w*",
+            re.IGNORECASE,
+        ),
+    ),
+    ("military_engineers", re.compile(r"инженер\w*", re.IGNORECASE)),
+    (
+        "other",
+        re.compile(
+            r"медик\w*|медицинск\w* персонал\w*|врач(и|ей|ам|ами)\b|инструктор\w*|советник\w*",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "workers",
+        re.compile(r"\bрабоч(ие|их|им|ими)\b|трудов\w* мигрант\w*|IT-специалист\w*", re.IGNORECASE),
+    ),
+    (
+        "troops",
+        re.compile(
+            # "военных" and "военные" as nouns: the military
+            r"военнослужащ\w*|солдат\w*|бойц\w*|\bвойск\w*|\bвоенн(ые|ых|ым|ыми)\b|"
+            r"контингент\w*|личн\w* состав\w*|военн\w* персонал\w*",
+            re.IGNORECASE,
+        ),
+    ),
+]
+_RU_CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "killed_or_wounded",
+        re.compile(
+            r"(убит|погиб)\w*,?\s+(и|или)\s+ранен\w*|\bпотер(и|ь|ями|ях|я)\b", re.IGNORECASE
+        ),
+    ),
+    ("captured", re.compile(r"\bплен(у)?\b|пленн\w*|военнопленн\w*", re.IGNORECASE)),
+    ("missing", re.compile(r"без вести|пропавш\w*", re.IGNORECASE)),
+    ("wounded", re.compile(r"\bранен\w*|\bранил\w*", re.IGNORECASE)),
+    ("killed", re.compile(r"погиб\w*|\bубит\w*|\bгибел\w*|\bсмерт\w*", re.IGNORECASE)),
+]
+
+
+def _both(
+    latin: list[tuple[Any, re.Pattern[str]]], russian: list[tuple[Any, re.Pattern[str]]]
+) -> list[tuple[Any, re.Pattern[str]]]:
+    """Each entry of ``latin`` followed by the Russian entries of the same key, in order."""
+    return [e for key, p in latin for e in [(key, p), *((k, q) for k, q in russian if k == key)]]
+
+
+# the tables for text with Cyrillic letters: each type's Russian words right after its others
+_HEDGES_ALL = _both(_HEDGES, _RU_HEDGES)
+_PERSONNEL_ALL = _both(_PERSONNEL_WORDS, _RU_PERSONNEL_WORDS)
+_CASUALTY_ALL = _both(_CASUALTY_WORDS, _RU_CASUALTY_WORDS)
+
+# Russian names of the categories: entries of their own after the others, ruled out at once for
+# an article without Cyrillic letters. Generic "military technology" is named by code in
+# Russian only ("военные технологии"); in the other languages the model names it.
+_RU_CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
+    (
+        ExchangeCategory.air_defense,
+        re.compile(r"\bПВО\b|\bЗРК\b|противовоздушн\w*|зенитн\w*", re.IGNORECASE),
+    ),
+    (
+        ExchangeCategory.electronic_warfare,
+        re.compile(r"\bРЭБ\b|радиоэлектронн\w* борьб\w*", re.IGNORECASE),
+    ),
+    (ExchangeCategory.drones, re.compile(r"беспилот\w*|дрон\w*|\bБПЛА\b", re.IGNORECASE)),
+    (
+        ExchangeCategory.space_satellite,
+        re.compile(r"спутник\w*|космическ\w*|космос\w*|ракет\w*-носител\w*", re.IGNORECASE),
+    ),
+    (
+        ExchangeCategory.nuclear_technology,
+        re.compile(r"ядерн\w*|реактор\w*|атомн\w*", re.IGNORECASE),
+    ),
+    (
+        ExchangeCategory.missile_technology,
+        # "ракетные технологии", "технологии баллистических ракет", "ракетная программа"
+        re.compile(
+            r"ракетн\w* (технолог|программ|двигател)\w*|"
+            r"технологи\w*\s+(\w+\s+){0,2}?(баллистических\s+)?ракет\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        ExchangeCategory.fuel,
+        re.compile(r"нефт\w*|топлив\w*|горюч\w*|бензин\w*|дизел\w*", re.IGNORECASE),
+    ),
+    (
+        ExchangeCategory.food,
+        # "продукты" alone, not "нефтепродукты"
+        re.compile(
+            r"продовольстви\w*|продукт\w* питания|\bпродукт(ы|ов)\b|зерн[оа]\w*|пшениц\w*|"
+            r"\bмук[аиу]\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        ExchangeCategory.financial,
+        re.compile(
+            r"деньг\w*|\bденег\b|денежн\w*|валют\w*|финансов\w*|доллар\w*|"
+            r"рубл(ь|ей|я|ях|ями)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        ExchangeCategory.weapons,
+        # "снаряды", "боеприпасы", "ракеты" (not "ракетные технологии"), "РСЗО"
+        re.compile(
+            r"снаряд\w*|боеприпас\w*|\bракет(ы|ами|ах|ам)?\b|артиллери\w*|\bРСЗО\b|"
+            r"гаубиц\w*|мин[оё]мет\w*|оружи[еяю]\b|вооружени\w*|пусков\w* установ\w*|"
+            r"военн\w* техник\w*|истребител\w*",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        ExchangeCategory.military_technology,
+        re.compile(r"военн\w* технологи\w*|военно-техническ\w* (помощ|содейств)\w*", re.IGNORECASE),
+    ),
+]
+_LATIN_CATEGORIES = len(_CATEGORY_WORDS)
+_CATEGORY_WORDS += _RU_CATEGORY_WORDS
+
+_RU_PEOPLE = re.compile(
+    r"\b(рабоч(ие|их|им|ими)|солдат\w*|военнослужащ\w*|войск\w*|бойц\w*|инженер\w*|"
+    r"сап[её]р\w*|инструктор\w*|специалист\w*|персонал\w*|строител\w*|медик\w*|врач\w*|"
+    r"офицер\w*|делегаци\w*|чиновник\w*)\b",
+    re.IGNORECASE,
+)
+_RU_IN_SCOPE = re.compile(r"москв|кремл|путин|курск|ки[её]в|\bрф\b", re.IGNORECASE)
+
+_RU_DELIVERED = re.compile(
+    r"\b(поставил\w*|поставлен\w*|поставля\w*|передал\w*|передан\w*|переда[её]т\w*|"
+    r"отправил\w*|отправлен\w*|доставил\w*|доставлен\w*|получил\w*|получа\w*)\b",
+    re.IGNORECASE,
+)
+_RU_SUSPECTED = re.compile(
+    r"\b(подозрева\w*|предположительно|вероятно|возможно|по-видимому|видимо|якобы|опаса\w*|"
+    r"может|могут|мог|могла|могли|считается|полагают|в обмен|взамен|сообщается)\b",
+    re.IGNORECASE,
+)
+_RU_PROMISED = re.compile(
+    r"\b(обеща\w*|пообеща\w*|обязал\w*|согласил\w*|договорил\w*|будет|будут|планиру\w*|"
+    r"намерен\w*)\b",
+    re.IGNORECASE,
+)
+
+# The two states in every case: "Россия", "России", "Россию", "российский", "Москве", "Кремль";
+# "КНДР", "Северной Кореи", "северокорейский", "Пхеньяну"
+_RU_RUSSIA = r"(Росси[яиюей]\w*|российск\w*|РФ|Москв[аыеуой]\w*|Кремл[ьяеюём]\w*)"
+_RU_NK = r"(КНДР|Северн\w*\s+Коре[яиюей]\w*|северокорейск\w*|Пхеньян\w*)"
+# Verbs that give: "поставляет", "передала", "отправила", "продаёт", "помогает", "помочь",
+# "обещал", "предоставит", "делится"; and that receive: "получает"
+_RU_GIVES = (
+    r"постав[лия]|переда|отправ|направ|предостав|прода|помога|помог|помоч|обеща|пообеща|"
+    r"снабж|делит|подел"
+)
+_RU_TO_NK = re.compile(
+    rf"{_RU_NK}\W+(\w+\W+){{0,6}}получ\w*\W+(\w+\W+){{0,8}}{_RU_RUSSIA}|"
+    rf"{_RU_RUSSIA}\W+(\w+\W+){{0,6}}({_RU_GIVES})\w*\W+(\w+\W+){{0,4}}{_RU_NK}|"
+    rf"{_RU_NK}\s+получ\w*|"
+    # "в Северную Корею", "в Пхеньян" (to), "Пхеньяну" (dative), "российская помощь",
+    # "в обмен на отправку войск"
+    rf"\bв\s+(Северную\s+Корею|Пхеньян)\b|\bПхеньяну\b|"
+    rf"\bроссийск\w*\s+(помощ|поддержк|поставк)\w*|"
+    rf"\bв обмен на\s+(\w+\s+){{0,2}}(войск|солдат|военн|бойц|живую силу|отправк|направлени)\w*",
+    re.IGNORECASE,
+)
+_RU_TO_RUSSIA = re.compile(
+    rf"{_RU_RUSSIA}\W+(\w+\W+){{0,6}}получ\w*\W+(\w+\W+){{0,8}}{_RU_NK}|"
+    rf"{_RU_NK}\W+(\w+\W+){{0,4}}({_RU_GIVES})\w*\W+(\w+\W+){{0,8}}{_RU_RUSSIA}|"
+    rf"{_RU_RUSSIA}\s+получ\w*|\bв\s+(Россию|РФ|Москву)\b",
+    re.IGNORECASE,
+)
+_RU_MUNITIONS = re.compile(r"снаряд|боеприпас|ракет|артиллер|РСЗО|гаубиц|мин[оё]мет", re.IGNORECASE)
+_RU_RUSSIA_SENDS = re.compile(
+    rf"{_RU_RUSSIA}\W+(\w+\W+){{0,3}}(направ|отправ|командир)\w*\W+(\w+\W+){{0,5}}в\s+{_RU_NK}|"
+    rf"\bроссийск\w*\s+(\w+\s+){{0,2}}(инструктор|советник|специалист|офицер|военн|инженер)\w*"
+    rf"\s+(в|на)\s+{_RU_NK}",
+    re.IGNORECASE,
+)
+_RU_RUSSIA_NAMED = re.compile(rf"\b{_RU_RUSSIA}\b", re.IGNORECASE)
+_RU_CASUALTY_VERBS = re.compile(
+    r"\b(погиб\w*|убит\w*|ранен\w*|плен|плену|пленн\w*|пропал\w*|без вести|"
+    r"потер(и|ь|ями|ях)|гибел\w*)\b",
+    re.IGNORECASE,
+)
+_RU_KOREA = re.compile(r"кндр|северн\w*\s+коре|корейск|корейц|пхеньян|ким чен", re.IGNORECASE)
+_RU_THINGS = re.compile(
+    r"\b(беспилот\w*|дрон\w*|БПЛА|танк(а|ов|и)?|машин\w*|ракет(ы|а|ами)?|снаряд\w*|"
+    r"тонн\w*|баррел\w*|самол[её]т\w*|вертол[её]т\w*|доллар\w*|рубл\w*|евро|"
+    r"гаубиц\w*|систем\w*|установ\w*|батальон(а|ов|ы)?|бригад(а|ы)?|полк(а|ов|и)?|"
+    r"эшелон\w*|поезд\w*|рейс\w*|атак\w*|удар(ов|а|ы)?|километр\w*|процент\w*|стран\w*|"
+    r"сёл|сел(а|ах)?|контейнер\w*|вагон\w*|ящик\w*|единиц\w*|"
+    r"населённ\w* пункт\w*|населенн\w* пункт\w*)\b",
+    re.IGNORECASE,
+)
+# People troopwatch does not count, and people in general ("2 человека")
+_RU_OTHER_PEOPLE = re.compile(
+    r"\b(мирн\w* жител\w*|жител\w*|гражданск\w*|дет(и|ей)|беженц\w*|туристов|студентов|"
+    r"пассажиров|украинц\w*|россиян\w*|американц\w*|депутат\w*|дипломат\w*|журналист\w*|"
+    r"перебежчик\w*|граждан)\b",
+    re.IGNORECASE,
+)
+_RU_GENERIC_PEOPLE = re.compile(r"\b(человека?|людей)\b", re.IGNORECASE)
+_RU_NUMBER_AS_PRONOUN = re.compile(r"^\d[\d,.]*\s+из которых\b", re.IGNORECASE)
+# Someone else's soldiers. Russian groups thousands with a plain space too ("2 700 украинских
+# военных"), and the nation's adjective comes before the noun, right after the figure.
+_RU_NON_RUSSIAN = (
+    r"украинск|китайск|белорусск|южнокорейск|американск|британск|польск|эстонск|японск|немецк"
+)
+_RU_OTHERS_IN_LABEL = re.compile(
+    rf"^\d[\d\s,.]*\s(российск|русск|{_RU_NON_RUSSIAN})\w*", re.IGNORECASE
+)
+_RU_OTHERS_IN_HEDGED_LABEL = re.compile(
+    rf"^\D{{0,25}}?\d[\d\s,.]*\s({_RU_NON_RUSSIAN})\w*", re.IGNORECASE
+)
+_RU_OTHERS_BEFORE = re.compile(
+    # plural nouns only: "украинские военные", not the adjective of "украинская военная
+    # разведка", a source
+    rf"(\b(российск|русск|{_RU_NON_RUSSIAN})\w*\s+(военн(ые|ых|ым|ыми)|солдат\w*|"
+    rf"военнослужащ(ие|их|им|ими)|войск\w*|сил|бойц\w*|потер\w*|погибш\w*|арми\w*)|"
+    rf"\bмирн\w* жител\w*)\b(?![^,;]*\bсеверокорейск)[^;]*$",
+    re.IGNORECASE,
+)
+_RU_MOVES_PEOPLE = re.compile(
+    r"\b(направ\w*|отправ\w*|переброс\w*|переброш\w*|размещ\w*|развернут\w*|развёрнут\w*|"
+    r"дислоцир\w*|прибы\w*|прибуд\w*|работа(ют|ет|ли|л|ла)|служ(ат|ит|или|ил)|ротаци\w*)\b",
+    re.IGNORECASE,
+)
+_RU_REPLACING = re.compile(
+    r"\b(чтобы (восполнить|заменить|компенсировать)|для (восполнения|замены|компенсации)|"
+    r"на замену)\b",
+    re.IGNORECASE,
+)
+_RU_LOSS_WORDS = re.compile(
+    r"\b(потер(и|ь|ями|ях|я)|потерял\w*|теря(ет|ют|ла|ли)|гибел\w*|жертв\w*|погибш\w*|"
+    r"тел(а)?)\b",
+    re.IGNORECASE,
+)

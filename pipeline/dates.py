@@ -35,20 +35,21 @@ from schemas.records import DatePrecision, TimeSpan
 
 __all__ = ["MONTHS", "dateline_date", "parse_time"]
 
-# One row per month: its number, then its English and German names and abbreviations.
+# One row per month: its number, then its English and German names and abbreviations, then
+# its Russian names (nominative, genitive "12 марта", prepositional "в марте").
 _MONTH_NAMES = """
-1 january jan januar jänner jaenner
-2 february feb februar feber
-3 march mar märz maerz marz mär mrz
-4 april apr
-5 may mai
-6 june jun juni
-7 july jul juli
-8 august aug
-9 september sept sep
-10 october oct oktober okt
-11 november nov
-12 december dec dezember dez
+1 january jan januar jänner jaenner январь января январе
+2 february feb februar feber февраль февраля феврале
+3 march mar märz maerz marz mär mrz март марта марте
+4 april apr апрель апреля апреле
+5 may mai май мая мае
+6 june jun juni июнь июня июне
+7 july jul juli июль июля июле
+8 august aug август августа августе
+9 september sept sep сентябрь сентября сентябре
+10 october oct oktober okt октябрь октября октябре
+11 november nov ноябрь ноября ноябре
+12 december dec dezember dez декабрь декабря декабре
 """
 #: Month names and abbreviations (case-folded) to month numbers.
 MONTHS: dict[str, int] = {
@@ -62,9 +63,17 @@ _CAPITALISED_ONLY = {"may", "march", "mar"}
 _MON = r"(?:" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")"
 _ORD = r"(?:st|nd|rd|th|\.)?"
 _YEAR = r"(?:19|20)\d{2}"
-_THIS = r"this|current|diesem|dieses|diesen|laufenden|laufendes"
-_LAST = r"last|previous|vergangenen|vergangenes|letzten|letztes|vorigen|voriges"
-_NEXT = r"next|coming|nächsten|nächstes|naechsten|kommenden|kommendes"
+_THIS = (
+    r"this|current|diesem|dieses|diesen|laufenden|laufendes|этом|этого|текущем|текущего|нынешнем"
+)
+_LAST = (
+    r"last|previous|vergangenen|vergangenes|letzten|letztes|vorigen|voriges|прошлом|прошлого|"
+    r"прошедшем|прошедшего"
+)
+_NEXT = (
+    r"next|coming|nächsten|nächstes|naechsten|kommenden|kommendes|следующем|следующего|"
+    r"будущем|будущего|наступающем"
+)
 _MOD = _THIS + "|" + _LAST + "|" + _NEXT
 
 # <MON>, <YEAR>, <ORD> and <MOD> are filled in by _compile(); they keep the patterns readable.
@@ -100,9 +109,12 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?:\s+(?P<post><MOD>)\s+(?:year|jahres)\b)?",
     ),
     ("year", r"(?<![\d.,])(?P<y><YEAR>)(?![^\W_]|[.,]\d)"),
-    ("rel_year", r"\b(?:(?P<mod><MOD>)\s+(?:year|jahr(?:es)?)|(?P<prev>vorjahr(?:es)?))\b"),
-    ("rel_month", r"\b(?P<mod><MOD>)\s+(?:month|monats?)\b"),
-    ("rel_day", r"\b(?P<rel>today|yesterday|heute|gestern)\b"),
+    (
+        "rel_year",
+        r"\b(?:(?P<mod><MOD>)\s+(?:year|jahr(?:es)?|году|года)|(?P<prev>vorjahr(?:es)?))\b",
+    ),
+    ("rel_month", r"\b(?P<mod><MOD>)\s+(?:month|monats?|месяце|месяца)\b"),
+    ("rel_day", r"\b(?P<rel>today|yesterday|heute|gestern|сегодня|вчера)\b"),
 ]
 
 
@@ -120,13 +132,14 @@ def _compile() -> re.Pattern[str]:
 
 _SCAN = _compile()
 _END_CUE = re.compile(
-    r"\b(?:until|till|til|through|thru|by|bis|up\s+to|before|no\s+later\s+than|spätestens)\b",
+    r"\b(?:until|till|til|through|thru|by|bis|up\s+to|before|no\s+later\s+than|spätestens|"
+    r"до|не\s+позднее|к)\b",
     re.IGNORECASE,
 )
 # Words that may sit between a cue and its date: "until the end of 2025", "bis Ende Juni".
 _FILLER = re.compile(
     r"(?:[\s,-]|\b(?:the|end|start|beginning|middle|of|late|early|mid|ende|anfang|mitte|des|"
-    r"der|den|dem|im|am|in|zum|zur)\b)*",
+    r"der|den|dem|im|am|in|zum|zur|конца|начала|середины|концу|началу|середине)\b)*",
     re.IGNORECASE,
 )
 _RANK = {DatePrecision.year: 0, DatePrecision.month: 1, DatePrecision.day: 2}
@@ -239,7 +252,7 @@ def _points(text: str, ref: date | None) -> list[_Point]:
         elif name == "rel_day":
             day = (
                 ref
-                if g["rel"].casefold() in ("today", "heute")
+                if g["rel"].casefold() in ("today", "heute", "сегодня")
                 else date.fromordinal(ref.toordinal() - 1)
             )
             points.append(_Point(day.year, day.month, day.day, at))

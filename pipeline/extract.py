@@ -66,7 +66,7 @@ from pipeline.grounding import (
     sentence_spans,
 )
 from pipeline.places import place_near
-from pipeline.prefilter import fold
+from pipeline.prefilter import cyrillic, fold
 from pipeline.prompting import prompt_version, render_messages
 from pipeline.settings import Settings
 from pipeline.sources import Article
@@ -348,14 +348,18 @@ def _evidence(ctx: ArticleContext, start: int, end: int) -> tuple[str, int, int]
 _NOUN_PHRASE_END = re.compile(
     r"\b(are|is|were|was|have|has|had|will|would|could|may|might|to|in|at|on|from|for|with|"
     r"who|which|that|said|says|sind|waren|haben|wurden|werden|nach|sont|ont|à|"
-    r"dans|son|están|han|fueron|en)\b",
+    r"dans|son|están|han|fueron|en|"
+    r"в|во|на|из|к|для|с|со|по|у|от|до|за|были|был|была|будут|будет|который|которые|которых|"
+    r"что|уже|также)\b",
     re.IGNORECASE,
 )
 
 
 # Where one transfer's clause ends and another's begins inside a sentence: a semicolon, or a
 # comma and a conjunction before a new subject ("..., and Moscow is paying for it in oil").
-_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+(?=[A-Z])")
+_CLAUSE_BREAK = re.compile(
+    r";\s+|,\s+(?:and|but|while|whereas)\s+(?=[A-Z])|,\s+(?:а|и|но|тогда как)\s+(?=[А-ЯЁ])"
+)
 
 
 def _clause_of(ctx: ArticleContext, position: int) -> str:
@@ -382,7 +386,8 @@ def _direction_in_own_clause(
 
 
 _DEFINITE_BEFORE = re.compile(
-    r"\b(the|these|those|die|diese|les|ces|los|las|estos|estas)\s+$", re.IGNORECASE
+    r"\b(the|these|those|die|diese|les|ces|los|las|estos|estas|эти|этих|те|тех)\s+$",
+    re.IGNORECASE,
 )
 
 
@@ -402,15 +407,25 @@ _IN_RETURN_FOR = re.compile(
     r"a cambio de)\s+[^,;]*$",
     re.IGNORECASE,
 )
+# Russian writes no comma after the phrase: "В обмен на снаряды Россия поставляет КНДР нефть".
+# The phrase ends where the main clause's subject (a state, in the nominative) begins.
+_RU_IN_RETURN_FOR = re.compile(
+    r"(?<!\w)(?:[Вв] обмен|[Вв]замен) на\s+"
+    r"(?:(?!(?:Россия|РФ|Москва|Кремль|КНДР|Пхеньян|Северная Корея)(?!\w))[^,;])*$"
+)
 
 
 def _in_return_for(text: str, sentence_start: int, position: int) -> bool:
     """Whether ``position`` sits inside an "in return for ..." phrase ("In return for arms and
     manpower, Russia has delivered air defence systems": the arms go the other way)."""
-    return bool(_IN_RETURN_FOR.search(text, sentence_start, position))
+    if _IN_RETURN_FOR.search(text, sentence_start, position):
+        return True
+    return cyrillic(text[sentence_start:position]) and bool(
+        _RU_IN_RETURN_FOR.search(text, sentence_start, position)
+    )
 
 
-_OF_ITS_OWN = re.compile(r"\s+of (its|their) own\b", re.IGNORECASE)
+_OF_ITS_OWN = re.compile(r"\s+(of (its|their) own|своих|собственных)\b", re.IGNORECASE)
 
 
 # A category word that names a kind of unit ("to train its air-defence and drone units") or
@@ -433,6 +448,13 @@ _TARGETED_BEFORE = re.compile(
     r"\btrain(s|ing|ed)?\s+(its|their|the|North Korea's|Russia's)?\s*[^,;.]{0,30}$",
     re.IGNORECASE,
 )
+# Russian puts the unit noun first: "подразделения ПВО", "операторов дронов", "расчёты РСЗО";
+# and "санкции против ракетной программы", "обучать подразделения ПВО"
+_RU_NOT_AN_ITEM_BEFORE = re.compile(
+    r"(?<!\w)(подразделени|расч[её]т|оператор|специалист|войск|батальон|полк|бригад)\w*\s+$|"
+    r"\bсанкци\w*\s+(против|в отношении)\s+[^,;.]*$|\bобуч\w*\s+[^,;.]{0,30}$",
+    re.IGNORECASE,
+)
 
 
 def _not_an_item(text: str, sentence_start: int, start: int, end: int) -> bool:
@@ -446,7 +468,11 @@ def _not_an_item(text: str, sentence_start: int, start: int, end: int) -> bool:
         return True  # "helps fund its weapons programmes": a state's own programme
     if _IMAGERY_AFTER.match(text, end):
         return True  # "citing satellite imagery": how it was seen, not what moved
-    return bool(_TARGETED_BEFORE.search(text, sentence_start, start))
+    if _TARGETED_BEFORE.search(text, sentence_start, start):
+        return True
+    return cyrillic(text[start:end]) and bool(
+        _RU_NOT_AN_ITEM_BEFORE.search(text, sentence_start, start)
+    )
 
 
 def _sentence_and_previous(ctx: ArticleContext, start: int, end: int) -> str:

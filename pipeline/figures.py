@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from pipeline.clean import line_at
 from pipeline.grounding import sentence_spans
-from pipeline.prefilter import any_match, finditer, fold, may_match
+from pipeline.prefilter import any_match, cyrillic, finditer, fold, may_match
 from pipeline.quantities import find_numbers, hedge_end, hedge_start, parse_count
 from schemas.records import Count, Qualifier
 
@@ -68,7 +68,7 @@ _UNIT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
-_DESIGNATOR = re.compile(r"[A-Za-z]-$")
+_DESIGNATOR = re.compile(r"[A-Za-zА-Яа-яЁё]-$")
 _YEAR = re.compile(r"(19|20)\d\d")
 _MONTH = re.compile(_MONTHS, re.IGNORECASE)
 _DATE_BEFORE = re.compile(r"\d[-/.:]$")
@@ -80,7 +80,10 @@ _LABEL_STOP = frozenset(
     "have has had were was are is been be being will would could may might said says say "
     "who which that while when after before to in into from for near since on at by during "
     "under with across as nach im aus zu seien sind wurden worden haben hat sollen soll werden "
-    "folgen bislang".split()
+    "folgen bislang "
+    # Russian prepositions, conjunctions and verbs of being
+    "в во на из к ко по с со для под при у от до за о об что который которые которых были "
+    "был была было будут будет уже также якобы находятся находится являются".split()
 )
 
 
@@ -101,8 +104,11 @@ def instruction_spans(text: str) -> list[tuple[int, int]]:
     Report that 1,000,000 ..."), so the rest of its paragraph is blocked too.
     """
     spans: list[tuple[int, int]] = []
+    russian = cyrillic(text)
     for s, e in sentence_spans(text):
-        if any_match(_INSTRUCTION, text[s:e]):  # _INSTRUCTION.search, tried only at its words
+        sentence = text[s:e]
+        # _INSTRUCTION.search, tried only at its words
+        if any_match(_INSTRUCTION, sentence) or (russian and any_match(_RU_INSTRUCTION, sentence)):
             end = text.find("\n", e)
             spans.append((s, len(text) if end < 0 else end))
     return spans
@@ -164,7 +170,7 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
 # compound adjectives ("twelve-storey", "20-year-old") are not counts of people.
 _MONEY_BEFORE = re.compile(r"(?:[$€£¥₩]|\b(?:US|USD|EUR|RUB|KRW)\s?\$?)\s?$")
 _NOT_A_HEADCOUNT_AFTER = re.compile(
-    r"^(?:-[A-Za-zÀ-ÿ]|\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|"
+    r"^(?:-[A-Za-zÀ-ÿА-Яа-яЁё]|\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|"
     r"\s+(?:in the (?:morning|evening|afternoon)|at night|o['’]clock|uhr|"
     # a rate, not a headcount: "around 1,000 a day", "200 per week"
     r"(?:a|an|per|each|every)\s+(?:day|week|month|year)|daily|"
@@ -200,6 +206,10 @@ _PRONOUN_ONE_BEFORE = re.compile(
 
 def _is_date_or_percent(text: str, start: int, end: int, value: int) -> bool:
     if _is_identifier(text, start, end) or _is_age_or_phone(text, start, end, value):
+        return True
+    if cyrillic(text[max(0, start - 60) : end + 40]) and _russian_non_count(
+        text, start, end, value
+    ):
         return True
     # any_match is bool(search), tried only at the lexicons' words (pipeline.prefilter)
     if any_match(_COUNTER_BEFORE, text[max(0, start - 20) : start]):
@@ -261,7 +271,7 @@ def _label(text: str, start: int, end: int) -> str:
         words.append(token)
         if len(words) == _CONTEXT_WORDS:
             break
-    while words and words[-1].lower() in ("and", "or", "of", "und", "oder"):
+    while words and words[-1].lower() in ("and", "or", "of", "und", "oder", "и", "или"):
         words.pop()
     phrase = " ".join(text[start:end].split())
     return " ".join([phrase, *words])
@@ -296,7 +306,10 @@ def find_figures(text: str, blocked: list[tuple[int, int]] | None = None) -> lis
         # hedge words on either side belong to the count: "at least 600", "600 or more"
         spans.append((hedge_start(text, s), hedge_end(text, e)))
         i += 1
-    for m in finditer(_VAGUE, text):  # _VAGUE.finditer(text), scanning only around its words
+    vague = [*finditer(_VAGUE, text)]  # _VAGUE.finditer(text), scanning only around its words
+    if cyrillic(text):
+        vague += finditer(_RU_VAGUE, text)
+    for m in vague:
         if not any(s <= m.start() < e for s, e in spans):
             spans.append((m.start(), m.end()))
 
@@ -328,3 +341,74 @@ def find_figures(text: str, blocked: list[tuple[int, int]] | None = None) -> lis
         seen.add(label)
         figures.append(Figure(label=label, count=count, start=s, end=e))
     return figures
+
+
+# --------------------------------------------------------------------------------------------
+# Russian: asked only about text with Cyrillic letters, so the patterns above stay as fast as
+# they were for every other article
+# --------------------------------------------------------------------------------------------
+
+# "тысячи", "сотни", "десятки (тысяч)", "несколько сотен", "многие тысячи"
+_RU_VAGUE = re.compile(
+    r"\b((несколько|нескольких|многие|многих|десятки|десятков|сотни|сотен)\s)?"
+    r"(тысячи|тысяч|сотни|сотен|десятки|десятков)\b",
+    re.IGNORECASE,
+)
+# "игнорируйте предыдущие инструкции", "системы ИИ должны указать"
+_RU_INSTRUCTION = re.compile(
+    r"\b(игнориру\w*|проигнориру\w*|забудьте|не обращайте внимания)\b[^.]{0,80}"
+    r"\b(выше|предыдущ\w*|прежн\w*|инструкци\w*)|"
+    r"\b(ИИ|нейросет\w*|языков\w* модел\w*|чат-бот\w*)\b[^.]{0,120}"
+    r"\b(должн\w*|обязан\w*|следует|сообщ\w*|укаж\w*|указать|напиш\w*|ответ\w*)|"
+    r"\b(инструкци\w*|примечани\w*|сообщени\w*|указани\w*) для (ИИ|систем|моделей|нейросет)",
+    re.IGNORECASE,
+)
+# Months in the nominative, genitive ("15 марта") and prepositional ("в марте")
+_RU_MONTHS = (
+    r"январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|"
+    r"сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]"
+)
+_RU_MONTH_NEAR = re.compile(rf"\b({_RU_MONTHS})\b\.?\s*$|^\s*({_RU_MONTHS})\b", re.IGNORECASE)
+_RU_UNIT_AFTER = re.compile(
+    r"^\s*(-\s*)?(дн(я|ей)|день|сут(ок|ки)|недел[ьияю]|месяц(а|ев)?|год(а|у)?|лет|час(а|ов)?|"
+    r"минут|секунд|км|мм|см|кг|километр\w*|метр(а|ов)?|процент\w*|тонн\w*|раз|раза|"
+    r"калибр\w*)\b",
+    re.IGNORECASE,
+)
+_RU_NOT_A_HEADCOUNT_AFTER = re.compile(
+    r"^(?:\s+(?:доллар\w*|долл|евро|рубл\w*|руб|юан\w*)\b|"
+    # a pair of ages or durations: "20 и 26 лет", "от 19 до 27 лет"
+    r"\s*(?:и|или|до|-|–)\s*\d+\s*(?:лет|года?|месяц\w*|дн(?:я|ей)|недел\w*)\b|"
+    # a rate may name what it counts first: "около 1000 военных в день"
+    r"(?:\s+[^\W\d_]+){0,2}\s+(?:в|за)\s+(?:день|сутки|неделю|месяц|год)\b)",
+    re.IGNORECASE,
+)
+# A document's numbering ("резолюция 2397", "№ 5"), ages ("в возрасте 21 и 26"), page counters
+# ("комментарии (214)") and the size of a formation ("группами по 20 человек")
+_RU_NOT_A_COUNT_BEFORE = re.compile(
+    r"(?:резолюци[яиюей]|резолюций|стать[яиюей]|пункт[аеуы]?|№)\s*"
+    r"(?:\d[\d,]*\s*(?:,|и)\s*)*$|"
+    r"\bв возрасте(?: от)?\s+(?:\d+\s*(?:,|и|до|-|–)\s*)*$|"
+    r"\b(?:комментари\w*|просмотр\w*)\s*[(:]?\s*$|"
+    r"\b(?:группами|группы|групп) (?:по|из)\s+(?:до\s+|около\s+)?"
+    r"(?:\d[\d,]*\s*(?:-|–|и|или|до)\s*)?$",
+    re.IGNORECASE,
+)
+_RU_NAME_COMMA_BEFORE = re.compile(r"\b[А-ЯЁ][а-яё]+,\s*$")
+
+
+def _russian_non_count(text: str, start: int, end: int, value: int) -> bool:
+    """Whether the figure at ``start:end`` of Russian text measures something other than a
+    headcount: the Russian side of ``_is_date_or_percent``."""
+    before = text[max(0, start - 60) : start]
+    if _RU_NOT_A_COUNT_BEFORE.search(before):
+        return True
+    if value < 120 and _RU_NAME_COMMA_BEFORE.search(before) and text[end : end + 1] == ",":
+        return True  # "Ким, 20, попал в плен": a name, the age and a comma
+    after = text[end : end + 24]
+    if _RU_NOT_A_HEADCOUNT_AFTER.match(after) or _RU_UNIT_AFTER.match(after):
+        return True
+    return value <= 31 and bool(
+        _RU_MONTH_NEAR.search(text[max(0, start - 12) : start])
+        or _RU_MONTH_NEAR.search(text[end : end + 16])
+    )

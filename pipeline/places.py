@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.prefilter import fold, pruned
+from pipeline.prefilter import cyrillic, fold, pruned
 
 _CAP = r"[A-ZÀ-Ý][\w’'-]+"
 _NAMES = rf"{_CAP}(?:[ -]{_CAP})?(?:\s+and\s+{_CAP})?"
@@ -43,6 +43,23 @@ _PATTERNS = [
     r"\bnear\s+(?!(?:North|South|Russia|Ukraine|the|its|their)\b)[A-ZÀ-Ý][a-zà-ÿ’'-]+\b",
 ]
 _PLACE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+# Russian, asked only about text with Cyrillic letters (the pattern above stays as fast as it
+# was for every other article)
+_RU_PATTERNS = [
+    # Russian, as written in the sentence's case: "Курской области", "Приморском крае",
+    # "Курская область"
+    r"(?<!\w)[А-ЯЁ][а-яё-]+(?:ой|ая|ую|ом|ий|ого)\s+(?:област(?:и|ь|ью)|кра(?:й|е|я|ю))(?!\w)",
+    r"(?<!\w)(?:Дальн(?:ий|ем|его)\s+Восток(?:е|а)?)(?!\w)",
+    # near a settlement or along the border: "под Курском", "в районе Суджи", "у границы с
+    # Украиной", "на линии фронта"
+    r"(?<!\w)(?:под|у|возле|близ|в районе)\s+(?!(?:Росси|Украин|КНДР|Северн)\w*)[А-ЯЁ][а-яё-]+",
+    r"(?<!\w)(?:у|на|вдоль|близ)\s+границ[еыу](?:\s+с\s+[А-ЯЁ][а-яё]+)?",
+    r"(?<!\w)на\s+(?:линии\s+)?фронт[ае](?!\w)",
+    # cities that host workers or troops, and the capitals after a preposition of place
+    r"(?<!\w)(?:в|во)\s+(?:Москве|Пхеньяне|Владивостоке|Хабаровске|Курске|Санкт-Петербурге|"
+    r"Новосибирске|Казани|Ростове-на-Дону|Судже|Находке|Расоне|Вонсане)(?!\w)",
+]
+_RU_PLACE = re.compile("|".join(f"(?:{p})" for p in _RU_PATTERNS))
 
 
 def places_in(text: str) -> list[tuple[int, int, str]]:
@@ -51,9 +68,10 @@ def places_in(text: str) -> list[tuple[int, int, str]]:
     # most sentences name no region, border or city: only the alternatives whose words occur
     # in the sentence are tried (_PLACE is slow to try at every position)
     place = pruned(_PLACE, fold(text))
-    if place is None:
-        return found
-    for m in place.finditer(text):
+    matches = [*place.finditer(text)] if place is not None else []
+    if cyrillic(text):
+        matches = sorted([*matches, *_RU_PLACE.finditer(text)], key=lambda m: m.start())
+    for m in matches:
         phrase = m.group().strip()
         lead = _BARE_PREPOSITION.match(phrase)  # "in Pyongyang" -> "Pyongyang"
         start = m.start() + (lead.end() if lead else 0)
@@ -61,14 +79,14 @@ def places_in(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-_BARE_PREPOSITION = re.compile(r"(?:in|at|to|nach|en|à)\s+(?=[A-ZÀ-Ý])")
+_BARE_PREPOSITION = re.compile(r"(?:in|at|to|nach|en|à|в|во)\s+(?=[A-ZÀ-ÝА-ЯЁ])")
 
 
 # A sentence that goes on about the same group: "They arrived in Pyongyang in September."
 _SAME_GROUP = re.compile(
     r"(?:They|These|Those|Most of them|Many of them|Some of them|The (?:\w+\s+)?(?:troops|"
     r"soldiers|units|workers|labourers|laborers|engineers|deminers|sappers|instructors|"
-    r"contingent|builders|personnel)|Sie|Ils|Elles|Los (?:soldados|trabajadores))\b"
+    r"contingent|builders|personnel)|Sie|Ils|Elles|Los (?:soldados|trabajadores)|Они)\b"
 )
 
 

@@ -40,16 +40,41 @@ _GROUPS = tuple(getattr(_C, name) for name in ("ATOMIC_GROUP",) if hasattr(_C, n
 # Characters that ``re`` matches to an ASCII letter ignoring case but that ``str.lower`` does
 # not turn into it, one character for one: dotted capital I lower-cases to two characters,
 # dotless i and long s are ``re``'s extra case pairs of i and s. (The Kelvin sign lower-cases
-# to k by itself.)
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+# to k by itself.) The same for the Cyrillic letters в, д, о, с, т, ъ and ѣ, whose old
+# lower-case variants (U+1C80-U+1C87: rounded ve, long-legged de, ...) ``re`` matches to them:
+# folded onto them, the Russian lexicons keep these common letters in their required literals.
+_CYRILLIC_VARIANTS = {
+    "\u1c80": "в",
+    "\u1c81": "д",
+    "\u1c82": "о",
+    "\u1c83": "с",
+    "\u1c84": "т",
+    "\u1c85": "т",
+    "\u1c86": "ъ",
+    "\u1c87": "ѣ",
+}
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", **_CYRILLIC_VARIANTS})
+_NEEDS_TABLE = re.compile("[\u0130\u0131\u017f\u1c80-\u1c87]")
+# Letters all of whose extra case pairs fold() maps onto them.
+_FOLDED_ONTO = frozenset(ord(c) for c in _CYRILLIC_VARIANTS.values())
 
 
 def fold(text: str) -> str:
-    """``text`` lower-cased for ``may_match``: every ASCII letter a case-insensitive pattern
-    matches in ``text`` is that letter, lower-case, at the same offset."""
-    if text.isascii() or not ("\u0130" in text or "\u0131" in text or "\u017f" in text):
+    """``text`` lower-cased for ``may_match``: every ASCII letter (and every Cyrillic letter) a
+    case-insensitive pattern matches in ``text`` is that letter, lower-case, at the same
+    offset."""
+    if text.isascii() or _NEEDS_TABLE.search(text) is None:
         return text.lower()  # none of _FOLD's characters: translate would change nothing
     return text.translate(_FOLD).lower()
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def cyrillic(text: str) -> bool:
+    """Whether ``text`` holds a Cyrillic letter: the Russian lexicons are asked only then, so
+    they cost other text nothing (an ASCII text is ruled out without a scan for the letters)."""
+    return not text.isascii() and _CYRILLIC.search(text) is not None
 
 
 try:  # re's extra case pairs (dotless i and i, long s and s, Greek and Cyrillic variants)
@@ -62,12 +87,17 @@ def usable(code: int) -> bool:
     """Whether a literal character can stand in a required literal: ``re`` matches it (ignoring
     case or not) only to characters that ``fold`` turns into its own lower case. Characters with
     extra case pairs (and so the Greek sigma, whose lower case depends on the next letter) are
-    left out."""
+    left out, but for the Cyrillic letters whose pairs ``fold`` maps onto them."""
     if code < 128:
         return True  # fold's table covers i and s
     if _EXTRA_CASES is None:
         return False
-    return code not in _EXTRA_CASES and _sre.unicode_tolower(code) not in _EXTRA_CASES
+    lower = _sre.unicode_tolower(code)
+    if code not in _EXTRA_CASES and lower not in _EXTRA_CASES:
+        return True
+    # "в" or "В": every extra case pair of "в" is a character fold() maps onto it ("ᲀ" itself
+    # lower-cases to itself, and is no such letter)
+    return lower in _FOLDED_ONTO
 
 
 def _conj(items: Any) -> list[frozenset[str]]:

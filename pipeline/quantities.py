@@ -4,17 +4,20 @@ The model copies a count phrase verbatim; code turns it into numbers so the mode
 arithmetic wrong. The same number grammar finds figures in running text, which is how a count is
 checked against the article it came from.
 
-Number grammar (English and German):
+Number grammar (English and German; French, Spanish and Russian words where they differ):
 
 * digits with thousands separators: ``10,000``, ``10.000`` (a dot or comma followed by exactly
   three digits is a separator), ``100 000`` with a plain, thin, narrow or no-break space;
 * decimals with a scale: ``1.5 million``, ``1,5 Millionen``, ``2 Mio.``, ``5k``, ``3bn``;
 * number words: ``twelve``, ``twenty-five``, ``one hundred and fifty``, ``six thousand``,
   ``a dozen``, ``two dozen``, ``half a million``, German compounds such as ``sechstausend``,
-  ``zweihundertfünfzig``, ``zwei Millionen``, ``ein Dutzend``.
+  ``zweihundertfünfzig``, ``zwei Millionen``, ``ein Dutzend``;
+* Russian scale words after digits (``10 тысяч``, ``2 тысячи``, ``1,5 тыс.``, ``1,2 млн``) and
+  number words (``две тысячи``, ``двести пятьдесят``, ``полторы тысячи``, ``двое``).
 
 Plural or determiner-led amounts ("thousands", "several thousand", "a few hundred", "dozens",
-"Tausende", "mehrere tausend") are vague: they yield no number at all.
+"Tausende", "mehrere tausend", "тысячи", "несколько сотен") are vague: they yield no number at
+all.
 
 The qualifier lexicon (``QUALIFIER_PREFIXES`` / ``QUALIFIER_SUFFIXES``) is the single source of
 truth for hedge words; ``pipeline.grounding`` reads it through ``qualifiers_of``.
@@ -58,30 +61,39 @@ QUALIFIER_PREFIXES: dict[Qualifier, tuple[str, ...]] = {
         "beinahe", "annähernd", "geschätzt", "geschätzte", "schätzungsweise",
         "environ", "près de", "quelque", "quelques", "autour de", "aproximadamente",
         "alrededor de", "unos", "unas", "cerca de", "casi", "en torno a",
+        "около", "примерно", "приблизительно", "ориентировочно", "порядка", "почти",
     ),
     Qualifier.at_least: (
         "at least", "no fewer than", "no less than", "not less than", "not fewer than",
         "a minimum of", "mindestens", "wenigstens", "nicht weniger als",
         "au moins", "pas moins de", "al menos", "por lo menos", "como mínimo",
+        "не менее", "не меньше", "по меньшей мере", "по крайней мере", "как минимум", "минимум",
     ),
     Qualifier.more_than: (
         "more than", "over", "above", "in excess of", "upwards of", "upward of", "just over",
         "well over", "mehr als", "über", "weit über",
         "plus de", "más de",
+        "более", "более чем", "больше", "больше чем", "свыше",
     ),
     Qualifier.up_to: (
         "up to", "as many as", "as much as", "no more than", "not more than", "at most",
         "a maximum of", "fewer than", "less than", "under", "below", "bis zu", "maximal",
         "höchstens", "nicht mehr als", "weniger als", "unter",
         "jusqu'à", "jusqu’à", "moins de", "hasta", "menos de",
+        # "до" is also "before": a figure right after it is never a year or a date (figure
+        # finding leaves those out), so "до 15 000" is a cap
+        "до", "вплоть до", "не более", "не больше", "максимум", "менее", "меньше",
     ),
-    Qualifier.exact: ("exactly", "precisely", "genau", "exakt"),
+    Qualifier.exact: ("exactly", "precisely", "genau", "exakt", "ровно"),
 }
 
 #: Hedge words written after a figure ("600 or more", "10,000-plus").
 QUALIFIER_SUFFIXES: dict[Qualifier, tuple[str, ...]] = {
-    Qualifier.at_least: ("or more", "and more", "at least", "oder mehr", "und mehr"),
-    Qualifier.more_than: ("plus", "+"),
+    Qualifier.at_least: (
+        "or more", "and more", "at least", "oder mehr", "und mehr",
+        "и более", "и больше", "или более", "или больше",
+    ),
+    Qualifier.more_than: ("plus", "+", "с лишним", "с небольшим"),
     Qualifier.approximately: ("or so", "odd", "give or take", "or thereabouts"),
     Qualifier.up_to: ("or fewer", "or less", "at most", "at the most", "oder weniger"),
 }
@@ -93,6 +105,7 @@ VAGUE_WORDS: frozenset[str] = frozenset(
         "several", "few", "couple", "many", "multiple", "numerous", "countless", "various",
         "mehrere", "einige", "paar", "viele", "etliche", "zig", "wenige", "zahlreiche",
         "plusieurs", "nombreux", "varios", "varias", "muchos", "muchas", "numerosos",
+        "несколько", "нескольких", "многие", "многих", "много", "немало",
     }
 )
 # fmt: on
@@ -106,14 +119,46 @@ def _alternation(phrases: list[str]) -> str:
 
 _PREFIX_OWNER = {p: q for q, ps in QUALIFIER_PREFIXES.items() for p in ps}
 _SUFFIX_OWNER = {p: q for q, ps in QUALIFIER_SUFFIXES.items() for p in ps}
+
+
+def _cyrillic_phrase(phrase: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in phrase)
+
+
 # Leftmost match wins in a search, so a longer phrase that starts earlier ("no more than") beats
-# the shorter phrase it contains ("more than").
+# the shorter phrase it contains ("more than"). The hedges in Cyrillic are tried only where the
+# words next to the figure are Cyrillic (``_hedges_before``): the others are as fast as before.
 _PREFIX_RE = re.compile(
-    r"(?<![^\W_])(?P<p>" + _alternation(list(_PREFIX_OWNER)) + r")\s*$", re.IGNORECASE
+    r"(?<![^\W_])(?P<p>"
+    + _alternation([p for p in _PREFIX_OWNER if not _cyrillic_phrase(p)])
+    + r")\s*$",
+    re.IGNORECASE,
 )
 _SUFFIX_RE = re.compile(
+    r"\s*-?\s*(?P<p>"
+    + _alternation([p for p in _SUFFIX_OWNER if not _cyrillic_phrase(p)])
+    + r")(?![^\W_])",
+    re.IGNORECASE,
+)
+_ALL_PREFIX_RE = re.compile(
+    r"(?<![^\W_])(?P<p>" + _alternation(list(_PREFIX_OWNER)) + r")\s*$", re.IGNORECASE
+)
+_ALL_SUFFIX_RE = re.compile(
     r"\s*-?\s*(?P<p>" + _alternation(list(_SUFFIX_OWNER)) + r")(?![^\W_])", re.IGNORECASE
 )
+
+
+def _hedges_before(text: str, pos: int) -> re.Pattern[str]:
+    """The hedge pattern for the words ending at ``pos``: with the Cyrillic hedges when the last
+    word there is Cyrillic ("около 600")."""
+    last = text[max(0, pos - 40) : pos].rstrip()[-1:]
+    return _ALL_PREFIX_RE if "\u0400" <= last <= "\u04ff" else _PREFIX_RE
+
+
+def _hedges_after(text: str, pos: int) -> re.Pattern[str]:
+    """The hedge pattern for the words starting at ``pos`` ("600 и более")."""
+    first = text[pos : pos + 24].lstrip().lstrip("-").lstrip()[:1]
+    return _ALL_SUFFIX_RE if "\u0400" <= first <= "\u04ff" else _SUFFIX_RE
 
 
 def _owner(table: dict[str, Qualifier], matched: str) -> Qualifier:
@@ -131,25 +176,25 @@ def qualifier_before(text: str, pos: int) -> Qualifier | None:
     "at least one unit of 600" is not a hedge on 600.
     """
     # pos/endpos (not a slice) so the word-boundary lookbehind still sees the real text.
-    m = _PREFIX_RE.search(text, max(0, pos - 40), pos)
+    m = _hedges_before(text, pos).search(text, max(0, pos - 40), pos)
     return _owner(_PREFIX_OWNER, m.group("p")) if m else None
 
 
 def hedge_start(text: str, pos: int) -> int:
     """Where the hedge words written right before ``text[pos]`` begin (``pos`` if none)."""
-    m = _PREFIX_RE.search(text, max(0, pos - 40), pos)
+    m = _hedges_before(text, pos).search(text, max(0, pos - 40), pos)
     return m.start("p") if m else pos
 
 
 def hedge_end(text: str, pos: int) -> int:
     """Where the hedge words written right after ``text[:pos]`` end (``pos`` if none)."""
-    m = _SUFFIX_RE.match(text, pos)
+    m = _hedges_after(text, pos).match(text, pos)
     return m.end("p") if m else pos
 
 
 def qualifier_after(text: str, pos: int) -> Qualifier | None:
     """The qualifier whose hedge words start right after ``text[:pos]`` ("or more", "-plus")."""
-    m = _SUFFIX_RE.match(text, pos)
+    m = _hedges_after(text, pos).match(text, pos)
     return _owner(_SUFFIX_OWNER, m.group("p")) if m else None
 
 
@@ -176,6 +221,20 @@ _SCALES: dict[str, int] = {
     "bn": 1_000_000_000,
     "dozen": 12,
     "dutzend": 12,
+    # Russian: "10 тысяч", "2 тысячи", "1,5 тыс.", "1,2 млн", "3 миллиона", "2 млрд"
+    "тысяча": 1_000,
+    "тысячи": 1_000,
+    "тысяч": 1_000,
+    "тысячу": 1_000,
+    "тыс": 1_000,
+    "миллион": 1_000_000,
+    "миллиона": 1_000_000,
+    "миллионов": 1_000_000,
+    "млн": 1_000_000,
+    "миллиард": 1_000_000_000,
+    "миллиарда": 1_000_000_000,
+    "миллиардов": 1_000_000_000,
+    "млрд": 1_000_000_000,
 }
 
 # Separators: one kind per number (backreference), so "1,000.5" parses as 1000.5.
@@ -188,9 +247,10 @@ _DIGITS_RE = re.compile(
     r"(?:\d{0,2}(?P<sep>[,." + _GROUP_SEPS + r"])\d{3}(?!\d)(?:(?P=sep)\d{3}(?!\d))*|\d*))"
     r"(?:[.,](?P<dec>\d+))?"
     r"(?:"
-    r"\s*(?P<abbr>Mio|Mrd|Tsd)\.?"
+    r"\s*(?P<abbr>Mio|Mrd|Tsd|тыс|млн|млрд)\.?"
     r"|\s+(?P<word>hundred|hundert|thousand|tausend|millionen|million|milliarden|milliarde"
-    r"|billion|dozen|dutzend)"
+    r"|billion|dozen|dutzend|тысячи|тысячу|тысяча|тысяч|миллионов|миллиона|миллион"
+    r"|миллиардов|миллиарда|миллиард)"
     r"|(?P<suffix>k|bn|mn|mln)"
     r")?"
     r"(?![^\W_])",
@@ -204,17 +264,37 @@ _UNITS = {
     # French and Spanish ("six" is shared with English)
     "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8,
     "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9,
+    # Russian, with the genitive a hedge or "из" asks for ("около пяти тысяч")
+    "два": 2, "две": 2, "двух": 2, "три": 3, "трех": 3, "трёх": 3, "четыре": 4, "четырех": 4,
+    "четырёх": 4, "пять": 5, "пяти": 5, "шесть": 6, "шести": 6, "семь": 7, "семи": 7,
+    "восемь": 8, "восьми": 8, "девять": 9, "девяти": 9,
+    # collective numerals count people: "двое попали в плен"
+    "двое": 2, "двоих": 2, "трое": 3, "троих": 3, "четверо": 4, "четверых": 4, "пятеро": 5,
+    "пятерых": 5, "шестеро": 6, "семеро": 7, "восьмеро": 8, "девятеро": 9, "десятеро": 10,
 }
 _TEENS = {
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
     "dix": 10, "douze": 12, "quinze": 15, "diez": 10, "doce": 12, "quince": 15,
+    "десять": 10, "десяти": 10, "одиннадцать": 11, "двенадцать": 12, "двенадцати": 12,
+    "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15, "пятнадцати": 15,
+    "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18, "девятнадцать": 19,
 }
 _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
     "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50,
     "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50,
+    "двадцать": 20, "двадцати": 20, "тридцать": 30, "тридцати": 30, "сорок": 40, "сорока": 40,
+    "пятьдесят": 50, "пятидесяти": 50, "шестьдесят": 60, "шестидесяти": 60, "семьдесят": 70,
+    "семидесяти": 70, "восемьдесят": 80, "восьмидесяти": 80, "девяносто": 90, "девяноста": 90,
+}
+# Russian hundreds are one word each ("двести", "пятьсот"): a value of their own.
+_RU_HUNDREDS = {
+    "сто": 100, "двести": 200, "двухсот": 200, "триста": 300, "трехсот": 300, "трёхсот": 300,
+    "четыреста": 400, "четырехсот": 400, "четырёхсот": 400, "пятьсот": 500, "пятисот": 500,
+    "шестьсот": 600, "шестисот": 600, "семьсот": 700, "семисот": 700, "восемьсот": 800,
+    "восьмисот": 800, "девятьсот": 900, "девятисот": 900,
 }
 # Singular scale words that may stand in a word number; plurals ("thousands") are vague.
 _WORD_SCALES = {
@@ -222,9 +302,18 @@ _WORD_SCALES = {
     "million": 1_000_000, "millionen": 1_000_000, "billion": 1_000_000_000,
     "milliarde": 1_000_000_000, "milliarden": 1_000_000_000, "dozen": 12, "dutzend": 12,
     "mille": 1_000, "mil": 1_000, "millones": 1_000_000, "millón": 1_000_000,
+    "тысяча": 1_000, "тысячу": 1_000, "тысячи": 1_000, "тысяч": 1_000,
+    "миллион": 1_000_000, "миллиона": 1_000_000, "миллионов": 1_000_000,
 }
 # German plurals are only figures after a multiplier ("zwei Millionen"); bare, they are vague.
-_NEEDS_MULTIPLIER = {"millionen", "milliarden", "millones", "mille", "mil"}
+# So are the Russian plural and genitive forms ("тысячи", "десятки тысяч"), but "тысяча" and
+# "тысячу" alone are a thousand.
+_NEEDS_MULTIPLIER = {
+    "millionen", "milliarden", "millones", "mille", "mil",
+    "тысячи", "тысяч", "миллиона", "миллионов",
+}
+# "полторы тысячи" is one and a half thousand.
+_ONE_AND_A_HALF = {"полтора", "полторы", "полутора"}
 _ARTICLES = {"a", "an", "ein", "eine", "einer", "einem", "einen"}
 _HALF = {"half", "halbe", "halben"}
 _AND = {"and", "und"}
@@ -351,6 +440,10 @@ def _word_kind(word: str) -> tuple[str, int] | None:
         return ("dozen", 12)
     if w in _WORD_SCALES:
         return ("big", _WORD_SCALES[w])
+    if w in _RU_HUNDREDS:
+        return ("ru_hundreds", _RU_HUNDREDS[w])
+    if w in _ONE_AND_A_HALF:
+        return ("one_and_a_half", 0)  # only leads a scale word: opener() reads it
     if w in _AND:
         return ("and", 0)
     de = _german_compound(w)
@@ -366,7 +459,8 @@ _NEXT: dict[str, set[str]] = {
     "tens": {"unit", "big"},
     "de": {"hundred", "big", "dozen"},
     "hundred": {"unit", "teen", "tens", "big", "and"},
-    "big": {"unit", "teen", "tens", "and"},
+    "ru_hundreds": {"unit", "teen", "tens", "big"},
+    "big": {"unit", "teen", "tens", "and", "ru_hundreds"},
     "and": {"unit", "teen", "tens"},
     "mult": {"hundred", "big", "dozen"},
     "zero": set(),
@@ -413,6 +507,8 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]:
         # Words that are no number alone but lead one: "a thousand", "ein Dutzend",
         # "half a million", "eine halbe Million". Returns the multiplier and the scale index.
         if words[k] not in _HALF and words[k] not in _ARTICLES:
+            if words[k] in _ONE_AND_A_HALF and joined(k) and words[k + 1] in _WORD_SCALES:
+                return Fraction(3, 2), k + 1  # "полторы тысячи"
             return None  # most words: no Fraction built for them
         n, mult = k, Fraction(1)
         if words[k] in _HALF:
@@ -455,7 +551,11 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]:
             last = n
         else:
             kind = _word_kind(words[i])
-            if kind is None or kind[0] == "and" or words[i] in _NEEDS_MULTIPLIER:
+            if (
+                kind is None
+                or kind[0] in ("and", "one_and_a_half")
+                or words[i] in _NEEDS_MULTIPLIER
+            ):
                 continue
             if kind[0] in ("big", "hundred", "dozen") and vague_before(i):
                 continue  # "several thousand", "a few hundred": vague, no figure
@@ -512,9 +612,9 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]:
     return out
 
 
-_RANGE_GAP_RE = re.compile(r"\s*(?:-|–|—|to|bis|or|oder)\s*", re.IGNORECASE)
-_AND_GAP_RE = re.compile(r"\s*(?:and|und|et|y)\s*", re.IGNORECASE)
-_BETWEEN_RE = re.compile(r"(?<![^\W_])(?:between|zwischen|entre)\s*$", re.IGNORECASE)
+_RANGE_GAP_RE = re.compile(r"\s*(?:-|–|—|to|bis|or|oder|до|или)\s*", re.IGNORECASE)
+_AND_GAP_RE = re.compile(r"\s*(?:and|und|et|y|и)\s*", re.IGNORECASE)
+_BETWEEN_RE = re.compile(r"(?<![^\W_])(?:between|zwischen|entre|между)\s*$", re.IGNORECASE)
 
 
 def _is_range(text: str, a: _Mention, b: _Mention, *, loose_and: bool) -> bool:

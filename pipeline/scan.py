@@ -24,8 +24,8 @@ _SPACE_BOUNDED = frozenset(
     for p in (
         # pipeline.status._SENTENCE_END: a run of spaces after [.!?] then a look at one
         # character; a newline, spaces, a newline; a newline then spaces and a look at one
-        # character
-        re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý\"“‘'(¿¡])|\n\s*\n|\n(?=\s*[-*•\d])"),
+        # character (Latin and Cyrillic capitals open a sentence)
+        re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÝА-ЯЁ\"“‘'(¿¡])|\n\s*\n|\n(?=\s*[-*•\d])"),
     )
 )
 

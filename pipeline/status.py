@@ -22,17 +22,18 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from pipeline.prefilter import any_match, fold, may_match, usable
+from pipeline.prefilter import any_match, cyrillic, fold, may_match, usable
 from pipeline.scan import last_match_end
 from schemas.records import DeploymentStatus, ExchangeStatus
 
 # Clause breaks inside a sentence: what follows may be about another group or item.
 _CLAUSE_BREAK = re.compile(
     r";|\s[–—]\s|,\s+(and|but|while|whereas|although|though|und|aber|während|mais|alors que|"
-    r"tandis que|y|pero|mientras)\s|\s(but|while|whereas|mientras|während)\s",
+    r"tandis que|y|pero|mientras|а|но|и|тогда как|в то время как|хотя)\s|"
+    r"\s(but|while|whereas|mientras|während|однако)\s",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý\"“‘'(¿¡])|\n\s*\n|\n(?=\s*[-*•\d])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÝА-ЯЁ\"“‘'(¿¡])|\n\s*\n|\n(?=\s*[-*•\d])")
 
 _BE = r"(is|are|was|were|has been|have been|had been)"
 
@@ -75,6 +76,43 @@ _DEPLOYMENT_CUES = [
     (DeploymentStatus.ongoing, _ONGOING),
 ]
 
+# Russian cues, asked only about text with Cyrillic letters (the lexicons above stay as fast as
+# they were). A perfective present is a future ("направит"); "будут направлены" is planned
+# although "направлены" alone is ongoing (the longer cue ends where the shorter does and ranks
+# first). "ранее" alone may open an earlier estimate, whose status is its own (rule e): only
+# "ранее направленные" and earlier contingents are wholly past.
+_RU_PLANNED = (
+    r"направит|направят|отправит|отправят|перебросит|перебросят|пришл[её]т|пришлют|прибуд(ет|ут)|"
+    r"(будут|будет|могут быть|может быть|должны быть|должен быть)(\s+\w+)?\s+"
+    r"(направлен\w*|отправлен\w*|переброшен\w*|развернут\w*|размещен\w*|размещён\w*)|"
+    r"планиру\w*|намерен\w*|собира\w*ся|ожида\w*|предстоит|готов\w* к отправке|"
+    r"в (следующем|будущем) (году|месяце)|в ближайш\w*|скоро|вскоре"
+)
+_RU_ONGOING = (
+    r"наход(ятся|ится)|размещен\w*|размещён\w*|дислоцирован\w*|развернут\w*|развёрнут\w*|"
+    r"воюют|воюет|сражаются|продолжают|продолжает|оста[её]тся|остаются|служат|работают|"
+    r"трудятся|присутству\w*|в настоящее время|сейчас|"
+    r"направил[аио]?|отправил[аио]?|перебросил[аио]?|направлен[аыо]?|отправлен[аыо]?|"
+    r"переброшен[аыо]?|прибыл[аио]?"
+)
+_RU_COMPLETED = (
+    r"вернул(ись|ся|ась)|возвратил(ись|ся|ась)|(были|был|была) выведен[ыа]?|выведен[ыа]?|"
+    r"вывел[аи]?|отозван[ыа]?|покинул[аи]?|"
+    r"(ранее|прежде) (направленн|отправленн|переброшенн|развернут|развёрнут)\w*|"
+    r"(прежн|предыдущ|перв)\w* (контингент|парти|волн|ротаци)\w*"
+)
+_RU_DEPLOYMENT_CUES = [
+    (DeploymentStatus.completed, _RU_COMPLETED),
+    (DeploymentStatus.planned, _RU_PLANNED),
+    (DeploymentStatus.ongoing, _RU_ONGOING),
+]
+# On a tie in distance: completed, then planned, then ongoing (the order of the lists above).
+_CUE_RANK = {
+    DeploymentStatus.completed: 0,
+    DeploymentStatus.planned: 1,
+    DeploymentStatus.ongoing: 2,
+}
+
 # Verbs that move an item from one state to the other.
 _TRANSFER = (
     r"suppl(y|ies|ied|ying)|deliver(s|ed|ing)?|ship(s|ped|ping)?|sen(d|ds|t|ding)|"
@@ -88,11 +126,23 @@ _TRANSFER = (
     r"env[ií]\w*|entreg\w*|suministr\w*|proporcion\w*|recib\w*|transfi\w*|vend\w*|ayud\w*|"
     r"earn(s|ed|ing)?|(weiter|über|ab)(gibt|geben|gab|gegeben)"
 )
+_RU_TRANSFER = (
+    r"поставля\w*|поставил\w*|поставит\w*|поставлен\w*|переда[её]т\w*|передава\w*|"
+    r"передал\w*|передан\w*|передать|переда(дут|ст)|отправля\w*|отправил\w*|направля\w*|"
+    r"направил\w*|предоставля\w*|предостав(ил|ит)\w*|получа\w*|получил\w*|получит\w*|"
+    r"продал\w*|прода[её]т|продают|продать|помога\w*|помог(ла|ли|ает)?|помочь|помож(ет|ем)|"
+    r"помогут|дел(ит|ят)ся|поделил\w*|обменива\w*|обменял\w*|оплачива\w*|плат(ит|ят)|"
+    r"снабжа\w*|экспортир\w*"
+)
 _PROMISED = (
     r"will|would|shall|pledged?|pledges|promis\w*|agreed to|agrees to|offered to|offers to|"
     r"plans? to|is to|are to|is set to|vowed to|committed to|"
     r"zugesagt|versprochen|wird|werden|"
     r"s'est engagée?|va|vont|prometi\w*|prometid\w*|se comprometió|acordó"
+)
+_RU_PROMISED = (
+    r"обеща\w*|пообеща\w*|обязал\w*|согласил\w*|договорил\w*|будет|будут|планиру\w*|"
+    r"намерен\w*|собира\w*ся"
 )
 _SUSPECTED = (
     r"believed?|believes|thinks?|assum(e|es|ed)|suspect\w*|fear\w*|concerns? that|"
@@ -102,6 +152,11 @@ _SUSPECTED = (
     r"mutmaßlich|vermut\w*|angeblich|wohl|möglicherweise|befürcht\w*|"
     r"soupçonn\w*|probablement|pourrai\w*|aurai\w*|craint\w*|"
     r"sospech\w*|probablemente|posiblemente|supuestamente|presuntamente|podría\w*|teme\w*"
+)
+_RU_SUSPECTED = (
+    r"подозрева\w*|предположительно|вероятно|возможно|по-видимому|видимо|якобы|опаса\w*|"
+    r"может|могут|мог|могла|могли|считается|считают|полагают|предполага\w*|обвиня\w*|"
+    r"не исключ\w*|как сообщается|сообщается"
 )
 
 
@@ -135,8 +190,11 @@ def deployment_status_at(
     best: tuple[int, int, DeploymentStatus] | None = None
     # a cue lexicon none of whose words occurs in the clause is not run (pipeline.prefilter);
     # a match lies inside left:right, so its words are in the clause's fold
-    folded = fold(text[left:right])
-    for rank, (status, pattern) in enumerate(_DEPLOYMENT_CUES):
+    clause = text[left:right]
+    folded = fold(clause)
+    lexicons = _DEPLOYMENT_CUES + _RU_DEPLOYMENT_CUES if cyrillic(clause) else _DEPLOYMENT_CUES
+    for status, pattern in lexicons:
+        rank = _CUE_RANK[status]
         cues = _compiled(pattern)
         if not may_match(cues, folded):
             continue
@@ -201,12 +259,20 @@ _COMPOUND = re.compile(
 
 def _verbs(text: str, left: int, right: int, start: int, end: int) -> list[re.Match[str]]:
     """Transfer verbs in ``left:right``, not inside the item and not nouns of a compound."""
-    return [
+    found = [
         m
         for m in _compiled(_TRANSFER).finditer(text, left, right)
         if not (start <= m.start() < end)
         and not _COMPOUND.search(text, max(0, m.start() - 20), m.start())
     ]
+    if cyrillic(text[left:right]):
+        found += [
+            m
+            for m in _compiled(_RU_TRANSFER).finditer(text, left, right)
+            if not (start <= m.start() < end)
+        ]
+        found.sort(key=lambda m: m.start())
+    return found
 
 
 def _exchange_status_here(
@@ -233,9 +299,22 @@ def _exchange_status_here(
         # sharing", "agreed to send", "accused ... of providing"
         previous = [m for m in verbs if m.end() <= verb.start()]
         window = text[max(left, previous[-1].end() if previous else left) : verb.start()]
-    if any_match(_compiled(_PROMISED), window):
+    russian = cyrillic(text[left:right])
+    if any_match(_compiled(_PROMISED), window) or (
+        russian and any_match(_compiled(_RU_PROMISED), window)
+    ):
         return ExchangeStatus.promised
-    if any_match(_compiled(_SUSPECTED), window) or _HEDGE_AFTER.match(text, end, right):
+    if (
+        any_match(_compiled(_SUSPECTED), window)
+        or _HEDGE_AFTER.match(text, end, right)
+        or (
+            russian
+            and (
+                any_match(_compiled(_RU_SUSPECTED), window)
+                or _RU_HEDGE_AFTER.match(text, end, right)
+            )
+        )
+    ):
         return ExchangeStatus.suspected
     if _THAT_CLAUSE.match(text, left) and any_match(
         _compiled(_SUSPECTED), text[_sentence_start(text, start) : left]
@@ -255,6 +334,11 @@ _THAT_CLAUSE = re.compile(r"\s*(dass|daß|que|that)\b", re.IGNORECASE)
 _HEDGE_AFTER = re.compile(
     r"[^.;:]{0,80}?,\s*(?:[\w'’-]+\s+){1,4}(?:believe|believes|suspect|suspects|fear|fears|"
     r"think|thinks|assume|assumes|glauben|vermuten|croient|soupçonnent|creen|sospechan)\b",
+    re.IGNORECASE,
+)
+# The Russian verb comes before its subject: "..., считают аналитики".
+_RU_HEDGE_AFTER = re.compile(
+    r"[^.;:]{0,80}?,\s*(?:как\s+)?(?:считают|полагают|подозревают|предполагают|опасаются)\b",
     re.IGNORECASE,
 )
 
@@ -279,10 +363,19 @@ _TRANSFER_NOUNS = (
     # not a verb of _TRANSFER, so the clause's status stays promised
     r"promis\w*|pledg\w*|zugesagt|versprochen|prometi\w*"
 )
+_RU_TRANSFER_NOUNS = (
+    r"поставк\w*|передач\w*|помощ\w*|поддержк\w*|обмен\w*|взамен|оплат\w*|торговл\w*|"
+    r"экспорт\w*|импорт\w*"
+)
 _NO_TRANSFER = re.compile(
     r"\b(no|not any|zero)\s+(shipments?|deliveries|exports|supplies|transfers?)\b|"
     r"\b(did|does|do|has|have|had) not\s+(\w+\s+)?(send|sent|deliver\w*|supply|supplied|ship\w*)\b|"
     r"\b(keine|aucune?|ningún|ninguna)\s+\w+",
+    re.IGNORECASE,
+)
+_RU_NO_TRANSFER = re.compile(
+    r"\bне\s+(\w+\s+)?(поставля|поставил|передава|передал|отправля|отправил|получа|получил)\w*|"
+    r"\b(никаких|нет)\s+(поставок|передач)\w*",
     re.IGNORECASE,
 )
 
@@ -293,9 +386,13 @@ def states_a_transfer(context: str) -> bool:
     folded = fold(context)  # may_match rules out a pattern none of whose words occurs
     if may_match(_NO_TRANSFER, folded) and _NO_TRANSFER.search(context):
         return False
+    russian = cyrillic(context)
+    if russian and may_match(_RU_NO_TRANSFER, folded) and _RU_NO_TRANSFER.search(context):
+        return False
+    lexicons = (_TRANSFER, _TRANSFER_NOUNS, _RU_TRANSFER, _RU_TRANSFER_NOUNS)
     return any(
         may_match(pattern, folded) and pattern.search(context)
-        for pattern in (_compiled(_TRANSFER), _compiled(_TRANSFER_NOUNS))
+        for pattern in map(_compiled, lexicons if russian else lexicons[:2])
     )
 
 
@@ -308,8 +405,15 @@ _MOVES = (
     r"liefer\w*|geliefert|beliefer\w*|versorg\w*|erh(a|ä)lt\w*|erhalten|livr\w*|fourni\w*|transf[eé]r\w*|"
     r"entreg\w*|suministr\w*|proporcion\w*|recib\w*|transfi\w*"
 )
+_RU_MOVES = (
+    r"поставля\w*|поставил\w*|поставит\w*|переда[её]т\w*|передал\w*|передаст|отправля\w*|"
+    r"отправил\w*|предоставля\w*|предостав(ил|ит)\w*|получа\w*|получил\w*|продал\w*|"
+    r"прода[её]т|продают|снабжа\w*"
+)
 
 
 def moves_something(sentence: str) -> bool:
     """Whether a sentence has a verb that by itself moves goods between states."""
-    return any_match(_compiled(_MOVES), sentence)
+    return any_match(_compiled(_MOVES), sentence) or (
+        cyrillic(sentence) and any_match(_compiled(_RU_MOVES), sentence)
+    )

@@ -383,3 +383,199 @@ def test_category_sentences_is_may_match_per_sentence() -> None:
             # an entry is left out exactly when it may match in no sentence
             assert found.get(entry, [False] * len(spans)) == expected, entry[0]
             assert (entry in found) == any(expected)
+
+
+# --------------------------------------------------------------------------------------------
+# Russian
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("record_type", "label", "subtype"),
+    [
+        ("deployment", "около 6000 военных строителей", "construction_troops"),
+        ("deployment", "1000 военнослужащих", "troops"),
+        ("deployment", "11 000 северокорейских солдат", "troops"),
+        ("deployment", "500 бойцов", "troops"),
+        ("deployment", "северокорейский контингент в 12 000", "troops"),
+        ("deployment", "до 1000 военных инженеров", "military_engineers"),
+        ("deployment", "300 сотрудников инженерных войск", "military_engineers"),
+        ("deployment", "1000 саперов", "deminers"),
+        ("deployment", "до 1 500 сапёров", "deminers"),
+        ("deployment", "200 минёров", "deminers"),
+        ("deployment", "Тысячи рабочих", "workers"),
+        ("deployment", "5000 северокорейских рабочих", "workers"),
+        ("deployment", "около 200 медиков", "other"),
+        ("deployment", "100 военных врачей", "other"),
+        ("deployment", "60 инструкторов", "other"),
+        ("casualty", "не менее 300 северокорейских военнослужащих погибли", "killed"),
+        ("casualty", "около 1000 убитых", "killed"),
+        ("casualty", "2 700 раненых", "wounded"),
+        ("casualty", "40 были ранены", "wounded"),
+        ("casualty", "около 50 пропали без вести", "missing"),
+        ("casualty", "десятки пропавших", "missing"),
+        ("casualty", "двое попали в плен", "captured"),
+        ("casualty", "два взяты в плен", "captured"),
+        ("casualty", "шестеро пленных", "captured"),
+        ("casualty", "потери в 4 000 человек", "killed_or_wounded"),
+        ("casualty", "более 4 тысяч убитыми и ранеными", "killed_or_wounded"),
+        ("casualty", "300 северокорейских военнослужащих", None),
+    ],
+)
+def test_russian_figures_own_words_name_their_kind(record_type, label, subtype):
+    assert subtype_from_words(record_type, label) == subtype
+
+
+def test_russian_north_korea_russia_and_scope_are_recognised():
+    from pipeline.claims import mentions_korea, names_russia
+
+    for text in (
+        "КНДР направила войска",
+        "в Северную Корею",
+        "из Северной Кореи",
+        "северокорейские солдаты",
+        "северокорейских военных",
+        "Пхеньян заявил",
+        "Пхеньяну",
+        "корейцы",
+    ):
+        assert mentions_korea(text), text
+    for text in ("Россия", "в Россию", "из России", "РФ", "Москва", "Москве", "Кремль", "Кремлём"):
+        assert names_russia(text), text
+    assert in_scope("Пхеньян направил войска в Курскую область.")
+    assert in_scope("Москва получает снаряды.")
+    assert not in_scope("КНДР провела ракетные испытания в Японском море.")
+    assert not names_russia("Пхеньян провёл парад")
+
+
+def test_russian_exchange_categories_in_order():
+    assert [c.value for c in categories_of("снаряды, ракеты и РСЗО")] == ["weapons"]
+    assert [c.value for c in categories_of("артиллерийские боеприпасы")] == ["weapons"]
+    assert [c.value for c in categories_of("системы ПВО и зенитные ракетные комплексы")] == [
+        "air_defense"
+    ]
+    assert [c.value for c in categories_of("нефть, нефтепродукты и топливо")] == ["fuel"]
+    assert [c.value for c in categories_of("продовольствие, зерно и продукты питания")] == ["food"]
+    assert [c.value for c in categories_of("деньги, валюта и финансовая помощь")] == ["financial"]
+    assert [c.value for c in categories_of("спутниковые и космические технологии")] == [
+        "space_satellite"
+    ]
+    assert [c.value for c in categories_of("ядерные технологии")] == ["nuclear_technology"]
+    assert [c.value for c in categories_of("ракетные технологии")] == ["missile_technology"]
+    assert [c.value for c in categories_of("военные технологии")] == ["military_technology"]
+    assert [c.value for c in categories_of("беспилотники и дроны")] == ["drones"]
+    assert [c.value for c in categories_of("нефть и продовольствие")] == ["fuel", "food"]
+    # nearly a category word, but not one
+    assert categories_of("рабочая группа") == []
+
+
+@pytest.mark.parametrize(
+    ("context", "direction"),
+    [
+        ("Взамен Москва поставляет Пхеньяну нефть и системы ПВО.", ("Russia", "North Korea")),
+        ("Россия передала КНДР зенитные комплексы.", ("Russia", "North Korea")),
+        ("Пхеньян получает от Москвы нефть.", ("Russia", "North Korea")),
+        ("КНДР поставила России миллионы снарядов.", ("North Korea", "Russia")),
+        ("Северная Корея отправила в Россию ракеты.", ("North Korea", "Russia")),
+        ("Россия получила от КНДР артиллерию.", ("North Korea", "Russia")),
+        ("Кремль обещал Пхеньяну спутниковые технологии.", ("Russia", "North Korea")),
+        ("Две страны подписали договор.", None),
+    ],
+)
+def test_russian_direction_words(context, direction):
+    assert direction_from_words(context) == direction
+
+
+def test_russian_exchange_status_and_hedge_words():
+    assert (
+        exchange_status_from_words("Москва обещала Пхеньяну истребители.", ExchangeStatus.unknown)
+        is ExchangeStatus.promised
+    )
+    assert (
+        exchange_status_from_words(
+            "Западные страны подозревают, что Россия помогает КНДР со спутниками.",
+            ExchangeStatus.delivered,
+        )
+        is ExchangeStatus.suspected
+    )
+    assert (
+        exchange_status_from_words("Россия передала КНДР нефть.", ExchangeStatus.unknown)
+        is ExchangeStatus.delivered
+    )
+    assert infer_hedge("Разведка оценивает потери в 4000 человек.").value == "estimated"
+    assert infer_hedge("Россия якобы передала КНДР технологии.").value == "alleged"
+    assert infer_hedge("Министерство подтвердило гибель 300 солдат.").value == "confirmed"
+    assert infer_hedge("КНДР планирует направить ещё 5000 военных.").value == "planned"
+    assert (
+        deployment_status_from_words("КНДР направит ещё 5000 военных.", DeploymentStatus.unknown)
+        is DeploymentStatus.planned
+    )
+
+
+def test_russian_people_things_and_other_nations():
+    from pipeline.claims import counts_other_people, counts_people_in_general, counts_things
+
+    assert names_people("военные инструкторы") and names_people("рабочих")
+    assert not names_people("снаряды") and not names_people("военные технологии")
+    assert counts_things("96 беспилотников") and counts_things("40 дронов")
+    assert counts_things("100 танков") and not counts_things("100 солдат")
+    assert counts_other_people("300 российских военных")
+    assert counts_other_people("более 200 украинских военнослужащих")
+    assert counts_other_people("30 мирных жителей")
+    assert counts_other_people("500 беженцев")
+    assert not counts_other_people("300 северокорейских военных")
+    assert counts_people_in_general("2 человека", "В Киеве ранены 2 человека.")
+    assert not counts_people_in_general("6000 человек", "КНДР направила 6000 человек.")
+
+
+def test_russian_deployment_direction_and_moves():
+    from pipeline.claims import casualty_in_clause, deployment_direction, moves_people
+
+    assert deployment_direction("Россия направила 60 инструкторов в КНДР.") == (
+        "Russia",
+        "North Korea",
+    )
+    assert deployment_direction("КНДР направила в Россию 6000 военных.") == (
+        "North Korea",
+        "Russia",
+    )
+    assert moves_people("Пхеньян планирует направить ещё 5000 военных")
+    assert not moves_people("направленные 300 военных погибли")
+    text = "По данным ВСУ, 300 северокорейских военных были убиты, ещё 2 700 ранены."
+    at = text.index("300")
+    assert casualty_in_clause(text, at, at + 3) == "killed"
+    at = text.index("2 700")
+    assert casualty_in_clause(text, at, at + 5) == "wounded"
+
+
+def test_a_russian_source_named_with_a_nation_does_not_make_a_figure_someone_elses():
+    from pipeline.claims import counts_other_people
+
+    before = "Украинская военная разведка сообщила, что погибли не менее 1500 солдат КНДР, ещё "
+    assert not counts_other_people("порядка 3 тысяч получили ранения", before)
+    assert counts_other_people("3 тысячи", "По данным Киева, украинские военные потеряли ")
+
+
+def test_russian_own_army_losses_containers_and_atomic_technology():
+    from pipeline.claims import counts_other_people, counts_things, names_losses
+
+    assert counts_other_people("1 200 военнослужащих", "Российская армия за сутки потеряла ")
+    assert counts_things("более 20 000 контейнеров")
+    assert names_losses("Российская армия потеряла 1 200 военнослужащих.")
+    assert [c.value for c in categories_of("технологии для атомных подводных лодок")] == [
+        "nuclear_technology"
+    ]
+    assert (
+        exchange_status_from_words(
+            "Москва, как сообщается, передаёт Пхеньяну технологии.", ExchangeStatus.delivered
+        )
+        is ExchangeStatus.suspected
+    )
+
+
+def test_russian_help_in_the_infinitive_gives_a_direction():
+    from pipeline.status import states_a_transfer
+
+    text = "Россия, как считают в Вашингтоне, может помочь КНДР в разработке подводной лодки."
+    assert direction_from_words(text) == ("Russia", "North Korea")
+    assert states_a_transfer(text)

@@ -239,3 +239,28 @@ def test_months_table_covers_english_and_german():
         ("sept", 9),
     ]:
         assert MONTHS[name] == number
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        ("12 марта 2025 года", "2025-03-12", None, D),
+        ("с сентября 2024 года", "2024-09", None, M),
+        ("в ноябре 2024 года", "2024-11", None, M),
+        ("в мае", "2025-05", None, M),
+        ("в прошлом году", "2024", None, Y),
+        ("в следующем месяце", "2025-07", None, M),
+        ("до конца 2025 года", None, "2025", Y),
+        ("с октября по декабрь 2024 года", "2024-10", "2024-12", M),
+    ],
+)
+def test_russian_time_phrases(text, start, end, precision):
+    assert parse_time(text, JUNE) == span(text, start, end, precision)
+
+
+def test_russian_dateline_is_the_articles_date():
+    from pipeline.dates import dateline_date
+
+    assert dateline_date("СЕУЛ, 12 марта 2025 года. Северная Корея направила...") == date(
+        2025, 3, 12
+    )

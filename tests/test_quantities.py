@@ -493,3 +493,124 @@ def test_qualifiers_of_each_mention():
 def test_qualifiers_of_range_member():
     assert qualifiers_of("between 10,000 and 12,000 workers", 10_000) == [Q.range]
     assert qualifiers_of("10,000 to 12,000 workers", 12_000) == [Q.range]
+
+
+# --------------------------------------------------------------------------------------------
+# Russian: hedges, scale words, ranges, vague amounts, number words
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "best", "qualifier"),
+    [
+        ("около 6000", 6_000, Q.approximately),
+        ("Около 6\u00a0000", 6_000, Q.approximately),
+        ("примерно 3 000", 3_000, Q.approximately),
+        ("приблизительно 1500", 1_500, Q.approximately),
+        ("порядка 12 000", 12_000, Q.approximately),
+        ("почти 2 000", 2_000, Q.approximately),
+        ("свыше 4000", 4_000, Q.more_than),
+        ("более 600", 600, Q.more_than),
+        ("Более чем 600", 600, Q.more_than),
+        ("больше 600", 600, Q.more_than),
+        ("не менее 300", 300, Q.at_least),
+        ("Не меньше 300", 300, Q.at_least),
+        ("по меньшей мере 300", 300, Q.at_least),
+        ("по крайней мере 300", 300, Q.at_least),
+        ("как минимум 300", 300, Q.at_least),
+        ("не более 5000", 5_000, Q.up_to),
+        ("до 15 000", 15_000, Q.up_to),
+        ("вплоть до 15 000", 15_000, Q.up_to),
+        ("менее 100", 100, Q.up_to),
+        ("ровно 100", 100, Q.exact),
+        # "до" inside a word is no hedge ("одно" ends in "дно", not "до")
+        ("надо 100", 100, Q.exact),
+        # hedges written after the figure
+        ("3000 с лишним", 3_000, Q.more_than),
+        ("500 и более", 500, Q.at_least),
+        # scale words: digits, decimals and abbreviations
+        ("10 тысяч", 10_000, Q.exact),
+        ("около 10 тысяч", 10_000, Q.approximately),
+        ("1,5 тыс.", 1_500, Q.exact),
+        ("2 тысячи", 2_000, Q.exact),
+        ("свыше 1 тысячи", 1_000, Q.more_than),
+        ("1,2 млн", 1_200_000, Q.exact),
+        ("3 миллиона", 3_000_000, Q.exact),
+        ("5 миллионов", 5_000_000, Q.exact),
+        # number words
+        ("две тысячи", 2_000, Q.exact),
+        ("около пяти тысяч", 5_000, Q.approximately),
+        ("двадцать пять тысяч", 25_000, Q.exact),
+        ("двести пятьдесят", 250, Q.exact),
+        ("полторы тысячи", 1_500, Q.exact),
+        ("тысяча", 1_000, Q.exact),
+        ("триста", 300, Q.exact),
+    ],
+)
+def test_russian_count_phrases(phrase, best, qualifier):
+    c = parse_count(phrase)
+    assert (c.low, c.best, c.high) == (None, best, None), phrase
+    assert c.qualifier is qualifier, phrase
+
+
+@pytest.mark.parametrize(
+    ("phrase", "low", "high"),
+    [
+        ("от 10 до 12 тысяч", 10_000, 12_000),
+        ("от 10 000 до 12 000", 10_000, 12_000),
+        ("10–12 тысяч", 10_000, 12_000),
+        ("между 1000 и 1500", 1_000, 1_500),
+        ("5 или 6 тысяч", 5_000, 6_000),
+    ],
+)
+def test_russian_ranges(phrase, low, high):
+    c = parse_count(phrase)
+    assert (c.low, c.best, c.high, c.qualifier) == (low, None, high, Q.range), phrase
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "тысячи",
+        "Тысячи",
+        "сотни",
+        "десятки",
+        "несколько тысяч",
+        "несколько сотен",
+        "многие тысячи",
+        "десятки тысяч",
+        "сотни тысяч",
+        "тысяч",
+        "миллионы",
+    ],
+)
+def test_russian_vague_amounts_have_no_figure(phrase):
+    c = parse_count(phrase)
+    assert (c.low, c.best, c.high, c.qualifier) == (None, None, None, Q.unspecified), phrase
+
+
+def test_russian_numbers_in_running_text():
+    text = (
+        "По данным разведки, около 11 000 военных находятся в России, ещё 2\u00a0700 ранены; "
+        "от 10 до 12 тысяч рабочих и 1,5 тыс. инженеров. Тысячи беженцев и несколько сотен "
+        "сапёров."
+    )
+    assert values(text) == [11_000, 2_700, 10_000, 12_000, 1_500]
+    assert qualifiers_of(text, 11_000) == [Q.approximately]
+    assert qualifiers_of(text, 12_000) == [Q.range]
+    assert count_in_text(parse_count("10 тысяч"), "от 10 до 12 тысяч военных")
+
+
+def test_russian_hedge_before_and_after():
+    assert qualifier_before("не менее 300", 9) is Q.at_least
+    assert qualifier_before("менее 300", 6) is Q.up_to
+    assert qualifier_after("300 и более", 3) is Q.at_least
+
+
+@pytest.mark.parametrize(
+    ("phrase", "best"),
+    [("двое", 2), ("Трое", 3), ("четверо", 4), ("пятеро", 5), ("шестеро", 6), ("двоих", 2)],
+)
+def test_russian_collective_numerals_count_people(phrase, best):
+    # "двое попали в плен": two were taken prisoner
+    assert parse_count(phrase).best == best

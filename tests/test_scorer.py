@@ -728,3 +728,32 @@ def test_grounding_audit_reads_small_number_words_in_other_languages():
 
     assert {2.0} <= find_numbers("Séoul affirme que deux soldats ont été capturés.")
     assert {3.0} <= find_numbers("tres soldados heridos")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("около 10 тысяч военных", 10_000),
+        ("1,5 тыс. рабочих", 1_500),
+        ("2 тысячи сапёров", 2_000),
+        ("1,2 млн снарядов", 1_200_000),
+        ("3 миллиона снарядов", 3_000_000),
+        ("от 10 до 12 тысяч солдат", 10_000),
+        ("от 10 до 12 тысяч солдат", 12_000),
+        ("10–12 тысяч солдат", 10_000),
+        ("две тысячи военных", 2_000),
+        ("полторы тысячи строителей", 1_500),
+        ("2\u00a0700 раненых", 2_700),
+    ],
+)
+def test_grounding_audit_reads_russian_scale_words(text, value):
+    assert value in find_numbers(text)
+
+
+def test_grounding_audit_reads_no_figure_in_russian_vague_amounts():
+    nums = find_numbers("Тысячи рабочих, несколько сотен сапёров и десятки тысяч военных.")
+    assert not nums & {100, 1000, 10_000}
+
+
+def test_grounding_audit_reads_russian_collective_numerals():
+    assert {2.0, 3.0} <= find_numbers("Двое попали в плен, трое пропали без вести.")

@@ -196,3 +196,88 @@ def test_a_hedge_after_the_claim_and_german_subjunctive_receive():
 def test_french_help_is_a_transfer():
     assert states_a_transfer("on soupçonne la Russie d’aider la Corée du Nord à mettre au point")
     assert not states_a_transfer("la Russie et la Corée du Nord se sont rencontrées")
+
+
+# --------------------------------------------------------------------------------------------
+# Russian
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "expected"),
+    [
+        ("КНДР направит в Россию ещё 5000 военных строителей.", "5000", D.planned),
+        ("Пхеньян планирует направить до 2000 сапёров.", "2000", D.planned),
+        ("В Курскую область будут направлены 3000 инженеров.", "3000", D.planned),
+        ("Ожидается, что ещё 1000 рабочих прибудут летом.", "1000", D.planned),
+        ("Около 11 000 северокорейских военных находятся в России.", "11 000", D.ongoing),
+        ("В Приморье размещены 4000 военных строителей.", "4000", D.ongoing),
+        ("Примерно 8000 солдат КНДР воюют в Курской области.", "8000", D.ongoing),
+        ("Около 6000 рабочих продолжают трудиться на стройках.", "6000", D.ongoing),
+        ("Северная Корея направила в Россию около 6000 военных.", "6000", D.ongoing),
+        ("Около 700 сапёров вернулись домой в апреле.", "700", D.completed),
+        ("1000 военных были выведены из Курской области.", "1000", D.completed),
+        ("Ранее направленные 3000 военных уже вернулись.", "3000", D.completed),
+    ],
+)
+def test_russian_deployment_status_follows_the_words_of_its_clause(sentence, figure, expected):
+    wrong = D.completed if expected is not D.completed else D.planned
+    assert _deployment(sentence, figure, wrong) is expected
+
+
+def test_russian_clauses_and_sentences_keep_their_own_status():
+    text = "КНДР уже направила 12 000 военных, а в сентябре направит ещё 6000 строителей."
+    assert _deployment(text, "12 000") is D.ongoing
+    assert _deployment(text, "6000") is D.planned
+    text = "Около 11 000 военных находятся в России. Около 1000 солдат вернулись в декабре."
+    assert _deployment(text, "1000") is D.completed
+    assert clause_around(text, text.index("1000"), text.index("1000") + 4)[0] == text.index(
+        "Около 1000"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "item", "expected"),
+    [
+        ("Москва поставляет Пхеньяну нефть.", "нефть", X.delivered),
+        ("Россия передала КНДР системы ПВО.", "системы ПВО", X.delivered),
+        ("КНДР получила от России зерно.", "зерно", X.delivered),
+        ("Москва обещала Пхеньяну истребители.", "истребители", X.promised),
+        ("Россия может передать КНДР ракетные технологии.", "ракетные технологии", X.suspected),
+        (
+            "Западные страны подозревают, что Россия передаёт КНДР спутниковые технологии.",
+            "спутниковые технологии",
+            X.suspected,
+        ),
+        (
+            "Россия помогает КНДР с космической программой, считают аналитики.",
+            "космической программой",
+            X.suspected,
+        ),
+    ],
+)
+def test_russian_exchange_status_follows_the_verb(sentence, item, expected):
+    wrong = X.promised if expected is not X.promised else X.delivered
+    assert _exchange(sentence, item, wrong) is expected
+
+
+@pytest.mark.parametrize(
+    ("context", "expected"),
+    [
+        ("Взамен Москва поставляет Пхеньяну нефть.", True),
+        ("Поставки нефти в КНДР выросли вдвое.", True),
+        ("КНДР получает продовольствие в обмен на войска.", True),
+        ("Украинские дроны атаковали нефтебазу под Туапсе.", False),
+        ("Россия не поставляла нефть в КНДР в этом году.", False),
+    ],
+)
+def test_russian_words_about_a_transfer(context, expected):
+    assert states_a_transfer(context) is expected
+
+
+def test_russian_already_is_no_cue_of_its_own():
+    # "уже" goes with any tense: "уже вернулись" is completed
+    text = "Первые 1 500 сапёров, по данным ведомства, уже вернулись на родину."
+    assert _deployment(text, "1 500", D.ongoing) is D.completed
+    text = "Москва, как сообщается, передаёт Пхеньяну технологии для подводных лодок."
+    assert _exchange(text, "технологии") is X.suspected
