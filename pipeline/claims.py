@@ -476,7 +476,7 @@ _TO_NK = re.compile(
     rf"engineers|specialists|advis[eo]rs|instructors)\b[^.;]{{0,60}}\b(in|around|near|at|to)\s+"
     rf"{_NK}|"
     # the payer gives: "Russia is probably paying in oil and hard currency"
-    rf"{_RUSSIA}\W+(\w+\W+){{0,3}}(pay|pays|paid|paying)\s+(in|with)\b|"
+    rf"{_RUSSIA}\W+(\w+\W+){{0,3}}(pay|pays|paid|paying)\s+(for\s+[^,;.]{{0,60}}?\s+)?(in|with)\b|"
     # German verb-second order: "Im Gegenzug liefere Russland Erdöl ...", "erhalte Pjöngjang"
     rf"\b(liefer|schick|send|gib|gab|stell)\w*\s+(Russland|Moskau)\b|"
     rf"\b(erh[aä]lt|erhielt|bekomm|bekam)\w*\s+(Pjöngjang|Nordkorea)\b|"
@@ -696,7 +696,7 @@ _OWN_FORCES_BEFORE = re.compile(
     r"(lost|buried|evacuated)\b"
     r"|\b(my|our|his|her|their) (unit|battalion|brigade|company|platoon|regiment),?"
     # the speaker's own strength: "We should have 400 men; we have about 280"
-    r"|\b(we|I)\s+(should |would |only |now |still )?(have|had)"
+    r"|\b(we|I)\s+(should |would |only |now |still )?(have|had)(?=\s*$)"
     # a prisoner swap between the warring sides: "The two sides swapped 300 prisoners each"
     r"|\b(swapp?\w*|exchanged|traded)\b)"
     r"(?![^,;]*\bNorth Korean)([^,;]|,\d)*$",
@@ -804,6 +804,8 @@ def counts_russians_elsewhere(label: str, sentence: str) -> bool:
 _MOVES_PEOPLE = re.compile(
     r"\b(sen[dt]|sending|deploy\w*|dispatch\w*|rotat\w*|arriv\w*|stationed|working|"
     r"operating|serving|clearing|building|expected to (arrive|join|leave)|entsandt|"
+    # present there: "some 10,000 are still in Russia", "remain in Kursk"
+    r"(are|is|were) (still |now )?(in|inside|based in)|remain\w*|stay\w*|"
     r"envoy\w*|déploy\w*|envi\w*|despleg\w*)\b",
     re.IGNORECASE,
 )

@@ -35,6 +35,8 @@ _BOILERPLATE = re.compile(
     r"^\s*(load|show) more comments",
     re.IGNORECASE,
 )
+# A line longer than this is prose unless it opens with a furniture word or holds two.
+_PROSE_WORDS = 30
 _ONLY_NUMBER = re.compile(r"^\s*[\d.,]+\s*%?\s*$")
 _SENTENCE_END = re.compile(r"[.!?:;,\"'”»)]\s*$")
 
@@ -45,9 +47,17 @@ def is_boilerplate(line: str) -> bool:
     stripped = line.strip().lstrip("•·-*–—").strip()
     if not stripped:
         return False
-    if any_match(_BOILERPLATE, stripped) or _ONLY_NUMBER.match(stripped):
-        return True
     words = stripped.split()
+    if any_match(_BOILERPLATE, stripped):
+        if len(words) <= _PROSE_WORDS:
+            return True
+        # A long line of prose may use one such word ("it would accept all five if they
+        # wished", "with the consent of parliament"); a long banner names several.
+        hits = list(_BOILERPLATE.finditer(stripped))
+        if hits[0].start() == 0 or len(hits) >= 2:
+            return True
+    elif _ONLY_NUMBER.match(stripped):
+        return True
     # Short label-like lines ("Google Chrome", "Windows") are navigation; short lines that carry
     # a figure or end like prose ("1,000 demining specialists", "military hardware,") are kept.
     return (

@@ -403,8 +403,9 @@ def _refers_back(ctx: ArticleContext, figure: Figure) -> bool:
 
 _IN_RETURN_FOR = re.compile(
     r"\b(in (return|exchange) for|(paid|pays|paying|payments?|earned|earns|compensation|money|"
-    r"cash)\b[^,;]*\bfor|als Gegenleistung für|im Austausch für|en échange d[eu']?|"
-    r"a cambio de)\s+[^,;]*$",
+    # what is paid for, not what it is paid with: "paying for its help with oil" pays in oil
+    r"cash)\b[^,;]*\bfor(?![^,;]*\b(with|in)\b)|"
+    r"als Gegenleistung für|im Austausch für|en échange d[eu']?|a cambio de)\s+[^,;]*$",
     re.IGNORECASE,
 )
 # Russian writes no comma after the phrase: "В обмен на снаряды Россия поставляет КНДР нефть".
@@ -425,6 +426,7 @@ def _in_return_for(text: str, sentence_start: int, position: int) -> bool:
     )
 
 
+_VOTES_BEFORE = re.compile(r"\bvotes?\s+(to|against)\s*$", re.IGNORECASE)
 _OF_ITS_OWN = re.compile(r"\s+(of (its|their) own|своих|собственных)\b", re.IGNORECASE)
 
 
@@ -442,7 +444,10 @@ _IMAGERY_AFTER = re.compile(
 )
 _GENERIC_ARMS = frozenset({"weapons", "weapon", "arms"})
 _PROGRAMME_AFTER = re.compile(r"[\s-]*(programs?|programmes?|industry|industries)\b", re.I)
-_UNIT_AFTER_LIST = re.compile(r"[\w\s,-]{0,40}?\b(units|crews|operators|forces)\b")
+# not across a preposition: "shipments of artillery ammunition to Russian forces" ships shells
+_UNIT_AFTER_LIST = re.compile(
+    r"(?:(?!\b(?:to|for|from|with|into|of)\b)[\w\s,-]){0,40}?\b(units|crews|operators|forces)\b"
+)
 _TARGETED_BEFORE = re.compile(
     r"\bsanctions\s+(targeting|on|against|over|imposed on)\s+[^,;.]*$|"
     r"\btrain(s|ing|ed)?\s+(its|their|the|North Korea's|Russia's)?\s*[^,;.]{0,30}$",
@@ -520,6 +525,8 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
         return None  # "Two people were injured in Kyiv's Darnytskyi district"
     if counts_russians_elsewhere(figure.label, evidence):
         return None  # "and held more than 6,000 Russian servicemen in all"
+    if _VOTES_BEFORE.search(before):
+        return None  # "passed by 178 votes to 91"
     if other_state_acts(before, evidence):
         return None  # "China has sent four destroyers, a supply ship and roughly 1,200 personnel"
     if _OF_ITS_OWN.match(ctx.text, figure.end) and names_russia(before):
@@ -608,11 +615,12 @@ def _record_kind(
             record_type, subtype = "casualty", casualty
     elif (
         casualty is None
-        and personnel
         and moves_people(ctx.text[slice(*clause_around(ctx.text, figure.start, figure.end))])
+        and (present := personnel or personnel_named_last(_sentence_and_previous(ctx, s, e)))
     ):
-        # "plans to send up to 2,000 more deminers": people sent, not lost
-        record_type, subtype = "deployment", personnel
+        # "plans to send up to 2,000 more deminers", "its troops had fought in Kursk, and some
+        # 10,000 are still in Russia": people sent or there, not lost
+        record_type, subtype = "deployment", present
     elif casualty is None and not names_losses(_sentence_and_previous(ctx, s, e)):
         # "the BND had put the number of North Korean soldiers in Russia at up to 15,000": no
         # word of loss in the sentence or the one before it, so the figure counts people present
@@ -732,9 +740,15 @@ def records_from_exchange(draft: ExchangeDraft, ctx: ArticleContext) -> list[Exc
         if sentence is not None
         else None
     )
+    main = direction_from_words(context)
+    if sentence is not None and _in_return_for(ctx.text, sentence[0], span.start):
+        # "En échange de ses obus ..., Pyongyang reçoit de Moscou du pétrole": what the
+        # sentence's transfer pays for goes the other way
+        main = (main[1], main[0]) if main else None
+        own = None
     direction = (
         own
-        or direction_from_words(context)
+        or main
         or typical_direction(categories[0], draft.item)
         or EXCHANGE_DIRECTIONS[draft.direction]
     )

@@ -1131,3 +1131,91 @@ def test_russian_clauses_joined_by_a_give_each_item_its_own_direction():
         ("weapons", "истребители", "Russia", "North Korea"),
         ("weapons", "снарядов", "North Korea", "Russia"),
     }
+
+
+def test_a_long_prose_line_with_one_banner_word_is_kept():
+    from pipeline.clean import is_boilerplate
+
+    prose = (
+        "In October, the SBU said all four North Korean prisoners then in its custody had asked "
+        "not to be sent back, and South Korea's foreign ministry repeated on Monday that it "
+        "would accept all five if they wished to go to Seoul."
+    )
+    assert not is_boilerplate(prose)
+    banner = (
+        "We use cookies to personalize content and ads, to provide social media features and "
+        "to analyze our traffic. We also share information about your use of our site with our "
+        "partners who may combine it with other information. Cookie Policy"
+    )
+    assert is_boilerplate(banner)
+    assert is_boilerplate("Accept all")
+
+
+def test_the_speakers_prisoners_are_not_his_own_strength():
+    text = (
+        "My battalion has killed about 240 North Koreans since August, and we have taken three "
+        "prisoners, the commander said. We should have 400 men; we have about 280."
+    )
+    labels = prepare(text).labels
+    assert any(label.startswith("three") for label in labels)
+    assert not any(label.startswith("about 280") for label in labels)
+
+
+def test_people_still_there_after_a_loss_sentence_are_a_deployment():
+    text = (
+        "North Korea has never acknowledged that any of its soldiers were captured. Pyongyang "
+        "confirmed that its troops had fought in Kursk, and some 10,000 are still in Russia."
+    )
+    labels = prepare(text).labels
+    summary, _ = _run([{"f1": verdict(labels[0], "killed")}, NO_EXC], text=text)
+    assert [(d.personnel_type.value, d.count.value) for d in summary.deployments] == [
+        ("troops", 10000)
+    ]
+    assert summary.casualties == []
+
+
+def test_a_vote_tally_is_not_listed():
+    text = "North Korea sent troops to Russia. The treaty passed by 178 votes to 91 in Seoul."
+    assert prepare(text).labels == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russia is paying for North Korea's military help with oil and food, the NIS said.",
+            {("fuel", "Russia"), ("food", "Russia")},
+        ),
+        (
+            "A person familiar with the matter said Russia had delivered two Pantsir air-defence "
+            "systems to North Korea, in return for continued shipments of artillery ammunition "
+            "to Russian forces.",
+            {("air_defense", "Russia"), ("weapons", "North Korea")},
+        ),
+    ],
+)
+def test_payment_and_return_directions(text, expected):
+    from pipeline.extract import exchanges_from_words
+
+    assert {(r.category.value, r.provider) for r in exchanges_from_words(prepare(text))} == expected
+
+
+def test_a_drafted_item_paid_for_goes_the_other_way():
+    text = (
+        "En échange de ses obus d'artillerie et de ses missiles balistiques KN-23, Pyongyang "
+        "reçoit de Moscou du pétrole, a précisé le NIS à propos de la Corée du Nord et de la "
+        "Russie."
+    )
+    draft = {
+        "item": "missiles balistiques",
+        "category": "weapons",
+        "direction": "Russia to North Korea",
+        "status": "delivered",
+        "claimant": None,
+        "time_text": None,
+    }
+    summary, _ = _run([{"exchanges": [draft]}], text=text)
+    weapons = {
+        (e.provider, e.recipient) for e in summary.exchanges if e.category.value == "weapons"
+    }
+    assert weapons == {("North Korea", "Russia")}
