@@ -124,7 +124,7 @@ _TRANSFER = (
     r"zur Verfügung (gestellt|stellt|stellen|stellte)|"
     r"livr\w*|fourni\w*|envo[iy]\w*|transf[eé]r\w*|re[çc]oi\w*|re[çc]u\w*|aid(e|er|ent|ait)|"
     r"env[ií]\w*|entreg\w*|suministr\w*|proporcion\w*|recib\w*|transfi\w*|vend\w*|ayud\w*|"
-    r"earn(s|ed|ing)?|(weiter|über|ab)(gibt|geben|gab|gegeben)"
+    r"earn(s|ed|ing)?|(weiter|über|ab)(gibt|geben|gab|gegeben)|carr(y|ies|ied|ying)"
 )
 _RU_TRANSFER = (
     r"поставля\w*|поставил\w*|поставит\w*|поставлен\w*|переда[её]т\w*|передава\w*|"

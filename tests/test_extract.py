@@ -1219,3 +1219,16 @@ def test_a_drafted_item_paid_for_goes_the_other_way():
         (e.provider, e.recipient) for e in summary.exchanges if e.category.value == "weapons"
     }
     assert weapons == {("North Korea", "Russia")}
+
+
+def test_tankers_carrying_oil_to_north_korea_deliver_fuel():
+    from pipeline.extract import exchanges_from_words
+
+    text = (
+        "The group recorded 43 tanker voyages from the Russian port of Vostochny to North "
+        "Korea's Nampo in 2025, carrying refined petroleum products."
+    )
+    found = {
+        (r.category.value, r.provider, r.status.value) for r in exchanges_from_words(prepare(text))
+    }
+    assert found == {("fuel", "Russia", "delivered")}
