@@ -620,7 +620,8 @@ _THINGS = re.compile(
     r"mines|explosives?|square|capitals?|capitales?|hauptstädte|batteries|baterías|"
     r"bridges|ponts|puentes|brücken|lanzacohetes|proyectiles|obuses|unidades|voyages|"
     r"containers|battalions|brigades|regiments|wagons|carriages|votes|ballots|seats|firms|"
-    r"companies|entities|banks|raketen|granaten|flugzeuge|schiffe|geschosse)\b|"
+    r"companies|entities|banks|raketen|granaten|flugzeuge|schiffe|geschosse|"
+    r"pieces|systems)\b|"
     r"[$€£¥₩%]",
     re.IGNORECASE,
 )
@@ -680,7 +681,10 @@ _OTHERS_BEFORE = re.compile(
     rf"persons|personnes|Menschen|personas|"
     # other armies named as the subject: "die Bundeswehr soll bis 2029 um etwa 20.000 Soldaten"
     rf"Bundeswehr|US Army|British Army|NATO|"
-    rf"Zivilisten|civils|civiles))\b(?![^,;]*\bNorth Korean)[^;]*$",
+    # not when North Korea is named between them and the figure: "documents captured by
+    # Ukrainian troops, ..., when it put the North Korean contingent at 10,000 to 11,000"
+    rf"Zivilisten|civils|civiles))\b(?![^;]*\b(North Korea|Pyongyang|Nordkorea|nordkoreanisch|"
+    rf"Corée du Nord|nord-coréen|Corea del Norte|norcorean))[^;]*$",
     re.IGNORECASE,
 )
 # Another state's own losses or needs, or the speaker's own unit's: "Ukraine has lost tens of

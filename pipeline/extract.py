@@ -564,7 +564,9 @@ _UPDATES_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # A count said to add to another is new, whatever its value: "another 3,000", "3,000 more".
-_ADDED_BEFORE = re.compile(r"\b(another|more|further|additional|a new)\s*$", re.IGNORECASE)
+_ADDED_BEFORE = re.compile(
+    r"\b(another|more|further|additional|a new|second|third|fresh|next)\b[^,;.]*$", re.IGNORECASE
+)
 _ADDED_AFTER = re.compile(r"\s+(more|additional|new|extra)\b", re.IGNORECASE)
 
 

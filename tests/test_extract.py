@@ -1232,3 +1232,29 @@ def test_tankers_carrying_oil_to_north_korea_deliver_fuel():
         (r.category.value, r.provider, r.status.value) for r in exchanges_from_words(prepare(text))
     }
     assert found == {("fuel", "Russia", "delivered")}
+
+
+def test_others_named_before_north_korea_in_the_sentence_do_not_veto():
+    text = (
+        "The estimate, based on documents captured by Ukrainian troops, is higher than the one "
+        "it published in September, when it put the North Korean contingent at 10,000 to 11,000."
+    )
+    assert "10,000 to 11,000" in prepare(text).labels
+
+
+def test_artillery_pieces_are_things():
+    text = "North Korea had sent Russia more than 200 long-range artillery pieces, Kyiv said."
+    assert prepare(text).labels == []
+
+
+def test_a_second_contingent_of_the_same_size_is_new():
+    text = (
+        "About 1,000 North Korean sappers left Kursk. Some 5,000 North Korean military "
+        "construction troops are working there, and a second contingent of 1,000 is expected "
+        "to arrive in September."
+    )
+    labels = prepare(text).labels
+    verdicts = {f"f{i}": verdict(label, "troops sent") for i, label in enumerate(labels, 1)}
+    summary, _ = _run([verdicts, NO_EXC], text=text)
+    got = sorted((d.personnel_type.value, d.count.value) for d in summary.deployments)
+    assert ("construction_troops", 1000) in got
