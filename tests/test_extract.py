@@ -691,12 +691,18 @@ def test_a_bare_figure_that_updates_or_confirms_the_one_before_counts_the_same_k
     assert summary.deployments == []
 
 
-def _all_troops_but_first(text: str, first: str):
+def _every_figure_as(text: str, counts: str, first: str | None = None):
+    """The summary when the model calls every listed figure ``counts`` (the first ``first``)."""
     labels = prepare(text).labels
-    verdicts = {f"f{i}": verdict(label, "troops sent") for i, label in enumerate(labels, 1)}
-    verdicts["f1"] = verdict(labels[0], first)
+    verdicts = {f"f{i}": verdict(label, counts) for i, label in enumerate(labels, 1)}
+    if first is not None:
+        verdicts["f1"] = verdict(labels[0], first)
     summary, _ = _run([verdicts, NO_EXC], text=text)
     return summary
+
+
+def _all_troops_but_first(text: str, first: str):
+    return _every_figure_as(text, "troops sent", first)
 
 
 def test_a_bare_repeat_of_a_count_is_one_record():
@@ -817,9 +823,7 @@ def test_a_group_noun_takes_the_kind_named_before_it():
         "Some 5,000 North Korean military construction troops have been working in Kursk, and a "
         "second contingent of 1,000 is expected to arrive in September, the governor said."
     )
-    labels = prepare(text).labels
-    verdicts = {f"f{i}": verdict(label, "troops sent") for i, label in enumerate(labels, 1)}
-    summary, _ = _run([verdicts, NO_EXC], text=text)
+    summary = _every_figure_as(text, "troops sent")
     assert sorted((d.personnel_type.value, d.count.value) for d in summary.deployments) == [
         ("construction_troops", 1000),
         ("construction_troops", 5000),
@@ -839,9 +843,7 @@ def test_north_koreans_with_no_kind_named_are_troops_unless_at_work():
         "Ukraine's intelligence directorate says as many as 15,000 North Koreans are in Russia "
         "now. Some 20,000 North Koreans work on Russian construction sites."
     )
-    labels = prepare(text).labels
-    verdicts = {f"f{i}": verdict(label, "workers sent") for i, label in enumerate(labels, 1)}
-    summary, _ = _run([verdicts, NO_EXC], text=text)
+    summary = _every_figure_as(text, "workers sent")
     assert sorted((d.personnel_type.value, d.count.value) for d in summary.deployments) == [
         ("troops", 15000),
         ("workers", 20000),
@@ -890,9 +892,7 @@ def test_prisoners_in_custody_and_remains_are_casualties():
         "of North Koreans in Ukrainian custody to five, up from the two it announced in January. "
         "KCNA reported that the remains of 101 North Korean soldiers had been brought home."
     )
-    labels = prepare(text).labels
-    verdicts = {f"f{i}": verdict(label, "troops sent") for i, label in enumerate(labels, 1)}
-    summary, _ = _run([verdicts, NO_EXC], text=text)
+    summary = _every_figure_as(text, "troops sent")
     got = sorted((c.casualty_type.value, c.count.value) for c in summary.casualties)
     assert got == [("captured", 2), ("captured", 5), ("killed", 101)]
     assert summary.deployments == []
@@ -1253,8 +1253,6 @@ def test_a_second_contingent_of_the_same_size_is_new():
         "construction troops are working there, and a second contingent of 1,000 is expected "
         "to arrive in September."
     )
-    labels = prepare(text).labels
-    verdicts = {f"f{i}": verdict(label, "troops sent") for i, label in enumerate(labels, 1)}
-    summary, _ = _run([verdicts, NO_EXC], text=text)
+    summary = _every_figure_as(text, "troops sent")
     got = sorted((d.personnel_type.value, d.count.value) for d in summary.deployments)
     assert ("construction_troops", 1000) in got
