@@ -670,9 +670,16 @@ _OTHERS_IN_LABEL = re.compile(rf"^\S+(\s+(of|von|de))?\s+{_OTHER_NATION}\b")
 # After a hedge too ("more than 200 Ukrainian servicemen"), but not Russians: "some 50 Russian
 # military advisers" sent to North Korea are a deployment. (Not "US" either: the match ignores
 # case, and "5,000 of us" is no nation.)
-_OTHERS_IN_HEDGED_LABEL = re.compile(
-    rf"^\D{{0,25}}?\d[\d,.\u00a0\u202f]*\s+((of|von|de)\s+)?({_NON_RUSSIAN_NAMES})\b", re.IGNORECASE
-)
+
+
+def _hedged_label_of(nations: str) -> re.Pattern[str]:
+    """A label whose figure, after a hedge of a few words, counts people of ``nations``."""
+    return re.compile(
+        rf"^\D{{0,25}}?\d[\d,.\u00a0\u202f]*\s+((of|von|de)\s+)?({nations})\b", re.IGNORECASE
+    )
+
+
+_OTHERS_IN_HEDGED_LABEL = _hedged_label_of(_NON_RUSSIAN_NAMES)
 _OTHERS_BEFORE = re.compile(
     rf"(\b{_OTHER_NATION}\s+(soldiers|troops|servicemen|forces|dead|casualties|losses|"
     rf"paratroopers|marines|fighters|defenders|conscripts|recruits|"
@@ -732,10 +739,7 @@ _PEOPLE_FROM = re.compile(
 )
 # Russians counted after a hedge ("held more than 6,000 Russian servicemen"): someone else's
 # unless the sentence sends them to North Korea ("some 50 Russian military advisers").
-_RUSSIANS_IN_HEDGED_LABEL = re.compile(
-    r"^\D{0,25}?\d[\d,.\u00a0\u202f]*\s+((of|von|de)\s+)?(Russian|russische\w*|russes?|rusos?)\b",
-    re.IGNORECASE,
-)
+_RUSSIANS_IN_HEDGED_LABEL = _hedged_label_of(r"Russian|russische\w*|russes?|rusos?")
 
 
 _CONTRAST = re.compile(r"\b(?:unlike|whereas|rather than|in contrast to|compared with)\b", re.I)

@@ -756,6 +756,15 @@ def test_german_supply_verbs_and_launchers_are_exchanges():
     }
 
 
+def _word_exchanges(text: str) -> set[tuple[str, str, str]]:
+    """(category, provider, status) of each exchange ``exchanges_from_words`` reads in ``text``."""
+    from pipeline.extract import exchanges_from_words
+
+    return {
+        (r.category.value, r.provider, r.status.value) for r in exchanges_from_words(prepare(text))
+    }
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -779,11 +788,7 @@ def test_german_supply_verbs_and_launchers_are_exchanges():
     ],
 )
 def test_exchanges_read_from_words(text, expected):
-    from pipeline.extract import exchanges_from_words
-
-    found = {
-        (r.category.value, r.provider, r.status.value) for r in exchanges_from_words(prepare(text))
-    }
+    found = _word_exchanges(text)
     assert expected in found
     assert not any(c == "fuel" for c, _, _ in found)  # "sunflower oil" is food
 
@@ -809,11 +814,7 @@ def test_exchanges_read_from_words(text, expected):
     ],
 )
 def test_exchange_items_and_directions(text, expected):
-    from pipeline.extract import exchanges_from_words
-
-    found = {
-        (r.category.value, r.provider, r.status.value) for r in exchanges_from_words(prepare(text))
-    }
+    found = _word_exchanges(text)
     assert expected <= found
     assert not any(c == "weapons" for c, p, _ in found if p == "Russia")  # no "weapons" item
 
@@ -917,11 +918,7 @@ def test_prisoners_in_custody_and_remains_are_casualties():
     ],
 )
 def test_more_exchanges_read_from_words(text, expected):
-    from pipeline.extract import exchanges_from_words
-
-    found = {
-        (r.category.value, r.provider, r.status.value) for r in exchanges_from_words(prepare(text))
-    }
+    found = _word_exchanges(text)
     assert expected in found, found
     assert not any(c == "weapons" for c, _, _ in found if expected[0] != "weapons")
 
@@ -1222,16 +1219,11 @@ def test_a_drafted_item_paid_for_goes_the_other_way():
 
 
 def test_tankers_carrying_oil_to_north_korea_deliver_fuel():
-    from pipeline.extract import exchanges_from_words
-
     text = (
         "The group recorded 43 tanker voyages from the Russian port of Vostochny to North "
         "Korea's Nampo in 2025, carrying refined petroleum products."
     )
-    found = {
-        (r.category.value, r.provider, r.status.value) for r in exchanges_from_words(prepare(text))
-    }
-    assert found == {("fuel", "Russia", "delivered")}
+    assert _word_exchanges(text) == {("fuel", "Russia", "delivered")}
 
 
 def test_others_named_before_north_korea_in_the_sentence_do_not_veto():
