@@ -339,13 +339,28 @@ _IN_SCOPE = re.compile(
 )
 
 
-def in_scope(text: str) -> bool:
-    """Whether an article can hold troopwatch records at all: it must mention Russia or the war.
+# North Korea itself, by name, capital, leader or army: "Korean" alone may be South Korean.
+_NORTH_KOREA = re.compile(
+    r"north[- ]korea|\bn\. ?korea|pyongyang|\bdprk\b|kim jong|\bkpa\b|korean people's army|"
+    r"nordkorea|pjöngjang|pjongjang|corée du nord|nord-coré|corea del norte|norcorean|pionyang",
+    re.IGNORECASE,
+)
+_RU_NORTH_KOREA = re.compile(r"кндр|северн\w*\s+коре|северокорейск|пхеньян|ким чен", re.IGNORECASE)
 
-    North Korean support for Russia cannot be stated without naming Russia, Moscow or the war in
-    Ukraine; an article that names none of them is answered without a model call.
+
+def in_scope(text: str) -> bool:
+    """Whether an article can hold troopwatch records at all: it must name both sides.
+
+    Every record has North Korea on one side (the sending state, the losses, one end of an
+    exchange) and Russia or its war on the other, so an article that does not name North Korea
+    and Russia, Moscow or the war in Ukraine is answered without a model call: a story about
+    Cuban recruits, Iranian drones or a missile test off the Korean coast yields no records.
     """
-    return any_match(_IN_SCOPE, text) or (cyrillic(text) and any_match(_RU_IN_SCOPE, text))
+    if cyrillic(text):
+        return (any_match(_IN_SCOPE, text) or any_match(_RU_IN_SCOPE, text)) and (
+            any_match(_NORTH_KOREA, text) or any_match(_RU_NORTH_KOREA, text)
+        )
+    return any_match(_IN_SCOPE, text) and any_match(_NORTH_KOREA, text)
 
 
 def subtype_from_words(record_type: str, label: str) -> str | None:

@@ -116,6 +116,10 @@ def test_scope_and_people_filters():
     assert in_scope("Pyongyang sent troops to Kursk.")
     assert in_scope("Nordkorea schickt Soldaten nach Russland.")
     assert not in_scope("North Korea test-fired two missiles into the East Sea on Monday.")
+    for text in ("N. Korea sends troops to Russia", "the DPRK and Russia", "KPA units in Kursk"):
+        assert in_scope(text), text
+    assert not in_scope("Seoul said South Korean troops would not go to Ukraine.")
+    assert not in_scope("Russia recruited 1,000 Cubans for the war in Ukraine.")
     assert names_people("military instructors") and names_people("three nuclear envoys")
     assert not names_people("artillery shells") and not names_people("refined oil")
 
@@ -443,7 +447,8 @@ def test_russian_north_korea_russia_and_scope_are_recognised():
     for text in ("Россия", "в Россию", "из России", "РФ", "Москва", "Москве", "Кремль", "Кремлём"):
         assert names_russia(text), text
     assert in_scope("Пхеньян направил войска в Курскую область.")
-    assert in_scope("Москва получает снаряды.")
+    assert in_scope("Москва получает снаряды из КНДР.")
+    assert not in_scope("Москва получает снаряды.")
     assert not in_scope("КНДР провела ракетные испытания в Японском море.")
     assert not names_russia("Пхеньян провёл парад")
 

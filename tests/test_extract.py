@@ -174,6 +174,22 @@ def test_article_that_never_names_russia_costs_no_model_call():
     assert summary.provenance.attempts.model_calls == 0
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia recruited about 1,000 Cubans; some 200 Nepalese soldiers have died in Ukraine.",
+        "Iran sent about 2,000 Shahed drones to Russia, Kyiv said.",
+        "South Korean officials said 28,500 US troops remain; Russia's war in Ukraine goes on.",
+        "Россия завербовала около 1000 кубинцев для войны на Украине.",
+    ],
+)
+def test_article_that_never_names_north_korea_costs_no_model_call(text):
+    # every record has North Korea on one side: "Korean" alone may be South Korean
+    backend, replay = fake_backend([])
+    summary = extract_article(Article("x", text), backend)
+    assert summary.records == [] and replay.requests == []
+
+
 def test_persistent_invalid_output_raises_with_last_raw():
     backend, _ = fake_backend(["{}", "{}"])
     with pytest.raises(ExtractionError) as info:
