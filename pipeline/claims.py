@@ -655,7 +655,9 @@ def counts_things(label: str) -> bool:
 # People troopwatch does not count: "a record 30,000 runners", "civilians".
 _OTHER_PEOPLE = re.compile(
     r"\b(runners|civilians|residents|children|visitors|tourists|fans|students|spectators|"
-    r"participants|passengers|patients|voters|refugees|Zivilisten|Einwohner|Besucher|civils|"
+    r"participants|passengers|patients|voters|refugees|players|athletes|footballers|waitresses|"
+    r"waiters|performers|artists|musicians|dancers|delegates|pilgrims|Spieler|Sportler|"
+    r"Athleten|joueurs|athlètes|jugadores|atletas|Zivilisten|Einwohner|Besucher|civils|"
     r"habitants|civiles|habitantes|turistas|leaders|lawmakers|diplomats|ministers|journalists|"
     r"defectors|nationals|citizens|Ukrainians|Russians|Americans|Poles|Cubans|Nepalis|"
     r"officials|sources|analysts|experts|researchers|interrogators|contract soldiers|"
@@ -694,7 +696,8 @@ def _hedged_label_of(nations: str) -> re.Pattern[str]:
     )
 
 
-_OTHERS_IN_HEDGED_LABEL = _hedged_label_of(_NON_RUSSIAN_NAMES)
+# "US" only in capitals: "Some 28,500 US soldiers", never "5,000 of us"
+_OTHERS_IN_HEDGED_LABEL = _hedged_label_of(rf"{_NON_RUSSIAN_NAMES}|(?-i:US|U\.S)")
 _OTHERS_BEFORE = re.compile(
     rf"(\b{_OTHER_NATION}\s+(soldiers|troops|servicemen|forces|dead|casualties|losses|"
     rf"paratroopers|marines|fighters|defenders|conscripts|recruits|"
@@ -736,15 +739,42 @@ _OTHER_STATE_ACTS = re.compile(
     r"the United States|the US|Beijing|Tokyo|Washington|NATO|South Korea|Seoul|Ukraine|Kyiv)"
     r"('s?\s+(\w+\s+)?(navy|army|military|forces|armed forces|defen[cs]e ministry|government))?"
     r"\b[^;]*\b(sent|sends|deployed|deploys|dispatched|which has|which had|contributed|"
-    r"recruited|mobili[sz]ed|fields|stationed)\b[^;]*$",
+    r"recruited|mobili[sz]ed|fields|stationed|drills?|exercises?|manoeuvres|maneuvers|"
+    r"Manöver\w*|Übung\w*|exercices?|ejercicios?|maniobras)\b[^;]*$",
     re.IGNORECASE,
 )
 
 
+def names_north_korea(text: str) -> bool:
+    """Whether ``text`` names North Korea itself (not only "Korean", which may be South's)."""
+    return any_match(_NORTH_KOREA, text) or (cyrillic(text) and any_match(_RU_NORTH_KOREA, text))
+
+
 def other_state_acts(clause_before: str, sentence: str) -> bool:
-    """Whether another state sends or has the people a figure counts, in a sentence that does
-    not name North Korea ("Japan ... had deployed three destroyers and about 1,000 personnel")."""
-    return not mentions_korea(sentence) and bool(_OTHER_STATE_ACTS.search(clause_before))
+    """Whether another state sends, has or drills the people a figure counts, in a sentence
+    that does not name North Korea ("Japan ... had deployed three destroyers and about 1,000
+    personnel", "South Korean and US forces began drills involving about 19,000 troops")."""
+    return not names_north_korea(sentence) and bool(_OTHER_STATE_ACTS.search(clause_before))
+
+
+# Places North Korea sends people to that are not Russia: "roughly 100,000 workers to China".
+_ELSEWHERE = re.compile(
+    r"\b(to|in|into|across|nach|en|à|au|aux|a)\s+(the\s+)?(China|Chine|Cambodia|Cambodge|Camboya|"
+    r"Kambodscha|Laos|Vietnam|Mongolia|Mongolei|Mongolie|Kuwait|Koweït|Qatar|Katar|Oman|"
+    r"(United\s+Arab\s+)?Emirates|UAE|Libya|Nigeria|Angola|Senegal|Equatorial\s+Guinea|Algeria|"
+    r"Malaysia|Myanmar|Thailand|Indonesia|Syria|Iran|Africa|Afrika|Afrique|África|Middle\s+East|"
+    r"Nahen\s+Osten|Moyen-Orient|Oriente\s+Medio|Gulf|Cuba|Kuba)\b"
+)
+
+
+def sent_elsewhere(sentence: str, start: int, end: int) -> bool:
+    """Whether the clause of ``sentence[start:end]`` (a figure) places people in a country other
+    than Russia, in a sentence that never names Russia ("North Korea has sent roughly 100,000
+    workers to China over the years"; not "loggers ..., felling larch for export to China")."""
+    clause_start = max(sentence.rfind(",", 0, start), sentence.rfind(";", 0, start)) + 1
+    ends = [k for k in (sentence.find(",", end), sentence.find(";", end)) if k >= 0]
+    clause = sentence[clause_start : min(ends, default=len(sentence))]
+    return bool(_ELSEWHERE.search(clause)) and not names_russia(sentence)
 
 
 # Other nations' people counted by where they come from: "17 men from Nepal".

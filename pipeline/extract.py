@@ -51,6 +51,7 @@ from pipeline.claims import (
     other_state_acts,
     personnel_in_phrase,
     personnel_named_last,
+    sent_elsewhere,
     subtype_from_words,
     typical_direction,
 )
@@ -529,6 +530,8 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
         return None  # "passed by 178 votes to 91"
     if other_state_acts(before, evidence):
         return None  # "China has sent four destroyers, a supply ship and roughly 1,200 personnel"
+    if sent_elsewhere(evidence, figure.start - s, figure.end - s):
+        return None  # "North Korea has sent roughly 100,000 workers to China over the years"
     if _OF_ITS_OWN.match(ctx.text, figure.end) and names_russia(before):
         return None  # "Russia had moved about 50,000 of its own troops into the Kursk region"
     # the label stops after four words: "Some 5,000 North Korean military [construction

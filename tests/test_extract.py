@@ -680,6 +680,54 @@ def test_other_states_own_people_are_not_listed(text, vetoed):
     assert ctx.labels, "the North Korean figure stays"
 
 
+@pytest.mark.parametrize(
+    ("text", "vetoed"),
+    [
+        (
+            "North Korea has sent 3,000 troops to Russia. Some 28,500 US soldiers are "
+            "stationed in South Korea.",
+            ["Some 28,500 US soldiers"],
+        ),
+        (
+            "North Korea has sent 3,000 troops to Russia. South Korea and the United States "
+            "began drills involving about 19,000 troops on Monday.",
+            ["about 19,000 troops"],
+        ),
+        (
+            "North Korea has sent 3,000 troops to Russia. Its football team, with 23 players "
+            "and three North Korean athletes in reserve, flew to Moscow.",
+            ["23 players", "three North Korean athletes"],
+        ),
+        (
+            "North Korea has sent 3,000 troops to Kursk. North Korea has also sent roughly "
+            "20,000 workers to China.",
+            ["roughly 20,000 workers"],
+        ),
+    ],
+)
+def test_people_of_other_states_games_or_destinations_are_not_listed(text, vetoed):
+    """US soldiers (written in capitals), other states' drills, players and athletes, and
+    people sent to a country other than Russia are no records, whatever a model says."""
+    ctx = prepare(text)
+    found = [f.label for f in ctx.found]
+    for label in vetoed:
+        assert any(x.startswith(label) for x in found), (label, found)
+        assert not any(x.startswith(label) for x in ctx.labels), (label, ctx.labels)
+    assert ctx.labels == ["3,000 troops"]
+
+
+def test_work_abroad_in_another_clause_keeps_the_figure():
+    # China is where the timber goes, not where the loggers are
+    text = (
+        "North Korea sends workers to Russia. Officials in Amur say around 2,000 North Korean "
+        "loggers are under contract there, felling larch for export to China."
+    )
+    assert "around 2,000 North Korean loggers" in prepare(text).labels
+    assert prepare("North Korea sent troops to Russia: 5,000 of us went.").labels == [
+        "5,000 of us went"
+    ]
+
+
 def test_russians_sent_to_north_korea_stay_listed():
     ctx = prepare("Moscow has sent some 50 Russian military advisers to North Korea, Seoul said.")
     assert ctx.labels == ["some 50 Russian military advisers"]
