@@ -497,7 +497,8 @@ _TO_NK = re.compile(
     rf"\b(erh[aä]lt|erhielt|bekomm|bekam)\w*\s+(Pjöngjang|Nordkorea)\b|"
     # German dative before the participle: "Moskau habe Pjöngjang Kampfflugzeuge zugesagt"
     rf"{_RUSSIA}\W+(\w+\W+){{0,3}}(Nordkorea|Pjöngjang)\W+(\w+\W+){{0,6}}"
-    rf"(zugesagt|versprochen|zur Verfügung gestellt|geliefert|geschickt|überlassen)|"
+    rf"(zugesagt|versprochen|zur Verfügung gestellt|geliefert|geschickt|überlassen|hilft|"
+    rf"helfe|half|geholfen|unterstützt|unterstütze)|"
     rf"\b(reach(ed|es|ing)?|arriv(ed|es|ing) in)\s+{_NK}",
     re.IGNORECASE,
 )
@@ -514,7 +515,7 @@ _TO_RUSSIA = re.compile(
     # North Korea as the supplier ("Nordkorea liefere seinerseits ..."): to Russia
     rf"\b(Nordkorea|Pjöngjang|North Korea|Pyongyang)\s+(liefer\w*|supplies|ships|exports)\b|"
     # German dative before the participle: "Nordkorea habe Russland Granaten geliefert"
-    rf"{_NK}\W+(\w+\W+){{0,3}}(Russland|Moskau)\W+(\w+\W+){{0,4}}"
+    rf"{_NK}\W+(\w+\W+){{0,3}}(Russland|Moskau)\W+(\w+\W+){{0,8}}"
     rf"(zur Verfügung gestellt|geliefert|geschickt|überlassen)|"
     rf"\b(a|à la)\s+(Rusia|Russie)\b|"
     # "a shipment of North Korean rocket launchers that reached Russia by rail"
@@ -635,6 +636,7 @@ _THINGS = re.compile(
     r"mines|explosives?|square|capitals?|capitales?|hauptstädte|batteries|baterías|"
     r"bridges|ponts|puentes|brücken|lanzacohetes|proyectiles|obuses|unidades|voyages|"
     r"containers|battalions|brigades|regiments|wagons|carriages|votes|ballots|seats|firms|"
+    r"Stimmen|voix|votos|groups|hotels|slides|"
     r"companies|entities|banks|raketen|granaten|flugzeuge|schiffe|geschosse|"
     r"pieces|systems)\b|"
     r"[$€£¥₩%]",
@@ -655,7 +657,9 @@ def counts_things(label: str) -> bool:
 # People troopwatch does not count: "a record 30,000 runners", "civilians".
 _OTHER_PEOPLE = re.compile(
     r"\b(runners|civilians|residents|children|visitors|tourists|fans|students|spectators|"
-    r"participants|passengers|patients|voters|refugees|players|athletes|footballers|waitresses|"
+    r"participants|passengers|patients|voters|refugees|guests|holidaymakers|travell?ers|guides|"
+    r"civilian (deaths|casualties|dead|victims|toll|losses)|zivile Opfer|victimes civiles|"
+    r"víctimas civiles|players|athletes|footballers|waitresses|"
     r"waiters|performers|artists|musicians|dancers|delegates|pilgrims|Spieler|Sportler|"
     r"Athleten|joueurs|athlètes|jugadores|atletas|Zivilisten|Einwohner|Besucher|civils|"
     r"habitants|civiles|habitantes|turistas|leaders|lawmakers|diplomats|ministers|journalists|"
@@ -739,7 +743,7 @@ _OTHER_STATE_ACTS = re.compile(
     r"the United States|the US|Beijing|Tokyo|Washington|NATO|South Korea|Seoul|Ukraine|Kyiv)"
     r"('s?\s+(\w+\s+)?(navy|army|military|forces|armed forces|defen[cs]e ministry|government))?"
     r"\b[^;]*\b(sent|sends|deployed|deploys|dispatched|which has|which had|contributed|"
-    r"recruited|mobili[sz]ed|fields|stationed|drills?|exercises?|manoeuvres|maneuvers|"
+    r"recruited|mobili[sz]ed|fields|stationed|deploy|send|dispatch|station|drills?|exercises?|manoeuvres|maneuvers|"
     r"Manöver\w*|Übung\w*|exercices?|ejercicios?|maniobras)\b[^;]*$",
     re.IGNORECASE,
 )
@@ -763,7 +767,10 @@ _ELSEWHERE = re.compile(
     r"Kambodscha|Laos|Vietnam|Mongolia|Mongolei|Mongolie|Kuwait|Koweït|Qatar|Katar|Oman|"
     r"(United\s+Arab\s+)?Emirates|UAE|Libya|Nigeria|Angola|Senegal|Equatorial\s+Guinea|Algeria|"
     r"Malaysia|Myanmar|Thailand|Indonesia|Syria|Iran|Africa|Afrika|Afrique|África|Middle\s+East|"
-    r"Nahen\s+Osten|Moyen-Orient|Oriente\s+Medio|Gulf|Cuba|Kuba)\b"
+    r"Nahen\s+Osten|Moyen-Orient|Oriente\s+Medio|Gulf|Cuba|Kuba|Lithuania|Litauen|Lituanie|"
+    r"Lituania|Poland|Polen|Pologne|Polonia|Latvia|Lettland|Estonia|Estland|Romania|Rumänien|"
+    r"Finland|Finnland|Germany|Deutschland|South\s+Korea|Südkorea|Corée\s+du\s+Sud|"
+    r"Corea\s+del\s+Sur|Japan|Japon|Japón|Taiwan)\b"
 )
 
 

@@ -428,6 +428,20 @@ def _in_return_for(text: str, sentence_start: int, position: int) -> bool:
 
 
 _VOTES_BEFORE = re.compile(r"\bvotes?\s+(to|against)\s*$", re.IGNORECASE)
+# the first side of a tally: "mit 315 zu 94 Stimmen", "by 315 to 94 votes"
+_TALLY_AFTER = re.compile(
+    r"\s+(to|zu|contre|à|a|contra)\s+\d[\d.,]*\s+(votes?|Stimmen|voix|votos)\b", re.IGNORECASE
+)
+# People a deployment of "anyone else" may count, when the phrase names no personnel type: the
+# model's "other" for "12 slides" or "two guides" is a guess.
+_SOMEONE = re.compile(
+    r"\b(men|women|people|personnel|staff|specialists|technicians|experts|pilots|guards|"
+    r"cadets|interpreters|translators|officers|officials|North Koreans|Koreans|members|"
+    r"Männer|Frauen|Fachleute|Spezialisten|Techniker|Offiziere|Nordkoreaner|hommes|femmes|"
+    r"spécialistes|techniciens|officiers|Nord-Coréens|hombres|mujeres|especialistas|técnicos|"
+    r"oficiales|norcoreanos|человек|специалист\w*|техник\w*|офицер\w*|северокорейц\w*)\b",
+    re.IGNORECASE,
+)
 _OF_ITS_OWN = re.compile(r"\s+(of (its|their) own|своих|собственных)\b", re.IGNORECASE)
 
 
@@ -526,8 +540,8 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
         return None  # "Two people were injured in Kyiv's Darnytskyi district"
     if counts_russians_elsewhere(figure.label, evidence):
         return None  # "and held more than 6,000 Russian servicemen in all"
-    if _VOTES_BEFORE.search(before):
-        return None  # "passed by 178 votes to 91"
+    if _VOTES_BEFORE.search(before) or _TALLY_AFTER.match(ctx.text, figure.end):
+        return None  # "passed by 178 votes to 91", "mit 315 zu 94 Stimmen"
     if other_state_acts(before, evidence):
         return None  # "China has sent four destroyers, a supply ship and roughly 1,200 personnel"
     if sent_elsewhere(evidence, figure.start - s, figure.end - s):
@@ -641,6 +655,12 @@ def _record_kind(
         # "about 300 had been killed and some 2,700 wounded": the figure's own predicate names
         # its casualty type; the model tends to one value for every figure of a sentence
         subtype = casualty or subtype
+    if (record_type, subtype) == ("deployment", "other") and personnel is None:
+        # anyone else sent is named ("60 military instructors", "staff"): "12 slides", "two
+        # North Korean guides" are the model's guess
+        head = re.split(r"[,;.!?\n]", ctx.text[figure.end : figure.end + 60])[0]
+        if not _SOMEONE.search(f"{figure.label} {' '.join(head.split()[:4])}"):
+            return None
     return record_type, subtype
 
 

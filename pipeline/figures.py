@@ -117,7 +117,9 @@ def instruction_spans(text: str) -> list[tuple[int, int]]:
 # A document's own numbering: "Resolution 2397", "resolutions 1718 and 2270", "Article 5".
 _IDENTIFIER_BEFORE = re.compile(
     r"(?:resolutions?|articles?|paragraphs?|paras?|sections?|clauses?|points?|items?|no\.|nr\.|"
-    r"number|artikel|absatz|resolution(?:en)?|résolutions?|resoluci(?:ón|ones)|art\.)\s+"
+    r"number|artikel|absatz|resolution(?:en)?|résolutions?|resoluci(?:ón|ones)|art\.|"
+    # a unit's number: "Panzerbrigade 45", "Brigade 155", "Regiment 7"
+    r"\w*brigade|\w*division|\w*regiment|\w*bataillon|battalion|\w*korps|corps)\s+"
     r"(?:\d[\d,]*\s*(?:,|and|or|und|et|y)\s*)*$",
     re.IGNORECASE,
 )
@@ -174,6 +176,9 @@ _NOT_A_HEADCOUNT_AFTER = re.compile(
     r"\s+(?:in the (?:morning|evening|afternoon)|at night|o['’]clock|uhr|"
     # a rate, not a headcount: "around 1,000 a day", "200 per week"
     r"(?:a|an|per|each|every)\s+(?:day|week|month|year)|daily|"
+    # the same after the noun, in any language: "1.000 Soldaten pro Tag", "300 men per day"
+    r"(?:\w+\s+){1,2}(?:per|pro|par|por|al|am)\s+(?:day|week|month|Tag|Woche|Monat|jour|"
+    r"semaine|mois|día|semana|mes)|"
     r"years? old|-year-old|jahre alt|ans|años|"
     r"(?:US )?dollars?|euros?|roubles?|rubles?|won|yuan|rupees?|francs?|pounds sterling)\b|"
     # the low end of a range of shares: "70 to 80 per cent", "10-15%"

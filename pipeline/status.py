@@ -58,7 +58,7 @@ _ONGOING = (
     r"there (are|is) (now )?|living|"
     r"(has|have) (begun|started) (sending|deploying)|"
     r"sent|deployed|dispatched|arrived|stationed|employed|fighting|serving|"
-    r"entsandt|stationiert|geschickt|befinden|eingesetzt|seit|derzeit|depuis|desde|"
+    r"entsandt|stationiert|geschickt|befinden|eingesetzt|im Einsatz|seit|derzeit|depuis|desde|"
     r"envoyés?|déployés?|présents?|se trouvent|"
     r"desplegados?|enviados?|se encuentran|trabajan|destinados?"
 )
@@ -121,7 +121,8 @@ _TRANSFER = (
     r"help(s|ed|ing)|assist(s|ed|ing)|export(s|ed|ing)?|sell(s|ing)?|sold|pa(y|ys|id|ying)|"
     r"exchang(es|ed|ing)|trad(es|ed|ing)|swap(s|ped|ping)|"
     r"liefer\w*|geliefert|beliefer\w*|versorg\w*|erh(a|ä)lt\w*|erhielt\w*|erhalten|bekomm\w*|überlass\w*|"
-    r"zur Verfügung (gestellt|stellt|stellen|stellte)|"
+    r"zur Verfügung (gestellt|stellt|stellen|stellte)|hilft|helfen|helfe|half|geholfen|"
+    r"unterstütz\w*|"
     r"livr\w*|fourni\w*|envo[iy]\w*|transf[eé]r\w*|re[çc]oi\w*|re[çc]u\w*|aid(e|er|ent|ait)|"
     r"env[ií]\w*|entreg\w*|suministr\w*|proporcion\w*|recib\w*|transfi\w*|vend\w*|ayud\w*|"
     r"earn(s|ed|ing)?|(weiter|über|ab)(gibt|geben|gab|gegeben)|carr(y|ies|ied|ying)"

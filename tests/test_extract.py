@@ -703,6 +703,23 @@ def test_other_states_own_people_are_not_listed(text, vetoed):
             "20,000 workers to China.",
             ["roughly 20,000 workers"],
         ),
+        (
+            "North Korea has sent 3,000 troops to Russia. The resort can house nearly 20,000 "
+            "guests, and each group has two North Korean guides. At least 14,300 civilian "
+            "deaths have been recorded.",
+            ["nearly 20,000 guests", "two North Korean guides", "At least 14,300 civilian"],
+        ),
+        (
+            "North Korea has sent 3,000 troops to Russia.\n\nMost popular\n"
+            "3. Japan to deploy 1,200 troops to new island base",
+            ["1,200 troops"],
+        ),
+        (
+            "Nordkorea hat 3,000 troops nach Russland geschickt. Die Duma hat mit 315 zu 94 "
+            "Stimmen beschlossen. Die russische Armee verliert mehr als 1.000 Soldaten pro Tag. "
+            "Die Panzerbrigade 45 in Litauen zählt etwa 4.800 Soldaten.",
+            ["315", "94 Stimmen", "etwa 4.800 Soldaten"],
+        ),
     ],
 )
 def test_people_of_other_states_games_or_destinations_are_not_listed(text, vetoed):
@@ -714,6 +731,35 @@ def test_people_of_other_states_games_or_destinations_are_not_listed(text, vetoe
         assert any(x.startswith(label) for x in found), (label, found)
         assert not any(x.startswith(label) for x in ctx.labels), (label, ctx.labels)
     assert ctx.labels == ["3,000 troops"]
+
+
+def test_related_links_are_page_furniture():
+    from pipeline.clean import is_boilerplate
+
+    assert is_boilerplate("Related: Sumy region: 3 killed in overnight drone attack | Map")
+    assert is_boilerplate("Lesen Sie auch: 300 Soldaten getötet")
+    assert is_boilerplate("Most popular")
+    assert not is_boilerplate("Related talks on 3,000 troops went on in Moscow, officials said.")
+
+
+def test_rates_and_unit_numbers_are_no_figures():
+    text = (
+        "Nordkorea hat 3,000 troops nach Russland geschickt. Die russische Armee verliert mehr "
+        "als 1.000 Soldaten pro Tag. Die Panzerbrigade 45 liegt in Litauen."
+    )
+    assert [f.label for f in prepare(text).found] == ["3,000 troops"]
+
+
+def test_anyone_else_sent_must_be_named_as_people():
+    # the model calls every figure "other personnel sent": only people named so are records
+    summary = _every_figure_as(
+        "North Korea sent 3,000 troops to Russia and about 60 military instructors. Russians "
+        "found a water park with 12 slides at the North Korean resort, and 40 North Korean "
+        "technicians came to Moscow.",
+        "other personnel sent",
+    )
+    got = sorted((d.personnel_type.value, d.count.value) for d in summary.deployments)
+    assert got == [("other", 40), ("other", 60), ("troops", 3000)]
 
 
 def test_work_abroad_in_another_clause_keeps_the_figure():
@@ -1312,3 +1358,13 @@ def test_a_second_contingent_of_the_same_size_is_new():
     summary = _every_figure_as(text, "troops sent")
     got = sorted((d.personnel_type.value, d.count.value) for d in summary.deployments)
     assert ("construction_troops", 1000) in got
+
+
+def test_german_help_and_long_dative_lists_give_a_direction():
+    assert _word_exchanges(
+        "Der NIS vermutet zudem, dass Russland Nordkorea beim Bau eines Atom-U-Boots hilft."
+    ) == {("nuclear_technology", "Russia", "suspected")}
+    assert ("weapons", "North Korea", "delivered") in _word_exchanges(
+        "Nach Angaben des NIS habe Pjöngjang Russland Artilleriegranaten und "
+        "Kurzstreckenraketen vom Typ KN-23 zur Verfügung gestellt."
+    )
