@@ -668,7 +668,9 @@ def test_default_golden_dir():
     assert default_golden_dir().parent.name == "evals"
 
 
-@pytest.mark.parametrize("set_name", ["golden", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "holdout"])
+@pytest.mark.parametrize(
+    "set_name", ["golden", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "holdout"]
+)
 def test_shipped_eval_sets_score_perfectly_against_themselves(set_name: str):
     """Every shipped label, fed back as a prediction, must score 1.0 (checks labels and scorer)."""
     directory = default_golden_dir().parent / set_name
