@@ -798,11 +798,81 @@ _CONTRAST = re.compile(r"\b(?:unlike|whereas|rather than|in contrast to|compared
 
 
 def counts_people_in_general(label: str, sentence: str) -> bool:
-    """Whether a figure counts "people" in a sentence that does not name North Korea."""
+    """Whether a figure counts "people" in a sentence that does not name North Korea ("South
+    Korean media said 1,500 people may have died" is not about North Koreans)."""
     generic = _GENERIC_PEOPLE.search(label) or (
         cyrillic(label) and _RU_GENERIC_PEOPLE.search(label)
     )
-    return bool(generic) and not mentions_korea(sentence)
+    return bool(generic) and not names_north_korea(sentence)
+
+
+# Words for people a figure's noun phrase may name besides personnel and losses: the people an
+# "other personnel" deployment counts ("40 technicians"), and nouns that stand for soldiers.
+_SOMEONE = re.compile(
+    r"\b(men|women|people|personnel|staff|specialists|technicians|experts|pilots|guards|"
+    r"cadets|interpreters|translators|officers|officials|North Koreans|Koreans|members|others|"
+    r"ones|heroes|replacements|reinforcements|recruits|conscripts|volunteers|mercenaries|"
+    r"combatants|victims|survivors|bodies|remains|graves|names|"
+    r"Mann|Männer|Frauen|Fachleute|Spezialisten|Techniker|Offiziere|Nordkoreaner|Helden|"
+    r"hommes|femmes|spécialistes|techniciens|officiers|Nord-Coréen\w*|nord-coréen\w*|héros|"
+    r"autres|hombres|mujeres|especialistas|técnicos|oficiales|norcorean\w*|héroes|otros|"
+    r"человек|специалист\w*|техник\w*|офицер\w*|северокорейц\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def names_someone(text: str) -> bool:
+    """Whether ``text`` names people of some kind ("40 North Korean technicians", "others")."""
+    return bool(_SOMEONE.search(text))
+
+
+# A plural noun in English, French or Spanish ("homes", "concerts", "países"); German and
+# Russian plurals do not end so, and are left alone.
+_PLURAL_WORD = re.compile(r"^[^\W\d_]{3,}s$")
+_NOT_NOUNS = frozenset(
+    "was has is as its this thus always perhaps across less plus unless yes his hers ours "
+    "theirs whereas besides sometimes afterwards towards".split()
+)
+
+
+def counts_other_things(label: str, phrase: str) -> bool:
+    """Whether a figure's noun phrase names things, not people: a plural that is no word for
+    people, personnel or losses ("about 4,400 new homes", "85 concerts", "9 países", "1,200 of
+    the new homes"). ``phrase`` is the noun phrase after the count."""
+    if cyrillic(phrase):
+        return False
+    plurals = [w for w in phrase.split() if _PLURAL_WORD.match(w) and w.lower() not in _NOT_NOUNS]
+    if not plurals:
+        return False
+    words = f"{label} {phrase}"
+    return not (
+        personnel_in_phrase(words) is not None
+        or subtype_from_words("casualty", words) is not None
+        or names_losses(words)
+        or names_someone(words)
+        or _PEOPLE.search(words)
+        or any_match(_OTHER_PEOPLE, words)
+    )
+
+
+# Russia's own forces or hires, in a sentence that does not name North Korea: "Russia keeps
+# about 3,500 troops on the disputed islands", "Russia plans to station about 50,000 troops".
+_RUSSIA_OWN_BEFORE = re.compile(
+    r"\b(Russia|Moscow|the Kremlin|Putin|Russland|Moskau|Russie|Moscou|Rusia|Moscú|"
+    r"Russia's (army|military|armed forces|defen[cs]e ministry|industry)|Russian (army|forces|"
+    r"military|plants|factories|firms|companies|industry))\b(\s+\S+){0,6}?\s+"
+    r"(plans? to |will |would |has |have |had |is |are |now |already |also |together )*"
+    r"(station|stations|stationed|keep|keeps|kept|deploy|deploys|deployed|hire|hires|hired|"
+    r"recruit|recruits|recruited|mobili[sz]e[sd]?|form|forms|formed|add|adds|added|maintain|"
+    r"maintains|maintained|employ|employs|employed)\b[^;]*$",
+    re.IGNORECASE,
+)
+
+
+def russias_own(clause_before: str, sentence: str) -> bool:
+    """Whether a figure counts Russia's own people: Russia keeps, stations, hires or recruits
+    them, in a sentence that does not name North Korea."""
+    return not names_north_korea(sentence) and bool(_RUSSIA_OWN_BEFORE.search(clause_before))
 
 
 def counts_other_people(label: str, clause_before: str = "") -> bool:

@@ -31,6 +31,7 @@ from pipeline.claims import (
     category_mentions,
     category_sentences,
     counts_other_people,
+    counts_other_things,
     counts_people_in_general,
     counts_russians_elsewhere,
     counts_things,
@@ -48,9 +49,11 @@ from pipeline.claims import (
     names_losses,
     names_people,
     names_russia,
+    names_someone,
     other_state_acts,
     personnel_in_phrase,
     personnel_named_last,
+    russias_own,
     sent_elsewhere,
     subtype_from_words,
     typical_direction,
@@ -332,6 +335,15 @@ def prepare(text: str, reference_date: date | None = None) -> ArticleContext:
     return replace(ctx, figures=[f for f in found if f.start in ctx.screened])
 
 
+_YEARS = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+
+
+def _only_years_before(sentence: str, year: int) -> bool:
+    """Whether a sentence names years, all of them before ``year``."""
+    years = [int(y) for y in _YEARS.findall(sentence)]
+    return bool(years) and max(years) < year
+
+
 def _in_spans(spans: list[tuple[int, int]], position: int) -> bool:
     return any(s <= position < e for s, e in spans)
 
@@ -431,16 +443,6 @@ _VOTES_BEFORE = re.compile(r"\bvotes?\s+(to|against)\s*$", re.IGNORECASE)
 # the first side of a tally: "mit 315 zu 94 Stimmen", "by 315 to 94 votes"
 _TALLY_AFTER = re.compile(
     r"\s+(to|zu|contre|à|a|contra)\s+\d[\d.,]*\s+(votes?|Stimmen|voix|votos)\b", re.IGNORECASE
-)
-# People a deployment of "anyone else" may count, when the phrase names no personnel type: the
-# model's "other" for "12 slides" or "two guides" is a guess.
-_SOMEONE = re.compile(
-    r"\b(men|women|people|personnel|staff|specialists|technicians|experts|pilots|guards|"
-    r"cadets|interpreters|translators|officers|officials|North Koreans|Koreans|members|"
-    r"Männer|Frauen|Fachleute|Spezialisten|Techniker|Offiziere|Nordkoreaner|hommes|femmes|"
-    r"spécialistes|techniciens|officiers|Nord-Coréens|hombres|mujeres|especialistas|técnicos|"
-    r"oficiales|norcoreanos|человек|специалист\w*|техник\w*|офицер\w*|северокорейц\w*)\b",
-    re.IGNORECASE,
 )
 _OF_ITS_OWN = re.compile(r"\s+(of (its|their) own|своих|собственных)\b", re.IGNORECASE)
 
@@ -544,6 +546,8 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
         return None  # "passed by 178 votes to 91", "mit 315 zu 94 Stimmen"
     if other_state_acts(before, evidence):
         return None  # "China has sent four destroyers, a supply ship and roughly 1,200 personnel"
+    if russias_own(before, evidence):
+        return None  # "Russia keeps about 3,500 troops on the disputed islands"
     if sent_elsewhere(evidence, figure.start - s, figure.end - s):
         return None  # "North Korea has sent roughly 100,000 workers to China over the years"
     if _OF_ITS_OWN.match(ctx.text, figure.end) and names_russia(before):
@@ -554,6 +558,10 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
     personnel = subtype_from_words("deployment", figure.label) or personnel_in_phrase(phrase)
     if personnel is None and counts_things(phrase):
         return None  # "dozens of 170mm Koksan self-propelled guns"
+    if counts_other_things(figure.label, phrase):
+        return None  # "about 4,400 new homes", "85 concerts", "9 países"
+    if personnel != "workers" and _only_years_before(evidence, 2000):
+        return None  # "some 1,500 men of the Soviet 25th Army in 1945": no troops went then
     # North Korea's whole army is about 1.2 million: no deployment or toll reaches a million
     # ("North Korea's regular army numbers about 1.28 million", "Russia has lost more than 1.2
     # million troops"), and 100,000 or more that names no kind of people counts something else
@@ -659,7 +667,7 @@ def _record_kind(
         # anyone else sent is named ("60 military instructors", "staff"): "12 slides", "two
         # North Korean guides" are the model's guess
         head = re.split(r"[,;.!?\n]", ctx.text[figure.end : figure.end + 60])[0]
-        if not _SOMEONE.search(f"{figure.label} {' '.join(head.split()[:4])}"):
+        if not names_someone(f"{figure.label} {' '.join(head.split()[:4])}"):
             return None
     return record_type, subtype
 
@@ -771,6 +779,8 @@ def records_from_exchange(draft: ExchangeDraft, ctx: ArticleContext) -> list[Exc
         # sentence's transfer pays for goes the other way
         main = (main[1], main[0]) if main else None
         own = None
+    if not (own or main) and span.kind != "none" and not names_russia(context):
+        return []  # no words for a direction, and Russia is not even named: "missiles" paraded
     direction = (
         own
         or main

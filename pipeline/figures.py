@@ -70,6 +70,11 @@ _UNIT_AFTER = re.compile(
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
 _DESIGNATOR = re.compile(r"[A-Za-zА-Яа-яЁё]-$")
 _YEAR = re.compile(r"(19|20)\d\d")
+_OLD_YEAR = re.compile(r"1[5-8]\d\d")
+_YEAR_BEFORE = re.compile(
+    r"\b(in|since|from|until|till|founded|established|built|opened|seit|depuis|desde|en|im)\s+$",
+    re.IGNORECASE,
+)
 _MONTH = re.compile(_MONTHS, re.IGNORECASE)
 _DATE_BEFORE = re.compile(r"\d[-/.:]$")
 _DATE_AFTER = re.compile(r"^[-/:]\d")
@@ -189,7 +194,9 @@ _NOT_A_HEADCOUNT_AFTER = re.compile(
 
 # The size of a formation, not of a deployment: "columns of 20 to 30 men", "groups of five".
 _GROUP_SIZE_BEFORE = re.compile(
-    r"\b(columns|groups|squads|teams|platoons|formations|waves|batches|assault groups) of\s+"
+    r"\b(columns|groups|squads|teams|platoons|formations|waves|batches|assault groups|"
+    # a party that visits or plays: "a Russian delegation of 14", "a team of 30"
+    r"delegation|team|squad|troupe|entourage|choir|orchestra|ensemble|club) of\s+"
     r"(up to\s+|about\s+|around\s+)?(\d[\d,]*\s*(to|-|–|and|or)\s*)?$",
     re.IGNORECASE,
 )
@@ -243,6 +250,8 @@ def _is_date_or_percent(text: str, start: int, end: int, value: int) -> bool:
     literal = text[start:end]
     if _YEAR.fullmatch(literal):  # a year, not a count ("in 2025")
         return True
+    if _OLD_YEAR.fullmatch(literal) and _YEAR_BEFORE.search(text[max(0, start - 16) : start]):
+        return True  # "the university, founded in 1830"
     if _MONTH.fullmatch(literal):  # "Sept. 30" is a month, not French 7
         return True
     if value <= 31 and (

@@ -733,6 +733,84 @@ def test_people_of_other_states_games_or_destinations_are_not_listed(text, vetoe
     assert ctx.labels == ["3,000 troops"]
 
 
+@pytest.mark.parametrize(
+    ("text", "vetoed"),
+    [
+        (
+            "North Korea has sent 3,000 troops to Russia. At home it handed over about 4,400 "
+            "new homes; 1,200 of the new homes stand in Sinuiju, beside a school for 600 pupils.",
+            ["about 4,400 new", "1,200 of the new", "600 pupils"],
+        ),
+        (
+            "Corea del Norte envió 3,000 troops a Rusia. El circo norcoreano ofreció 21 "
+            "funciones en 9 países ante unos 3.400 espectadores.",
+            ["21 funciones", "9 países", "unos 3.400 espectadores"],
+        ),
+        (
+            "North Korea has sent 3,000 troops to Russia. Russia keeps about 3,500 troops on "
+            "the disputed islands, and Moscow plans to station about 50,000 troops near Finland.",
+            ["about 3,500 troops", "about 50,000 troops"],
+        ),
+        (
+            "North Korea has sent 3,000 troops to Russia. In 1945 some 1,500 men of the Soviet "
+            "25th Army died in Korea, and a Russian delegation of 14 visited the museum.",
+            ["some 1,500 men"],
+        ),
+    ],
+)
+def test_things_russias_own_history_and_parties_are_not_listed(text, vetoed):
+    """Plural nouns that are not people, Russia's own forces, troops of a century gone and the
+    size of a visiting party are no records, whatever a model says."""
+    ctx = prepare(text)
+    found = [f.label for f in ctx.found]
+    for label in vetoed:
+        assert any(x.startswith(label) for x in found), (label, found)
+    assert [x.split()[1] for x in ctx.labels] == ["troops"], (ctx.labels, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 2,000 North Korean soldiers have been killed, and two others were wounded.",
+        "KCNA said the remains of 101 soldiers had been brought home from Russia.",
+        "Some 2,500 replacements reached Kursk in March, Seoul said of North Korea's troops.",
+        "Nordkorea hat mehr als 5.000 Mann nach Russland geschickt.",
+        "Quelque 500 démineurs nord-coréens travaillent à Koursk.",
+    ],
+)
+def test_people_written_as_plurals_stay_listed(text):
+    assert len(prepare(text).labels) >= 1
+
+
+def test_old_years_and_the_size_of_a_visiting_party_are_no_figures():
+    text = (
+        "North Korea's minister visited a university in Moscow, founded in 1830, and a Russian "
+        "delegation of 14 went to Pyongyang."
+    )
+    assert prepare(text).found == []
+
+
+def test_a_drafted_item_with_no_direction_words_needs_russia_named():
+    from pipeline.extract import records_from_exchange
+    from schemas.records import ExchangeDraft
+
+    text = (
+        "North Korea held a parade in Pyongyang. Launch vehicles carried about 300 missiles "
+        "through the square. Russia sent a delegation."
+    )
+    draft = ExchangeDraft.model_validate(
+        {
+            "category": "weapons",
+            "item": "missiles",
+            "direction": "North Korea to Russia",
+            "status": "delivered",
+            "claimant": None,
+            "time_text": None,
+        }
+    )
+    assert records_from_exchange(draft, prepare(text)) == []
+
+
 def test_related_links_are_page_furniture():
     from pipeline.clean import is_boilerplate
 
