@@ -686,7 +686,10 @@ _NON_RUSSIAN_NAMES = (
     r"Ukrainian|Chinese|Belarusian|South Korean|American|British|Polish|Estonian|Japanese|"
     r"German|ukrainische\w*|deutsche\w*|ukrainiens?|ucranianos?|Bundeswehr"
 )
-_OTHER_NATION = rf"(Russian|US|russische\w*|russes?|rusos?|{_NON_RUSSIAN_NAMES})"
+_OTHER_NATION = (
+    rf"(Russian|US|russische\w*|russes?|rusos?|Soviet|sowjetische\w*|soviétiques?|soviéticos?|"
+    rf"{_NON_RUSSIAN_NAMES})"
+)
 _OTHERS_IN_LABEL = re.compile(rf"^\S+(\s+(of|von|de))?\s+{_OTHER_NATION}\b")
 # After a hedge too ("more than 200 Ukrainian servicemen"), but not Russians: "some 50 Russian
 # military advisers" sent to North Korea are a deployment. (Not "US" either: the match ignores
@@ -812,7 +815,10 @@ _SOMEONE = re.compile(
     r"\b(men|women|people|personnel|staff|specialists|technicians|experts|pilots|guards|"
     r"cadets|interpreters|translators|officers|officials|North Koreans|Koreans|members|others|"
     r"ones|heroes|replacements|reinforcements|recruits|conscripts|volunteers|mercenaries|"
-    r"combatants|victims|survivors|bodies|remains|graves|names|"
+    r"combatants|victims|survivors|bodies|remains|graves|names|snipers|commandos|paratroopers|"
+    r"marines|scouts|drivers|mechanics|welders|miners|electricians|carpenters|programmers|"
+    r"developers|hackers|cooks|sailors|seamen|airmen|fighters|tankers|trainees|apprentices|"
+    r"infantrymen|artillerymen|riflemen|tireurs|francotiradores|marins|marineros|"
     r"Mann|Männer|Frauen|Fachleute|Spezialisten|Techniker|Offiziere|Nordkoreaner|Helden|"
     r"hommes|femmes|spécialistes|techniciens|officiers|Nord-Coréen\w*|nord-coréen\w*|héros|"
     r"autres|hombres|mujeres|especialistas|técnicos|oficiales|norcorean\w*|héroes|otros|"
@@ -835,12 +841,17 @@ _NOT_NOUNS = frozenset(
 )
 
 
+_NEXT_PHRASE = re.compile(r"\s(?:and|or|und|oder|et|ou|y|o|plus)\s|\s\d", re.IGNORECASE)
+
+
 def counts_other_things(label: str, phrase: str) -> bool:
     """Whether a figure's noun phrase names things, not people: a plural that is no word for
     people, personnel or losses ("about 4,400 new homes", "85 concerts", "9 países", "1,200 of
     the new homes"). ``phrase`` is the noun phrase after the count."""
     if cyrillic(phrase):
         return False
+    # the first noun phrase only: "335 MiGs and 120 pilots" counts MiGs
+    phrase = _NEXT_PHRASE.split(phrase, maxsplit=1)[0]
     plurals = [w for w in phrase.split() if _PLURAL_WORD.match(w) and w.lower() not in _NOT_NOUNS]
     if not plurals:
         return False
@@ -867,6 +878,34 @@ _RUSSIA_OWN_BEFORE = re.compile(
     r"maintains|maintained|employ|employs|employed)\b[^;]*$",
     re.IGNORECASE,
 )
+
+
+# Someone else's bare count: "against Ukraine's 2,000", "Russia's 600,000", "hired more than
+# 35,000 workers" where no North Korean is named.
+_STATES_OWN_BEFORE = re.compile(
+    r"\b(Ukraine|Kyiv|Russia|Moscow|China|Japan|Poland|Germany|France|Britain|America|Europe|"
+    r"NATO|the West|the US|South Korea|Seoul|Iran|India)['’]s\s+(own\s+)?$",
+    re.IGNORECASE,
+)
+_HIRED_BEFORE = re.compile(
+    r"\b(hired|hires|hiring|employ|employs|employed|employing)\b[^,;]*$", re.IGNORECASE
+)
+# North Korea's own soldiers at home: parades and rebuilding after floods.
+_AT_HOME = re.compile(
+    r"\b(marched|march past|paraded|parade|parades|rebuil\w*|reconstruction|flood\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def someone_elses(clause_before: str, sentence: str) -> bool:
+    """Whether a count belongs to another state or employer, or to North Koreans at home: "against
+    Ukraine's 2,000", "have hired more than 35,000 workers" (no North Korean named), "some
+    15,000 soldiers and cadets marched past Kim Jong Un" (no Russia or its war named)."""
+    if _STATES_OWN_BEFORE.search(clause_before):
+        return True
+    if _HIRED_BEFORE.search(clause_before) and not names_north_korea(sentence):
+        return True
+    return bool(_AT_HOME.search(sentence)) and not any_match(_IN_SCOPE, sentence)
 
 
 def russias_own(clause_before: str, sentence: str) -> bool:

@@ -55,6 +55,7 @@ from pipeline.claims import (
     personnel_named_last,
     russias_own,
     sent_elsewhere,
+    someone_elses,
     subtype_from_words,
     typical_direction,
 )
@@ -546,7 +547,7 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
         return None  # "passed by 178 votes to 91", "mit 315 zu 94 Stimmen"
     if other_state_acts(before, evidence):
         return None  # "China has sent four destroyers, a supply ship and roughly 1,200 personnel"
-    if russias_own(before, evidence):
+    if russias_own(before, evidence) or someone_elses(before, evidence):
         return None  # "Russia keeps about 3,500 troops on the disputed islands"
     if sent_elsewhere(evidence, figure.start - s, figure.end - s):
         return None  # "North Korea has sent roughly 100,000 workers to China over the years"
@@ -779,8 +780,13 @@ def records_from_exchange(draft: ExchangeDraft, ctx: ArticleContext) -> list[Exc
         # sentence's transfer pays for goes the other way
         main = (main[1], main[0]) if main else None
         own = None
-    if not (own or main) and span.kind != "none" and not names_russia(context):
-        return []  # no words for a direction, and Russia is not even named: "missiles" paraded
+    if (
+        not (own or main)
+        and span.kind != "none"
+        and not (names_russia(context) or mentions_korea(context))
+    ):
+        # no words for a direction and neither state named: "missiles" paraded through a square
+        return []
     direction = (
         own
         or main

@@ -123,6 +123,7 @@ def instruction_spans(text: str) -> list[tuple[int, int]]:
 _IDENTIFIER_BEFORE = re.compile(
     r"(?:resolutions?|articles?|paragraphs?|paras?|sections?|clauses?|points?|items?|no\.|nr\.|"
     r"number|artikel|absatz|resolution(?:en)?|résolutions?|resoluci(?:ón|ones)|art\.|"
+    r"world war|weltkrieg|guerre mondiale|guerra mundial|"
     # a unit's number: "Panzerbrigade 45", "Brigade 155", "Regiment 7"
     r"\w*brigade|\w*division|\w*regiment|\w*bataillon|battalion|\w*korps|corps)\s+"
     r"(?:\d[\d,]*\s*(?:,|and|or|und|et|y)\s*)*$",

@@ -124,7 +124,9 @@ _TRANSFER = (
     r"zur Verfügung (gestellt|stellt|stellen|stellte)|hilft|helfen|helfe|half|geholfen|"
     r"unterstütz\w*|"
     r"livr\w*|fourni\w*|envo[iy]\w*|transf[eé]r\w*|re[çc]oi\w*|re[çc]u\w*|aid(e|er|ent|ait)|"
-    r"env[ií]\w*|entreg\w*|suministr\w*|proporcion\w*|recib\w*|transfi\w*|vend\w*|ayud\w*|"
+    # Spanish "envió", "envían", "envío" (not English "environment")
+    r"env[ií](?:ó|a|an|ad[oa]s?|ar|aron|ará|arán|aría|arían|aba|aban|o|os)\b|"
+    r"entreg\w*|suministr\w*|proporcion\w*|recib\w*|transfi\w*|vend\w*|ayud\w*|"
     r"earn(s|ed|ing)?|(weiter|über|ab)(gibt|geben|gab|gegeben)|carr(y|ies|ied|ying)"
 )
 _RU_TRANSFER = (

@@ -756,6 +756,21 @@ def test_people_of_other_states_games_or_destinations_are_not_listed(text, vetoe
             "25th Army died in Korea, and a Russian delegation of 14 visited the museum.",
             ["some 1,500 men"],
         ),
+        (
+            "North Korea has sent 3,000 troops to Russia. The corps lost 335 MiGs; in all, 299 "
+            "Soviet servicemen died.",
+            ["335 MiGs", "299 Soviet servicemen"],
+        ),
+        (
+            "North Korea has sent 3,000 troops to Russia. Russian guns fired 10,000 rounds "
+            "against Ukraine's 2,000. The plants have hired more than 35,000 workers.",
+            ["2,000", "more than 35,000 workers"],
+        ),
+        (
+            "North Korea has sent 3,000 troops to Russia. In Pyongyang some 15,000 soldiers "
+            "marched past Kim Jong Un, and tens of thousands of troops rebuilt flooded villages.",
+            ["some 15,000 soldiers", "tens of thousands of troops"],
+        ),
     ],
 )
 def test_things_russias_own_history_and_parties_are_not_listed(text, vetoed):
@@ -785,7 +800,7 @@ def test_people_written_as_plurals_stay_listed(text):
 def test_old_years_and_the_size_of_a_visiting_party_are_no_figures():
     text = (
         "North Korea's minister visited a university in Moscow, founded in 1830, and a Russian "
-        "delegation of 14 went to Pyongyang."
+        "delegation of 14 went to Pyongyang, the first since World War Two."
     )
     assert prepare(text).found == []
 
@@ -807,6 +822,12 @@ def test_a_drafted_item_with_no_direction_words_needs_russia_named():
             "claimant": None,
             "time_text": None,
         }
+    )
+    assert records_from_exchange(draft, prepare(text)) == []
+    # Russia named, but nothing moves: "singling out North Korea's missiles and Russia's war"
+    text = (
+        "Japan faces its most severe security environment in years, the paper said, singling "
+        "out North Korea's missiles and Russia's war in Ukraine."
     )
     assert records_from_exchange(draft, prepare(text)) == []
 

@@ -281,3 +281,11 @@ def test_russian_already_is_no_cue_of_its_own():
     assert _deployment(text, "1 500", D.ongoing) is D.completed
     text = "Москва, как сообщается, передаёт Пхеньяну технологии для подводных лодок."
     assert _exchange(text, "технологии") is X.suspected
+
+
+def test_english_words_that_begin_like_spanish_verbs_move_nothing():
+    from pipeline.status import states_a_transfer
+
+    assert not states_a_transfer("Japan faces its most severe security environment in years.")
+    assert states_a_transfer("Rusia envió petróleo a Corea del Norte.")
+    assert states_a_transfer("El envío de proyectiles a Rusia continúa.")
