@@ -395,6 +395,7 @@ def find_mentions(text: str) -> list[Mention]:
             name = name.split()[0].lower()  # "Our intelligence indicates": the speaker's claim
         if mentions and start < mentions[-1].end and mentions[-1].start <= start:
             continue  # overlapping matches of one attribution
+        name = _fuller_name(name, text, start, mentions)
         anaphoric = _anaphoric(name)
         if name.lower() in _FIRST_PERSON:
             # "We assess ..." is the speaker's claim (a transcript's current speaker, a
@@ -538,6 +539,52 @@ def _full_name(label: str, text: str, before: int) -> str:
     """The fullest form of a speaker label written earlier ("Cho" -> "Cho Min-ji")."""
     m = re.search(rf"\b{re.escape(label)}(?:[ -][A-Z][\w’'-]*){{1,2}}", text[:before])
     return m.group() if m else label
+
+
+# A person named by title and surname only: "Ms. Whitcomb", "Gen. Ashford", "Frau Baerbock".
+_HONORIFIC_NAME = re.compile(
+    r"^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gen|Col|Prof|Maj|Lt|Capt|Adm|Herr|Frau|Mme|Sr|Sra)\.?\s+"
+    r"([A-Z][\w’'-]+)$"
+)
+_HONORIFICS = frozenset(
+    "mr mrs ms dr sen rep gen col prof maj lt capt adm herr frau mme sr sra".split()
+)
+# Capitalised words that open a sentence or a clause, not a name: "The", "But", "Said".
+_NOT_NAME_WORDS = frozenset(
+    "the a an but and in on at by for of as when while said says according after before "
+    "if so then this that these those der die das le la les el los las".split()
+)
+
+
+def _fuller_name(name: str, text: str, before: int, earlier: list[Mention]) -> str:
+    """The fuller form of a person named by surname alone or with a title: the latest earlier
+    attribution to a person of that name ("Whitcomb" -> "Pentagon Press Secretary Dana
+    Whitcomb", "Park" -> "Park Sun-won"), else, after a title, the capitalised words written
+    just before the surname earlier on ("Ms. Whitcomb" -> "Pentagon Press Secretary Dana
+    Whitcomb"); the name itself when there is none."""
+    m = _HONORIFIC_NAME.match(name)
+    surname = m.group(1) if m else name
+    if " " in surname or not surname[:1].isupper() or surname.isupper():
+        return name  # not a single surname ("NIS", "the agency")
+    for mention in reversed(earlier):
+        if (
+            not mention.anaphoric
+            and mention.name != surname
+            and _is_person(mention.name)
+            and surname in mention.name.split()
+        ):
+            return mention.name
+    if not m:
+        return name
+    for full in re.finditer(
+        rf"((?:[A-Z][\w’'.-]*\s+){{1,5}}){re.escape(surname)}\b", text[:before]
+    ):
+        words = full.group(1).split()
+        while words and words[0].lower().rstrip(".") in _NOT_NAME_WORDS:
+            words.pop(0)
+        if words and words[-1].lower().rstrip(".") not in _HONORIFICS:
+            return " ".join([*words, surname])
+    return name
 
 
 def _named_later(raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

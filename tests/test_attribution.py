@@ -460,3 +460,25 @@ def test_a_russian_source_citing_another_gives_way_to_the_cited_one():
 )
 def test_russian_said_with_the_circumstance_before_the_speaker(text, names):
     assert _names(text) == names
+
+
+def test_a_title_and_surname_take_the_fuller_name_written_earlier():
+    text = (
+        "Briefing by Pentagon Press Secretary Dana Whitcomb\n\n"
+        "MS. WHITCOMB: We assess that about 12,000 North Korean troops are in Kursk.\n\n"
+        "Later, Ms. Whitcomb said 1,000 engineers would follow. Gen. Ashford said nothing."
+    )
+    names = {m.name for m in find_mentions(text)}
+    assert "Pentagon Press Secretary Dana Whitcomb" in names
+    assert not any(n.startswith("Ms.") for n in names), names
+    # no fuller form written: the name stays as it is
+    assert "Ashford" in names
+
+
+def test_a_surname_takes_the_person_named_in_full_before():
+    text = (
+        "Opposition lawmaker Park Sun-won said 3,000 troops had arrived. Park said 200 more "
+        "were killed. Later Kim said nothing."
+    )
+    names = [m.name for m in find_mentions(text)]
+    assert names[:2] == ["Opposition lawmaker Park Sun-won", "Opposition lawmaker Park Sun-won"]
