@@ -567,11 +567,17 @@ def _fuller_name(name: str, text: str, before: int, earlier: list[Mention]) -> s
     if " " in surname or not surname[:1].isupper() or surname.isupper():
         return name  # not a single surname ("NIS", "the agency")
     for mention in reversed(earlier):
+        words = mention.name.split()
         if (
             not mention.anaphoric
             and mention.name != surname
             and _is_person(mention.name)
-            and surname in mention.name.split()
+            # the surname ends the name, or comes before a hyphenated given name ("Park
+            # Sun-won"); not "Bojko der Nachrichtenagentur Ukrinform" (who he spoke to)
+            and (
+                words[-1] == surname
+                or (len(words) > 1 and words[-2] == surname and "-" in words[-1])
+            )
         ):
             return mention.name
     if not m:

@@ -482,3 +482,6 @@ def test_a_surname_takes_the_person_named_in_full_before():
     )
     names = [m.name for m in find_mentions(text)]
     assert names[:2] == ["Opposition lawmaker Park Sun-won", "Opposition lawmaker Park Sun-won"]
+    # a name the surname only starts is someone (or something) else
+    text = "Bojko der Nachrichtenagentur Ukrinform sagte, 300 seien tot. Bojko sagte, 20 mehr."
+    assert [m.name for m in find_mentions(text)][-1] == "Bojko"
