@@ -557,8 +557,10 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
     # troops]" names its kind just after; read on to the end of the noun phrase
     phrase = _NOUN_PHRASE_END.split(" ".join(clause.split()[:7]), maxsplit=1)[0]
     personnel = subtype_from_words("deployment", figure.label) or personnel_in_phrase(phrase)
-    if personnel is None and counts_things(phrase):
-        return None  # "dozens of 170mm Koksan self-propelled guns"
+    if personnel is None and counts_things(phrase) and not names_someone(phrase):
+        # "dozens of 170mm Koksan self-propelled guns", but "Two North Koreans captured near
+        # the village of ..." are people
+        return None
     if counts_other_things(figure.label, phrase):
         return None  # "about 4,400 new homes", "85 concerts", "9 países"
     if personnel != "workers" and _only_years_before(evidence, 2000):

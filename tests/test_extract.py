@@ -791,6 +791,7 @@ def test_things_russias_own_history_and_parties_are_not_listed(text, vetoed):
         "Some 2,500 replacements reached Kursk in March, Seoul said of North Korea's troops.",
         "Nordkorea hat mehr als 5.000 Mann nach Russland geschickt.",
         "Quelque 500 démineurs nord-coréens travaillent à Koursk.",
+        "Two North Koreans captured near the village of Makhnovka are held in Kyiv.",
     ],
 )
 def test_people_written_as_plurals_stay_listed(text):
