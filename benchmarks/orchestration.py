@@ -67,16 +67,27 @@ class Instant:
         )
 
 
-def run(paths: list[str], out: Path, cache: Cache | None, concurrency: int) -> tuple[float, int]:
+def _instant_backends() -> list[Instant]:
+    return [Instant()]
+
+
+def run(
+    paths: list[str], out: Path, cache: Cache | None, concurrency: int, workers: int = 0
+) -> tuple[float, int]:
     backend = Instant()
     runner = BatchRunner(
-        [backend], params=key_params(Settings()), concurrency=concurrency, cache=cache
+        [backend],
+        params=key_params(Settings()),
+        concurrency=concurrency,
+        cache=cache,
+        workers=workers,
+        backend_factory=_instant_backends if workers else None,
     )
     started = time.perf_counter()
     report = run_batch(runner, iter_articles(paths), output=out, errors=out.with_suffix(".err"))
     elapsed = time.perf_counter() - started
     assert report.written == len(paths), report
-    return elapsed, backend.calls
+    return elapsed, report.model_calls
 
 
 def main() -> None:
@@ -96,14 +107,16 @@ def main() -> None:
             paths.append(str(p))
         kind = "2,120-character golden article" if real else "one-sentence article"
         print(f"{n} files, each a {kind}")
-        for label, concurrency, use_cache in (
-            ("no cache, 1 thread", 1, False),
-            ("no cache, 4 threads", 4, False),
-            ("cache (first run), 1 thread", 1, True),
-            ("cache hit re-run, 1 thread", 1, True),
+        for label, concurrency, workers, use_cache in (
+            ("no cache, 1 thread", 1, 0, False),
+            ("no cache, 4 threads", 4, 0, False),
+            ("no cache, 2 worker processes", 1, 2, False),
+            ("cache (first run), 1 thread", 1, 0, True),
+            ("cache hit re-run, 1 thread", 1, 0, True),
         ):
             cache = Cache(d / "cache.sqlite3") if use_cache else None
-            elapsed, calls = run(paths, d / f"out-{label[:5]}.jsonl", cache, concurrency)
+            out = d / f"out-{label[:5]}-{workers}.jsonl"
+            elapsed, calls = run(paths, out, cache, concurrency, workers)
             if cache:
                 cache.close()
             print(f"  {label:30s} {elapsed:6.2f} s  {n / elapsed:7.0f} articles/s  {calls} calls")

@@ -59,6 +59,8 @@ class Settings:
     cache_dir: Path = field(default_factory=default_cache_dir)
     # batch runs
     concurrency: int = 1  # requests in flight against a server; the local model runs one at a time
+    # processes that extract instead of threads (server backends): our code on every core
+    workers: int = 0
     cache: Path | None = None  # the SQLite extraction cache; None: cache_dir/extractions.sqlite3
     use_cache: bool = True
     # longer articles are split into overlapping chunks (instructions + a 12,000-character chunk
@@ -83,6 +85,13 @@ class Settings:
         if self.concurrency < 1:
             raise ConfigError(
                 "concurrency must be at least 1 (--concurrency, TROOPWATCH_CONCURRENCY)"
+            )
+        if self.workers < 0:
+            raise ConfigError("workers must be 0 or more (--workers, TROOPWATCH_WORKERS)")
+        if self.workers and self.backend == "local":
+            raise ConfigError(
+                "--workers needs a server backend (--backend openai): the local model would be "
+                "loaded once per process; it runs one article at a time anyway"
             )
         if self.request_timeout_s <= 0:
             raise ConfigError("the request timeout must be positive (--timeout)")

@@ -270,3 +270,93 @@ def test_cli_stops_with_exit_four_and_says_how_to_go_on(tmp_path, monkeypatch):
     assert result.exit_code == 4
     last = result.stderr.strip().splitlines()[-1]
     assert "found no server" in last and "--resume" in last
+
+
+def _answering_backends() -> list:
+    """A worker process's backends (module level, so a spawned process can import it too)."""
+    return [answering_backend(name="fake", model_id="fake-model")[0]]
+
+
+def _failing_backends() -> list:
+    from pipeline.errors import ExtractionError
+
+    class Failing:
+        name, model_id = "fake", "fake-model"
+
+        def complete(self, messages, response_model, *, max_tokens=None):
+            raise ExtractionError("no valid answer", attempts=2, last_raw="{}")
+
+    return [Failing()]
+
+
+def test_worker_processes_give_the_same_output_as_threads(tmp_path):
+    items = [article(i) for i in range(10)] + [article(3)]  # the last repeats a text
+    threads = run_batch(
+        runner([answering_backend()[0]]), items, output=tmp_path / "t.jsonl", errors=None
+    )
+    with Cache(tmp_path / "c.sqlite3") as cache:
+        procs = run_batch(
+            runner([], cache, workers=2, backend_factory=_answering_backends),
+            items,
+            output=tmp_path / "p.jsonl",
+            errors=None,
+        )
+        # each worker wrote its extractions to the shared cache file: a rerun asks nobody
+        again = run_batch(
+            runner([], cache, workers=2, backend_factory=_failing_backends),
+            items,
+            output=tmp_path / "q.jsonl",
+            errors=None,
+        )
+    assert (threads.written, procs.written, procs.model_calls) == (10, 10, 20)
+    strip = [{**x, "provenance": None} for x in lines(tmp_path / "t.jsonl")]
+    assert [{**x, "provenance": None} for x in lines(tmp_path / "p.jsonl")] == strip
+    assert (again.cached, again.failed) == (10, 0)
+
+
+def test_a_failure_in_a_worker_process_keeps_its_details(tmp_path):
+    report = run_batch(
+        runner([], workers=2, backend_factory=_failing_backends),
+        [article(1), article(2)],
+        output=tmp_path / "o.jsonl",
+        errors=tmp_path / "e.jsonl",
+    )
+    assert report.failed == 2
+    assert [(e["stage"], e["attempts"], e["last_raw"]) for e in lines(tmp_path / "e.jsonl")] == [
+        ("validate", 2, "{}"),
+        ("validate", 2, "{}"),
+    ]
+
+
+def test_workers_need_a_server_backend_and_a_factory():
+    with pytest.raises(ConfigError, match="--workers needs a server backend"):
+        Settings(backend="local", workers=2)
+    with pytest.raises(ConfigError, match="factory"):
+        BatchRunner([], params=PARAMS, workers=2)
+    settings = Settings(backend="openai", model="m", base_url="http://127.0.0.1:1/v1", workers=2)
+    built = BatchRunner.from_settings(settings, backends=[])
+    assert built.workers == 2 and built.backend_factory is not None
+
+
+def _down_backends() -> list:
+    return [Down()]
+
+
+def _broken_backends() -> list:
+    return [Broken()]
+
+
+def test_worker_processes_stop_a_run_that_finds_no_server_and_report_bugs(tmp_path):
+    items = [article(i) for i in range(200)]
+    report = run_batch(
+        runner([], workers=2, backend_factory=_down_backends, max_consecutive_unavailable=3),
+        items,
+        output=tmp_path / "o.jsonl",
+        errors=tmp_path / "e.jsonl",
+    )
+    assert isinstance(report.stopped, ModelUnavailableError)
+    assert report.inputs + report.not_attempted < len(items)  # the rest was never sent
+    assert {e["stage"] for e in lines(tmp_path / "e.jsonl")} == {"transport"}
+    # a bug in a worker is one failed article, with its type kept across the process boundary
+    outcomes = list(runner([], workers=2, backend_factory=_broken_backends).run([article(1)]))
+    assert outcomes[0].stage == "extract" and "RuntimeError: a bug" in outcomes[0].reason

@@ -109,6 +109,11 @@ def test_bad_setting_names_the_variable(tmp_path, monkeypatch):
     assert result.exit_code == 2 and "TROOPWATCH_MAX_TOKENS" in result.stderr
 
 
+def test_workers_with_the_local_model_is_a_usage_error_that_says_why(tmp_path):
+    result = runner.invoke(app, ["extract", "-", "--workers", "2"], input=ARTICLE)
+    assert result.exit_code == 2 and "--workers needs a server backend" in result.stderr
+
+
 def test_schema_command_prints_the_contract():
     result = runner.invoke(app, ["schema"])
     schema = json.loads(result.stdout)

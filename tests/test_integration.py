@@ -126,14 +126,16 @@ def test_batch_against_a_real_local_server(llama_server, tmp_path):
     (tmp_path / "empty.txt").write_text("")
     cache = tmp_path / "cache.sqlite3"
 
-    def run(out: Path) -> subprocess.CompletedProcess:
+    def run(
+        out: Path, names=("short.txt", "again.txt", "empty.txt"), *more: str
+    ) -> subprocess.CompletedProcess:
         return subprocess.run(
             [
                 sys.executable,
                 "-m",
                 "pipeline",
                 "extract",
-                *(str(tmp_path / n) for n in ("short.txt", "again.txt", "empty.txt")),
+                *(str(tmp_path / n) for n in names),
                 "-o",
                 str(out),
                 "--backend",
@@ -148,6 +150,7 @@ def test_batch_against_a_real_local_server(llama_server, tmp_path):
                 "2",
                 "--cache",
                 str(cache),
+                *more,
             ],
             capture_output=True,
             text=True,
@@ -171,6 +174,13 @@ def test_batch_against_a_real_local_server(llama_server, tmp_path):
     assert second.returncode == 1, second.stderr
     assert "2 from cache" in second.stderr and "0 model calls" in second.stderr
     assert (tmp_path / "again.jsonl").read_bytes() == (tmp_path / "out.jsonl").read_bytes()
+
+    # worker processes ask the same server and write the same records
+    third = run(tmp_path / "workers.jsonl", ("short.txt",), "--workers", "2", "--no-cache")
+    assert third.returncode == 0, third.stderr
+    assert "1 articles extracted" in third.stderr and "0 from cache" in third.stderr
+    by_workers = ArticleSummary.model_validate_json((tmp_path / "workers.jsonl").read_text())
+    assert by_workers.deployments == summary.deployments
 
 
 def test_unreachable_server_is_one_line(tmp_path):
