@@ -706,7 +706,10 @@ def _hedged_label_of(nations: str) -> re.Pattern[str]:
 # "US" only in capitals: "Some 28,500 US soldiers", never "5,000 of us"
 _OTHERS_IN_HEDGED_LABEL = _hedged_label_of(rf"{_NON_RUSSIAN_NAMES}|(?-i:US|U\.S)")
 _OTHERS_BEFORE = re.compile(
-    rf"(\b{_OTHER_NATION}\s+(soldiers|troops|servicemen|forces|dead|casualties|losses|"
+    # another nation's formation: "the Soviet 64th Fighter Aviation Corps had about 26,000 men"
+    rf"(\b{_OTHER_NATION}\s+(\S+\s+){{0,4}}?(corps|army|division|brigade|regiment|battalion|"
+    rf"fleet|garrison)\b|"
+    rf"\b{_OTHER_NATION}\s+(soldiers|troops|servicemen|forces|dead|casualties|losses|"
     rf"paratroopers|marines|fighters|defenders|conscripts|recruits|"
     rf"civilians|officers|Soldaten|soldats|soldados)|\b(civilians|residents|children|people|"
     rf"citizens|nationals|"
@@ -817,7 +820,7 @@ _SOMEONE = re.compile(
     r"ones|heroes|replacements|reinforcements|recruits|conscripts|volunteers|mercenaries|"
     r"combatants|victims|survivors|bodies|remains|graves|names|snipers|commandos|paratroopers|"
     r"marines|scouts|drivers|mechanics|welders|miners|electricians|carpenters|programmers|"
-    r"developers|hackers|cooks|sailors|seamen|airmen|fighters|tankers|trainees|apprentices|"
+    r"developers|hackers|cooks|sailors|seamen|airmen|tankers|trainees|apprentices|"
     r"infantrymen|artillerymen|riflemen|tireurs|francotiradores|marins|marineros|"
     r"Mann|Männer|Frauen|Fachleute|Spezialisten|Techniker|Offiziere|Nordkoreaner|Helden|"
     r"hommes|femmes|spécialistes|techniciens|officiers|Nord-Coréen\w*|nord-coréen\w*|héros|"

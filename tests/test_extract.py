@@ -762,6 +762,11 @@ def test_people_of_other_states_games_or_destinations_are_not_listed(text, vetoe
             ["335 MiGs", "299 Soviet servicemen"],
         ),
         (
+            "North Korea has sent 3,000 troops to Russia. The Soviet 64th Fighter Aviation Corps "
+            "had about 26,000 men; Seoul will buy 20 more F-35A stealth fighters.",
+            ["about 26,000 men", "20 more"],
+        ),
+        (
             "North Korea has sent 3,000 troops to Russia. Russian guns fired 10,000 rounds "
             "against Ukraine's 2,000. The plants have hired more than 35,000 workers.",
             ["2,000", "more than 35,000 workers"],
