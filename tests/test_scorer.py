@@ -489,6 +489,10 @@ def test_count_values_field_compares_all_bounds():
         ("a dozen officers", 12),
         ("between 10,000 and 12,000", 12000),
         ("10,000-12,000", 10000),
+        # the audit reads the small number words the pipeline reads in German, French, Spanish
+        ("feuerte es sieben Kurzstreckenraketen", 7),
+        ("neuf soldats", 9),
+        ("doce soldados", 12),
     ],
 )
 def test_find_numbers(text, value):
