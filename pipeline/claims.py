@@ -321,8 +321,10 @@ _CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
 _PEOPLE = re.compile(
     r"\b(workers?|troops?|soldiers?|deminers?|sappers?|engineers?|instructors?|specialists?|"
     r"personnel|labou?rers?|loggers?|builders?|staff|envoys?|officials?|delegation|medics?|"
-    r"doctors?|officers?|"
-    r"arbeiter|soldaten|truppen)\b",
+    r"doctors?|officers?|prisoners|POWs|"
+    r"arbeiter|soldaten|truppen|kriegsgefangene|pioniere|minenräumer|bauarbeiter|"
+    r"soldats|ouvriers|travailleurs|démineurs|sapeurs|prisonniers|soldados|trabajadores|"
+    r"obreros|desminadores|zapadores|prisioneros)\b",
     re.IGNORECASE,
 )
 
@@ -639,6 +641,9 @@ _THINGS = re.compile(
     r"Stimmen|voix|votos|groups|hotels|slides|"
     r"companies|entities|banks|raketen|granaten|flugzeuge|schiffe|geschosse|"
     r"pieces|systems)\b|"
+    # German compounds: "Kurzstreckenraketen", "Güterzüge", "Container"
+    r"\b\w*(raketen|granaten|flugzeuge|schiffe|geschosse|drohnen|züge|waggons|container|"
+    r"fahrzeuge|panzer)\b|"
     r"[$€£¥₩%]",
     re.IGNORECASE,
 )
@@ -699,7 +704,10 @@ _OTHERS_IN_LABEL = re.compile(rf"^\S+(\s+(of|von|de))?\s+{_OTHER_NATION}\b")
 def _hedged_label_of(nations: str) -> re.Pattern[str]:
     """A label whose figure, after a hedge of a few words, counts people of ``nations``."""
     return re.compile(
-        rf"^\D{{0,25}}?\d[\d,.\u00a0\u202f]*\s+((of|von|de)\s+)?({nations})\b", re.IGNORECASE
+        rf"^(\D{{0,25}}?\d[\d,.\u00a0\u202f]*|(tens of |hundreds of )?(thousands|hundreds|dozens))"
+        # "over 70,000 named Ukrainian", "tens of thousands of Russian soldiers"
+        rf"\s+((of|von|de)\s+)?(named\s+|more\s+|other\s+)?({nations})\b",
+        re.IGNORECASE,
     )
 
 
@@ -737,7 +745,7 @@ _OWN_FORCES_BEFORE = re.compile(
     # the speaker's own strength: "We should have 400 men; we have about 280"
     r"|\b(we|I)\s+(should |would |only |now |still )?(have|had)(?=\s*$)"
     # a prisoner swap between the warring sides: "The two sides swapped 300 prisoners each"
-    r"|\b(swapp?\w*|exchanged|traded)\b)"
+    r"|\b(swapp?\w*|exchanged|traded|tauscht\w*|ausgetauscht|intercambi\w*|canje\w*)\b)"
     r"(?![^,;]*\bNorth Korean)([^,;]|,\d)*$",
     re.IGNORECASE,
 )

@@ -129,6 +129,7 @@ _IDENTIFIER_BEFORE = re.compile(
     r"(?:\d[\d,]*\s*(?:,|and|or|und|et|y)\s*)*$",
     re.IGNORECASE,
 )
+_GERMAN_ARTICLE_BEFORE = re.compile(r"\b(der|die|das|des|dem|den|zum|zur|vom|im|am)\s+$")
 # A list marker at the start of a line: "1. We condemn", "2) Some", "(3) The".
 _LIST_MARKER_BEFORE = re.compile(r"(?:^|\n)[ \t]*\(?$")
 
@@ -167,6 +168,12 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
     # _IDENTIFIER_BEFORE.search, run only when one of its words occurs (pipeline.prefilter)
     if may_match(_IDENTIFIER_BEFORE, fold(before)) and _IDENTIFIER_BEFORE.search(before):
         return True
+    if (
+        text[end : end + 2] == ". "
+        and text[end + 2 : end + 3].isupper()
+        and _GERMAN_ARTICLE_BEFORE.search(text[max(0, start - 6) : start])
+    ):
+        return True  # a German ordinal: "Soldaten der 155. Marineinfanteriebrigade"
     # (at the very start of the text the empty window matches _LIST_MARKER_BEFORE too)
     return bool(
         re.match(r"[.)][ \t]", text[end : end + 2])
@@ -185,6 +192,7 @@ _NOT_A_HEADCOUNT_AFTER = re.compile(
     # the same after the noun, in any language: "1.000 Soldaten pro Tag", "300 men per day"
     r"(?:\w+\s+){1,2}(?:per|pro|par|por|al|am)\s+(?:day|week|month|Tag|Woche|Monat|jour|"
     r"semaine|mois|día|semana|mes)|"
+    r"(?:\w+\s+){1,2}an?\s+(?:day|week|month)\b(?!\s+(?:after|before|later|earlier))|"
     r"years? old|-year-old|jahre alt|ans|años|"
     r"(?:US )?dollars?|euros?|roubles?|rubles?|won|yuan|rupees?|francs?|pounds sterling)\b|"
     # the low end of a range of shares: "70 to 80 per cent", "10-15%"

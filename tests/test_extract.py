@@ -767,6 +767,23 @@ def test_people_of_other_states_games_or_destinations_are_not_listed(text, vetoe
             ["about 26,000 men", "20 more"],
         ),
         (
+            "North Korea has sent 3,000 troops to Russia. A project lists over 70,000 named "
+            "Ukrainian dead, and Kursk tied down tens of thousands of Russian soldiers.",
+            ["over 70,000 named", "tens of thousands"],
+        ),
+        (
+            "Nordkorea hat 3.000 troops nach Russland geschickt. Er zählte mehr als 1.200 "
+            "Güterzüge und rund 28.000 Container. Nordkorea feuerte sieben Kurzstreckenraketen "
+            "ab. Russland und die Ukraine tauschten je 146 Kriegsgefangene aus, die meisten "
+            "Soldaten der 155. Marineinfanteriebrigade.",
+            ["mehr als 1.200", "rund 28.000", "sieben", "146"],
+        ),
+        (
+            "Corea del Norte envió 3.000 troops a Rusia. Rusia y Ucrania intercambiaron 1.200 "
+            "prisioneros en Estambul.",
+            ["1.200 prisioneros"],
+        ),
+        (
             "North Korea has sent 3,000 troops to Russia. Russian guns fired 10,000 rounds "
             "against Ukraine's 2,000. The plants have hired more than 35,000 workers.",
             ["2,000", "more than 35,000 workers"],
@@ -848,6 +865,10 @@ def test_related_links_are_page_furniture():
 
 
 def test_rates_and_unit_numbers_are_no_figures():
+    text = "North Korea sent 3,000 troops. Russia still loses about 1,000 troops a day."
+    assert [f.label for f in prepare(text).found] == ["3,000 troops"]
+    text = "North Korea sent 3,000 troops a day after the summit."  # not a rate
+    assert [f.label for f in prepare(text).found] == ["3,000 troops a day"]
     text = (
         "Nordkorea hat 3,000 troops nach Russland geschickt. Die russische Armee verliert mehr "
         "als 1.000 Soldaten pro Tag. Die Panzerbrigade 45 liegt in Litauen."
@@ -1473,3 +1494,11 @@ def test_german_help_and_long_dative_lists_give_a_direction():
         "Nach Angaben des NIS habe Pjöngjang Russland Artilleriegranaten und "
         "Kurzstreckenraketen vom Typ KN-23 zur Verfügung gestellt."
     )
+
+
+def test_people_in_other_languages_are_never_exchange_items():
+    from pipeline.claims import names_people
+
+    for item in ("desminadores", "1.000 zapadores", "Kriegsgefangene", "prisoners", "démineurs"):
+        assert names_people(item), item
+    assert not names_people("obus d'artillerie")
