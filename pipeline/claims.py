@@ -668,9 +668,10 @@ _OTHER_PEOPLE = re.compile(
     r"waiters|performers|artists|musicians|dancers|delegates|pilgrims|Spieler|Sportler|"
     r"Athleten|joueurs|athlètes|jugadores|atletas|Zivilisten|Einwohner|Besucher|civils|"
     r"habitants|civiles|habitantes|turistas|leaders|lawmakers|diplomats|ministers|journalists|"
-    r"defectors|nationals|citizens|Ukrainians|Russians|Americans|Poles|Cubans|Nepalis|"
+    r"defectors|desertores|déserteurs|Überläufer|nationals|citizens|Ukrainians|Russians|"
+    r"Americans|Poles|Cubans|Nepalis|"
     r"officials|sources|analysts|experts|researchers|interrogators|contract soldiers|"
-    r"soldats sous contrat|Vertragssoldaten|"
+    r"soldats sous contrat|Vertragssoldaten|soldados por contrato|soldados contratados|"
     r"Ukrainer|Russen|Ukrainiens|Russes|ucranianos|rusos|refugiados|réfugiés|Flüchtlinge)\b",
     re.IGNORECASE,
 )
@@ -745,7 +746,11 @@ _OWN_FORCES_BEFORE = re.compile(
     # the speaker's own strength: "We should have 400 men; we have about 280"
     r"|\b(we|I)\s+(should |would |only |now |still )?(have|had)(?=\s*$)"
     # a prisoner swap between the warring sides: "The two sides swapped 300 prisoners each"
-    r"|\b(swapp?\w*|exchanged|traded|tauscht\w*|ausgetauscht|intercambi\w*|canje\w*)\b)"
+    r"|\b(swapp?\w*|exchanged|traded|tauscht\w*|ausgetauscht|intercambi\w*|canje\w*)\b"
+    # a state's own losses in German, French and Spanish: "Ucrania perdió más de 76.000"
+    r"|\b(Ucrania|Rusia|Kiev|Moscú|Ukraine|Russland|Kiew|Moskau|Russie|Moscou)\b(\s+\w+){0,2}?"
+    r"\s+(ha |hat |a )?(perdió|perdieron|pierde|pierden|perdido|verlor|verliert|verloren|"
+    r"perdu|perd)\b)"
     r"(?![^,;]*\bNorth Korean)([^,;]|,\d)*$",
     re.IGNORECASE,
 )

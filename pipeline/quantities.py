@@ -619,6 +619,8 @@ _BETWEEN_RE = re.compile(r"(?<![^\W_])(?:between|zwischen|entre|между)\s*$"
 
 def _is_range(text: str, a: _Mention, b: _Mention, *, loose_and: bool) -> bool:
     gap = text[a.end : b.start]
+    if "\n" in gap:
+        return False  # "kills 14\n- 175 prisoners": a line ends, and a list item begins
     if _RANGE_GAP_RE.fullmatch(gap):
         return True
     if not _AND_GAP_RE.fullmatch(gap):

@@ -784,6 +784,12 @@ def test_people_of_other_states_games_or_destinations_are_not_listed(text, vetoe
             ["1.200 prisioneros"],
         ),
         (
+            "Corea del Norte envió 3.000 troops a Rusia. Moscú asegura que Ucrania perdió más de "
+            "76.000 soldados, y Rusia recluta unos 30.000 soldados por contrato al mes. Llegaron "
+            "al Sur 236 desertores norcoreanos.",
+            ["más de 76.000", "unos 30.000", "236"],
+        ),
+        (
             "North Korea has sent 3,000 troops to Russia. Russian guns fired 10,000 rounds "
             "against Ukraine's 2,000. The plants have hired more than 35,000 workers.",
             ["2,000", "more than 35,000 workers"],

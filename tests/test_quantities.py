@@ -614,3 +614,11 @@ def test_russian_hedge_before_and_after():
 def test_russian_collective_numerals_count_people(phrase, best):
     # "двое попали в плен": two were taken prisoner
     assert parse_count(phrase).best == best
+
+
+def test_a_range_never_spans_a_line_break():
+    from pipeline.extract import prepare
+
+    text = "Key points\n- Missile strike on Kharkiv kills 14\n- 175 North Korean soldiers captured"
+    counts = [(f.count.qualifier.value, f.count.best) for f in prepare(text).found]
+    assert ("exact", 175) in counts and ("range", None) not in counts, counts
