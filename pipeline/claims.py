@@ -358,11 +358,12 @@ def in_scope(text: str) -> bool:
     and Russia, Moscow or the war in Ukraine is answered without a model call: a story about
     Cuban recruits, Iranian drones or a missile test off the Korean coast yields no records.
     """
-    if cyrillic(text):
-        return (any_match(_IN_SCOPE, text) or any_match(_RU_IN_SCOPE, text)) and (
-            any_match(_NORTH_KOREA, text) or any_match(_RU_NORTH_KOREA, text)
-        )
-    return any_match(_IN_SCOPE, text) and any_match(_NORTH_KOREA, text)
+    return names_russia_or_war(text) and names_north_korea(text)
+
+
+def names_russia_or_war(text: str) -> bool:
+    """Whether ``text`` names Russia, Moscow, Putin, Kursk or the war in Ukraine."""
+    return any_match(_IN_SCOPE, text) or (cyrillic(text) and any_match(_RU_IN_SCOPE, text))
 
 
 def subtype_from_words(record_type: str, label: str) -> str | None:
@@ -921,7 +922,7 @@ def someone_elses(clause_before: str, sentence: str) -> bool:
         return True
     if _HIRED_BEFORE.search(clause_before) and not names_north_korea(sentence):
         return True
-    return bool(_AT_HOME.search(sentence)) and not any_match(_IN_SCOPE, sentence)
+    return bool(_AT_HOME.search(sentence)) and not names_russia_or_war(sentence)
 
 
 def russias_own(clause_before: str, sentence: str) -> bool:
