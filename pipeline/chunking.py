@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 
 from pipeline.backends import Backend
-from pipeline.claims import in_scope
 from pipeline.errors import ArticleTooLongError, ExtractionError
 from pipeline.extract import _dedupe_key, extract_article, guess_reference_date
 from pipeline.grounding import sentence_spans
+from pipeline.scope import in_scope
 from pipeline.sources import Article
 from schemas.records import ArticleSummary, Attempts, Casualty, Deployment, Exchange, Provenance
 

@@ -350,17 +350,6 @@ _NORTH_KOREA = re.compile(
 _RU_NORTH_KOREA = re.compile(r"кндр|северн\w*\s+коре|северокорейск|пхеньян|ким чен", re.IGNORECASE)
 
 
-def in_scope(text: str) -> bool:
-    """Whether an article can hold troopwatch records at all: it must name both sides.
-
-    Every record has North Korea on one side (the sending state, the losses, one end of an
-    exchange) and Russia or its war on the other, so an article that does not name North Korea
-    and Russia, Moscow or the war in Ukraine is answered without a model call: a story about
-    Cuban recruits, Iranian drones or a missile test off the Korean coast yields no records.
-    """
-    return names_russia_or_war(text) and names_north_korea(text)
-
-
 def names_russia_or_war(text: str) -> bool:
     """Whether ``text`` names Russia, Moscow, Putin, Kursk or the war in Ukraine."""
     return any_match(_IN_SCOPE, text) or (cyrillic(text) and any_match(_RU_IN_SCOPE, text))

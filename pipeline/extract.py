@@ -41,7 +41,6 @@ from pipeline.claims import (
     direction_from_cues,
     direction_from_words,
     exchange_status_from_words,
-    in_scope,
     infer_hedge,
     killed_and_wounded_after,
     mentions_korea,
@@ -73,6 +72,7 @@ from pipeline.grounding import (
 from pipeline.places import place_near
 from pipeline.prefilter import cyrillic, fold
 from pipeline.prompting import prompt_version, render_messages
+from pipeline.scope import in_scope
 from pipeline.settings import Settings
 from pipeline.sources import Article
 from pipeline.status import (

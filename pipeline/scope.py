@@ -1,0 +1,120 @@
+"""Which articles can hold troopwatch records at all, decided before any model call.
+
+Every record ties North Korea to Russia or its war: North Koreans sent there or lost there, goods
+or help moving between the two. An article is in scope when one of its sentences says so, naming
+North Korea itself, Russia (or Moscow, the Kremlin, Kursk, the war in Ukraine) and a word for
+what ties them: people sent, fighting or lost, or goods moved, paid for or given. Naming both
+states is not enough: a parade watched by a Russian delegation, a flood that Moscow sent
+condolences for or a circus tour of Russia name both, and a small model reads records into their
+numbers. An article out of scope gets no model call and no records.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.claims import categories_of, names_north_korea, names_russia_or_war
+from pipeline.grounding import sentence_spans
+from pipeline.prefilter import any_match, cyrillic
+
+# Words for what ties the two states together in a record. Goods alone ("missile", "oil") are
+# not here: "North Korea shows off its biggest missile as Russia blocks a UN statement" ties
+# nothing. Goods count when something moves them (_ACTS) or when they are North Korea's own
+# (_NORTH_KOREAN_GOODS).
+_PEOPLE_AND_LOSSES = re.compile(
+    r"\b(troops?|soldiers?|servicemen|service members|personnel|forces|contingents?|"
+    r"battalions?|units?|officers|generals?|engineers|sappers|deminers|builders|workers|"
+    r"labou?rers|labou?r|mercenar\w+|recruits|fighters|casualt\w+|dead|deaths?|prisoners?|"
+    r"POWs?|losses|hard currency|north koreans|nordkoreaner\w*|"
+    # French and Spanish demonyms are nouns (people) after a determiner, else adjectives
+    r"(?:les|des|aux|los|las|unos|unas)\s+(?:nord-coréen(?:ne)?s|norcorean[oa]s)|"
+    r"truppen|soldaten|armee|arbeiter|arbeitskräfte|pioniere|verluste|tote|gegenleistung|"
+    r"troupes|soldats|militaires|ouvriers|travailleurs|morts|prisonniers|pertes|"
+    r"tropas|soldados|militares|obreros|trabajadores|zapadores|desminadores|muertos|heridos|"
+    r"prisioneros|bajas)\b",
+    re.IGNORECASE,
+)
+# Acts that tie the two even when Russia or its war is named in the next or previous sentence:
+# "Pyongyang has now sent about 14,000 soldiers. Most are fighting in the Kursk region."
+_ACTS = re.compile(
+    r"\b(deploy\w*|dispatch\w*|sent|send\w*|gives?|gave|given|giving|provid\w+|"
+    r"suppl(?:y|ies|ied|ying|iers?)|deliver\w*|ship(?:s|ped|ping|ments?)|transfer\w*|"
+    r"help\w*|assist\w*|aid|shar(?:e|es|ed|ing)|in exchange|in return|pay\w*|paid|bought|"
+    r"buy\w*|purchas\w+|"
+    r"import\w*|export\w*|fought|fighting|killed|wounded|"
+    r"injured|died|captured|"
+    # German
+    r"kämpf\w+|entsand\w*|entsend\w*|geschickt|schickt|gefallen\w*|getötet\w*|verwundet\w*|"
+    r"gefangen\w*|lieferung\w*|geliefert|liefert|hilft|hilfe|"
+    r"unterstützt|"
+    # French
+    r"combatt\w+|envoy(?:é|ée|és|ées|er|ait)|envoie\w*|déploy\w*|tués|blessés|"
+    r"livr(?:é|ée|és|ées|er|e|ent|aisons?)|aide|fourni\w*|partag\w+|en échange|"
+    # Spanish
+    r"combat\w+|enviad\w*|envió|envía|desplegad\w*|despliegue|entreg\w+|ayuda|"
+    r"suministr\w+|compart\w+|a cambio)\b",
+    re.IGNORECASE,
+)
+_RU_PEOPLE_AND_LOSSES = re.compile(
+    r"войск|солдат|военнослужащ|рабоч|плен|потер|северокорейц", re.IGNORECASE
+)
+_RU_ACTS = re.compile(
+    r"направ|отправ|воева|воюю|погиб|убит|ранен|поставк|постав|помощ", re.IGNORECASE
+)
+# North Korea's own goods named as such: "North Korean shells", "misiles norcoreanos".
+_GOODS = (
+    r"(shells?|munitions?|ammunition|artillery|missiles?|rockets?|weapons?|arms|launchers?|"
+    r"howitzers?|granaten|munition|raketen|waffen|obus|missiles|armes|roquettes|proyectiles|"
+    r"municiones|misiles|armas|cohetes)"
+)
+_NORTH_KOREAN_GOODS = re.compile(
+    rf"\b(north korean(?:-made)?|nordkoreanisch\w*|nord-coréen\w*|norcorean\w*)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}{_GOODS}\b|\b{_GOODS}\s+(?:[\w-]+\s+){{0,2}}"
+    r"(nord-coréen\w*|norcorean\w*)\b",
+    re.IGNORECASE,
+)
+# Receiving ties the two only when what is received is named: "North Korea receives oil from
+# Russia", not "diplomats watched families receive their keys".
+_RECEIVES = re.compile(
+    r"\b(receiv\w+|obtain\w*|acquir\w+|erhält|erhielt|bekommt|bekam|reçu\w*|reçoit|"
+    r"recib\w+)\b|получ",
+    re.IGNORECASE,
+)
+_RU_NORTH_KOREAN_GOODS = re.compile(
+    r"северокорейск\w*\s+(?:\w+\s+){0,2}(снаряд|боеприпас|ракет|оруж|артиллер)", re.IGNORECASE
+)
+
+
+def in_scope(text: str) -> bool:
+    """Whether an article can hold troopwatch records: one of its sentences ties North Korea to
+    Russia or its war (see ``ties_north_korea``)."""
+    if not (names_russia_or_war(text) and names_north_korea(text)):
+        return False  # the cheap test first: most unrelated articles fail it
+    sentences = [text[start:end] for start, end in sentence_spans(text)]
+    for i, sentence in enumerate(sentences):
+        if not names_north_korea(sentence):
+            continue
+        if names_russia_or_war(sentence) and ties_north_korea(sentence, acts_only=False):
+            return True
+        # an act (sent, fighting, killed, delivered) reaches Russia named next door
+        neighbours = " ".join(sentences[max(0, i - 1) : i + 2])
+        if ties_north_korea(sentence, acts_only=True) and names_russia_or_war(neighbours):
+            return True
+    return False
+
+
+def ties_north_korea(sentence: str, *, acts_only: bool) -> bool:
+    """Whether a sentence has a word for what a record ties North Korea to Russia by: an act
+    (people or goods sent, fighting, lost; goods delivered, paid for, given, or received when
+    the sentence names them) or, unless
+    ``acts_only``, people and losses ("troops", "casualties") or North Korea's own weapons
+    ("North Korean shells")."""
+    latin = [_ACTS] if acts_only else [_ACTS, _PEOPLE_AND_LOSSES, _NORTH_KOREAN_GOODS]
+    if any(any_match(pattern, sentence) for pattern in latin):
+        return True
+    if any_match(_RECEIVES, sentence) and categories_of(sentence):
+        return True
+    if not cyrillic(sentence):
+        return False
+    russian = [_RU_ACTS] if acts_only else [_RU_ACTS, _RU_PEOPLE_AND_LOSSES, _RU_NORTH_KOREAN_GOODS]
+    return any(any_match(pattern, sentence) for pattern in russian)

@@ -1,0 +1,79 @@
+"""Which articles reach the model at all (pipeline.scope)."""
+
+import pytest
+
+from pipeline.extract import extract_article
+from pipeline.scope import in_scope
+from pipeline.sources import Article
+from tests.fakes import fake_backend
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pyongyang sent troops to Kursk.",
+        "N. Korea sends troops to Russia",
+        "KPA units in Kursk",
+        "About 300 North Korean soldiers have been killed in Russia's Kursk region.",
+        "Russia is helping North Korea with its satellite programme.",
+        "North Korea has shipped millions of shells to Russia, and Moscow paid in oil.",
+        "North Korea receives refined oil from Russia, officials said.",
+        "Ukraine says Russia fired North Korean KN-23 missiles at Kyiv overnight.",
+        # the act and Russia in neighbouring sentences
+        "Pyongyang has now sent about 14,000 soldiers. Most are fighting in the Kursk region.",
+        "The war in Ukraine drags on. North Korea has delivered 12 million shells, Seoul says.",
+        "Some 20,000 North Koreans work on Russian construction sites.",
+        "Moscow could share know-how on naval reactors, which Pyongyang needs.",
+        "Nordkorea schickt Soldaten nach Russland.",
+        "Nordkoreanische Granaten werden in der Ukraine eingesetzt, sagte Moskau.",
+        "La Corée du Nord a envoyé des ouvriers en Russie.",
+        "Corea del Norte ha enviado tropas a Rusia.",
+        "Ucrania dice que Rusia usa misiles norcoreanos.",
+        "Según Kiev, los norcoreanos luchan en la región rusa de Kursk.",
+        "Пхеньян направил войска в Курскую область.",
+        "Москва получает снаряды из КНДР.",
+    ],
+)
+def test_a_sentence_tying_north_korea_to_russia_puts_an_article_in_scope(text):
+    assert in_scope(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one state only
+        "North Korea test-fired two missiles into the East Sea on Monday.",
+        "Seoul said South Korean troops would not go to Ukraine.",
+        "Russia recruited 1,000 Cubans for the war in Ukraine.",
+        "Москва получает снаряды.",
+        "КНДР провела ракетные испытания в Японском море.",
+        # both states, nothing tying them
+        "the DPRK and Russia",
+        "North Korea shows off its biggest missile yet as Russia blocks a UN statement.",
+        "Russia's ambassador in Pyongyang watched families receive their keys.",
+        "Russia's envoy said pressure on Pyongyang leads nowhere.",
+        "Russian tourists have visited North Korea's new beach resort.",
+        # a demonym after a noun is an adjective, not people
+        "Acróbatas norcoreanos arrasan en el festival de circo de Moscú.",
+        # the tie and Russia are sentences apart, and no act reaches across
+        "North Korea has 1.2 million soldiers. Russia's army is growing. Moscow is far away.",
+        # an act in one sentence, North Korea in another
+        "Russia sent aid to Cuba. North Korea held a parade.",
+    ],
+)
+def test_naming_both_states_is_not_enough(text):
+    assert not in_scope(text)
+
+
+def test_an_article_out_of_scope_gets_no_model_call():
+    text = (
+        "PYONGYANG - A Russian delegation watched on Saturday as North Korea paraded its "
+        "newest missiles. About 15,000 soldiers marched past Kim Jong Un, and 50,000 people "
+        "filled the square."
+    )
+    # the same figures, tied to Russia by an act in the next sentence, would reach the model
+    assert in_scope(text.replace("marched past", "were sent to fight for Moscow, said"))
+    backend, replay = fake_backend([])  # any call would fail: it has nothing to answer with
+    summary = extract_article(Article(id="parade", text=text), backend, strict=True)
+    assert replay.requests == []
+    assert (summary.deployments, summary.casualties, summary.exchanges) == ([], [], [])
