@@ -37,7 +37,7 @@ _PEOPLE_AND_LOSSES = re.compile(
 # Acts that tie the two even when Russia or its war is named in the next or previous sentence:
 # "Pyongyang has now sent about 14,000 soldiers. Most are fighting in the Kursk region."
 _ACTS = re.compile(
-    r"\b(deploy\w*|dispatch\w*|sent|send\w*|gives?|gave|given|giving|provid\w+|"
+    r"\b(deploy\w*|dispatch\w*|sent|send\w*|gives?|gave|giving|provid\w+|"
     r"suppl(?:y|ies|ied|ying|iers?)|deliver\w*|ship(?:s|ped|ping|ments?)|transfer\w*|"
     r"help\w*|assist\w*|aid|shar(?:e|es|ed|ing)|in exchange|in return|pay\w*|paid|bought|"
     r"buy\w*|purchas\w+|"
@@ -85,14 +85,32 @@ _RU_NORTH_KOREAN_GOODS = re.compile(
 )
 
 
+# Once an article has named North Korea, a sentence may call it by an epithet: "the North's
+# soldiers", "Kim's regime", "the reclusive state". Case matters: "the north of Russia" is not it.
+_EPITHETS = re.compile(
+    r"\b(?:[Tt]he North|[Dd]er Norden|dem Norden|des Nordens|[Ll]e Nord|[Ee]l Norte)"
+    r"\b(?![- ]?[A-Z])|"
+    r"\bKims?(?:'s|’s)?\s+"
+    r"(?:regime|Regime|régime|régimen|soldiers|troops|army|Soldaten|Truppen)\b|"
+    r"\b(?:r[ée]gime[n]? de|Regime von) Kim\b|"
+    r"\b(?:[Rr]eclusive|[Ii]solated|[Hh]ermit|[Ss]ecretive) "
+    r"(?:state|country|kingdom|nation|regime)\b|"
+    r"\b(?:abgeschottete\w*|isolierte\w*) (?:Staat\w*|Land\w*|Regime\w*)\b"
+)
+
+
+def _refers_to_north_korea(sentence: str) -> bool:
+    return names_north_korea(sentence) or bool(_EPITHETS.search(sentence))
+
+
 def in_scope(text: str) -> bool:
-    """Whether an article can hold troopwatch records: one of its sentences ties North Korea to
-    Russia or its war (see ``ties_north_korea``)."""
+    """Whether an article can hold troopwatch records: it names North Korea, and one of its
+    sentences ties North Korea (by name or epithet) to Russia or its war (``ties_north_korea``)."""
     if not (names_russia_or_war(text) and names_north_korea(text)):
         return False  # the cheap test first: most unrelated articles fail it
     sentences = [text[start:end] for start, end in sentence_spans(text)]
     for i, sentence in enumerate(sentences):
-        if not names_north_korea(sentence):
+        if not _refers_to_north_korea(sentence):
             continue
         if names_russia_or_war(sentence) and ties_north_korea(sentence, acts_only=False):
             return True
@@ -106,9 +124,8 @@ def in_scope(text: str) -> bool:
 def ties_north_korea(sentence: str, *, acts_only: bool) -> bool:
     """Whether a sentence has a word for what a record ties North Korea to Russia by: an act
     (people or goods sent, fighting, lost; goods delivered, paid for, given, or received when
-    the sentence names them) or, unless
-    ``acts_only``, people and losses ("troops", "casualties") or North Korea's own weapons
-    ("North Korean shells")."""
+    the sentence names them) or, unless ``acts_only``, people and losses ("troops",
+    "casualties") or North Korea's own weapons ("North Korean shells")."""
     latin = [_ACTS] if acts_only else [_ACTS, _PEOPLE_AND_LOSSES, _NORTH_KOREAN_GOODS]
     if any(any_match(pattern, sentence) for pattern in latin):
         return True

@@ -24,6 +24,11 @@ from tests.fakes import fake_backend
         "The war in Ukraine drags on. North Korea has delivered 12 million shells, Seoul says.",
         "Some 20,000 North Koreans work on Russian construction sites.",
         "Moscow could share know-how on naval reactors, which Pyongyang needs.",
+        # North Korea named in the article, an epithet in the tying sentence
+        "North Korea is isolated. The North's soldiers are part of the Kremlin's war machine.",
+        "North Korea said nothing. Moscow has supplied Kim's regime with oil.",
+        "North Korea is poor. The reclusive state has sent soldiers to fight for Russia.",
+        "Nordkorea schweigt. Moskau hilft dem Norden beim Bau eines U-Boots.",
         "Nordkorea schickt Soldaten nach Russland.",
         "Nordkoreanische Granaten werden in der Ukraine eingesetzt, sagte Moskau.",
         "La Corée du Nord a envoyé des ouvriers en Russie.",
@@ -53,6 +58,11 @@ def test_a_sentence_tying_north_korea_to_russia_puts_an_article_in_scope(text):
         "Russia's ambassador in Pyongyang watched families receive their keys.",
         "Russia's envoy said pressure on Pyongyang leads nowhere.",
         "Russian tourists have visited North Korea's new beach resort.",
+        # an epithet needs North Korea named somewhere in the article
+        "The North's soldiers are part of the Kremlin's war machine.",
+        # "given" is a preposition as often as a verb, and case tells the North from the north
+        "Russia understands Pyongyang's logic, given the build-up of US power in the region.",
+        "North Korea held a parade. Troops from the north of Russia were sent to Kursk.",
         # a demonym after a noun is an adjective, not people
         "Acróbatas norcoreanos arrasan en el festival de circo de Moscú.",
         # the tie and Russia are sentences apart, and no act reaches across
