@@ -633,7 +633,7 @@ _THINGS = re.compile(
     r"pieces|systems)\b|"
     # German compounds: "Kurzstreckenraketen", "Güterzüge", "Container"
     r"\b\w*(raketen|granaten|flugzeuge|schiffe|geschosse|drohnen|züge|waggons|container|"
-    r"fahrzeuge|panzer)\b|"
+    r"fahrzeuge|panzer|systeme)\b|"
     r"[$€£¥₩%]",
     re.IGNORECASE,
 )
@@ -893,6 +893,19 @@ _STATES_OWN_BEFORE = re.compile(
     r"NATO|the West|the US|South Korea|Seoul|Iran|India)['’]s\s+(own\s+)?$",
     re.IGNORECASE,
 )
+# Another state's own strength in German, French and Spanish: "Südkorea hat etwa 450.000
+# Soldaten", "les États-Unis y stationnent 28 500 soldats", "Japón mantiene unos 250.000".
+_STATE_HAS_BEFORE = re.compile(
+    r"\b(Südkorea|Japan|China|die USA|die Vereinigten Staaten|Deutschland|Frankreich|"
+    r"Großbritannien|die Ukraine|Polen|die Nato|la Corée du Sud|les États-Unis|la France|"
+    r"le Japon|la Chine|l'Ukraine|la Pologne|l'Allemagne|le Royaume-Uni|l'Otan|"
+    r"Corea del Sur|Estados Unidos|Japón|Ucrania|Polonia|Alemania|Francia|el Reino Unido|"
+    r"la OTAN)\b(\s+\w+){0,2}?\s+(hat|haben|hält|halten|zählt|zählen|unterhält|unterhalten|"
+    r"stationiert|compte|comptent|a|ont|stationne|stationnent|maintient|maintiennent|tiene|"
+    r"tienen|mantiene|mantienen|cuenta con|cuentan con|despliega|despliegan)"
+    r"(\s+\w+){0,2}\s*$",
+    re.IGNORECASE,
+)
 _HIRED_BEFORE = re.compile(
     r"\b(hired|hires|hiring|employ|employs|employed|employing)\b[^,;]*$", re.IGNORECASE
 )
@@ -905,9 +918,10 @@ _AT_HOME = re.compile(
 
 def someone_elses(clause_before: str, sentence: str) -> bool:
     """Whether a count belongs to another state or employer, or to North Koreans at home: "against
-    Ukraine's 2,000", "have hired more than 35,000 workers" (no North Korean named), "some
-    15,000 soldiers and cadets marched past Kim Jong Un" (no Russia or its war named)."""
-    if _STATES_OWN_BEFORE.search(clause_before):
+    Ukraine's 2,000", "Südkorea hat etwa 450.000 Soldaten", "have hired more than 35,000
+    workers" (no North Korean named), "some 15,000 soldiers and cadets marched past Kim Jong
+    Un" (no Russia or its war named)."""
+    if _STATES_OWN_BEFORE.search(clause_before) or _STATE_HAS_BEFORE.search(clause_before):
         return True
     if _HIRED_BEFORE.search(clause_before) and not names_north_korea(sentence):
         return True

@@ -69,6 +69,44 @@ def is_boilerplate(line: str) -> bool:
     )
 
 
+# A heading over a list of links to other stories: the items are other articles' headlines
+# ("- Ukraine : 3 morts dans une frappe russe sur Odessa"), not this article's prose.
+_LINKS_HEADING = re.compile(
+    r"^\s*(related( articles| stories| coverage)?|see also|also read|read (also|more)|"
+    r"more (on this|stories|from [\w ]+)|most (read|popular|viewed)|top stories|"
+    r"editor'?s picks|(à )?lire aussi|sur le même sujet|lesen sie auch|mehr zum thema|"
+    r"ver también|lea también|lee también|más noticias|читайте также)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_LIST_ITEM = re.compile(r"^\s*[-•·*–—]\s")
+
+
+@lru_cache(maxsize=256)
+def furniture_lines(text: str) -> frozenset[int]:
+    """Start offsets of the lines of ``text`` that are page furniture: every line that
+    ``is_boilerplate``, and the items of a list of links under a heading such as "Related" or
+    "À lire aussi" (blank lines do not end the list; any other line does)."""
+    starts: set[int] = set()
+    pos = 0
+    in_links = False
+    for line in text.split("\n"):
+        if is_boilerplate(line):
+            starts.add(pos)
+        if _LINKS_HEADING.match(line):
+            in_links = True
+        elif in_links and _LIST_ITEM.match(line):
+            starts.add(pos)
+        elif line.strip():
+            in_links = False
+        pos += len(line) + 1
+    return frozenset(starts)
+
+
+def is_furniture_at(text: str, pos: int) -> bool:
+    """Whether position ``pos`` of ``text`` lies on a line of page furniture."""
+    return text.rfind("\n", 0, pos) + 1 in furniture_lines(text)
+
+
 def line_at(text: str, pos: int) -> str:
     """The whole line of ``text`` that holds position ``pos``."""
     start = text.rfind("\n", 0, pos) + 1
@@ -79,8 +117,11 @@ def line_at(text: str, pos: int) -> str:
 def clean_text(text: str) -> str:
     """The article's prose lines, furniture removed, in order; blank runs collapsed."""
     kept: list[str] = []
-    for line in text.splitlines():
-        if is_boilerplate(line):
+    furniture = furniture_lines(text)
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if start in furniture:
             continue
         if not line.strip() and (not kept or not kept[-1].strip()):
             continue

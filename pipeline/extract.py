@@ -58,7 +58,7 @@ from pipeline.claims import (
     subtype_from_words,
     typical_direction,
 )
-from pipeline.clean import clean_text, is_boilerplate, line_at
+from pipeline.clean import clean_text, is_furniture_at
 from pipeline.dates import parse_time
 from pipeline.errors import TroopwatchError
 from pipeline.figures import Figure, find_figures, instruction_spans
@@ -319,7 +319,7 @@ def guess_reference_date(text: str) -> date | None:
 def prepare(text: str, reference_date: date | None = None) -> ArticleContext:
     """Clean the article, find its figures and screen them (no model involved)."""
     blocked = instruction_spans(text)
-    found = [f for f in find_figures(text, blocked) if not is_boilerplate(line_at(text, f.start))]
+    found = [f for f in find_figures(text, blocked) if not is_furniture_at(text, f.start)]
     ctx = ArticleContext(
         text=text,
         body=clean_text(text),
@@ -853,7 +853,7 @@ def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
         here = [entry for entry, may in zip(categories, maybe, strict=True) if may[k]]
         if not here:
             continue  # no category's words in this sentence (category_mentions would say [])
-        if _in_blocked(ctx, s) or is_boilerplate(line_at(ctx.text, s)):
+        if _in_blocked(ctx, s) or is_furniture_at(ctx.text, s):
             continue
         mentions = category_mentions(ctx.text[s:e], folded[s:e], here)
         if not mentions:

@@ -29,7 +29,7 @@ from html import escape
 from itertools import pairwise
 from pathlib import Path
 
-from pipeline.clean import is_boilerplate
+from pipeline.clean import furniture_lines
 from pipeline.dates import dateline_date
 from pipeline.errors import ConfigError, InputError
 from pipeline.figures import instruction_spans
@@ -297,7 +297,7 @@ def render_article_text(
     layers += [
         _Layer(s, e, "furniture")
         for s, e in _line_spans(text)
-        if e > s and is_boilerplate(text[s:e])
+        if e > s and s in furniture_lines(text)
     ]
     cuts = sorted({0, len(text), *(x for lay in layers for x in (lay.start, lay.end))})
     anchors: dict[int, list[str]] = {}

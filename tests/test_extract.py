@@ -674,6 +674,21 @@ def _found_but_not_listed(text: str, vetoed: list[str]):
             ["seven men", "about 450 strong"],
         ),
         (
+            "Nordkorea hat rund 14.000 Soldaten nach Russland entsandt. Südkorea hat etwa 450.000 "
+            "Soldaten, die USA haben 28.500 im Land stationiert.",
+            ["etwa 450.000 Soldaten", "28.500"],
+        ),
+        (
+            "La Corée du Nord a envoyé 11 000 soldats en Russie. La Corée du Sud compte environ "
+            "450 000 militaires et les États-Unis y stationnent 28 500 soldats.",
+            ["environ 450 000 militaires", "28 500 soldats"],
+        ),
+        (
+            "Nordkorea hat rund 14.000 Soldaten nach Russland entsandt. Deutschland lieferte der "
+            "Ukraine vier Patriot-Systeme.",
+            ["vier Patriot-Systeme"],
+        ),
+        (
             "The North Koreans are a small group among the prisoners: Ukraine holds six North "
             "Korean soldiers, 17 men from Nepal and more than 6,000 Russian servicemen in all.",
             ["17 men", "more than 6,000 Russian servicemen"],

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from pipeline.clean import clean_text, html_to_text, is_boilerplate
+from pipeline.clean import clean_text, html_to_text, is_boilerplate, is_furniture_at
 from pipeline.sources import Article, InputProblem, iter_articles
 
 
@@ -190,3 +190,18 @@ def test_a_broken_html_extractor_is_reported_not_silent(monkeypatch):
     with pytest.warns(RuntimeWarning, match="HTML main-text extraction unavailable"):
         text = page_text("<html><body><p>North Korea sent 1,000 workers.</p></body></html>")
     assert "1,000 workers" in text
+
+
+def test_a_list_of_links_under_a_heading_is_furniture():
+    text = (
+        "North Korea has sent about 11,000 troops to Russia, Seoul says.\n\n"
+        "Key points:\n- 300 North Korean soldiers killed\n\n"
+        "À lire aussi\n- Ukraine : 3 morts dans une frappe russe sur Odessa\n\n"
+        "- Séoul et Washington lancent leurs manœuvres\n"
+        "Comments are welcome below.\n- 40 readers agree\n"
+    )
+    cleaned = clean_text(text)
+    assert "3 morts" not in cleaned and "manœuvres" not in cleaned  # blank lines keep the list
+    assert "300 North Korean soldiers killed" in cleaned  # a list under another heading stays
+    assert "40 readers agree" in cleaned  # a line of prose ends the list of links
+    assert is_furniture_at(text, text.index("3 morts")) and not is_furniture_at(text, 0)
