@@ -242,7 +242,8 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "construction_troops",
         re.compile(
-            r"construction (troops|units|soldiers|battalions)|"
+            r"construction (troops|units|soldiers|battalions)|military construction workers|"
+            r"constructores militares|militärische\w* Bauarbeiter|"
             r"military builders|bausoldaten|baupionier|baubataillon|militärbau|"
             r"soldados de construcci[óo]n|trabajadores militares|militares de la construcci[óo]n|"
             r"soldats du génie de construction|troupes de construction|soldats-bâtisseurs|"
@@ -287,7 +288,7 @@ _CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"killed (and|or) (wounded|injured)|dead (and|or) "
             r"(wounded|injured)|casualties|losses|tote und verwundete|"
             r"verluste|bajas|pertes|killed, wounded|dead, wounded|tués, blessés|muertos, heridos|"
-            r"tote, verwundete",
+            r"tote, verwundete|getötet (oder|und) (verwundet|verletzt)|tot (oder|und) verwundet",
             re.IGNORECASE,
         ),
     ),
@@ -534,7 +535,7 @@ _TYPICALLY_TO_NK = frozenset(
 )
 _MUNITIONS = re.compile(
     r"shell|ammunition|munition|artillery|howitzer|rocket|missile|launcher|KN-2\d|Hwasong|"
-    r"Granat|Munition|obus|munici|misil|proyectil",
+    r"Granat|Munition|Rakete|obus|roquette|munici|misil|proyectil|cohete",
     re.IGNORECASE,
 )
 
@@ -1064,6 +1065,14 @@ def names_losses(text: str) -> bool:
     )
 
 
+# Ukraine holding North Koreans holds prisoners: "Kyiv now holds five North Koreans".
+_HELD_BY_UKRAINE = re.compile(
+    r"\b(Ukraine|Kyiv|Kiev|Kiew|Ucrania|Ukrainian \w+)\b(\s+\w+){0,2}?\s+"
+    r"(holds|is holding|has held|held|hält|détient|retiene|mantiene)\s+(\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def casualty_in_clause(text: str, start: int, end: int) -> str | None:
     """The casualty type a figure's own clause names (a few words either side), or None.
 
@@ -1074,6 +1083,8 @@ def casualty_in_clause(text: str, start: int, end: int) -> str | None:
     before = re.split(r"[.;!?\n,]|\d", before)[-1]
     after = text[end : end + 80]
     after = _before_replacing(re.split(r"[.;!?\n,]|\d", after)[0])
+    if _HELD_BY_UKRAINE.search(before):
+        return "captured"
     # the figure's own predicate first: in "2,400 had been killed, and that 6,100 have been
     # wounded" the second figure is the wounded, whatever the clause before it says
     for clause in (after, f"{before} {after}"):

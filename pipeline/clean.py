@@ -78,7 +78,7 @@ _LINKS_HEADING = re.compile(
     r"ver también|lea también|lee también|más noticias|читайте также)\s*:?\s*$",
     re.IGNORECASE,
 )
-_LIST_ITEM = re.compile(r"^\s*[-•·*–—]\s")
+_LIST_ITEM = re.compile(r"^\s*([-•·*–—]|\d{1,2}[.)])\s")
 
 
 @lru_cache(maxsize=256)

@@ -588,7 +588,10 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
 # announced", "taken about a dozen ... prisoner, though Kyiv has confirmed only two".
 _UPDATES_BEFORE = re.compile(
     r"\b((up|down|rising|falling|revised)\s+from|compared\s+(with|to)|confirmed|acknowledged|"
-    r"announced|admitted)(\s+(publicly|officially|only|just|the|an?|some|earlier))*\s*$",
+    r"announced|admitted)(\s+(publicly|officially|only|just|the|an?|some|earlier))*"
+    # "up from its January estimate of around 3,000"
+    r"((\s+(its|their|his|her|the|an?|earlier|previous|own))*(\s+\w+)?\s+"
+    r"(estimate|figure|count|tally|toll|number)\s+of)?\s*$",
     re.IGNORECASE,
 )
 # A count said to add to another is new, whatever its value: "another 3,000", "3,000 more".

@@ -124,6 +124,10 @@ def test_french_and_spanish_words_are_read_too():
     assert subtype_from_words("casualty", "au moins 600 soldats tués") == "killed"
     assert subtype_from_words("casualty", "unos 300 heridos") == "wounded"
     assert subtype_from_words("deployment", "environ 3 000 soldats") == "troops"
+    # rule (f): military construction workers are construction troops
+    for label in ("5,000 military construction workers", "5.000 constructores militares"):
+        assert subtype_from_words("deployment", label) == "construction_troops", label
+    assert subtype_from_words("deployment", "5,000 construction workers") == "workers"
 
 
 @pytest.mark.parametrize(
@@ -133,6 +137,8 @@ def test_french_and_spanish_words_are_read_too():
         ("space_satellite", "help with its satellite programme", ("Russia", "North Korea")),
         ("weapons", "artillery shells", ("North Korea", "Russia")),
         ("weapons", "KN-23 ballistic missiles", ("North Korea", "Russia")),
+        ("weapons", "Kurzstreckenraketen", ("North Korea", "Russia")),
+        ("weapons", "roquettes", ("North Korea", "Russia")),
         ("weapons", "military hardware", None),  # could go either way: the words must say
         ("other", "a treaty", None),
     ],
@@ -195,6 +201,11 @@ def test_the_casualty_type_named_first_is_the_figure_s():
     assert kind("Officials say 900 soldiers died and many more were injured.", "900") == "killed"
     assert kind("Some 700 troops were wounded and dozens killed.", "700") == "wounded"
     assert kind("About 5,000 were killed or wounded in March.", "5,000") == "killed_or_wounded"
+    german = "Mindestens 5.000 seiner Soldaten seien getötet oder verwundet worden."
+    assert kind(german, "5.000") == "killed_or_wounded"
+    # Ukraine holding North Koreans holds prisoners; Russia holding them does not
+    assert kind("With two new prisoners, Kyiv now holds five North Koreans.", "five") == "captured"
+    assert kind("Russia holds 3,000 North Korean troops in reserve.", "3,000") is None
 
 
 def test_spanish_munitions_go_west():

@@ -732,7 +732,7 @@ def test_other_states_own_people_are_not_listed(text, vetoed):
             ["nearly 20,000 guests", "two North Korean guides", "At least 14,300 civilian"],
         ),
         (
-            "North Korea has sent 3,000 troops to Russia.\n\nMost popular\n"
+            "North Korea has sent 3,000 troops to Russia.\n\n"
             "3. Japan to deploy 1,200 troops to new island base",
             ["1,200 troops"],
         ),
@@ -1153,6 +1153,16 @@ def test_prisoners_in_custody_and_remains_are_casualties():
     got = sorted((c.casualty_type.value, c.count.value) for c in summary.casualties)
     assert got == [("captured", 2), ("captured", 5), ("killed", 101)]
     assert summary.deployments == []
+
+
+def test_an_earlier_estimate_counts_what_it_is_updated_to():
+    text = (
+        "Ukraine's military intelligence agency put North Korean losses at at least 4,000 killed "
+        "or wounded, up from its January estimate of around 3,000."
+    )
+    summary = _every_figure_as(text, "killed")
+    got = sorted((c.casualty_type.value, c.count.value) for c in summary.casualties)
+    assert got == [("killed_or_wounded", 3000), ("killed_or_wounded", 4000)]
 
 
 @pytest.mark.parametrize(

@@ -199,9 +199,11 @@ def test_a_list_of_links_under_a_heading_is_furniture():
         "À lire aussi\n- Ukraine : 3 morts dans une frappe russe sur Odessa\n\n"
         "- Séoul et Washington lancent leurs manœuvres\n"
         "Comments are welcome below.\n- 40 readers agree\n"
+        "Most viewed\n1. Five dead as storm hits Italy\n2) Heatwave: 36C on Friday\n"
     )
     cleaned = clean_text(text)
     assert "3 morts" not in cleaned and "manœuvres" not in cleaned  # blank lines keep the list
+    assert "Five dead" not in cleaned and "Heatwave" not in cleaned  # numbered items too
     assert "300 North Korean soldiers killed" in cleaned  # a list under another heading stays
     assert "40 readers agree" in cleaned  # a line of prose ends the list of links
     assert is_furniture_at(text, text.index("3 morts")) and not is_furniture_at(text, 0)
