@@ -455,9 +455,25 @@ def deployment_status_from_words(context: str, status: DeploymentStatus) -> Depl
 _RUSSIA = (
     r"(Russia|Russian|Moscow|the Kremlin|Russland|russisch\w*|Moskau|Russie|Moscou|Rusia|Moscú)"
 )
+# Once an article has named North Korea, it may call it "the North" (case matters: "the north
+# of Russia" is not it).
+_THE_NORTH = (
+    r"(?-i:\b(?:[Tt]he North|[Dd]er Norden|dem Norden|des Nordens|[Ll]e Nord|[Ee]l Norte)"
+    r"\b(?![- ]?[A-Z]))"
+)
 _NK = (
     r"(North Korea|North Korean|Pyongyang|the DPRK|Nordkorea|nordkoreanisch\w*|Pjöngjang|Pionyang|"
-    r"Corée du Nord|Corea del Norte)"
+    rf"Corée du Nord|Corea del Norte|{_THE_NORTH})"
+)
+# ... or by another epithet: "Kim's regime", "the reclusive state".
+_EPITHETS = re.compile(
+    rf"{_THE_NORTH}|"
+    r"\bKims?(?:'s|’s)?\s+"
+    r"(?:regime|Regime|régime|régimen|soldiers|troops|army|Soldaten|Truppen)\b|"
+    r"\b(?:r[ée]gime[n]? de|Regime von) Kim\b|"
+    r"\b(?:[Rr]eclusive|[Ii]solated|[Hh]ermit|[Ss]ecretive) "
+    r"(?:state|country|kingdom|nation|regime)\b|"
+    r"\b(?:abgeschottete\w*|isolierte\w*) (?:Staat\w*|Land\w*|Regime\w*)\b"
 )
 _TO_NK = re.compile(
     rf"{_NK}\W+(\w+\W+){{0,6}}(receiv|get|gets|obtain|acquir|earn|erh[aä]lt|bekomm)\w*\W+"
@@ -641,8 +657,19 @@ _THINGS = re.compile(
 
 
 def mentions_korea(text: str) -> bool:
-    """Whether ``text`` names North Korea or North Koreans in any supported language."""
-    return any_match(_KOREA, text) or (cyrillic(text) and any_match(_RU_KOREA, text))
+    """Whether ``text`` names North Korea or North Koreans in any supported language, or calls
+    North Korea by an epithet ("the North", "Kim's regime")."""
+    return (
+        any_match(_KOREA, text)
+        or (cyrillic(text) and any_match(_RU_KOREA, text))
+        or bool(_EPITHETS.search(text))
+    )
+
+
+def refers_to_north_korea(text: str) -> bool:
+    """Whether ``text`` names North Korea itself or calls it by an epithet (``mentions_korea``
+    without "Korean" alone, which may be South Korean)."""
+    return names_north_korea(text) or bool(_EPITHETS.search(text))
 
 
 def counts_things(label: str) -> bool:

@@ -13,7 +13,12 @@ from __future__ import annotations
 
 import re
 
-from pipeline.claims import categories_of, names_north_korea, names_russia_or_war
+from pipeline.claims import (
+    categories_of,
+    names_north_korea,
+    names_russia_or_war,
+    refers_to_north_korea,
+)
 from pipeline.grounding import sentence_spans
 from pipeline.prefilter import any_match, cyrillic
 
@@ -85,24 +90,6 @@ _RU_NORTH_KOREAN_GOODS = re.compile(
 )
 
 
-# Once an article has named North Korea, a sentence may call it by an epithet: "the North's
-# soldiers", "Kim's regime", "the reclusive state". Case matters: "the north of Russia" is not it.
-_EPITHETS = re.compile(
-    r"\b(?:[Tt]he North|[Dd]er Norden|dem Norden|des Nordens|[Ll]e Nord|[Ee]l Norte)"
-    r"\b(?![- ]?[A-Z])|"
-    r"\bKims?(?:'s|’s)?\s+"
-    r"(?:regime|Regime|régime|régimen|soldiers|troops|army|Soldaten|Truppen)\b|"
-    r"\b(?:r[ée]gime[n]? de|Regime von) Kim\b|"
-    r"\b(?:[Rr]eclusive|[Ii]solated|[Hh]ermit|[Ss]ecretive) "
-    r"(?:state|country|kingdom|nation|regime)\b|"
-    r"\b(?:abgeschottete\w*|isolierte\w*) (?:Staat\w*|Land\w*|Regime\w*)\b"
-)
-
-
-def _refers_to_north_korea(sentence: str) -> bool:
-    return names_north_korea(sentence) or bool(_EPITHETS.search(sentence))
-
-
 def in_scope(text: str) -> bool:
     """Whether an article can hold troopwatch records: it names North Korea, and one of its
     sentences ties North Korea (by name or epithet) to Russia or its war (``ties_north_korea``)."""
@@ -110,7 +97,7 @@ def in_scope(text: str) -> bool:
         return False  # the cheap test first: most unrelated articles fail it
     sentences = [text[start:end] for start, end in sentence_spans(text)]
     for i, sentence in enumerate(sentences):
-        if not _refers_to_north_korea(sentence):
+        if not refers_to_north_korea(sentence):
             continue
         if names_russia_or_war(sentence) and ties_north_korea(sentence, acts_only=False):
             return True

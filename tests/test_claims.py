@@ -208,6 +208,19 @@ def test_the_casualty_type_named_first_is_the_figure_s():
     assert kind("Russia holds 3,000 North Korean troops in reserve.", "3,000") is None
 
 
+def test_the_north_stands_for_north_korea_once_named():
+    from pipeline.claims import direction_from_words, mentions_korea
+
+    assert direction_from_words("Russia has delivered refined petroleum to the North.") == (
+        "Russia",
+        "North Korea",
+    )
+    for text in ("The North's soldiers", "Kim's regime", "the reclusive state", "dem Norden"):
+        assert mentions_korea(text), text
+    for text in ("the north of Russia", "the North Atlantic", "the North-West", "in the north"):
+        assert not mentions_korea(text), text
+
+
 def test_spanish_munitions_go_west():
     assert typical_direction("weapons", "misiles balísticos") == ("North Korea", "Russia")
 
