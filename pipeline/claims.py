@@ -65,7 +65,7 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
     (
         ExchangeCategory.air_defense,
         re.compile(
-            r"air[- ]?defen[cs]e|anti-aircraft|luftabwehr|défense a[ée]rienne|antia[ée]re\w*|"
+            r"air[- ]?defen[cs]e|anti-aircraft|luftabwehr|défense a[ée]rienne|antia[ée]r\w*|"
             r"defensa a[ée]rea",
             re.IGNORECASE,
         ),
@@ -123,7 +123,7 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
             r"\b(food\w*|grain|wheat|rice|flour|maize|corn|(sunflower|vegetable|cooking|edible|"
             r"palm|soybean) oil)\b|"
             r"lebensmittel|nahrung|getreide|weizen|mehl|nourriture|céréales|blé|farine|"
-            r"alimentos|trigo|harina|cereales",
+            r"alimentos|trigo|harina|cereales|denrées|vivres|alimentaires",
             re.IGNORECASE,
         ),
     ),
@@ -147,6 +147,7 @@ _CATEGORY_WORDS.append(
             r"ballistic missiles|missiles(?! (technology|guidance|know))|rocket launchers|"
             r"launchers|howitzers|fighter jets|fighter aircraft|combat aircraft|fighter planes|"
             r"warplanes|arms|weapons|military hardware|MiG-\d+\w*|Su-\d+\w*|"
+            r"self-propelled (guns|howitzers)|artillery pieces|canons|cañones|"
             r"obus|munitions|armes|proyectiles|armas|misiles|"
             r"missiles balistiques|misiles balísticos|munición|municiones)\b|"
             # German compounds: "Artilleriegranaten", "Kurzstreckenraketen"
@@ -463,7 +464,7 @@ _THE_NORTH = (
 )
 _NK = (
     r"(North Korea|North Korean|Pyongyang|the DPRK|Nordkorea|nordkoreanisch\w*|Pjöngjang|Pionyang|"
-    rf"Corée du Nord|Corea del Norte|{_THE_NORTH})"
+    rf"Corée du Nord|Corea del Norte|Kim Jong[- ]?Un|{_THE_NORTH})"
 )
 # ... or by another epithet: "Kim's regime", "the reclusive state".
 _EPITHETS = re.compile(

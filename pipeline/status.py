@@ -405,6 +405,7 @@ _MOVES = (
     r"suppl(y|ies|ied|ying)|deliver(s|ed|ing)?|ship(s|ped|ping)?|sen(d|ds|t|ding)|"
     r"provid(e|es|ed|ing)|transfer(s|red|ring)?|g(ive|ives|ave|iven|iving)|shar(e|es|ed|ing)|"
     r"receiv(e|es|ed|ing)|obtain(s|ed|ing)?|acquir(e|es|ed|ing)|sell(s|ing)?|sold|"
+    r"hand(s|ed|ing)? over|übergeben|übergab\w*|remis|"
     r"liefer\w*|geliefert|beliefer\w*|versorg\w*|erh(a|ä)lt\w*|erhalten|livr\w*|fourni\w*|transf[eé]r\w*|"
     r"entreg\w*|suministr\w*|proporcion\w*|recib\w*|transfi\w*"
 )

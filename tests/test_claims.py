@@ -39,6 +39,9 @@ def test_an_item_naming_several_categories_names_them_in_order():
     ] == ["drones", "space_satellite", "missile_technology"]
     assert [c.value for c in categories_of("Erdöl und Lebensmittel")] == ["fuel", "food"]
     assert [c.value for c in categories_of("military hardware")] == ["weapons"]
+    assert [c.value for c in categories_of("des denrées alimentaires")] == ["food"]
+    assert [c.value for c in categories_of("sa défense antiaérienne")] == ["air_defense"]
+    assert [c.value for c in categories_of("170mm Koksan self-propelled guns")] == ["weapons"]
     assert [c.value for c in categories_of("missile guidance and artillery shells")] == [
         "missile_technology",
         "weapons",
@@ -219,6 +222,15 @@ def test_the_north_stands_for_north_korea_once_named():
         assert mentions_korea(text), text
     for text in ("the north of Russia", "the North Atlantic", "the North-West", "in the north"):
         assert not mentions_korea(text), text
+
+
+def test_help_to_kim_and_goods_handed_over_move():
+    from pipeline.claims import direction_from_words
+    from pipeline.status import moves_something
+
+    helping = "US officials suspect that Russia is helping Kim Jong Un with the reactor."
+    assert direction_from_words(helping) == ("Russia", "North Korea")
+    assert moves_something("Moscow had handed over the designs for Shahed-type drones.")
 
 
 def test_spanish_munitions_go_west():
