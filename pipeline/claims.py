@@ -326,7 +326,8 @@ _PEOPLE = re.compile(
     r"doctors?|officers?|prisoners|POWs|"
     r"arbeiter|soldaten|truppen|kriegsgefangene|pioniere|minenräumer|bauarbeiter|"
     r"soldats|ouvriers|travailleurs|démineurs|sapeurs|prisonniers|soldados|trabajadores|"
-    r"obreros|desminadores|zapadores|prisioneros)\b",
+    r"obreros|desminadores|zapadores|prisioneros|constructores|militares|bâtisseurs|"
+    r"militaires)\b",
     re.IGNORECASE,
 )
 
@@ -808,7 +809,10 @@ _ELSEWHERE = re.compile(
     r"Nahen\s+Osten|Moyen-Orient|Oriente\s+Medio|Gulf|Cuba|Kuba|Lithuania|Litauen|Lituanie|"
     r"Lituania|Poland|Polen|Pologne|Polonia|Latvia|Lettland|Estonia|Estland|Romania|Rumänien|"
     r"Finland|Finnland|Germany|Deutschland|South\s+Korea|Südkorea|Corée\s+du\s+Sud|"
-    r"Corea\s+del\s+Sur|Japan|Japon|Japón|Taiwan)\b"
+    r"Corea\s+del\s+Sur|Japan|Japon|Japón|Taiwan)\b|"
+    # "some 1,100 in 14 African countries"
+    r"\b(to|in|into|across)\s+(\d+\s+|several\s+|other\s+|a\s+dozen\s+)?(African|Asian|Arab|"
+    r"Gulf|European|Middle\s+Eastern|Southeast\s+Asian)\s+(countries|states|nations)\b"
 )
 
 

@@ -542,10 +542,19 @@ def _total_of_things(ctx: ArticleContext, sentence_start: int, position: int) ->
     before = [f for f in ctx.found if sentence_start <= f.start < position]
     if not before:
         return False
-    last = before[-1]
-    head = " ".join(re.split(r"[,;.!?\n]", ctx.text[last.end : last.end + 60])[0].split()[:3])
-    words = f"{last.label} {head}"
+    words = f"{before[-1].label} {_head(ctx, before[-1])}"
     return counts_things(words) and personnel_in_phrase(words) is None
+
+
+def _clause_after(ctx: ArticleContext, figure: Figure) -> str:
+    return re.split(r"[,;.!?\n]", ctx.text[figure.end : figure.end + 60])[0]
+
+
+def _head(ctx: ArticleContext, figure: Figure) -> str:
+    """The words right after a figure, where the noun it counts sits when its label stops
+    short: the first three words of its clause ("60 military instructors to train its drone
+    units" counts instructors)."""
+    return " ".join(_clause_after(ctx, figure).split()[:3])
 
 
 def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
@@ -556,10 +565,8 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
     # verb of its own, and no mention of North Korea in or just before its sentence, is about
     # someone else (a grain forecast, a reader counter). "3,000 soldiers" and "200 of them
     # have been killed" name what they count and may lean on the article's topic.
-    clause = re.split(r"[,;.!?\n]", ctx.text[figure.end : figure.end + 60])[0]
-    # the noun the count governs sits in the label or the next words, not further on ("60
-    # military instructors to train its drone units" counts instructors)
-    head = " ".join(clause.split()[:3])
+    clause = _clause_after(ctx, figure)
+    head = _head(ctx, figure)
     own_words = f"{ctx.text[figure.start : figure.end]} {head}"
     before = re.split(r"[.;!?\n]", ctx.text[max(0, figure.start - 120) : figure.start])[-1]
     named_words = f"{figure.label} {head}"

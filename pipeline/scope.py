@@ -1,12 +1,14 @@
 """Which articles can hold troopwatch records at all, decided before any model call.
 
 Every record ties North Korea to Russia or its war: North Koreans sent there or lost there, goods
-or help moving between the two. An article is in scope when one of its sentences says so, naming
-North Korea itself, Russia (or Moscow, the Kremlin, Kursk, the war in Ukraine) and a word for
-what ties them: people sent, fighting or lost, or goods moved, paid for or given. Naming both
-states is not enough: a parade watched by a Russian delegation, a flood that Moscow sent
-condolences for or a circus tour of Russia name both, and a small model reads records into their
-numbers. An article out of scope gets no model call and no records.
+or help moving between the two. An article is in scope when it names North Korea itself and one of
+its sentences ties the two: it names North Korea (or calls it "the North", "Kim's regime"),
+Russia (or Moscow, the Kremlin, Kursk, the war in Ukraine) and a word for what ties them: people
+sent, fighting or lost, or goods moved, paid for or given. An act may reach Russia named in the
+next or previous sentence. Naming both states is not enough: a parade watched by a Russian
+delegation, a flood that Moscow sent condolences for or a circus tour of Russia name both, and a
+small model reads records into their numbers. An article out of scope gets no model call and
+no records.
 """
 
 from __future__ import annotations
@@ -30,10 +32,10 @@ _PEOPLE_AND_LOSSES = re.compile(
     r"\b(troops?|soldiers?|servicemen|service members|personnel|forces|contingents?|"
     r"battalions?|units?|officers|generals?|engineers|sappers|deminers|builders|workers|"
     r"labou?rers|labou?r|mercenar\w+|recruits|fighters|casualt\w+|dead|deaths?|prisoners?|"
-    r"POWs?|losses|hard currency|north koreans|nordkoreaner\w*|"
+    r"POWs?|losses|north koreans|nordkoreaner\w*|"
     # French and Spanish demonyms are nouns (people) after a determiner, else adjectives
     r"(?:les|des|aux|los|las|unos|unas)\s+(?:nord-coréen(?:ne)?s|norcorean[oa]s)|"
-    r"truppen|soldaten|armee|arbeiter|arbeitskräfte|pioniere|verluste|tote|gegenleistung|"
+    r"truppen|soldaten|armee|arbeiter|arbeitskräfte|pioniere|verluste|tote|"
     r"troupes|soldats|militaires|ouvriers|travailleurs|morts|prisonniers|pertes|"
     r"tropas|soldados|militares|obreros|trabajadores|zapadores|desminadores|muertos|heridos|"
     r"prisioneros|bajas)\b",
@@ -45,12 +47,13 @@ _ACTS = re.compile(
     r"\b(deploy\w*|dispatch\w*|sent|send\w*|gives?|gave|giving|provid\w+|"
     r"suppl(?:y|ies|ied|ying|iers?)|deliver\w*|ship(?:s|ped|ping|ments?)|transfer\w*|"
     r"help\w*|assist\w*|aid|shar(?:e|es|ed|ing)|in exchange|in return|pay\w*|paid|bought|"
+    r"hard currency|"
     r"buy\w*|purchas\w+|"
     r"import\w*|export\w*|fought|fighting|killed|wounded|"
     r"injured|died|captured|"
     # German
     r"kämpf\w+|entsand\w*|entsend\w*|geschickt|schickt|gefallen\w*|getötet\w*|verwundet\w*|"
-    r"gefangen\w*|lieferung\w*|geliefert|liefert|hilft|hilfe|"
+    r"gefangen\w*|lieferung\w*|geliefert|liefert|hilft|hilfe|gegenleistung|"
     r"unterstützt|"
     # French
     r"combatt\w+|envoy(?:é|ée|és|ées|er|ait)|envoie\w*|déploy\w*|tués|blessés|"
@@ -63,9 +66,7 @@ _ACTS = re.compile(
 _RU_PEOPLE_AND_LOSSES = re.compile(
     r"войск|солдат|военнослужащ|рабоч|плен|потер|северокорейц", re.IGNORECASE
 )
-_RU_ACTS = re.compile(
-    r"направ|отправ|воева|воюю|погиб|убит|ранен|поставк|постав|помощ", re.IGNORECASE
-)
+_RU_ACTS = re.compile(r"направ|отправ|воева|воюю|погиб|убит|ранен|постав|помощ", re.IGNORECASE)
 # North Korea's own goods named as such: "North Korean shells", "misiles norcoreanos".
 _GOODS = (
     r"(shells?|munitions?|ammunition|artillery|missiles?|rockets?|weapons?|arms|launchers?|"

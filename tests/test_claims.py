@@ -115,11 +115,12 @@ def test_direction_is_read_only_from_unambiguous_words(context, direction):
     assert direction_from_words(context) == direction
 
 
-def test_scope_and_people_filters():
+def test_north_korea_and_people_filters():
     for text in ("N. Korea sends troops", "the DPRK and Russia", "KPA units", "Pyongyang"):
         assert names_north_korea(text), text
     assert not names_north_korea("Seoul said South Korean troops would not go to Ukraine.")
     assert names_people("military instructors") and names_people("three nuclear envoys")
+    assert names_people("5.000 constructores militares")
     assert not names_people("artillery shells") and not names_people("refined oil")
 
 

@@ -685,6 +685,11 @@ def _found_but_not_listed(text: str, vetoed: list[str]):
             ["2,000 to 3,000", "about 500", "557"],
         ),
         (
+            "North Korea has sent about 11,000 troops to Russia. The report counts about 2,300 "
+            "North Korean labourers in the Gulf, and some 1,100 in 14 African countries.",
+            ["some 1,100"],
+        ),
+        (
             "La Corée du Nord a envoyé 11 000 soldats en Russie. La Corée du Sud compte environ "
             "450 000 militaires et les États-Unis y stationnent 28 500 soldats.",
             ["environ 450 000 militaires", "28 500 soldats"],
