@@ -689,7 +689,7 @@ _OTHER_PEOPLE = re.compile(
     r"Athleten|joueurs|athlètes|jugadores|atletas|Zivilisten|Einwohner|Besucher|civils|"
     r"habitants|civiles|habitantes|turistas|leaders|lawmakers|diplomats|ministers|journalists|"
     r"defectors|desertores|déserteurs|Überläufer|nationals|citizens|Ukrainians|Russians|"
-    r"Americans|Poles|Cubans|Nepalis|"
+    r"Americans|Poles|Cubans|Nepalis|(?<!crew )members|Mitglieder|membres|miembros|"
     r"officials|sources|analysts|experts|researchers|interrogators|contract soldiers|"
     r"soldats sous contrat|Vertragssoldaten|soldados por contrato|soldados contratados|"
     r"Ukrainer|Russen|Ukrainiens|Russes|ucranianos|rusos|refugiados|réfugiés|Flüchtlinge)\b",

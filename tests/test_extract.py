@@ -690,6 +690,11 @@ def _found_but_not_listed(text: str, vetoed: list[str]):
             ["some 1,100"],
         ),
         (
+            "North Korea has sent about 11,000 troops to Russia. The UN Security Council will "
+            "meet at the request of 6 members, with 200 crew members of a ship as guests.",
+            ["6 members"],
+        ),
+        (
             "La Corée du Nord a envoyé 11 000 soldats en Russie. La Corée du Sud compte environ "
             "450 000 militaires et les États-Unis y stationnent 28 500 soldats.",
             ["environ 450 000 militaires", "28 500 soldats"],
