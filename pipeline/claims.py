@@ -690,6 +690,7 @@ _OTHER_PEOPLE = re.compile(
     r"habitants|civiles|habitantes|turistas|leaders|lawmakers|diplomats|ministers|journalists|"
     r"defectors|desertores|déserteurs|Überläufer|nationals|citizens|Ukrainians|Russians|"
     r"Americans|Poles|Cubans|Nepalis|(?<!crew )members|Mitglieder|membres|miembros|"
+    r"families|relatives|widows|orphans|Familien|familles|proches|familias|"
     r"officials|sources|analysts|experts|researchers|interrogators|contract soldiers|"
     r"soldats sous contrat|Vertragssoldaten|soldados por contrato|soldados contratados|"
     r"Ukrainer|Russen|Ukrainiens|Russes|ucranianos|rusos|refugiados|réfugiés|Flüchtlinge)\b",
@@ -802,7 +803,8 @@ def other_state_acts(clause_before: str, sentence: str) -> bool:
 
 # Places North Korea sends people to that are not Russia: "roughly 100,000 workers to China".
 _ELSEWHERE = re.compile(
-    r"\b(to|in|into|across|nach|en|à|au|aux|a)\s+(the\s+)?(China|Chine|Cambodia|Cambodge|Camboya|"
+    r"\b(to|in|into|across|reached|nach|en|à|au|aux|a)\s+(the\s+)?(China|Chine|Cambodia|Cambodge|"
+    r"Camboya|Dandong|Hunchun|Yanji|Shenyang|"
     r"Kambodscha|Laos|Vietnam|Mongolia|Mongolei|Mongolie|Kuwait|Koweït|Qatar|Katar|Oman|"
     r"(United\s+Arab\s+)?Emirates|UAE|Libya|Nigeria|Angola|Senegal|Equatorial\s+Guinea|Algeria|"
     r"Malaysia|Myanmar|Thailand|Indonesia|Syria|Iran|Africa|Afrika|Afrique|África|Middle\s+East|"
@@ -811,6 +813,7 @@ _ELSEWHERE = re.compile(
     r"Finland|Finnland|Germany|Deutschland|South\s+Korea|Südkorea|Corée\s+du\s+Sud|"
     r"Corea\s+del\s+Sur|Japan|Japon|Japón|Taiwan)\b|"
     # "some 1,100 in 14 African countries"
+    r"\b(to|in|into|across)\s+(the\s+)?(border\s+)?(city|town)\s+of\s+(Dandong|Hunchun|Yanji)\b|"
     r"\b(to|in|into|across)\s+(\d+\s+|several\s+|other\s+|a\s+dozen\s+)?(African|Asian|Arab|"
     r"Gulf|European|Middle\s+Eastern|Southeast\s+Asian)\s+(countries|states|nations)\b"
 )
@@ -939,6 +942,11 @@ _STATE_HAS_BEFORE = re.compile(
     r"(\s+\w+){0,2}\s*$",
     re.IGNORECASE,
 )
+# A state's own toll: "when it put its dead at 5,937".
+_OWN_TOLL_BEFORE = re.compile(
+    r"\b(its|their)\s+(own\s+)?(dead|losses|casualties|death toll|toll)\s+(at|to)\s*$",
+    re.IGNORECASE,
+)
 _HIRED_BEFORE = re.compile(
     r"\b(hired|hires|hiring|employ|employs|employed|employing)\b[^,;]*$", re.IGNORECASE
 )
@@ -955,6 +963,8 @@ def someone_elses(clause_before: str, sentence: str) -> bool:
     workers" (no North Korean named), "some 15,000 soldiers and cadets marched past Kim Jong
     Un" (no Russia or its war named)."""
     if _STATES_OWN_BEFORE.search(clause_before) or _STATE_HAS_BEFORE.search(clause_before):
+        return True
+    if _OWN_TOLL_BEFORE.search(clause_before) and not names_north_korea(sentence):
         return True
     if _HIRED_BEFORE.search(clause_before) and not names_north_korea(sentence):
         return True

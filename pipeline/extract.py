@@ -557,6 +557,22 @@ def _head(ctx: ArticleContext, figure: Figure) -> str:
     return " ".join(_clause_after(ctx, figure).split()[:3])
 
 
+# Another army named as the people a sentence is about: "800,000 Russian soldiers".
+_ANOTHER_ARMY = re.compile(
+    r"\b(Russian|Ukrainian|russische\w*|ukrainische\w*|russes?|ukrainiens?|rusos?|ucranianos?)"
+    r"\s+(\w+\s+)?(soldiers|troops|servicemen|forces|army|Soldaten|Truppen|soldats|troupes|"
+    r"soldados|tropas)\b",
+    re.IGNORECASE,
+)
+
+
+def _another_armys_losses(ctx: ArticleContext, start: int, end: int) -> bool:
+    """Whether a loss figure belongs to another army: its sentence and the one before name
+    Russian or Ukrainian soldiers and never North Korea."""
+    text = _sentence_and_previous(ctx, start, end)
+    return bool(_ANOTHER_ARMY.search(text)) and not mentions_korea(text)
+
+
 def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
     """``figure`` with what code reads about it, or None when code vetoes it whatever a model
     would say. Vetoed figures are never shown to the model: no tokens for a verdict code drops."""
@@ -614,6 +630,9 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
     ):
         return None  # also "Moscow says it recruited about 400,000 contract soldiers"
     casualty = casualty_in_clause(ctx.text, figure.start, figure.end)  # the clause's own type
+    if casualty is not None and personnel is None and _another_armys_losses(ctx, s, e):
+        return None  # "... 800,000 Russian soldiers killed or wounded. Mediazona has confirmed
+        # over 90,000 dead by name."
     if personnel is None and casualty is None and not _korea_near(ctx, figure.start):
         return None
     if _refers_back(ctx, figure):

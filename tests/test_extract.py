@@ -695,6 +695,19 @@ def _found_but_not_listed(text: str, vetoed: list[str]):
             ["6 members"],
         ),
         (
+            "North Korea has sent 11,000 troops to Russia. Britain estimates that more than "
+            "800,000 Russian soldiers have been killed or wounded. Mediazona has confirmed over "
+            "90,000 dead by name. Moscow last published its losses in 2022, when it put its dead "
+            "at 5,937. Kim held a ceremony for about 300 families of the fallen.",
+            ["more than 800,000 Russian", "over 90,000 dead", "5,937", "about 300 families"],
+        ),
+        (
+            "North Korea has sent 11,000 troops to Russia. Some 100,000 North Koreans work in "
+            "China, including about 400 in the border city of Hunchun, and 236 North Koreans "
+            "reached South Korea in 2024.",
+            ["about 400", "236 North Koreans"],
+        ),
+        (
             "La Corée du Nord a envoyé 11 000 soldats en Russie. La Corée du Sud compte environ "
             "450 000 militaires et les États-Unis y stationnent 28 500 soldats.",
             ["environ 450 000 militaires", "28 500 soldats"],
@@ -1548,3 +1561,14 @@ def test_people_in_other_languages_are_never_exchange_items():
     for item in ("desminadores", "1.000 zapadores", "Kriegsgefangene", "prisoners", "démineurs"):
         assert names_people(item), item
     assert not names_people("obus d'artillerie")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukrainian troops said about 200 North Korean soldiers were killed near Sudzha.",
+        "North Koreans fought beside Russian troops. At least 300 were killed, Kyiv says.",
+    ],
+)
+def test_losses_beside_another_army_stay_when_north_koreans_are_named(text):
+    assert len(prepare(text).labels) == 1
