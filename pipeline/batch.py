@@ -694,6 +694,7 @@ class BatchReport:
     duplicates: int = 0
     skipped: int = 0
     records: int = 0
+    out_of_scope: int = 0  # articles no sentence of which ties North Korea to Russia
     model_calls: int = 0
     failures: list[dict[str, Any]] = field(default_factory=list)
     stopped: TroopwatchError | None = None
@@ -772,6 +773,7 @@ def write_outcomes(
                 out.write(outcome.summary.model_dump_json())
                 report.written += 1
                 report.records += len(outcome.summary.records)
+                report.out_of_scope += not outcome.summary.provenance.in_scope
                 report.cached += outcome.cached
                 report.duplicates += outcome.duplicate_of is not None
                 if not outcome.cached and outcome.duplicate_of is None:

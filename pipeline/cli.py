@@ -247,8 +247,8 @@ def extract(
     typer.echo(
         f"troopwatch: {report.inputs} inputs, {report.written} articles extracted, "
         f"{report.records} records, {report.failed} failures ({report.cached} from cache, "
-        f"{report.duplicates} duplicates, {report.skipped} skipped), {report.model_calls} "
-        f"model calls, {report.seconds:.1f}s",
+        f"{report.duplicates} duplicates, {report.skipped} skipped), {report.out_of_scope} "
+        f"out of scope, {report.model_calls} model calls, {report.seconds:.1f}s",
         err=True,
     )
     raise typer.Exit(_exit_code(report))

@@ -1140,6 +1140,7 @@ def extract_article(
             validation_retries=sum(c.validation_retries for c in completions),
             transport_retries=sum(c.transport_retries for c in completions),
         ),
+        in_scope=relevant,
     )
     return ArticleSummary(
         article_id=article.id,

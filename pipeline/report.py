@@ -462,6 +462,11 @@ def _records_tables(
             f'<div class="tbl-wrap"><table class="records"><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table></div>"
         )
+    if not parts and not summary.provenance.in_scope:
+        return (
+            '<p class="muted">Out of scope: no sentence ties North Korea to Russia or its war, '
+            "so the article was not sent to the model.</p>"
+        )
     if not parts:
         return '<p class="muted">No records extracted from this article.</p>'
     return "".join(parts)

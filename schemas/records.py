@@ -21,7 +21,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 # --------------------------------------------------------------------------------------------
 # Enumerations (public contract)
@@ -357,6 +357,13 @@ class Provenance(BaseModel):
     tokens_out: int = 0
     latency_s: float = 0.0
     attempts: Attempts = Field(default_factory=Attempts)
+    in_scope: bool = Field(
+        True,
+        description=(
+            "False when no sentence of the article ties North Korea to Russia or its war: it got "
+            "no model call and holds no records."
+        ),
+    )
 
 
 class ArticleSummary(BaseModel):

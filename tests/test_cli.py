@@ -128,3 +128,21 @@ def test_api_key_never_reaches_outputs(tmp_path, fake, monkeypatch):
     out = tmp_path / "o.jsonl"
     result = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "-o", str(out)])
     assert "sk-test-secret-value" not in out.read_text() + result.output
+
+
+def test_an_article_out_of_scope_is_written_and_counted_without_a_model_call(tmp_path, fake):
+    (tmp_path / "good.txt").write_text(ARTICLE)
+    (tmp_path / "parade.txt").write_text(
+        "A Russian delegation watched North Korea's parade in Pyongyang on Saturday, where "
+        "leader Kim Jong Un showed off 12 new missiles."
+    )
+    replay = fake([FIGS, NO_EXC])  # answers for one article only
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["extract", str(tmp_path), "-o", str(out), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    lines = {json.loads(x)["article_id"]: json.loads(x) for x in out.read_text().splitlines()}
+    assert lines["parade"]["provenance"]["in_scope"] is False
+    assert lines["parade"]["deployments"] == [] and lines["parade"]["exchanges"] == []
+    assert lines["good"]["provenance"]["in_scope"] is True
+    assert len(replay.requests) == 2  # the good article's two passes only
+    assert "1 out of scope" in result.stderr

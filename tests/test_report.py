@@ -510,3 +510,12 @@ def test_report_in_headless_chromium(tmp_path):
     if target:
         Path(target).mkdir(parents=True, exist_ok=True)
         shutil.copy(shot, Path(target) / "report.png")
+
+
+def test_an_article_out_of_scope_says_why_it_has_no_records():
+    s = summary("parade", text="A Russian delegation watched the parade.")
+    out = s.model_copy(update={"provenance": s.provenance.model_copy(update={"in_scope": False})})
+    texts, _ = find_article_texts([out])
+    page = render_report([out], texts)
+    assert "Out of scope: no sentence ties North Korea to Russia" in page
+    assert "Out of scope" not in render_report([s], texts)
