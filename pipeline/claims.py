@@ -326,8 +326,8 @@ _PEOPLE = re.compile(
     r"doctors?|officers?|prisoners|POWs|"
     r"arbeiter|soldaten|truppen|kriegsgefangene|pioniere|minenräumer|bauarbeiter|"
     r"soldats|ouvriers|travailleurs|démineurs|sapeurs|prisonniers|soldados|trabajadores|"
-    r"obreros|desminadores|zapadores|prisioneros|constructores|militares|bâtisseurs|"
-    r"militaires)\b",
+    # not "militares"/"militaires", which are also adjectives: "suministros militares"
+    r"obreros|desminadores|zapadores|prisioneros|constructores|bâtisseurs)\b",
     re.IGNORECASE,
 )
 

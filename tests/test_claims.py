@@ -121,6 +121,7 @@ def test_north_korea_and_people_filters():
     assert not names_north_korea("Seoul said South Korean troops would not go to Ukraine.")
     assert names_people("military instructors") and names_people("three nuclear envoys")
     assert names_people("5.000 constructores militares")
+    assert not names_people("suministros militares") and not names_people("biens militaires")
     assert not names_people("artillery shells") and not names_people("refined oil")
 
 
