@@ -519,15 +519,6 @@ class Screened:
     casualty: str | None  # the casualty type its own clause names
 
 
-# The size of each unit, not a number sent: "operating in units of 2,000 to 3,000",
-# "organised in battalions of about 500", "in Einheiten von je 500 Mann".
-_UNIT_SIZE_BEFORE = re.compile(
-    r"\b(units|battalions|companies|groups|brigades|regiments|squads|platoons|teams|"
-    r"detachments|Einheiten|Bataillonen|Gruppen|unités|bataillons|groupes|unidades|batallones|"
-    r"grupos)\s+(of|von|de)\s+((je|about|around|some|roughly|up to|as many as|between|"
-    r"environ|quelque|unos|unas|alrededor de|rund|etwa|bis zu)\s+)?$",
-    re.IGNORECASE,
-)
 # A total that a figure just before it adds to: "listing 117 more vessels and bringing the
 # total to 557" totals vessels.
 _TOTAL_BEFORE = re.compile(
@@ -597,8 +588,6 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
         return None  # "and held more than 6,000 Russian servicemen in all"
     if _VOTES_BEFORE.search(before) or _TALLY_AFTER.match(ctx.text, figure.end):
         return None  # "passed by 178 votes to 91", "mit 315 zu 94 Stimmen"
-    if _UNIT_SIZE_BEFORE.search(before):
-        return None  # "operating in units of 2,000 to 3,000", "in battalions of about 500"
     if _TOTAL_BEFORE.search(before) and _total_of_things(ctx, s, figure.start):
         return None  # "listing 117 more vessels ... and bringing the total to 557"
     if other_state_acts(before, evidence):

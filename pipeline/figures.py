@@ -204,9 +204,13 @@ _NOT_A_HEADCOUNT_AFTER = re.compile(
 # The size of a formation, not of a deployment: "columns of 20 to 30 men", "groups of five".
 _GROUP_SIZE_BEFORE = re.compile(
     r"\b(columns|groups|squads|teams|platoons|formations|waves|batches|assault groups|"
+    # each unit's size: "operating in units of 2,000 to 3,000", "in Einheiten von je 500 Mann"
+    r"units|battalions|companies|brigades|regiments|detachments|Einheiten|Bataillonen|Gruppen|"
+    r"unités|bataillons|groupes|unidades|batallones|grupos|"
     # a party that visits or plays: "a Russian delegation of 14", "a team of 30"
-    r"delegation|team|squad|troupe|entourage|choir|orchestra|ensemble|club) of\s+"
-    r"(up to\s+|about\s+|around\s+)?(\d[\d,]*\s*(to|-|–|and|or)\s*)?$",
+    r"delegation|team|squad|troupe|entourage|choir|orchestra|ensemble|club) (of|von|de)\s+"
+    r"((je|up to|about|around|some|roughly|as many as|between|environ|quelque|unos|unas|"
+    r"alrededor de|rund|etwa|bis zu)\s+)?(\d[\d,]*\s*(to|-|–|and|or)\s*)?$",
     re.IGNORECASE,
 )
 

@@ -294,11 +294,8 @@ def render_article_text(
         if loc.figure:
             layers.append(_Layer(*loc.figure, "figure", rid))
     layers += [_Layer(s, e, "planted") for s, e in instruction_spans(text)]
-    layers += [
-        _Layer(s, e, "furniture")
-        for s, e in _line_spans(text)
-        if e > s and s in furniture_lines(text)
-    ]
+    furniture = furniture_lines(text)
+    layers += [_Layer(s, e, "furniture") for s, e in _line_spans(text) if e > s and s in furniture]
     cuts = sorted({0, len(text), *(x for lay in layers for x in (lay.start, lay.end))})
     anchors: dict[int, list[str]] = {}
     for rid, loc in located.items():

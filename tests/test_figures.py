@@ -53,6 +53,14 @@ def test_money_times_shares_and_formation_sizes_are_not_figures():
     assert [f.label for f in find_figures(text)] == ["About 4,000 North Korean workers"]
 
 
+def test_the_size_of_each_unit_is_not_a_figure():
+    text = (
+        "North Korea has sent about 11,000 troops to Russia, operating in units of 2,000 to "
+        "3,000 and organised in battalions of about 500, in Einheiten von je 400 Mann."
+    )
+    assert [f.label for f in find_figures(text)] == ["about 11,000 troops"]
+
+
 def test_a_planted_note_to_extraction_models_is_blocked():
     from pipeline.figures import instruction_spans
 
