@@ -824,9 +824,22 @@ def sent_elsewhere(sentence: str, start: int, end: int) -> bool:
     than Russia, in a sentence that never names Russia ("North Korea has sent roughly 100,000
     workers to China over the years"; not "loggers ..., felling larch for export to China")."""
     clause_start = max(sentence.rfind(",", 0, start), sentence.rfind(";", 0, start)) + 1
-    ends = [k for k in (sentence.find(",", end), sentence.find(";", end)) if k >= 0]
-    clause = sentence[clause_start : min(ends, default=len(sentence))]
+    clause_end = end
+    while True:  # a list of places goes on past its commas
+        ends = [
+            k for k in (sentence.find(",", clause_end), sentence.find(";", clause_end)) if k >= 0
+        ]
+        clause_end = min(ends, default=len(sentence))
+        if not _MORE_PLACES.match(sentence, clause_end + 1):
+            break
+        clause_end += 1
+    clause = sentence[clause_start:clause_end]
     return bool(_ELSEWHERE.search(clause)) and not names_russia(sentence)
+
+
+# A clause that goes on listing places after a comma: "employed on building sites, in fishing
+# fleets and in clinics across the Middle East and Africa".
+_MORE_PLACES = re.compile(r"\s*(and\s+|or\s+)?(in|on|at|across|aboard|throughout)\s", re.IGNORECASE)
 
 
 # Other nations' people counted by where they come from: "17 men from Nepal".

@@ -619,9 +619,10 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
     ):
         return None  # also "Moscow says it recruited about 400,000 contract soldiers"
     casualty = casualty_in_clause(ctx.text, figure.start, figure.end)  # the clause's own type
-    if casualty is not None and personnel is None and _another_armys_losses(ctx, s, e):
+    if personnel is None and _another_armys_losses(ctx, s, e):
         return None  # "... 800,000 Russian soldiers killed or wounded. Mediazona has confirmed
-        # over 90,000 dead by name."
+        # over 90,000 dead by name."; "Its 155th Naval Infantry Brigade ... lost thousands of
+        # men ... to fight Ukrainian forces there"
     if personnel is None and casualty is None and not _korea_near(ctx, figure.start):
         return None
     if _refers_back(ctx, figure):

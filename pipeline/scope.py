@@ -43,8 +43,10 @@ _PEOPLE_AND_LOSSES = re.compile(
 )
 # Acts that tie the two even when Russia or its war is named in the next or previous sentence:
 # "Pyongyang has now sent about 14,000 soldiers. Most are fighting in the Kursk region."
+# Sending home is not one: "ordered all North Korean workers abroad to be sent home".
 _ACTS = re.compile(
-    r"\b(deploy\w*|dispatch\w*|sent|send\w*|gives?|gave|giving|provid\w+|"
+    r"\b(deploy\w*|dispatch\w*|sent(?!\s+(?:home|back)\b)|send\w*(?!\s+(?:home|back)\b)|"
+    r"gives?|gave|giving|provid\w+|"
     r"suppl(?:y|ies|ied|ying|iers?)|deliver\w*|ship(?:s|ped|ping|ments?)|transfer\w*|"
     r"help\w*|assist\w*|aid|shar(?:e|es|ed|ing)|in exchange|in return|pay\w*|paid|bought|"
     r"hard currency|"
@@ -86,6 +88,14 @@ _RECEIVES = re.compile(
     r"recib\w+)\b|получ",
     re.IGNORECASE,
 )
+# Goods an act may move that name no exchange category of their own: "Moscow helps the North
+# build a submarine", "sharing military technology".
+_GOODS_MOVED = re.compile(
+    rf"\b({_GOODS}|technolog\w*|know-how|expertise|equipment|hardware|supplies|submarines?|"
+    r"warships?|aircraft|jets?|u-boot\w*|technik|technologie\w*|ausrüstung|matériel|"
+    r"équipements?|sous-marins?|tecnolog\w*|submarinos?|equipamiento)\b",
+    re.IGNORECASE,
+)
 _RU_NORTH_KOREAN_GOODS = re.compile(
     r"северокорейск\w*\s+(?:\w+\s+){0,2}(снаряд|боеприпас|ракет|оруж|артиллер)", re.IGNORECASE
 )
@@ -111,15 +121,22 @@ def in_scope(text: str) -> bool:
 
 def ties_north_korea(sentence: str, *, acts_only: bool) -> bool:
     """Whether a sentence has a word for what a record ties North Korea to Russia by: an act
-    (people or goods sent, fighting, lost; goods delivered, paid for, given, or received when
-    the sentence names them) or, unless ``acts_only``, people and losses ("troops",
-    "casualties") or North Korea's own weapons ("North Korean shells")."""
-    latin = [_ACTS] if acts_only else [_ACTS, _PEOPLE_AND_LOSSES, _NORTH_KOREAN_GOODS]
-    if any(any_match(pattern, sentence) for pattern in latin):
+    (sent, fighting, lost, delivered, paid for, given, received) done to people or goods the
+    sentence names, or, unless ``acts_only``, people and losses ("troops", "casualties") or
+    North Korea's own weapons ("North Korean shells"). An act alone ties nothing: "Moscow has
+    sent youth football teams to tournaments in Pyongyang"."""
+    people = any_match(_PEOPLE_AND_LOSSES, sentence) or (
+        cyrillic(sentence) and any_match(_RU_PEOPLE_AND_LOSSES, sentence)
+    )
+    own_goods = any_match(_NORTH_KOREAN_GOODS, sentence) or (
+        cyrillic(sentence) and any_match(_RU_NORTH_KOREAN_GOODS, sentence)
+    )
+    if not acts_only and (people or own_goods):
         return True
-    if any_match(_RECEIVES, sentence) and categories_of(sentence):
-        return True
-    if not cyrillic(sentence):
-        return False
-    russian = [_RU_ACTS] if acts_only else [_RU_ACTS, _RU_PEOPLE_AND_LOSSES, _RU_NORTH_KOREAN_GOODS]
-    return any(any_match(pattern, sentence) for pattern in russian)
+    acts = (
+        any_match(_ACTS, sentence)
+        or any_match(_RECEIVES, sentence)
+        or (cyrillic(sentence) and any_match(_RU_ACTS, sentence))
+    )
+    goods = any_match(_GOODS_MOVED, sentence) or bool(categories_of(sentence))
+    return acts and (people or own_goods or goods)

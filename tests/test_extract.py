@@ -701,6 +701,12 @@ def _found_but_not_listed(text: str, vetoed: list[str]):
             ["more than 800,000 Russian", "over 90,000 dead", "5,937", "about 300 families"],
         ),
         (
+            "North Korea has sent 11,000 troops to Russia. Russia's Pacific Fleet held drills "
+            "near Vladivostok. Its 155th Naval Infantry Brigade lost thousands of men at Vuhledar "
+            "and was later sent to fight Ukrainian forces in Kursk.",
+            ["thousands of men"],
+        ),
+        (
             "North Korea has sent 11,000 troops to Russia. Some 100,000 North Koreans work in "
             "China, including about 400 in the border city of Hunchun, and 236 North Koreans "
             "reached South Korea in 2024.",
@@ -752,6 +758,12 @@ def test_other_states_own_people_are_not_listed(text, vetoed):
             "North Korea has sent 3,000 troops to Kursk. North Korea has also sent roughly "
             "20,000 workers to China.",
             ["roughly 20,000 workers"],
+        ),
+        (
+            "North Korea has sent 3,000 troops to Kursk. Thousands of North Korean workers are "
+            "still employed on building sites, in fishing fleets and in clinics across the Middle "
+            "East and Africa, a report says.",
+            ["Thousands of North Korean workers"],
         ),
         (
             "North Korea has sent 3,000 troops to Russia. The resort can house nearly 20,000 "

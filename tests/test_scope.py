@@ -24,6 +24,7 @@ from tests.fakes import fake_backend
         "The war in Ukraine drags on. North Korea has delivered 12 million shells, Seoul says.",
         "Some 20,000 North Koreans work on Russian construction sites.",
         "Moscow could share know-how on naval reactors, which Pyongyang needs.",
+        "Russia is sharing military technology with North Korea, Seoul says.",
         # North Korea named in the article, an epithet in the tying sentence
         "North Korea is isolated. The North's soldiers are part of the Kremlin's war machine.",
         "North Korea said nothing. Moscow has supplied Kim's regime with oil.",
@@ -69,6 +70,10 @@ def test_a_sentence_tying_north_korea_to_russia_puts_an_article_in_scope(text):
         "North Korea has 1.2 million soldiers. Russia's army is growing. Moscow is far away.",
         # an act in one sentence, North Korea in another
         "Russia sent aid to Cuba. North Korea held a parade.",
+        # an act needs people or goods to move: sports teams are neither
+        "Moscú ha enviado equipos juveniles de fútbol y hockey a torneos en Pionyang.",
+        # sending home is no act toward Russia
+        "A UN resolution ordered North Korea's workers abroad sent home. Russia vetoed its panel.",
     ],
 )
 def test_naming_both_states_is_not_enough(text):
