@@ -180,6 +180,7 @@ class Mention:
     name: str
     anaphoric: bool  # written as a back-reference ("the agency", "he")
     cited: bool = False  # named as whom another source cites ("со ссылкой на X")
+    written: str = ""  # the name as written, when it was a back-reference resolved to ``name``
 
 
 def _is_name_token(tok: str) -> bool:
@@ -338,6 +339,27 @@ def _anaphoric(name: str) -> bool:
     )
 
 
+# A document named before its author: "according to a report published on Tuesday by the
+# Centre for Euro-Pacific Security Studies (CEPSS)" is the centre's claim.
+_A_DOCUMENT = re.compile(
+    r"(?i:(?:a|an|the)\s+(?:new\s+|latest\s+|recent\s+|confidential\s+)?"
+    r"(?:report|study|assessment|analysis|paper|survey|statement|briefing|estimate))$"
+)
+_BY_AUTHOR = re.compile(
+    r"\s+(?:(?:released|published|issued|compiled|prepared|written|presented|made public)"
+    r"\s+)?(?:(?:on|in|last|this|earlier)\s+\S+\s+)?(?:\S+\s+)?by\s+"
+)
+
+
+def _author_of(text: str, end: int) -> tuple[int, str] | None:
+    """(end, name) of the author written after a document ending at ``end``, or None."""
+    m = _BY_AUTHOR.match(text, end)
+    found = _name_after(text, m.end()) if m else None
+    if not found or (not found[1][:1].isupper() and not found[1].lower().startswith("the ")):
+        return None
+    return found[0] + len(found[1]), found[1]
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every attribution in ``text``, in order, with back-references resolved."""
     raw: list[tuple[int, int, str]] = []
@@ -355,7 +377,9 @@ def find_mentions(text: str) -> list[Mention]:
         for m in finditer_at_starts(pattern, text) if may_match(pattern, folded) else ():
             found = read(text, m.end())
             if found:
-                raw.append((m.start(), m.end() + len(found[1]), found[1]))
+                end = m.end() + len(found[1])
+                author = _author_of(text, end) if _A_DOCUMENT.match(found[1]) else None
+                raw.append((m.start(), *(author or (end, found[1]))))
     cited: set[int] = set()  # where a source another one cites is named
     if cyrillic(text):
         russian = _russian_mentions(text, folded)
@@ -406,8 +430,16 @@ def find_mentions(text: str) -> list[Mention]:
             resolved = _resolve(name, mentions)
         else:
             resolved = _expand_acronym(name, text, [m.name for m in mentions])
+        written = name if anaphoric and resolved else ""
         mentions.append(
-            Mention(start, end, resolved or name, anaphoric and resolved is None, start in cited)
+            Mention(
+                start,
+                end,
+                resolved or name,
+                anaphoric and resolved is None,
+                start in cited,
+                written,
+            )
         )
     return mentions
 
@@ -627,13 +659,18 @@ def _resolve(name: str, earlier: list[Mention]) -> str | None:
     organisations = [m for m in named if not _is_person(m.name)]
     if head in _PRONOUNS:
         return organisations[-1].name if organisations else None
+    # "the monitors" for the Monitoring Team, "the researchers" for the Research Centre
+    stem = head[:-3] if head.endswith("ers") and len(head) > 8 else head
+    stem = stem[:-1] if stem.endswith("s") and not stem.endswith("ss") else stem
     for m in reversed(organisations):
         low = m.name.lower()
-        if re.search(rf"\b{re.escape(head)}\b", low) or (
+        if re.search(rf"\b{re.escape(stem)}", low) or (
             head in _ORG_HEADS
             and (any(h in low for h in _ORG_HEADS) or re.search(r"\b[A-Z]{2,5}\b", m.name))
         ):
             return m.name
+        if m.written and m.written.split()[-1].lower() == head:
+            return m.name  # "the report" again: the source the last "the report" was
     if head in ("official", "spokesperson", "spokesman", "spokeswoman", "minister"):
         return None  # an official is not the organisation last quoted
     return organisations[-1].name if organisations else None

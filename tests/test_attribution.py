@@ -485,3 +485,25 @@ def test_a_surname_takes_the_person_named_in_full_before():
     # a name the surname only starts is someone (or something) else
     text = "Bojko der Nachrichtenagentur Ukrinform sagte, 300 seien tot. Bojko sagte, 20 mehr."
     assert [m.name for m in find_mentions(text)][-1] == "Bojko"
+
+
+def test_a_document_named_before_its_author_is_the_authors_claim():
+    text = (
+        "North Korea has sent 12,000 troops, according to a report released on Tuesday by the "
+        "Pacific Sanctions Research Centre. The report says 3,000 were killed."
+    )
+    assert _names(text) == ["the Pacific Sanctions Research Centre"] * 2
+    # a document with no author written after it stays as written
+    assert _names("North Korea sent 900 more, according to a report.") == ["a report"]
+
+
+def test_a_back_reference_used_again_stands_for_the_same_source():
+    text = (
+        "Exports grew, according to a report by the Multilateral Sanctions Monitoring Team "
+        "(MSMT). The report says 40 trains ran. Ukrainian officials say 60 percent of shells "
+        "are North Korean. The monitors wrote that 12 ships sailed. The report says 5 ports "
+        "were used."
+    )
+    names = _names(text)
+    assert names[0] == names[1] == names[3] == names[4] != names[2]
+    assert "Monitoring Team" in names[0]

@@ -161,7 +161,7 @@ def test_a_repeated_figure_is_one_record():
 
 def test_article_without_figures_skips_the_figure_pass():
     backend, replay = fake_backend([json.dumps(NO_EXC)])
-    text = "Kim Jong Un met Russia's defence minister in Pyongyang to discuss more help."
+    text = "Kim Jong Un met Russia's defence minister in Pyongyang to discuss help with satellites."
     summary = extract_article(Article("x", text), backend)
     assert summary.records == [] and len(replay.requests) == 1
 
