@@ -27,8 +27,9 @@ _VERBS = (
     r"indicate|indicates|assess|"
     r"sagte|sagt|schätzt|schätzte|erklärte|meldete|"
     r"berichtete|spricht|geht|a déclaré|déclare|estime|affirme|dijo|afirmó|estima|informó|"
-    r"calcula|calculó|calculan|señala|señaló|asegura|aseguró|sostiene|indica|indicó|ofrece|"
-    r"cree|creen|estiman|añadió|añade|précise|indique|assure|ajoute|explique|compte"
+    r"calcula|calculó|calculan|señala|señaló|asegura|aseguró|sostiene|indica|indicó|ofrece|ofreció|"
+    r"cree|creen|estiman|añadió|añade|précise|indique|assure|ajoute|explique|compte|"
+    r"cifra|cifró|sitúa|situó|chiffre|beziffert|bezifferte"
 )
 # Words that may sit between a source and its verb: "the agency also estimated", "had put".
 _BETWEEN = r"(?:also|had|has|have|earlier|previously|now|later|then|separately|further)"
@@ -43,6 +44,12 @@ _SAID_AFTER = re.compile(
     r"meldete|schätzt|schätzte|teilte|hieß es bei|so|dijo|afirmó|añadió|informó|explicó|"
     r"declaró|aseguró|señaló|a déclaré|a affirmé|a ajouté|a précisé|a indiqué|estime|"
     r"affirme|ajoute|précise|indique)\s+"
+    # the day may come between the verb and its subject: "a affirmé mercredi le renseignement
+    # militaire ukrainien", "sagte ein Sprecher am Dienstag" keeps it after the name
+    r"(?:(?:on|last|this|am|le|el|ce)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|"
+    r"miércoles|jueves|viernes|sábado|domingo|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|"
+    r"Samstag|Sonntag)\s+)?"
 )
 _ACCORDING = re.compile(
     r"\b(?:[Aa]ccording to|[Cc]ited by|[Ll]aut|"
@@ -50,7 +57,9 @@ _ACCORDING = re.compile(
 )
 # French and Spanish names run on in lowercase ("selon le renseignement sud-coréen"): up to the
 # next punctuation.
-_ACCORDING_LOOSE = re.compile(r"\b(?:[Ss]elon|[Dd]'après|[Ss]egún)\s+")
+_ACCORDING_LOOSE = re.compile(
+    r"\b(?:[Ss]elon|[Dd]'après|[Ss]egún|[Dd]e acuerdo con|[Cc]onforme a)\s+"
+)
 
 # Russian. A source is named before its verb ("Генштаб ВСУ сообщил", "Южнокорейская разведка
 # заявила"), after it ("..., сообщила южнокорейская разведка", "— заявили в Пентагоне") or after
@@ -107,7 +116,8 @@ _SOURCE_WORDS = frozenset(
     panel monitors experts expert assessment department organisation organization body outlet
     newspaper daily broadcaster army forces operations special general chief head officer
     officers diplomats diplomat independent anonymous western regional local top unnamed
-    interior labour labor statistics customs
+    interior labour labor statistics customs governor governors mayor sprecher sprecherin
+    porte-parole portavoz ein eine un une una
     sanctions ukrainian korean russian american british japanese european us u.s. un
     the a an of for and at from on with in renseignement service servicio inteligencia
     geheimdienst militärgeheimdienst behörde regierung border guard guards residents navy
@@ -131,7 +141,8 @@ _SOURCE_WORDS = frozenset(
     генерального генеральный""".split()
 )
 _DETERMINERS = frozenset(
-    "the a an this that these those der die das des den dem le la les el los las".split()
+    "the a an this that these those der die das des den dem le la les el los las ein eine "
+    "einer un une una".split()
 )
 _PRONOUNS = frozenset(
     "he she it they we i er sie es wir ich il elle ils ellas él ella lui eux ihm ihr ihnen"
@@ -334,8 +345,10 @@ def _anaphoric(name: str) -> bool:
     ):  # fmt: skip
         return False
     rest = tokens[1:]
+    german = low[0] in ("der", "die", "das")  # German nouns are capitalised: "der Sprecher"
     return bool(rest) and all(
-        t.lower() in _SOURCE_WORDS and not t[:1].isupper() and "(" not in t for t in rest
+        t.lower() in _SOURCE_WORDS and (german or not t[:1].isupper()) and "(" not in t
+        for t in rest
     )
 
 
@@ -563,7 +576,8 @@ _NOT_SPEAKERS = frozenset(
     """q a question answer reporter interviewer editor note update updated source sources photo
     image video caption correction related read watch also advertisement breaking comments
     share tags topics listen subscribe warning disclaimer summary background context hearing
-    title subject re date location witness witnesses panel transcript from to cc""".split()
+    title subject re date location witness witnesses panel transcript from to cc
+    newsletter zum hinweis anzeige werbung fazit""".split()
 )
 
 
@@ -647,15 +661,19 @@ def _resolve(name: str, earlier: list[Mention]) -> str | None:
     """The latest earlier named source a back-reference points to: a person for "he"/"she",
     an organisation for "the agency"/"the report" (the same head word first)."""
     named = [m for m in earlier if not m.anaphoric]
-    if not named:
-        return None
     head = name.split()[-1].lower()
+    if not named:
+        return name if head in _ROLES - {"official", "minister"} else None
     if head in ("он", "она", "оно", "они"):
         # Russian nouns have genders: "он" may stand for "Генштаб" as well as for a man
         return named[-1].name
     if head in ("he", "she", "er", "il", "elle", "él", "ella", "lui", "ihm"):
         people = [m for m in named if _is_person(m.name)]
         return people[-1].name if people else None
+    if head in _ROLES:  # "der Sprecher" after "ein Sprecher des Ministeriums"
+        same = [m for m in named if head in m.name.lower()]
+        if same:
+            return same[-1].name
     organisations = [m for m in named if not _is_person(m.name)]
     if head in _PRONOUNS:
         return organisations[-1].name if organisations else None
@@ -671,9 +689,17 @@ def _resolve(name: str, earlier: list[Mention]) -> str | None:
             return m.name
         if m.written and m.written.split()[-1].lower() == head:
             return m.name  # "the report" again: the source the last "the report" was
-    if head in ("official", "spokesperson", "spokesman", "spokeswoman", "minister"):
-        return None  # an official is not the organisation last quoted
+    if head in _ROLES:
+        # a spokesman or a governor is not the organisation last quoted; one named by role
+        # alone ("the regional governor said") is the claimant as written
+        return None if head in ("official", "minister") else name
     return organisations[-1].name if organisations else None
+
+
+_ROLES = frozenset(
+    "official minister spokesperson spokesman spokeswoman governor mayor sprecher sprecherin "
+    "porte-parole portavoz".split()
+)
 
 
 def claimant_at(

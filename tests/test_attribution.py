@@ -507,3 +507,35 @@ def test_a_back_reference_used_again_stands_for_the_same_source():
     names = _names(text)
     assert names[0] == names[1] == names[3] == names[4] != names[2]
     assert "Monitoring Team" in names[0]
+
+
+def test_a_claimant_named_by_role_alone_is_kept_and_referred_back_to():
+    text = (
+        "About 1,500 builders have arrived, the regional governor said on Tuesday. A second "
+        "group of 1,000 is due in June, the governor told reporters."
+    )
+    assert _names(text) == ["the regional governor", "the regional governor"]
+    german = (
+        "Rund 14.000 Soldaten seien in Kursk, sagte ein Ministeriumssprecher am Dienstag. "
+        "Mindestens 5.000 seien verwundet worden, so der Sprecher."
+    )
+    assert _names(german) == ["ein Ministeriumssprecher", "ein Ministeriumssprecher"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Environ 12 000 militaires se trouvent en Russie, a affirmé mercredi le "
+            "renseignement militaire ukrainien (HUR).",
+            "le renseignement militaire ukrainien (HUR)",
+        ),
+        ("De acuerdo con el NIS, Pyongyang enviará hasta 3.000 zapadores.", "el NIS"),
+        (
+            "El Ministerio de Defensa surcoreano cifra en más de 6.700 las bajas norcoreanas.",
+            "El Ministerio de Defensa surcoreano",
+        ),
+    ],
+)
+def test_french_and_spanish_attributions_with_a_day_or_a_figure_verb(text, name):
+    assert _names(text) == [name]
