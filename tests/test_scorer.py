@@ -674,7 +674,20 @@ def test_default_golden_dir():
 
 @pytest.mark.parametrize(
     "set_name",
-    ["golden", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "holdout"],
+    [
+        "golden",
+        "dev",
+        "dev2",
+        "dev3",
+        "dev4",
+        "dev5",
+        "dev6",
+        "dev7",
+        "dev8",
+        "dev9",
+        "dev10",
+        "holdout",
+    ],
 )
 def test_shipped_eval_sets_score_perfectly_against_themselves(set_name: str):
     """Every shipped label, fed back as a prediction, must score 1.0 (checks labels and scorer)."""
