@@ -501,6 +501,9 @@ _TO_NK = re.compile(
     rf"\bRussian\s+(\S+\s+){{0,3}}\S*(systems?|equipment|weapons|technology|jets|missiles|"
     rf"engineers|specialists|advis[eo]rs|instructors)\b[^.;]{{0,60}}\b(in|around|near|at|to)\s+"
     rf"{_NK}|"
+    # Russian goods arriving there: "Russian wheat and flour now reach Rason by sea"
+    rf"\bRussian\s+(\S+\s+){{0,4}}(reach\w*|arriv\w*\s+(in|at)|flow\w*\s+(in)?to)\s+"
+    rf"({_NK}|Rason|Rajin|Nampo|Chongjin)\b|"
     # the payer gives: "Russia is probably paying in oil and hard currency"
     rf"{_RUSSIA}\W+(\w+\W+){{0,3}}(pay|pays|paid|paying)\s+(for\s+[^,;.]{{0,60}}?\s+)?(in|with)\b|"
     # German verb-second order: "Im Gegenzug liefere Russland Erdöl ...", "erhalte Pjöngjang"
@@ -693,7 +696,9 @@ _OTHER_PEOPLE = re.compile(
     r"families|relatives|widows|orphans|Familien|familles|proches|familias|"
     r"officials|sources|analysts|experts|researchers|interrogators|contract soldiers|"
     r"soldats sous contrat|Vertragssoldaten|soldados por contrato|soldados contratados|"
-    r"Ukrainer|Russen|Ukrainiens|Russes|ucranianos|rusos|refugiados|réfugiés|Flüchtlinge)\b",
+    r"Ukrainer|Russen|Ukrainiens|Russes|ucranianos|rusos|refugiados|réfugiés|Flüchtlinge|"
+    # workers named by a civilian workplace: "Two port workers were killed in Odesa"
+    r"(port|dock|rail|railway|aid|utility|power|postal|municipal|humanitarian|energy)\s+workers)\b",
     re.IGNORECASE,
 )
 # People in general ("Two people were injured in Kyiv"): somebody else's unless their sentence
@@ -809,7 +814,8 @@ _ELSEWHERE = re.compile(
     r"(United\s+Arab\s+)?Emirates|UAE|Libya|Nigeria|Angola|Senegal|Equatorial\s+Guinea|Algeria|"
     r"Malaysia|Myanmar|Thailand|Indonesia|Syria|Iran|Africa|Afrika|Afrique|África|Middle\s+East|"
     r"Nahen\s+Osten|Moyen-Orient|Oriente\s+Medio|Gulf|Cuba|Kuba|Lithuania|Litauen|Lituanie|"
-    r"Lituania|Poland|Polen|Pologne|Polonia|Latvia|Lettland|Estonia|Estland|Romania|Rumänien|"
+    r"Lituania|Poland|Polen|Pologne|Polonia|Latvia|Lettland|Letonia|Lettonie|Estonia|Estland|"
+    r"Estonie|Romania|Rumänien|"
     r"Finland|Finnland|Germany|Deutschland|South\s+Korea|Südkorea|Corée\s+du\s+Sud|"
     r"Corea\s+del\s+Sur|Japan|Japon|Japón|Taiwan)\b|"
     # "some 1,100 in 14 African countries"
@@ -926,11 +932,13 @@ def counts_other_things(label: str, phrase: str) -> bool:
 _RUSSIA_OWN_BEFORE = re.compile(
     r"\b(Russia|Moscow|the Kremlin|Putin|Russland|Moskau|Russie|Moscou|Rusia|Moscú|"
     r"Russia's (army|military|armed forces|defen[cs]e ministry|industry)|Russian (army|forces|"
-    r"military|plants|factories|firms|companies|industry))\b(\s+\S+){0,6}?\s+"
+    r"military|plants|factories|firms|companies|industry)|(el ejército|las fuerzas) rus[oa]s?|"
+    r"(l'armée|les forces) russes?|die russische Armee)\b(\s+\S+){0,6}?\s+"
     r"(plans? to |will |would |has |have |had |is |are |now |already |also |together )*"
     r"(station|stations|stationed|keep|keeps|kept|deploy|deploys|deployed|hire|hires|hired|"
     r"recruit|recruits|recruited|mobili[sz]e[sd]?|form|forms|formed|add|adds|added|maintain|"
-    r"maintains|maintained|employ|employs|employed)\b[^;]*$",
+    r"maintains|maintained|employ|employs|employed|lost|loses|lose|pierde|perdió|perd\w*|"
+    r"verliert|verlor|verloren)\b[^;]*$",
     re.IGNORECASE,
 )
 

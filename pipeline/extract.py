@@ -61,7 +61,7 @@ from pipeline.claims import (
 from pipeline.clean import clean_text, is_furniture_at
 from pipeline.dates import parse_time
 from pipeline.errors import TroopwatchError
-from pipeline.figures import Figure, find_figures, instruction_spans
+from pipeline.figures import Figure, find_figures, in_heading, instruction_spans
 from pipeline.grounding import (
     iter_sentence_spans,
     locate,
@@ -552,7 +552,10 @@ def _head(ctx: ArticleContext, figure: Figure) -> str:
 _ANOTHER_ARMY = re.compile(
     r"\b(Russian|Ukrainian|russische\w*|ukrainische\w*|russes?|ukrainiens?|rusos?|ucranianos?)"
     r"\s+(\w+\s+)?(soldiers|troops|servicemen|forces|army|Soldaten|Truppen|soldats|troupes|"
-    r"soldados|tropas)\b",
+    r"soldados|tropas)\b|"
+    # French and Spanish put the adjective after the noun: "el ejército ruso"
+    r"\b(soldados|tropas|ejército|fuerzas|militares|soldats|troupes|armée|forces)\s+"
+    r"(rus[oa]s?|ucranian[oa]s?|russes?|ukrainien(ne)?s?)\b",
     re.IGNORECASE,
 )
 
@@ -588,8 +591,11 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
         return None  # "and held more than 6,000 Russian servicemen in all"
     if _VOTES_BEFORE.search(before) or _TALLY_AFTER.match(ctx.text, figure.end):
         return None  # "passed by 178 votes to 91", "mit 315 zu 94 Stimmen"
-    if _TOTAL_BEFORE.search(before) and _total_of_things(ctx, s, figure.start):
-        return None  # "listing 117 more vessels ... and bringing the total to 557"
+    if (_TOTAL_BEFORE.search(before) or _UPDATES_BEFORE.search(before)) and _total_of_things(
+        ctx, s, figure.start
+    ):
+        return None  # "listing 117 more vessels ... and bringing the total to 557", "handled
+        # about 40 ships in 2025, up from six in 2022"
     if other_state_acts(before, evidence):
         return None  # "China has sent four destroyers, a supply ship and roughly 1,200 personnel"
     if russias_own(before, evidence) or someone_elses(before, evidence):
@@ -905,7 +911,9 @@ def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
         here = [entry for entry, may in zip(categories, maybe, strict=True) if may[k]]
         if not here:
             continue  # no category's words in this sentence (category_mentions would say [])
-        if _in_blocked(ctx, s) or is_furniture_at(ctx.text, s):
+        if _in_blocked(ctx, s) or is_furniture_at(ctx.text, s) or in_heading(ctx.text, s):
+            # a headline restates the body in fewer words, and often loses who gives what
+            # ("proyectiles a cambio de defensa antiaérea y cazas")
             continue
         mentions = category_mentions(ctx.text[s:e], folded[s:e], here)
         if not mentions:

@@ -136,7 +136,7 @@ _LIST_MARKER_BEFORE = re.compile(r"(?:^|\n)[ \t]*\(?$")
 
 # Ages: "aged 21 and 26", "ages range from 19 to 27", "Hnatiuk, 38, has commanded".
 _AGE_BEFORE = re.compile(
-    r"\b(aged|ages?( range)?( from| of| between)?|im Alter von|âgés? de|de entre|"
+    r"\b((aged|ages?( range)?)( from| of| between)?|im Alter von|âgés? de|de entre|"
     r"edades de|(he|she|I) (was|is|am|turned)|I'm)\s+(\d+\s*(,|and|to|or|und|bis|et|y|-|–)\s*)*$",
     re.IGNORECASE,
 )
@@ -195,15 +195,17 @@ _NOT_A_HEADCOUNT_AFTER = re.compile(
     r"(?:\w+\s+){1,2}an?\s+(?:day|week|month)\b(?!\s+(?:after|before|later|earlier))|"
     r"years? old|-year-old|jahre alt|ans|años|"
     r"(?:US )?dollars?|euros?|roubles?|rubles?|won|yuan|rupees?|francs?|pounds sterling)\b|"
-    # the low end of a range of shares: "70 to 80 per cent", "10-15%"
-    r"\s*(?:to|-|–|and|bis|à|a)\s*\d[\d,.]*\s*(?:%|per ?cent|prozent|pour ?cent|por ciento))",
+    # the low end of a range of shares or sums: "70 to 80 per cent", "10-15%", "60,000 to
+    # 80,000 roubles"
+    r"\s*(?:to|-|–|and|bis|à|a)\s*\d[\d,.]*\s*(?:%|per ?cent|prozent|pour ?cent|por ciento|"
+    r"(?:US )?dollars?|euros?|roubles?|rubles?|won|yuan|rupees?|rublos?|dólares))",
     re.IGNORECASE,
 )
 
 
 # The size of a formation, not of a deployment: "columns of 20 to 30 men", "groups of five".
 _GROUP_SIZE_BEFORE = re.compile(
-    r"\b(columns|groups|squads|teams|platoons|formations|waves|batches|assault groups|"
+    r"\b(columns|groups|squads|teams|platoons|formations|waves|batches|assault groups?|"
     # each unit's size: "operating in units of 2,000 to 3,000", "in Einheiten von je 500 Mann"
     r"units|battalions|companies|brigades|regiments|detachments|Einheiten|Bataillonen|Gruppen|"
     r"unités|bataillons|groupes|unidades|batallones|grupos|"
@@ -214,6 +216,22 @@ _GROUP_SIZE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+
+# A named unit's whole size in an appositive: "the 11th Army Corps, a special operations
+# formation of about 25,000" (not "North Korea sent a force of 12,000").
+_NAMED_UNIT_SIZE_BEFORE = re.compile(
+    r"\b(Corps|Brigade|Division|Regiment|Battalion|Army|Fleet),\s+an?\s+([\w-]+\s+){0,3}"
+    r"(formation|unit|corps|division|brigade|regiment|battalion|fleet) of\s+"
+    r"((up to|about|around|some|roughly|nearly|almost|more than|over)\s+)?$"
+)
+# People counted as a study's sources, not sent anywhere: "interviews with 41 former workers".
+_SOURCES_BEFORE = re.compile(
+    r"\b(interviews?\s+with|interviewed|surveyed|a\s+survey\s+of|spoke\s+(to|with)|talked\s+to|"
+    r"testimon(y|ies)\s+(of|from))\s+((some|about|around|more than|over|nearly)\s+)?$",
+    re.IGNORECASE,
+)
+# A live blog's day counter: "drones hit Odesa port - day 1,427", "Day 1,020:".
+_DAY_COUNTER_BEFORE = re.compile(r"(?:^|[-–—|:(]\s*|\n\s*)(?:[Dd]ay|Tag|[Jj]our|[Dd]ía)\s+$")
 
 # Page counters: "Comments (214)", "Shares: 1,203".
 _COUNTER_BEFORE = re.compile(
@@ -240,6 +258,12 @@ def _is_date_or_percent(text: str, start: int, end: int, value: int) -> bool:
     if any_match(_COUNTER_BEFORE, text[max(0, start - 20) : start]):
         return True
     if any_match(_GROUP_SIZE_BEFORE, text[max(0, start - 40) : start]):
+        return True
+    if _NAMED_UNIT_SIZE_BEFORE.search(text[max(0, start - 100) : start]):
+        return True
+    if _SOURCES_BEFORE.search(text[max(0, start - 40) : start]):
+        return True
+    if _DAY_COUNTER_BEFORE.search(text[max(0, start - 12) : start]):
         return True
     if _MONEY_BEFORE.search(text[max(0, start - 6) : start]):
         return True
@@ -304,7 +328,7 @@ def _label(text: str, start: int, end: int) -> str:
     return " ".join([phrase, *words])
 
 
-def _in_heading(text: str, pos: int) -> bool:
+def in_heading(text: str, pos: int) -> bool:
     """True when ``pos`` lies on a line that does not read as prose (a headline or label)."""
     line = line_at(text, pos).strip()
     return not re.search(r"[.!?:;,\"'”»)]$", line) and len(line.split()) <= 20
@@ -342,7 +366,7 @@ def find_figures(text: str, blocked: list[tuple[int, int]] | None = None) -> lis
 
     # each span's count and whether it sits in a heading, read once (both are asked twice)
     counts = {span: parse_count(text[span[0] : span[1]]) for span in spans}
-    heading = {s: _in_heading(text, s) for s, _ in spans}
+    heading = {s: in_heading(text, s) for s, _ in spans}
     # A headline repeats a figure the body gives with its context: keep the body's.
     # (a range's ends too: "up to 15,000" in a headline over "between 14,000 and 15,000")
     body_values = {

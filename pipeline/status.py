@@ -120,6 +120,11 @@ _TRANSFER = (
     r"receiv(e|es|ed|ing)|obtain(s|ed|ing)?|acquir(e|es|ed|ing)|shar(e|es|ed|ing)|"
     r"help(s|ed|ing)|assist(s|ed|ing)|export(s|ed|ing)?|sell(s|ing)?|sold|pa(y|ys|id|ying)|"
     r"exchang(es|ed|ing)|trad(es|ed|ing)|swap(s|ped|ping)|"
+    # goods that reach a port or arrive by some means: "Russian wheat and flour now reach
+    # Rason", "guns continue to arrive by rail" (not "feedback is reaching North Korean
+    # engineers", "IT workers expected to arrive in Vladivostok")
+    r"reach(es|ed|ing)?\s+(\w+\s+){0,2}?(Rason|Rajin|Nampo|Chongjin|Vostochny|Pyongyang|"
+    r"North Korea\b|Russia\b)|arriv(e|es|ed|ing)\s+by\s+(rail|sea|train|ship|air|road|truck)|"
     r"liefer\w*|geliefert|beliefer\w*|versorg\w*|erh(a|ä)lt\w*|erhielt\w*|erhalten|bekomm\w*|überlass\w*|"
     r"zur Verfügung (gestellt|stellt|stellen|stellte)|hilft|helfen|helfe|half|geholfen|"
     r"unterstütz\w*|"

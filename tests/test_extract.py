@@ -545,6 +545,43 @@ def test_what_a_transfer_is_paid_for_goes_the_other_way():
     assert ("weapons", "Russia", "North Korea") not in found
 
 
+def test_a_headline_gives_no_exchange_of_its_own():
+    from pipeline.extract import exchanges_from_words
+
+    text = (
+        "Corea del Norte y Rusia amplían su trueque: proyectiles a cambio de defensa antiaérea\n\n"
+        "Moscú ha suministrado a Pyongyang sistemas de defensa antiaérea Pantsir, según Seúl."
+    )
+    found = {
+        (r.category.value, r.provider, r.recipient) for r in exchanges_from_words(prepare(text))
+    }
+    assert found == {("air_defense", "Russia", "North Korea")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "North Korea's labourers work in Russia. Russian wheat and flour now reach Rason by "
+            "sea every month, the report finds.",
+            {("food", "Russia", "North Korea")},
+        ),
+        (
+            "North Korea sends workers to Russia. A group of 800 North Korean IT workers is "
+            "expected to arrive in Vladivostok to write software for Russian logistics firms.",
+            set(),
+        ),
+    ],
+)
+def test_goods_that_reach_a_port_are_delivered(text, expected):
+    from pipeline.extract import exchanges_from_words
+
+    found = {
+        (r.category.value, r.provider, r.recipient) for r in exchanges_from_words(prepare(text))
+    }
+    assert found == expected
+
+
 def test_an_exchange_in_return_for_after_a_two_way_sentence_keeps_each_kind_s_way():
     from pipeline.extract import exchanges_from_words
 
@@ -705,6 +742,22 @@ def _found_but_not_listed(text: str, vetoed: list[str]):
             "near Vladivostok. Its 155th Naval Infantry Brigade lost thousands of men at Vuhledar "
             "and was later sent to fight Ukrainian forces in Kursk.",
             ["thousands of men"],
+        ),
+        (
+            "North Korea has sent 11,000 troops to Russia. Ukraine's General Staff says Russia "
+            "lost 1,020 troops over the past day. Two port workers were killed in Odesa.",
+            ["1,020 troops over the past", "Two port workers"],
+        ),
+        (
+            "Corea del Norte mantiene 11.000 soldados en Rusia. Según el Estado Mayor ucraniano, "
+            "el ejército ruso pierde cada día alrededor de 1.000 soldados entre muertos y heridos. "
+            "España mantiene unos 600 militares en Letonia.",
+            ["alrededor de 1.000 soldados entre muertos y", "unos 600 militares en Letonia"],
+        ),
+        (
+            "North Korea has sent 11,000 troops to Russia. Rajin port handled about 40 ships in "
+            "2025, up from six in 2022.",
+            ["six"],
         ),
         (
             "North Korea has sent 11,000 troops to Russia. Some 100,000 North Koreans work in "

@@ -144,6 +144,8 @@ def test_a_headline_bound_the_body_gives_as_a_range_end_is_not_a_second_figure()
         "Readers can reach the press office at +49 40 3861 2207.",
         "The briefing lasted about two and a half hours.",
         "Russia's own casualties run at around 1,000 a day.",
+        "The records show patients aged between 19 and 24, many with shrapnel wounds.",
+        "Workers are paid 60,000 to 80,000 roubles a month, of which they keep a fifth.",
     ],
 )
 def test_ages_phone_numbers_rates_and_durations_are_not_counts(text):
@@ -224,3 +226,25 @@ def test_russian_ages_written_as_a_pair_are_not_counts():
 
 def test_russian_designators_are_not_counts():
     assert _labels("Москва пообещала Пхеньяну истребители МиГ-29 и Су-35.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a named unit's whole size, in an appositive
+        "The men were drawn from the 11th Army Corps, a special operations formation of about "
+        "25,000, and were decorated on their return.",
+        # people a study interviewed
+        "The findings draw on interviews with 41 former workers now living in South Korea.",
+        # a live blog's day counter
+        "Russia-Ukraine war live: drones hit Odesa port - day 1,427\nUpdated 16:48 GMT",
+        "A Russian assault group of about 30 men was beaten back.",
+    ],
+)
+def test_unit_sizes_interviewees_and_day_counters_are_not_counts(text):
+    assert find_figures(text) == []
+
+
+def test_a_force_sent_is_still_a_figure():
+    text = "North Korea sent a force of about 12,000. A group of 1,000 builders followed."
+    assert [f.label for f in find_figures(text)] == ["about 12,000", "1,000 builders followed"]

@@ -151,6 +151,10 @@ def test_german_verb_at_the_end():
         ("Ukrainian drones struck a fuel depot near Tuapse.", False),
         ("Customs data showed no shipments to North Korea.", False),
         ("Russia did not send any oil to Pyongyang this year.", False),
+        ("Russian wheat and flour now reach Rason by sea every month.", True),
+        ("North Korean rocket launchers continue to arrive by rail.", True),
+        ("Russian feedback is reaching North Korean engineers.", False),
+        ("800 IT workers will arrive in Vladivostok to write software.", False),
     ],
 )
 def test_only_words_about_a_transfer_make_an_exchange(context, expected):
