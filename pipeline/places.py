@@ -24,11 +24,15 @@ _PATTERNS = [
     rf"(?:(?:areas?|regions?)\s+)?(?:near|along|close to|on|at)\s+the\s+(?:{_CAP}[ -]?)?"
     rf"(?:{_CAP}\s+)?(?:border|front(?:\s?line)?)(?:\s+with\s+{_CAP})?(?:\s+region)?",
     r"(?:Russia['’]s|Russian)\s+(?:border|frontline|front-line)\s+(?:areas|regions|zones?)",
+    # "withdrawn from the Kursk border", "who had guarded the Kursk border"
+    rf"(?:from\s+)?the\s+(?!(?:Chinese|Korean|North|South|Russian|Ukrainian)\b){_CAP}\s+border\b",
     r"(?:Russia['’]s\s+)?Far East",
     # near the village of Tetkino, the town of Sudzha
     rf"(?:near|in|around|outside)\s+the\s+(?:village|town|city|settlement|port)\s+of\s+{_NAMES}",
     # other languages: Region Kursk, Gebiet Kursk, région de Koursk, región de Kursk
-    rf"(?:Region|Gebiet|Oblast)\s+{_CAP}",
+    rf"(?:[A-ZÄÖÜ]\w*region|Region|Gebiets?|Oblast)\s+{_CAP}",
+    # "the Alabuga special economic zone in Tatarstan"
+    rf"(?:the\s+)?{_CAP}\s+special economic zone(?:\s+in\s+{_CAP})?",
     rf"(?:(?:la|le|el)\s+)?(?:région|region|región|oblast|province|provincia)\s+"
     rf"(?:(?:rusa|russe|ucraniana|ukrainienne)\s+)?(?:de|d['’]|du)\s*{_CAP}",
     # a capital or a city that hosts workers or troops
@@ -39,6 +43,10 @@ _PATTERNS = [
     # a preposition of place
     r"\b(?:in|at|to|around|near|nach|en|à)\s+(?:Moscow|Pyongyang|Nampo|Wonsan|Rason|Moskau|"
     r"Moscou|Moscú|Pjöngjang|Pionyang)\b(?![’']s)",
+    # regions named alone, after a preposition of place: "desplegados en Kursk", "in Primorye"
+    r"\b(?:in|at|to|into|near|nach|en|à|a)\s+(?:Kursk|Koursk|Belgorod|Donetsk|Donezk|Donbas|"
+    r"Luhansk|Zaporizhzhia|Saporischschja|Primorye|Primorsky Krai|Tatarstan|Amur|Nakhodka)\b"
+    r"(?![’']s)",
     # near a settlement named alone: "near Tetkino"
     r"\bnear\s+(?!(?:North|South|Russia|Ukraine|the|its|their)\b)[A-ZÀ-Ý][a-zà-ÿ’'-]+\b",
 ]

@@ -92,6 +92,17 @@ def test_model_proposals_are_resolved_or_refused():
         ("Etwa 4.000 Soldaten sind in der Region Kursk.", "Region Kursk"),
         ("Workers went to Russia's Far East.", "Russia's Far East"),
         ("About 2,000 soldiers went to Russia in August.", None),
+        ("Knapp 11.000 Soldaten stehen in der russischen Grenzregion Kursk.", "Grenzregion Kursk"),
+        ("Bis zu 2.000 sollen in den besetzten Teil des Gebiets Donezk.", "Gebiets Donezk"),
+        ("Situó en 11.000 los soldados desplegados en Kursk.", "Kursk"),
+        ("Officials expect up to 8,000 more workers in Primorye.", "Primorye"),
+        (
+            "Russia plans to bring 12,000 workers to the Alabuga special economic zone in "
+            "Tatarstan.",
+            "the Alabuga special economic zone in Tatarstan",
+        ),
+        ("About 4,000 soldiers who had guarded the Kursk border went home.", "the Kursk border"),
+        ("About 4,000 soldiers were pulled back from the front.", None),
     ],
 )
 def test_places_are_read_from_the_sentence(sentence, place):
