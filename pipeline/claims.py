@@ -287,7 +287,8 @@ _CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(morts|tués) (et|ou) blessés|muertos (y|o) heridos|"
             r"killed (and|or) (wounded|injured)|dead (and|or) "
-            r"(wounded|injured)|casualties|losses|tote und verwundete|"
+            r"(wounded|injured)|casualties|losses|(overall|total|casualty) (toll|tally)|"
+            r"tote und verwundete|"
             r"verluste|bajas|pertes|killed, wounded|dead, wounded|tués, blessés|muertos, heridos|"
             r"tote, verwundete|getötet (oder|und) (verwundet|verletzt)|tot (oder|und) verwundet",
             re.IGNORECASE,
@@ -313,7 +314,7 @@ _CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
         "killed",
         re.compile(
             r"killed|dead|died|deaths?|death toll|fatalities|remains|toten?|getötet|"
-            r"gefallen|tu[ée]s|morts?|muertos?|fallecidos?",
+            r"gefallen|ums Leben|tu[ée]s|morts?|muertos?|fallecidos?",
             re.IGNORECASE,
         ),
     ),
@@ -624,9 +625,9 @@ def direction_from_cues(to_nk: bool, to_ru: bool) -> tuple[str, str] | None:
 
 _CASUALTY_VERBS = re.compile(
     r"\b(killed|kill|wounded|injured|captured|missing|unaccounted for|died|dead|deaths?|"
-    r"casualties|losses|bajas|pertes|verluste|"
+    r"casualties|losses|(overall|total|casualty) (toll|tally)|bajas|pertes|verluste|"
     r"taken prisoner|prisoners?|POWs?|custody|captivity|remains|"
-    r"getötet|verwundet|verletzt|gefangen|vermisst|gefallen|tot|tués|morts?|"
+    r"getötet|verwundet|verletzt|gefangen|vermisst|gefallen|tot|ums Leben|tués|morts?|"
     r"blessés|capturés|disparus|muertos|heridos|capturados|desaparecidos)\b",
     re.IGNORECASE,
 )
@@ -722,7 +723,9 @@ _OTHER_NATION = (
     rf"(Russian|US|russische\w*|russes?|rusos?|Soviet|sowjetische\w*|soviétiques?|soviéticos?|"
     rf"{_NON_RUSSIAN_NAMES})"
 )
-_OTHERS_IN_LABEL = re.compile(rf"^\S+(\s+(of|von|de))?\s+{_OTHER_NATION}\b")
+# Any other nation's people by their demonym: "two Kenyan and one Ethiopian professional"
+_DEMONYM = r"(?!(?:Korean|North|South|Russian|Soviet)\b)[A-Z][a-z]+(?:an|ese|ian|i|ish)"
+_OTHERS_IN_LABEL = re.compile(rf"^\S+(\s+(of|von|de))?\s+({_OTHER_NATION}|{_DEMONYM})\b")
 # After a hedge too ("more than 200 Ukrainian servicemen"), but not Russians: "some 50 Russian
 # military advisers" sent to North Korea are a deployment. (Not "US" either: the match ignores
 # case, and "5,000 of us" is no nation.)

@@ -648,6 +648,40 @@ def test_killed_and_wounded_together_after_the_label(text, figure_text):
     assert record.casualty_type.value == "killed_or_wounded"
 
 
+@pytest.mark.parametrize(
+    ("text", "figure_text", "model_says", "casualty_type"),
+    [
+        (
+            "Nordkorea schickte Minenräumer nach Russland. Bei ihrem Einsatz seien mindestens 40 "
+            "von ihnen ums Leben gekommen.",
+            "mindestens 40",
+            "wounded",
+            "killed",
+        ),
+        (
+            "North Korean casualties in Russia passed 6,000. In April the agency had put the "
+            "overall toll at about 4,700.",
+            "about 4,700",
+            "killed",
+            "killed_or_wounded",
+        ),
+    ],
+)
+def test_the_clause_names_the_casualty_type(text, figure_text, model_says, casualty_type):
+    record = _verdict_record(text, figure_text, model_says)
+    assert record.casualty_type.value == casualty_type
+
+
+def test_another_nations_people_by_demonym_are_not_listed():
+    text = (
+        "Russian runners raced in Pyongyang. North Korea's Pak Chol won ahead of two Kenyan and "
+        "one Ethiopian professional, and 3,000 North Korean soldiers watched."
+    )
+    labels = [f.label for f in prepare(text).figures]
+    assert not any("Kenyan" in label for label in labels)
+    assert any("3,000" in label for label in labels)
+
+
 def test_another_army_growing_is_not_a_deployment():
     text = (
         "Nordkorea hat Truppen nach Russland geschickt. Die Bundeswehr soll bis 2029 um etwa "
