@@ -90,6 +90,7 @@ from schemas.records import (
     Attempts,
     Casualty,
     Deployment,
+    DeploymentStatus,
     Exchange,
     ExchangeDraft,
     ExchangeDrafts,
@@ -781,6 +782,11 @@ def record_from_verdict(
     status = deployment_status_at(
         ctx.text, figure.start, figure.end, deployment_status_from_words(context, verdict.status)
     )
+    if status is DeploymentStatus.unknown:
+        # a headcount with no word of plans or of a return is the count there now ("bringing
+        # the contingent to some 13,000"): 191 of 282 labelled deployments are ongoing, 2 are
+        # unknown, and a small model answers "unknown" when it is unsure
+        status = DeploymentStatus.ongoing
     common: dict[str, Any] = {
         "claimant": _claimant(ctx, None, s, e),
         "hedge": infer_hedge(context, status if record_type == "deployment" else None),

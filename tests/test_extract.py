@@ -682,6 +682,14 @@ def test_another_nations_people_by_demonym_are_not_listed():
     assert any("3,000" in label for label in labels)
 
 
+def test_a_headcount_with_no_word_of_plans_or_return_is_ongoing():
+    text = "North Korea's contingent in Russia now numbers some 13,000 troops, the JCS said."
+    record = _verdict_record(text, "some 13,000", "troops sent")
+    assert record.status.value == "ongoing"
+    text = "North Korea will send up to 3,000 deminers to Kursk, the NIS said."
+    assert _verdict_record(text, "up to 3,000", "troops sent").status.value == "planned"
+
+
 def test_another_army_growing_is_not_a_deployment():
     text = (
         "Nordkorea hat Truppen nach Russland geschickt. Die Bundeswehr soll bis 2029 um etwa "
