@@ -128,7 +128,7 @@ _TRANSFER = (
     r"liefer\w*|geliefert|beliefer\w*|versorg\w*|erh(a|ä)lt\w*|erhielt\w*|erhalten|bekomm\w*|überlass\w*|"
     r"zur Verfügung (gestellt|stellt|stellen|stellte)|hilft|helfen|helfe|half|geholfen|"
     r"unterstütz\w*|"
-    r"livr\w*|fourni\w*|envo[iy]\w*|transf[eé]r\w*|re[çc]oi\w*|re[çc]u\w*|aid(e|er|ent|ait)|"
+    r"livr\w*|fourni\w*|envo[iy]\w*|transf[eé]r\w*|re[çc]oi\w*|re[çc]u\w*|aid(e|er|ent|ait|era|erait|eraient)|"
     # Spanish "envió", "envían", "envío" (not English "environment")
     r"env[ií](?:ó|a|an|ad[oa]s?|ar|aron|ará|arán|aría|arían|aba|aban|o|os)\b|"
     r"entreg\w*|suministr\w*|proporcion\w*|recib\w*|transfi\w*|vend\w*|ayud\w*|"
@@ -153,13 +153,17 @@ _RU_PROMISED = (
     r"намерен\w*|собира\w*ся"
 )
 _SUSPECTED = (
-    r"believed?|believes|thinks?|assum(e|es|ed)|suspect\w*|fear\w*|concerns? that|"
+    r"believed?|believes|thinks?|assum(e|es|ed)|suspect\w*|fear\w*|concerns?[\"”]? that|"
+    r"(cannot|can't|could not|couldn't) rule out|not (been )?ruled out|"
     r"worr(y|ies|ied) that|may|might|could|"
     r"possibly|probably|likely|allegedly|reportedly|accus\w*|appears? to|thought to|"
     r"said to be|is said to|suggests?|signs? that|indications?|"
     r"mutmaßlich|vermut\w*|angeblich|wohl|möglicherweise|befürcht\w*|"
     r"soupçonn\w*|probablement|pourrai\w*|aurai\w*|craint\w*|"
-    r"sospech\w*|probablemente|posiblemente|supuestamente|presuntamente|podría\w*|teme\w*"
+    r"sospech\w*|probablemente|posiblemente|supuestamente|presuntamente|podría\w*|teme\w*|"
+    r"temor|pueda|puedan|pudiera\w*|"
+    # the French conditional reports what others claim: "l'aiderait", "fournirait"
+    r"\w+[ei]rai(t|ent)"
 )
 _RU_SUSPECTED = (
     r"подозрева\w*|предположительно|вероятно|возможно|по-видимому|видимо|якобы|опаса\w*|"
@@ -314,6 +318,7 @@ def _exchange_status_here(
         return ExchangeStatus.promised
     if (
         any_match(_compiled(_SUSPECTED), window)
+        or (verb is not None and _CONDITIONAL_VERB.match(text, verb.start()))
         or _HEDGE_AFTER.match(text, end, right)
         or (
             russian
@@ -331,6 +336,10 @@ def _exchange_status_here(
     if verb is not None:
         return ExchangeStatus.delivered
     return None
+
+
+# A verb in the French conditional reports what others claim: "l'aiderait à moderniser".
+_CONDITIONAL_VERB = re.compile(r"\w*[ei]rai(t|ent)\b")
 
 
 # A clause reported after a comma: "..., dass", "..., que", "..., that".

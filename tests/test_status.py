@@ -293,3 +293,32 @@ def test_english_words_that_begin_like_spanish_verbs_move_nothing():
     assert not states_a_transfer("Japan faces its most severe security environment in years.")
     assert states_a_transfer("Rusia envió petróleo a Corea del Norte.")
     assert states_a_transfer("El envío de proyectiles a Rusia continúa.")
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        (
+            "In the other direction, we cannot rule out that Russia has provided technology "
+            "for the reactor.",
+            "technology",
+        ),
+        (
+            "El Departamento de Estado expresó su temor a que Rusia pueda ayudar a Pionyang a "
+            "desarrollar un submarino de propulsión nuclear.",
+            "submarino",
+        ),
+        (
+            'The report says there are "credible concerns" that Russian specialists are '
+            "sharing technology for nuclear-powered submarines with Pyongyang.",
+            "technology",
+        ),
+        (
+            "En échange, Moscou fournit au régime du pétrole, et l'aiderait à moderniser sa "
+            "défense antiaérienne.",
+            "défense antiaérienne",
+        ),
+    ],
+)
+def test_hedges_that_make_an_exchange_suspected(text, item):
+    assert _exchange(text, item) is X.suspected
