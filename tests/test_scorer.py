@@ -686,6 +686,7 @@ def test_default_golden_dir():
         "dev8",
         "dev9",
         "dev10",
+        "dev11",
         "holdout",
     ],
 )
