@@ -65,8 +65,8 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
     (
         ExchangeCategory.air_defense,
         re.compile(
-            r"air[- ]?defen[cs]e|anti-aircraft|luftabwehr|défense a[ée]rienne|antia[ée]r\w*|"
-            r"defensa a[ée]rea",
+            r"air[- ]?defen[cs]e|anti-aircraft|luftabwehr|flugabwehr|défense a[ée]rienne|"
+            r"antia[ée]r\w*|defensa a[ée]rea",
             re.IGNORECASE,
         ),
     ),
@@ -146,7 +146,7 @@ _CATEGORY_WORDS.append(
             r"\b(artillery shells?|shells|ammunition|munitions|artillery|rockets|"
             r"ballistic missiles|missiles(?! (technology|guidance|know))|rocket launchers|"
             r"launchers|howitzers|fighter jets|fighter aircraft|combat aircraft|fighter planes|"
-            r"warplanes|arms|weapons|military hardware|MiG-\d+\w*|Su-\d+\w*|"
+            r"warplanes|arms|weapons|military hardware|MiG-\d+\w*|Su-\d+\w*|KN-\d+\w*|"
             r"self-propelled (guns|howitzers)|artillery pieces|canons|cañones|"
             r"obus|munitions|armes|proyectiles|armas|misiles|"
             r"missiles balistiques|misiles balísticos|munición|municiones)\b|"
@@ -248,7 +248,7 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"military builders|bausoldaten|baupionier|baubataillon|militärbau|"
             r"soldados de construcci[óo]n|trabajadores militares|militares de la construcci[óo]n|"
             r"soldats du génie de construction|troupes de construction|soldats-bâtisseurs|"
-            r"bâtisseurs",
+            r"bâtisseurs|militaires du bâtiment",
             re.IGNORECASE,
         ),
     ),
@@ -313,7 +313,7 @@ _CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "killed",
         re.compile(
-            r"killed|dead|died|deaths?|death toll|fatalities|remains|toten?|getötet|"
+            r"killed|dead|died|deaths?|death toll|fatalities|remains|coffins|toten?|getötet|"
             r"gefallen|ums Leben|tu[ée]s|morts?|muertos?|fallecidos?",
             re.IGNORECASE,
         ),
@@ -534,7 +534,10 @@ _TO_RUSSIA = re.compile(
     rf"(zur Verfügung gestellt|geliefert|geschickt|überlassen)|"
     rf"\b(a|à la)\s+(Rusia|Russie)\b|"
     # "a shipment of North Korean rocket launchers that reached Russia by rail"
-    rf"\b(reach(ed|es|ing)?|arriv(ed|es|ing) in)\s+{_RUSSIA}",
+    rf"\b(reach(ed|es|ing)?|arriv(ed|es|ing) in)\s+{_RUSSIA}|"
+    # North Korean weapons in Russian hands: "North Korean-made 122mm rockets ... fired by
+    # Russian forces"
+    rf"\bNorth Korean(-made)?\s+(\S+\s+){{0,8}}?(fired|used|launched)\s+by\s+{_RUSSIA}",
     re.IGNORECASE,
 )
 
@@ -625,7 +628,7 @@ def direction_from_cues(to_nk: bool, to_ru: bool) -> tuple[str, str] | None:
 
 _CASUALTY_VERBS = re.compile(
     r"\b(killed|kill|wounded|injured|captured|missing|unaccounted for|died|dead|deaths?|"
-    r"casualties|losses|(overall|total|casualty) (toll|tally)|bajas|pertes|verluste|"
+    r"casualties|losses|(overall|total|casualty) (toll|tally)|coffins|bajas|pertes|verluste|"
     r"taken prisoner|prisoners?|POWs?|custody|captivity|remains|"
     r"getötet|verwundet|verletzt|gefangen|vermisst|gefallen|tot|ums Leben|tués|morts?|"
     r"blessés|capturés|disparus|muertos|heridos|capturados|desaparecidos)\b",
@@ -877,6 +880,7 @@ def counts_people_in_general(label: str, sentence: str) -> bool:
 # "other personnel" deployment counts ("40 technicians"), and nouns that stand for soldiers.
 _SOMEONE = re.compile(
     r"\b(men|women|people|personnel|staff|specialists|technicians|experts|pilots|guards|"
+    r"comrades|Kameraden|camarades|camaradas|"
     r"cadets|interpreters|translators|officers|officials|North Koreans|Koreans|members|others|"
     r"ones|heroes|replacements|reinforcements|recruits|conscripts|volunteers|mercenaries|"
     r"combatants|victims|survivors|bodies|remains|graves|names|snipers|commandos|paratroopers|"
@@ -898,7 +902,8 @@ def names_someone(text: str) -> bool:
 
 # A plural noun in English, French or Spanish ("homes", "concerts", "países"); German and
 # Russian plurals do not end so, and are left alone.
-_PLURAL_WORD = re.compile(r"^[^\W\d_]{3,}s$")
+# a plural noun, or a designation's plural ("K9s", "T-72s", "MiG-29s": machines, not people)
+_PLURAL_WORD = re.compile(r"^(?:[^\W\d_]{3,}s|[A-Z][\w-]*\d[\w-]*s[,.;:]?)$")
 _NOT_NOUNS = frozenset(
     "was has is as its this thus always perhaps across less plus unless yes his hers ours "
     "theirs whereas besides sometimes afterwards towards".split()
@@ -953,6 +958,12 @@ _STATES_OWN_BEFORE = re.compile(
     r"NATO|the West|the US|South Korea|Seoul|Iran|India)['’]s\s+(own\s+)?$",
     re.IGNORECASE,
 )
+# A state's own army by a pronoun, in a sentence that does not name North Korea.
+_ITS_ARMY_BEFORE = re.compile(
+    r"\b(its|their)\s+(\w+\s+)?(army|armed forces|military|navy|air force|forces)\s+"
+    r"(now\s+)?(numbers?|counts?|totals?|has|have|comprises?|stands at)\s+(\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 # Another state's own strength in German, French and Spanish: "Südkorea hat etwa 450.000
 # Soldaten", "les États-Unis y stationnent 28 500 soldats", "Japón mantiene unos 250.000".
 _STATE_HAS_BEFORE = re.compile(
@@ -990,6 +1001,8 @@ def someone_elses(clause_before: str, sentence: str) -> bool:
         return True
     if _OWN_TOLL_BEFORE.search(clause_before) and not names_north_korea(sentence):
         return True
+    if _ITS_ARMY_BEFORE.search(clause_before) and not names_north_korea(sentence):
+        return True  # "Its army numbers about 71,500 active troops" (Romania's)
     if _HIRED_BEFORE.search(clause_before) and not names_north_korea(sentence):
         return True
     return bool(_AT_HOME.search(sentence)) and not names_russia_or_war(sentence)

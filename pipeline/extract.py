@@ -46,6 +46,7 @@ from pipeline.claims import (
     mentions_korea,
     moves_people,
     names_losses,
+    names_north_korea,
     names_people,
     names_russia,
     names_someone,
@@ -463,9 +464,11 @@ _IMAGERY_AFTER = re.compile(
 )
 _GENERIC_ARMS = frozenset({"weapons", "weapon", "arms"})
 _PROGRAMME_AFTER = re.compile(r"[\s-]*(programs?|programmes?|industry|industries)\b", re.I)
-# not across a preposition: "shipments of artillery ammunition to Russian forces" ships shells
+# not across a preposition or a verb: "shipments of artillery ammunition to Russian forces"
+# ships shells, "missiles had also reached Russian units" moved missiles
 _UNIT_AFTER_LIST = re.compile(
-    r"(?:(?!\b(?:to|for|from|with|into|of)\b)[\w\s,-]){0,40}?\b(units|crews|operators|forces)\b"
+    r"(?:(?!\b(?:to|for|from|with|into|of|by|had|has|have|was|were|is|are|reached)\b)[\w\s,-])"
+    r"{0,40}?\b(units|crews|operators|forces)\b"
 )
 _TARGETED_BEFORE = re.compile(
     r"\bsanctions\s+(targeting|on|against|over|imposed on)\s+[^,;.]*$|"
@@ -582,9 +585,12 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
     before = re.split(r"[.;!?\n]", ctx.text[max(0, figure.start - 120) : figure.start])[-1]
     named_words = f"{figure.label} {head}"
     if (
-        counts_things(named_words) and personnel_in_phrase(named_words) is None
+        counts_things(named_words)
+        and personnel_in_phrase(named_words) is None
+        and subtype_from_words("casualty", figure.label) is None
     ) or counts_other_people(own_words, before):
-        return None  # "74 of 96 drones", but "2,000 rocket launcher operators" are people
+        return None  # "74 of 96 drones", but "2,000 rocket launcher operators" are people and
+        # "about 90 wounded by mines" are losses
     evidence, s, e = _evidence(ctx, figure.start, figure.end)
     if counts_people_in_general(own_words, evidence):
         return None  # "Two people were injured in Kyiv's Darnytskyi district"
@@ -603,13 +609,26 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
         return None  # "Russia keeps about 3,500 troops on the disputed islands"
     if sent_elsewhere(evidence, figure.start - s, figure.end - s):
         return None  # "North Korea has sent roughly 100,000 workers to China over the years"
-    if _OF_ITS_OWN.match(ctx.text, figure.end) and names_russia(before):
-        return None  # "Russia had moved about 50,000 of its own troops into the Kursk region"
+    if _OF_ITS_OWN.match(ctx.text, figure.end) and (
+        names_russia(before) or not names_north_korea(evidence)
+    ):
+        return None  # "Russia had moved about 50,000 of its own troops into the Kursk region",
+        # "The service said 14 of its own guards were wounded"
+    if _FLED_AFTER.match(ctx.text, figure.end) or _EARLIER_VERSION.search(
+        evidence[: figure.start - s]
+    ):
+        return None  # "38 North Korean labourers who had fled their worksites"; "An earlier
+        # version of this story said about 10,000 ...": a figure the correction withdraws
     # the label stops after four words: "Some 5,000 North Korean military [construction
     # troops]" names its kind just after; read on to the end of the noun phrase
     phrase = _NOUN_PHRASE_END.split(" ".join(clause.split()[:7]), maxsplit=1)[0]
     personnel = subtype_from_words("deployment", figure.label) or personnel_in_phrase(phrase)
-    if personnel is None and counts_things(phrase) and not names_someone(phrase):
+    if personnel is None and (predicate := _PREDICATE_NOUN.match(clause)):
+        personnel = personnel_in_phrase(predicate.group(1))  # "of whom 2,000 are engineers"
+    if _BOUGHT_AFTER.match(ctx.text, figure.end):
+        return None  # "adding to the 54 it ordered in 2024"
+    loss = subtype_from_words("casualty", figure.label)
+    if personnel is None and loss is None and counts_things(phrase) and not names_someone(phrase):
         # "dozens of 170mm Koksan self-propelled guns", but "Two North Koreans captured near
         # the village of ..." are people
         return None
@@ -655,6 +674,25 @@ _ADDED_BEFORE = re.compile(
     r"\b(another|more|further|additional|a new|second|third|fresh|next)\b[^,;.]*$", re.IGNORECASE
 )
 _ADDED_AFTER = re.compile(r"\s+(more|additional|new|extra)\b", re.IGNORECASE)
+# People who left their posts are no deployment: "38 North Korean labourers who had fled".
+_FLED_AFTER = re.compile(
+    r"(\s+[\w-]+){0,4}?\s+(who|that)\s+(had\s+|have\s+|has\s+)?"
+    r"(fled|escaped|defected|deserted|ran away)\b",
+    re.IGNORECASE,
+)
+# A figure a correction note withdraws: "An earlier version of this story ... said about 10,000".
+_EARLIER_VERSION = re.compile(
+    r"\b(an?|the)\s+earlier\s+version\s+of\s+this\s+(story|article|report|item)\b", re.I
+)
+# The kind of people a figure counts, named after "are": "of whom roughly 2,000 are engineering
+# troops".
+_PREDICATE_NOUN = re.compile(
+    r"\s*(?:are|were|sind|waren|sont|étaient|son|eran)\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.I
+)
+# What a bare number bought counts things: "adding to the 54 it ordered in 2024".
+_BOUGHT_AFTER = re.compile(
+    r"\s+(it|they|we)\s+(had\s+|has\s+|have\s+)?(ordered|bought|purchased|acquired)\b", re.I
+)
 
 
 # North Koreans as people, with no kind named: soldiers, unless their sentence puts them to work.

@@ -124,7 +124,10 @@ _TRANSFER = (
     # Rason", "guns continue to arrive by rail" (not "feedback is reaching North Korean
     # engineers", "IT workers expected to arrive in Vladivostok")
     r"reach(es|ed|ing)?\s+(\w+\s+){0,2}?(Rason|Rajin|Nampo|Chongjin|Vostochny|Pyongyang|"
-    r"North Korea\b|Russia\b)|arriv(e|es|ed|ing)\s+by\s+(rail|sea|train|ship|air|road|truck)|"
+    r"North Korea\b|Russia\b|Russian\s+(units|forces|troops|army|soldiers))|"
+    r"arriv(e|es|ed|ing)\s+by\s+(rail|sea|train|ship|air|road|truck)|"
+    # weapons in another army's hands: "North Korean-made rockets fired by Russian forces"
+    r"(fired|used|launched)\s+by\s+(the\s+)?Russia\w*|"
     r"liefer\w*|geliefert|beliefer\w*|versorg\w*|erh(a|ä)lt\w*|erhielt\w*|erhalten|bekomm\w*|überlass\w*|"
     r"zur Verfügung (gestellt|stellt|stellen|stellte)|hilft|helfen|helfe|half|geholfen|"
     r"unterstütz\w*|"
@@ -154,6 +157,7 @@ _RU_PROMISED = (
 )
 _SUSPECTED = (
     r"believed?|believes|thinks?|assum(e|es|ed)|suspect\w*|fear\w*|concerns?[\"”]? that|"
+    r"in all likelihood|"
     r"(cannot|can't|could not|couldn't) rule out|not (been )?ruled out|"
     r"worr(y|ies|ied) that|may|might|could|"
     r"possibly|probably|likely|allegedly|reportedly|accus\w*|appears? to|thought to|"

@@ -571,6 +571,19 @@ def test_a_headline_gives_no_exchange_of_its_own():
             "expected to arrive in Vladivostok to write software for Russian logistics firms.",
             set(),
         ),
+        (
+            "Investigators documented North Korean-made 122mm rockets fired by Russian forces "
+            "at 27 sites.",
+            {("weapons", "North Korea", "Russia")},
+        ),
+        (
+            "He suspected North Korean Bulsae-4 anti-tank missiles had also reached Russian units.",
+            {("weapons", "North Korea", "Russia")},
+        ),
+        (
+            "Russland hat Nordkorea laut NIS Flugabwehrsysteme vom Typ Pantsir geliefert.",
+            {("air_defense", "Russia", "North Korea")},
+        ),
     ],
 )
 def test_goods_that_reach_a_port_are_delivered(text, expected):
@@ -670,6 +683,92 @@ def test_killed_and_wounded_together_after_the_label(text, figure_text):
 def test_the_clause_names_the_casualty_type(text, figure_text, model_says, casualty_type):
     record = _verdict_record(text, figure_text, model_says)
     assert record.casualty_type.value == casualty_type
+
+
+@pytest.mark.parametrize(
+    ("text", "vetoed", "kept"),
+    [
+        (
+            "Dozens of North Korean soldiers are missing near Kursk, Ukraine's border service "
+            "said. The service said 14 of its own guards were wounded in the fighting.",
+            "14 of its own",
+            "Dozens",
+        ),
+        (
+            "About 13,000 North Korean workers are in Russia. It counted 38 North Korean "
+            "labourers who had fled their worksites in Russia last year.",
+            "38",
+            "About 13,000",
+        ),
+        (
+            "Around 1,000 North Korean military engineers work in Kursk.\n\nCORRECTION: An "
+            "earlier version of this story said about 10,000 North Korean military engineers "
+            "were working in the Kursk region.",
+            "about 10,000",
+            "Around 1,000",
+        ),
+        (
+            "North Korea has sent 11,000 troops to Russia. Romania signed a deal for more "
+            "howitzers, adding to the 54 it ordered in 2024. Its army numbers about 71,500 "
+            "active troops.",
+            "54",
+            "11,000",
+        ),
+    ],
+)
+def test_own_people_deserters_corrections_and_purchases_are_not_listed(text, vetoed, kept):
+    labels = [f.label for f in prepare(text).figures]
+    assert not any(label.startswith(vetoed) for label in labels), labels
+    assert any(label.startswith(kept) for label in labels), labels
+    assert not any("71,500" in label for label in labels)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure_text", "model_says", "kind"),
+    [
+        (
+            "Around 1,000 North Korean engineers work in Kursk, and at least 40 of them had "
+            "been killed and about 90 wounded by mines and drone strikes.",
+            "about 90",
+            "troops sent",
+            ("Casualty", "wounded"),
+        ),
+        (
+            "Some 11,000 North Korean soldiers are in Russia, and by Kyiv's count at least "
+            "2,000 of their comrades have gone home in coffins.",
+            "at least 2,000",
+            "troops sent",
+            ("Casualty", "killed"),
+        ),
+        (
+            "North Korea has about 9,000 military personnel in Russia, of whom roughly 2,000 "
+            "are engineering troops rebuilding bridges.",
+            "roughly 2,000",
+            "troops sent",
+            ("Deployment", "military_engineers"),
+        ),
+        (
+            "Le contingent nord-coréen compte 1 500 démineurs et 2 500 militaires du bâtiment "
+            "en Russie.",
+            "2 500",
+            "troops sent",
+            ("Deployment", "construction_troops"),
+        ),
+    ],
+)
+def test_what_a_figure_counts_read_from_its_clause(text, figure_text, model_says, kind):
+    record = _verdict_record(text, figure_text, model_says)
+    subtype = getattr(record, "casualty_type", None) or record.personnel_type
+    assert (type(record).__name__, subtype.value) == kind
+
+
+def test_a_designation_in_the_plural_counts_machines():
+    text = (
+        "North Korea has sent 11,000 troops to Russia. South Korea's army keeps more than "
+        "1,000 K9s within range of the border with North Korea."
+    )
+    labels = [f.label for f in prepare(text).figures]
+    assert labels == ["11,000 troops"]
 
 
 def test_another_nations_people_by_demonym_are_not_listed():

@@ -314,6 +314,11 @@ def test_english_words_that_begin_like_spanish_verbs_move_nothing():
             "technology",
         ),
         (
+            'Dr Aldridge said Russia had "in all likelihood" supplied North Korea with Pantsir '
+            "air-defence systems.",
+            "air-defence",
+        ),
+        (
             "En échange, Moscou fournit au régime du pétrole, et l'aiderait à moderniser sa "
             "défense antiaérienne.",
             "défense antiaérienne",
