@@ -352,6 +352,15 @@ def test_numbers_about_someone_else_are_not_records():
     assert summary.deployments == [] and summary.casualties == []
 
 
+def _word_directions(text: str) -> set[tuple[str, str, str]]:
+    """(category, provider, recipient) of each exchange ``exchanges_from_words`` finds."""
+    from pipeline.extract import exchanges_from_words
+
+    return {
+        (r.category.value, r.provider, r.recipient) for r in exchanges_from_words(prepare(text))
+    }
+
+
 def _verdict_record(text: str, figure_text: str, counts: str):
     from pipeline.extract import record_from_verdict
     from schemas.records import FigureVerdict
@@ -449,15 +458,11 @@ def test_personnel_type_is_read_to_the_end_of_the_noun_phrase(text, figure_text,
 
 
 def test_a_sentence_joining_two_transfers_gives_each_item_its_own_clause_s_direction():
-    from pipeline.extract import exchanges_from_words
-
     text = (
         "North Korea has shipped Russia enough ammunition to sustain months of fighting, and "
         "Moscow is paying for it in oil, air-defence equipment and hard currency, a report says."
     )
-    found = {
-        (r.category.value, r.provider, r.recipient) for r in exchanges_from_words(prepare(text))
-    }
+    found = _word_directions(text)
     assert ("fuel", "Russia", "North Korea") in found
     assert ("financial", "Russia", "North Korea") in found
     assert not any(
@@ -531,30 +536,22 @@ def test_a_bare_figure_counts_the_people_named_just_before_it():
 
 
 def test_what_a_transfer_is_paid_for_goes_the_other_way():
-    from pipeline.extract import exchanges_from_words
-
     text = (
         "In return for arms and manpower, Russia has delivered air defence systems to Pyongyang, "
         "the ministers of North Korea's neighbours said."
     )
-    found = {
-        (r.category.value, r.provider, r.recipient) for r in exchanges_from_words(prepare(text))
-    }
+    found = _word_directions(text)
     assert ("weapons", "North Korea", "Russia") in found
     assert ("air_defense", "Russia", "North Korea") in found
     assert ("weapons", "Russia", "North Korea") not in found
 
 
 def test_a_headline_gives_no_exchange_of_its_own():
-    from pipeline.extract import exchanges_from_words
-
     text = (
         "Corea del Norte y Rusia amplían su trueque: proyectiles a cambio de defensa antiaérea\n\n"
         "Moscú ha suministrado a Pyongyang sistemas de defensa antiaérea Pantsir, según Seúl."
     )
-    found = {
-        (r.category.value, r.provider, r.recipient) for r in exchanges_from_words(prepare(text))
-    }
+    found = _word_directions(text)
     assert found == {("air_defense", "Russia", "North Korea")}
 
 
@@ -587,21 +584,13 @@ def test_a_headline_gives_no_exchange_of_its_own():
     ],
 )
 def test_goods_that_reach_a_port_are_delivered(text, expected):
-    from pipeline.extract import exchanges_from_words
-
-    found = {
-        (r.category.value, r.provider, r.recipient) for r in exchanges_from_words(prepare(text))
-    }
+    found = _word_directions(text)
     assert found == expected
 
 
 def test_an_exchange_in_return_for_after_a_two_way_sentence_keeps_each_kind_s_way():
-    from pipeline.extract import exchanges_from_words
-
     text = "Corea del Norte envía misiles a Rusia a cambio de petróleo, según Seúl."
-    found = {
-        (r.category.value, r.provider, r.recipient) for r in exchanges_from_words(prepare(text))
-    }
+    found = _word_directions(text)
     assert ("fuel", "Russia", "North Korea") in found
 
 
@@ -1582,12 +1571,8 @@ def test_a_russian_article_yields_typed_records_with_english_values():
 
 
 def test_russian_what_a_transfer_is_paid_for_goes_the_other_way():
-    from pipeline.extract import exchanges_from_words
-
     text = "В обмен на снаряды и ракеты Россия поставляет КНДР нефть, сообщает агентство Рёнхап."
-    found = {
-        (r.category.value, r.provider, r.recipient) for r in exchanges_from_words(prepare(text))
-    }
+    found = _word_directions(text)
     assert found == {("weapons", "North Korea", "Russia"), ("fuel", "Russia", "North Korea")}
 
 
