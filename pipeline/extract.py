@@ -584,10 +584,9 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
     own_words = f"{ctx.text[figure.start : figure.end]} {head}"
     before = re.split(r"[.;!?\n]", ctx.text[max(0, figure.start - 120) : figure.start])[-1]
     named_words = f"{figure.label} {head}"
+    loss = subtype_from_words("casualty", figure.label)  # the loss its own words name
     if (
-        counts_things(named_words)
-        and personnel_in_phrase(named_words) is None
-        and subtype_from_words("casualty", figure.label) is None
+        counts_things(named_words) and personnel_in_phrase(named_words) is None and loss is None
     ) or counts_other_people(own_words, before):
         return None  # "74 of 96 drones", but "2,000 rocket launcher operators" are people and
         # "about 90 wounded by mines" are losses
@@ -627,7 +626,6 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
         personnel = personnel_in_phrase(predicate.group(1))  # "of whom 2,000 are engineers"
     if _BOUGHT_AFTER.match(ctx.text, figure.end):
         return None  # "adding to the 54 it ordered in 2024"
-    loss = subtype_from_words("casualty", figure.label)
     if personnel is None and loss is None and counts_things(phrase) and not names_someone(phrase):
         # "dozens of 170mm Koksan self-propelled guns", but "Two North Koreans captured near
         # the village of ..." are people
