@@ -786,6 +786,20 @@ _OWN_FORCES_BEFORE = re.compile(
     r"(?![^,;]*\bNorth Korean)([^,;]|,\d)*$",
     re.IGNORECASE,
 )
+
+
+def _own_forces_before(clause_before: str) -> bool:
+    """Whether the words before a figure give another state's or the speaker's own losses or
+    needs (``_OWN_FORCES_BEFORE``), with no North Korea between them and the figure: not "Kyiv
+    says Pyongyang has lost 300 troops"."""
+    found = (
+        _OWN_FORCES_BEFORE.search(clause_before)
+        if any_match(_OWN_FORCES_BEFORE, clause_before)
+        else None
+    )
+    return found is not None and not refers_to_north_korea(clause_before[found.start() :])
+
+
 # Another state's forces at work, in a sentence that does not name North Korea: "China has
 # sent four destroyers, a supply ship and roughly 1,200 personnel", "South Korea's navy, which
 # has about 70,000 personnel".
@@ -1031,10 +1045,7 @@ def counts_other_people(label: str, clause_before: str = "") -> bool:
         or (
             clause_before
             and not mentions_korea(label)
-            and (
-                any_match(_OTHERS_BEFORE, clause_before)
-                or any_match(_OWN_FORCES_BEFORE, clause_before)
-            )
+            and (any_match(_OTHERS_BEFORE, clause_before) or _own_forces_before(clause_before))
         )
     ):
         return True

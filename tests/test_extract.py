@@ -1762,3 +1762,16 @@ def test_people_in_other_languages_are_never_exchange_items():
 )
 def test_losses_beside_another_army_stay_when_north_koreans_are_named(text):
     assert len(prepare(text).labels) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv says Pyongyang has lost 300 troops in Kursk.",
+        "Washington believes Pyongyang has lost about 1,000 soldiers in Russia.",
+        "Kyiv says the North has lost 300 troops, North Korea's critics say.",
+    ],
+)
+def test_a_state_that_reports_north_korea_s_losses_does_not_own_them(text):
+    """ "Kyiv says Pyongyang has lost": the state named first is the source, not the loser."""
+    assert len(prepare(text).figures) == 1
