@@ -1011,8 +1011,11 @@ def someone_elses(clause_before: str, sentence: str) -> bool:
     Ukraine's 2,000", "Südkorea hat etwa 450.000 Soldaten", "have hired more than 35,000
     workers" (no North Korean named), "some 15,000 soldiers and cadets marched past Kim Jong
     Un" (no Russia or its war named)."""
-    if _STATES_OWN_BEFORE.search(clause_before) or _STATE_HAS_BEFORE.search(clause_before):
+    if _STATES_OWN_BEFORE.search(clause_before):
         return True
+    state_has = _STATE_HAS_BEFORE.search(clause_before)
+    if state_has and not refers_to_north_korea(clause_before[state_has.start() :]):
+        return True  # not "Laut Südkorea hat Nordkorea rund 14.000 Soldaten ... geschickt"
     if _OWN_TOLL_BEFORE.search(clause_before) and not names_north_korea(sentence):
         return True
     if _ITS_ARMY_BEFORE.search(clause_before) and not names_north_korea(sentence):

@@ -1770,8 +1770,11 @@ def test_losses_beside_another_army_stay_when_north_koreans_are_named(text):
         "Kyiv says Pyongyang has lost 300 troops in Kursk.",
         "Washington believes Pyongyang has lost about 1,000 soldiers in Russia.",
         "Kyiv says the North has lost 300 troops, North Korea's critics say.",
+        "Laut Südkorea hat Nordkorea rund 14.000 Soldaten nach Russland geschickt.",
+        "Südkorea zufolge hat Nordkorea rund 14.000 Soldaten nach Russland geschickt.",
     ],
 )
-def test_a_state_that_reports_north_korea_s_losses_does_not_own_them(text):
-    """ "Kyiv says Pyongyang has lost": the state named first is the source, not the loser."""
+def test_a_state_that_reports_north_korea_s_figures_does_not_own_them(text):
+    """ "Kyiv says Pyongyang has lost", "Laut Südkorea hat Nordkorea": the state named first is
+    the source, not the one whose people are counted."""
     assert len(prepare(text).figures) == 1
