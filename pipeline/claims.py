@@ -763,13 +763,26 @@ _OTHERS_BEFORE = re.compile(
     rf"Corée du Nord|nord-coréen|Corea del Norte|norcorean))[^;]*$",
     re.IGNORECASE,
 )
+# States other than North Korea and Russia, by name or capital, as they open a clause in
+# English: one list for the vetoes that give a figure to another state (its losses or needs,
+# its forces at work, its own count). German, French and Spanish names are _OTHER_STATES_DFS.
+_OTHER_STATES = (
+    r"Ukraine|Kyiv|Poland|Warsaw|Germany|Berlin|France|Paris|Britain|London|Europe|NATO|"
+    r"the West|Japan|Tokyo|China|Beijing|India|Iran|Belarus|the United States|the US|America|"
+    r"Washington|South Korea|Seoul"
+)
+_OTHER_STATES_DFS = (
+    r"Südkorea|Japan|China|die USA|die Vereinigten Staaten|Deutschland|Frankreich|"
+    r"Großbritannien|die Ukraine|Polen|die Nato|la Corée du Sud|les États-Unis|la France|"
+    r"le Japon|la Chine|l'Ukraine|la Pologne|l'Allemagne|le Royaume-Uni|l'Otan|"
+    r"Corea del Sur|Estados Unidos|Japón|Ucrania|Polonia|Alemania|Francia|el Reino Unido|"
+    r"la OTAN"
+)
 # Another state's own losses or needs, or the speaker's own unit's: "Ukraine has lost tens of
 # thousands of soldiers", "Poland would need 25,000 more professional soldiers", "We lost seven
 # men that day", "his unit, about 450 strong". The figure ends the clause these open.
 _OWN_FORCES_BEFORE = re.compile(
-    r"(\b(Ukraine|Kyiv|Poland|Warsaw|Germany|Berlin|France|Paris|Britain|London|Europe|NATO|"
-    r"Japan|Tokyo|China|Beijing|the United States|Washington|the Bundeswehr|"
-    r"(Ukraine|Poland|Germany|France|Britain|Japan|China)'s (army|armed forces|military))"
+    rf"(\b({_OTHER_STATES}|the Bundeswehr|({_OTHER_STATES})'s (army|armed forces|military))"
     r"(\s+\w+){0,2}?\s+(has |have |had |would |will |may )?(lost|loses|losing|need|needs|"
     r"needed|recruit|recruits|recruited|mobili[sz]e[sd]?)\b"
     r"|\b(we|our (\w+ )?(unit|battalion|brigade|company|platoon|regiment))(\s+\w+){0,2}?\s+"
@@ -804,8 +817,7 @@ def _own_forces_before(clause_before: str) -> bool:
 # sent four destroyers, a supply ship and roughly 1,200 personnel", "South Korea's navy, which
 # has about 70,000 personnel".
 _OTHER_STATE_ACTS = re.compile(
-    r"\b(China|Chinese|Japan|Japanese|India|Iran|Belarus|Poland|Germany|France|Britain|"
-    r"the United States|the US|Beijing|Tokyo|Washington|NATO|South Korea|Seoul|Ukraine|Kyiv)"
+    rf"\b({_OTHER_STATES}|Chinese|Japanese)"
     r"('s?\s+(\w+\s+)?(navy|army|military|forces|armed forces|defen[cs]e ministry|government))?"
     r"\b[^;]*\b(sent|sends|deployed|deploys|dispatched|which has|which had|contributed|"
     r"recruited|mobili[sz]ed|fields|stationed|deploy|send|dispatch|station|drills?|exercises?|manoeuvres|maneuvers|"
@@ -968,8 +980,7 @@ _RUSSIA_OWN_BEFORE = re.compile(
 # Someone else's bare count: "against Ukraine's 2,000", "Russia's 600,000", "hired more than
 # 35,000 workers" where no North Korean is named.
 _STATES_OWN_BEFORE = re.compile(
-    r"\b(Ukraine|Kyiv|Russia|Moscow|China|Japan|Poland|Germany|France|Britain|America|Europe|"
-    r"NATO|the West|the US|South Korea|Seoul|Iran|India)['’]s\s+(own\s+)?$",
+    rf"\b(Russia|Moscow|{_OTHER_STATES})['’]s\s+(own\s+)?$",
     re.IGNORECASE,
 )
 # A state's own army by a pronoun, in a sentence that does not name North Korea.
@@ -981,11 +992,8 @@ _ITS_ARMY_BEFORE = re.compile(
 # Another state's own strength in German, French and Spanish: "Südkorea hat etwa 450.000
 # Soldaten", "les États-Unis y stationnent 28 500 soldats", "Japón mantiene unos 250.000".
 _STATE_HAS_BEFORE = re.compile(
-    r"\b(Südkorea|Japan|China|die USA|die Vereinigten Staaten|Deutschland|Frankreich|"
-    r"Großbritannien|die Ukraine|Polen|die Nato|la Corée du Sud|les États-Unis|la France|"
-    r"le Japon|la Chine|l'Ukraine|la Pologne|l'Allemagne|le Royaume-Uni|l'Otan|"
-    r"Corea del Sur|Estados Unidos|Japón|Ucrania|Polonia|Alemania|Francia|el Reino Unido|"
-    r"la OTAN)\b(\s+\w+){0,2}?\s+(hat|haben|hält|halten|zählt|zählen|unterhält|unterhalten|"
+    rf"\b({_OTHER_STATES_DFS})\b(\s+\w+){{0,2}}?\s+(hat|haben|hält|halten|zählt|zählen|"
+    r"unterhält|unterhalten|"
     r"stationiert|compte|comptent|a|ont|stationne|stationnent|maintient|maintiennent|tiene|"
     r"tienen|mantiene|mantienen|cuenta con|cuentan con|despliega|despliegan)"
     r"(\s+\w+){0,2}\s*$",
