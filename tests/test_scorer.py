@@ -687,6 +687,7 @@ def test_default_golden_dir():
         "dev9",
         "dev10",
         "dev11",
+        "dev12",
         "holdout",
     ],
 )
