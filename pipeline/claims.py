@@ -66,6 +66,7 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
         ExchangeCategory.air_defense,
         re.compile(
             r"air[- ]?defen[cs]e|anti-aircraft|luftabwehr|flugabwehr|défense a[ée]rienne|"
+            r"radars?|radares|radarsysteme?|"
             r"antia[ée]r\w*|defensa a[ée]rea",
             re.IGNORECASE,
         ),
@@ -702,7 +703,10 @@ _OTHER_PEOPLE = re.compile(
     r"soldats sous contrat|Vertragssoldaten|soldados por contrato|soldados contratados|"
     r"Ukrainer|Russen|Ukrainiens|Russes|ucranianos|rusos|refugiados|réfugiés|Flüchtlinge|"
     # workers named by a civilian workplace: "Two port workers were killed in Odesa"
-    r"(port|dock|rail|railway|aid|utility|power|postal|municipal|humanitarian|energy)\s+workers)\b",
+    r"(port|dock|rail|railway|aid|utility|power|postal|municipal|humanitarian|energy)\s+workers|"
+    r"migrants|immigrants|Migranten|migrantes|fishermen|fishers|Fischer|pêcheurs|pescadores|"
+    r"police officers|policemen|police|Polizisten|policiers|policías|"
+    r"sailors|seamen|crew members aboard|crew aboard)\b",
     re.IGNORECASE,
 )
 # People in general ("Two people were injured in Kyiv"): somebody else's unless their sentence
@@ -728,7 +732,13 @@ _OTHER_NATION = (
 )
 # Any other nation's people by their demonym: "two Kenyan and one Ethiopian professional"
 _DEMONYM = r"(?!(?:Korean|North|South|Russian|Soviet)\b)[A-Z][a-z]+(?:an|ese|ian|i|ish)"
-_OTHERS_IN_LABEL = re.compile(rf"^\S+(\s+(of|von|de))?\s+({_OTHER_NATION}|{_DEMONYM})\b")
+_OTHERS_IN_LABEL = re.compile(
+    rf"^\S+(\s+(of|von|de))?\s+({_OTHER_NATION}|{_DEMONYM})\b|"
+    # French and Spanish put the nationality after the noun: "1 000 soldats français"
+    r"^\S+(\s+\S+)?\s+(soldats|militaires|troupes|soldados|militares|tropas)\s+(français|"
+    r"allemands|américains|britanniques|polonais|ukrainiens|russes|franceses|alemanes|"
+    r"estadounidenses|británicos|españoles|polacos|ucranianos|rusos)\b"
+)
 # After a hedge too ("more than 200 Ukrainian servicemen"), but not Russians: "some 50 Russian
 # military advisers" sent to North Korea are a deployment. (Not "US" either: the match ignores
 # case, and "5,000 of us" is no nation.)
@@ -788,6 +798,8 @@ _OWN_FORCES_BEFORE = re.compile(
     r"|\b(we|our (\w+ )?(unit|battalion|brigade|company|platoon|regiment))(\s+\w+){0,2}?\s+"
     r"(lost|buried|evacuated)\b"
     r"|\b(my|our|his|her|their) (unit|battalion|brigade|company|platoon|regiment),?"
+    # a unit's own strength: "Vatra's company, which has 60 pilots"
+    r"|\b(unit|battalion|brigade|company|platoon|regiment),?\s+which\s+(has|had|numbers)"
     # the speaker's own strength: "We should have 400 men; we have about 280"
     r"|\b(we|I)\s+(should |would |only |now |still )?(have|had)(?=\s*$)"
     # a prisoner swap between the warring sides: "The two sides swapped 300 prisoners each"
@@ -799,6 +811,12 @@ _OWN_FORCES_BEFORE = re.compile(
     r"(?![^,;]*\bNorth Korean)([^,;]|,\d)*$",
     re.IGNORECASE,
 )
+
+
+def _number_of_others(clause_before: str) -> bool:
+    """Whether the words before a figure give "the number of" people troopwatch does not count."""
+    found = _NUMBER_OF_BEFORE.search(clause_before)
+    return found is not None and any_match(_OTHER_PEOPLE, found.group(1))
 
 
 def _own_forces_before(clause_before: str) -> bool:
@@ -847,7 +865,7 @@ _ELSEWHERE = re.compile(
     r"Malaysia|Myanmar|Thailand|Indonesia|Syria|Iran|Africa|Afrika|Afrique|África|Middle\s+East|"
     r"Nahen\s+Osten|Moyen-Orient|Oriente\s+Medio|Gulf|Cuba|Kuba|Lithuania|Litauen|Lituanie|"
     r"Lituania|Poland|Polen|Pologne|Polonia|Latvia|Lettland|Letonia|Lettonie|Estonia|Estland|"
-    r"Estonie|Romania|Rumänien|"
+    r"Estonie|Romania|Rumänien|Roumanie|Rumania|"
     r"Finland|Finnland|Germany|Deutschland|South\s+Korea|Südkorea|Corée\s+du\s+Sud|"
     r"Corea\s+del\s+Sur|Japan|Japon|Japón|Taiwan)\b|"
     # "some 1,100 in 14 African countries"
@@ -936,7 +954,13 @@ _NOT_NOUNS = frozenset(
 )
 
 
-_NEXT_PHRASE = re.compile(r"\s(?:and|or|und|oder|et|ou|y|o|plus)\s|\s\d", re.IGNORECASE)
+_NEXT_PHRASE = re.compile(
+    r"\s(?:and|or|und|oder|et|ou|y|o|plus)\s|\s\d|"
+    # a verb ends the noun phrase: "3,000 or so went home when their contracts expired"
+    r"(?:^|\s)(?:went|came|are|were|is|was|have|has|had|will|would|remain\w*|return\w*|left|"
+    r"arrived)\b",
+    re.IGNORECASE,
+)
 
 
 def counts_other_things(label: str, phrase: str) -> bool:
@@ -965,13 +989,14 @@ def counts_other_things(label: str, phrase: str) -> bool:
 # about 3,500 troops on the disputed islands", "Russia plans to station about 50,000 troops".
 _RUSSIA_OWN_BEFORE = re.compile(
     r"\b(Russia|Moscow|the Kremlin|Putin|Russland|Moskau|Russie|Moscou|Rusia|Moscú|"
-    r"Russia's (army|military|armed forces|defen[cs]e ministry|industry)|Russian (army|forces|"
+    r"Russia's (own )?(army|military|armed forces|forces|defen[cs]e ministry|industry)|"
+    r"Russian (army|forces|"
     r"military|plants|factories|firms|companies|industry)|(el ejército|las fuerzas) rus[oa]s?|"
     r"(l'armée|les forces) russes?|die russische Armee)\b(\s+\S+){0,6}?\s+"
     r"(plans? to |will |would |has |have |had |is |are |now |already |also |together )*"
     r"(station|stations|stationed|keep|keeps|kept|deploy|deploys|deployed|hire|hires|hired|"
     r"recruit|recruits|recruited|mobili[sz]e[sd]?|form|forms|formed|add|adds|added|maintain|"
-    r"maintains|maintained|employ|employs|employed|lost|loses|lose|pierde|perdió|perd\w*|"
+    r"maintains|maintained|employ|employs|employed|lost|loses|lose|losing|pierde|perdió|perd\w*|"
     r"verliert|verlor|verloren)\b[^;]*$",
     re.IGNORECASE,
 )
@@ -1033,10 +1058,21 @@ def someone_elses(clause_before: str, sentence: str) -> bool:
     return bool(_AT_HOME.search(sentence)) and not names_russia_or_war(sentence)
 
 
-def russias_own(clause_before: str, sentence: str) -> bool:
-    """Whether a figure counts Russia's own people: Russia keeps, stations, hires or recruits
-    them, in a sentence that does not name North Korea."""
-    return not names_north_korea(sentence) and bool(_RUSSIA_OWN_BEFORE.search(clause_before))
+def russias_own(clause_before: str) -> bool:
+    """Whether a figure counts Russia's own people: Russia keeps, stations, hires, recruits or
+    loses them, with no North Korea named between Russia and the figure."""
+    found = _RUSSIA_OWN_BEFORE.search(clause_before)
+    # North Korea named after the figure is another clause's ("..., which helps explain why
+    # Moscow values even a modest North Korean contingent"); named between Russia and the
+    # figure, the figure may be North Korea's
+    return found is not None and not refers_to_north_korea(clause_before[found.start() :])
+
+
+# A bare figure that gives "the number of" someone named before it: "The number of Central
+# Asian migrants in Primorye has fallen by about 30% to 41,000".
+_NUMBER_OF_BEFORE = re.compile(
+    r"\b(?:the\s+)?number\s+of\s+((?:[\w-]+\s+){0,3}[\w-]+)\b[^.;]*$", re.IGNORECASE
+)
 
 
 def counts_other_people(label: str, clause_before: str = "") -> bool:
@@ -1056,7 +1092,11 @@ def counts_other_people(label: str, clause_before: str = "") -> bool:
         or (
             clause_before
             and not mentions_korea(label)
-            and (any_match(_OTHERS_BEFORE, clause_before) or _own_forces_before(clause_before))
+            and (
+                any_match(_OTHERS_BEFORE, clause_before)
+                or _own_forces_before(clause_before)
+                or _number_of_others(clause_before)
+            )
         )
     ):
         return True
@@ -1097,7 +1137,9 @@ _MOVES_PEOPLE = re.compile(
     r"operating|serving|clearing|building|expected to (arrive|join|leave)|entsandt|"
     # present there: "some 10,000 are still in Russia", "remain in Kursk"
     r"(are|is|were) (still |now )?(in|inside|based in)|remain\w*|stay\w*|"
-    r"envoy\w*|déploy\w*|envi\w*|despleg\w*)\b",
+    r"envoy\w*|déploy\w*|envi\w*|despleg\w*|"
+    # gone home alive: "A further 3,000 or so went home last year"
+    r"went home|came home|gone home|pulled out)\b",
     re.IGNORECASE,
 )
 

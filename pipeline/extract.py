@@ -604,7 +604,7 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
         # about 40 ships in 2025, up from six in 2022"
     if other_state_acts(before, evidence):
         return None  # "China has sent four destroyers, a supply ship and roughly 1,200 personnel"
-    if russias_own(before, evidence) or someone_elses(before, evidence):
+    if russias_own(before) or someone_elses(before, evidence):
         return None  # "Russia keeps about 3,500 troops on the disputed islands"
     if sent_elsewhere(evidence, figure.start - s, figure.end - s):
         return None  # "North Korea has sent roughly 100,000 workers to China over the years"
@@ -672,6 +672,8 @@ _ADDED_BEFORE = re.compile(
     r"\b(another|more|further|additional|a new|second|third|fresh|next)\b[^,;.]*$", re.IGNORECASE
 )
 _ADDED_AFTER = re.compile(r"\s+(more|additional|new|extra)\b", re.IGNORECASE)
+# A bare loss figure given as a total counts killed and wounded together.
+_A_TOTAL_BEFORE = re.compile(r"\b(a|the|its|their)\s+(overall\s+)?total\s+(of|at)\s*$", re.I)
 # People who left their posts are no deployment: "38 North Korean labourers who had fled".
 _FLED_AFTER = re.compile(
     r"(\s+[\w-]+){0,4}?\s+(who|that)\s+(had\s+|have\s+|has\s+)?"
@@ -808,6 +810,8 @@ def record_from_verdict(
         if typed is None:
             return None
         record_type, subtype = typed
+        if record_type == "casualty" and bare and _A_TOTAL_BEFORE.search(before):
+            subtype = "killed_or_wounded"  # "In June the agency had given a total of 3,800"
     context = _context(ctx, s, e)
     reasons = []
     if not qualifier_consistent(figure.count, evidence):

@@ -221,7 +221,8 @@ _GROUP_SIZE_BEFORE = re.compile(
 # formation of about 25,000" (not "North Korea sent a force of 12,000").
 _NAMED_UNIT_SIZE_BEFORE = re.compile(
     r"\b(Corps|Brigade|Division|Regiment|Battalion|Army|Fleet),\s+an?\s+([\w-]+\s+){0,3}"
-    r"(formation|unit|corps|division|brigade|regiment|battalion|fleet) of\s+"
+    r"(formation|unit|corps|division|brigade|regiment|battalion|fleet)\s+"
+    r"(of|(that|which)\s+(numbers|has|counts|totals))\s+"
     r"((up to|about|around|some|roughly|nearly|almost|more than|over)\s+)?$"
 )
 # People counted as a study's sources, not sent anywhere: "interviews with 41 former workers".
@@ -229,6 +230,10 @@ _SOURCES_BEFORE = re.compile(
     r"\b(interviews?\s+with|interviewed|surveyed|a\s+survey\s+of|spoke\s+(to|with)|talked\s+to|"
     r"testimon(y|ies)\s+(of|from))\s+((some|about|around|more than|over|nearly)\s+)?$",
     re.IGNORECASE,
+)
+# People honoured, not sent or lost: "pinned medals on 43 of them".
+_HONOURED_BEFORE = re.compile(
+    r"\b(medals?|awards?|decorations?|orders?)\s+(on|to)\s+$|\b(decorated|honou?red)\s+$", re.I
 )
 # A live blog's day counter: "drones hit Odesa port - day 1,427", "Day 1,020:".
 _DAY_COUNTER_BEFORE = re.compile(r"(?:^|[-–—|:(]\s*|\n\s*)(?:[Dd]ay|Tag|[Jj]our|[Dd]ía)\s+$")
@@ -262,6 +267,8 @@ def _is_date_or_percent(text: str, start: int, end: int, value: int) -> bool:
     if _NAMED_UNIT_SIZE_BEFORE.search(text[max(0, start - 100) : start]):
         return True
     if _SOURCES_BEFORE.search(text[max(0, start - 40) : start]):
+        return True
+    if _HONOURED_BEFORE.search(text[max(0, start - 30) : start]):
         return True
     if _DAY_COUNTER_BEFORE.search(text[max(0, start - 12) : start]):
         return True

@@ -581,6 +581,10 @@ def test_a_headline_gives_no_exchange_of_its_own():
             "Russland hat Nordkorea laut NIS Flugabwehrsysteme vom Typ Pantsir geliefert.",
             {("air_defense", "Russia", "North Korea")},
         ),
+        (
+            "The monitors said Moscow had promised to supply Pyongyang with early-warning radars.",
+            {("air_defense", "Russia", "North Korea")},
+        ),
     ],
 )
 def test_goods_that_reach_a_port_are_delivered(text, expected):
@@ -667,6 +671,13 @@ def test_killed_and_wounded_together_after_the_label(text, figure_text):
             "killed",
             "killed_or_wounded",
         ),
+        (
+            "HUR put North Korean losses at 4,600 casualties. In June the agency had given a "
+            "total of 3,800.",
+            "3,800",
+            "killed",
+            "killed_or_wounded",
+        ),
     ],
 )
 def test_the_clause_names_the_casualty_type(text, figure_text, model_says, casualty_type):
@@ -749,6 +760,63 @@ def test_what_a_figure_counts_read_from_its_clause(text, figure_text, model_says
     record = _verdict_record(text, figure_text, model_says)
     subtype = getattr(record, "casualty_type", None) or record.personnel_type
     assert (type(record).__name__, subtype.value) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "vetoed"),
+    [
+        (
+            "Kim pinned medals on 43 of them at a ceremony in Pyongyang.",
+            "43",
+        ),
+        (
+            "Most came from the 11th Army Corps, an elite special-operations formation that "
+            "numbers roughly 20,000 men at home.",
+            "roughly 20,000",
+        ),
+        (
+            "Russia's own forces are losing around 1,000 soldiers killed or wounded a day, the "
+            "NIS estimated, which helps explain why Moscow values a North Korean contingent.",
+            "around 1,000",
+        ),
+        (
+            "Vatra's company, which has 60 pilots, says its drones killed North Korean soldiers.",
+            "60",
+        ),
+        (
+            "The number of Central Asian migrants in Primorye has fallen by about 30% to 41,000 "
+            "since 2023.",
+            "41,000",
+        ),
+        ("Some 4,000 police officers guarded the forum in Vladivostok.", "Some 4,000"),
+        (
+            "Russia detained two North Korean schooners with 31 crew members aboard. In 2019 it "
+            "detained more than 250 North Korean fishermen.",
+            "31",
+        ),
+        (
+            "La Corée du Nord a envoyé 10 000 soldats en Russie. Environ 1 000 soldats français "
+            "restaient déployés en Roumanie.",
+            "Environ 1",
+        ),
+    ],
+)
+def test_people_honoured_other_units_and_other_trades_are_not_listed(text, vetoed):
+    base = "North Korea has sent 11,000 troops to Russia. "
+    labels = [f.label for f in prepare(base + text).figures]
+    assert not any(label.startswith(vetoed) for label in labels), labels
+    assert any(label.startswith("11,000") for label in labels), labels
+
+
+def test_a_part_that_went_home_is_read_past_its_verb():
+    text = (
+        "More than 16,000 North Korean labourers are working in Russia. A further 3,000 or so "
+        "went home last year when their contracts expired."
+    )
+    assert any(f.label.startswith("3,000 or so") for f in prepare(text).figures)
+    record = _verdict_record(text, "3,000 or so", "killed")  # the model's reading, here wrong
+    assert type(record).__name__ == "Deployment"
+    assert (record.personnel_type.value, record.status.value) == ("workers", "completed")
 
 
 def test_a_designation_in_the_plural_counts_machines():
