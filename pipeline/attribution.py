@@ -662,18 +662,22 @@ def _resolve(name: str, earlier: list[Mention]) -> str | None:
     an organisation for "the agency"/"the report" (the same head word first)."""
     named = [m for m in earlier if not m.anaphoric]
     head = name.split()[-1].lower()
+    if head in _ROLES:
+        # "der Sprecher" after "ein Sprecher des Ministeriums"; a spokesman or a governor is
+        # not the organisation last quoted, so one named by role alone ("the regional governor
+        # said") is the claimant as written, and an unnamed official stays unresolved
+        same = [m for m in named if head in m.name.lower()]
+        if same:
+            return same[-1].name
+        return None if head in ("official", "minister") else name
     if not named:
-        return name if head in _ROLES - {"official", "minister"} else None
+        return None
     if head in ("он", "она", "оно", "они"):
         # Russian nouns have genders: "он" may stand for "Генштаб" as well as for a man
         return named[-1].name
     if head in ("he", "she", "er", "il", "elle", "él", "ella", "lui", "ihm"):
         people = [m for m in named if _is_person(m.name)]
         return people[-1].name if people else None
-    if head in _ROLES:  # "der Sprecher" after "ein Sprecher des Ministeriums"
-        same = [m for m in named if head in m.name.lower()]
-        if same:
-            return same[-1].name
     organisations = [m for m in named if not _is_person(m.name)]
     if head in _PRONOUNS:
         return organisations[-1].name if organisations else None
@@ -689,10 +693,6 @@ def _resolve(name: str, earlier: list[Mention]) -> str | None:
             return m.name
         if m.written and m.written.split()[-1].lower() == head:
             return m.name  # "the report" again: the source the last "the report" was
-    if head in _ROLES:
-        # a spokesman or a governor is not the organisation last quoted; one named by role
-        # alone ("the regional governor said") is the claimant as written
-        return None if head in ("official", "minister") else name
     return organisations[-1].name if organisations else None
 
 

@@ -155,6 +155,8 @@ _RU_PROMISED = (
     r"обеща\w*|пообеща\w*|обязал\w*|согласил\w*|договорил\w*|будет|будут|планиру\w*|"
     r"намерен\w*|собира\w*ся"
 )
+# The French conditional reports what others claim: "l'aiderait", "fournirait".
+_FR_CONDITIONAL = r"\w+[ei]rai(?:t|ent)"
 _SUSPECTED = (
     r"believed?|believes|thinks?|assum(e|es|ed)|suspect\w*|fear\w*|concerns?[\"”]? that|"
     r"in all likelihood|"
@@ -167,7 +169,7 @@ _SUSPECTED = (
     r"sospech\w*|probablemente|posiblemente|supuestamente|presuntamente|podría\w*|teme\w*|"
     r"temor|pueda|puedan|pudiera\w*|"
     # the French conditional reports what others claim: "l'aiderait", "fournirait"
-    r"\w+[ei]rai(t|ent)"
+    rf"{_FR_CONDITIONAL}"
 )
 _RU_SUSPECTED = (
     r"подозрева\w*|предположительно|вероятно|возможно|по-видимому|видимо|якобы|опаса\w*|"
@@ -342,8 +344,8 @@ def _exchange_status_here(
     return None
 
 
-# A verb in the French conditional reports what others claim: "l'aiderait à moderniser".
-_CONDITIONAL_VERB = re.compile(r"\w*[ei]rai(t|ent)\b")
+# The moving verb itself in the French conditional: "l'aiderait à moderniser".
+_CONDITIONAL_VERB = re.compile(rf"{_FR_CONDITIONAL}\b")
 
 
 # A clause reported after a comma: "..., dass", "..., que", "..., that".
