@@ -53,6 +53,7 @@ from pipeline.claims import (
     other_state_acts,
     personnel_in_phrase,
     personnel_named_last,
+    refers_to_north_korea,
     russias_own,
     sent_elsewhere,
     someone_elses,
@@ -772,6 +773,15 @@ def _record_kind(
     return record_type, subtype
 
 
+def _small(figure: Figure) -> bool:
+    """Whether a figure counts fewer than 100 at most. Of about 300 labelled deployments only
+    three are that small, and each names North Korea or North Koreans in its sentence ("They are
+    North Korean, and about 60 of them ..."); most small groups in an article are someone
+    else's (an assault group, a crew, a delegation)."""
+    values = [v for v in (figure.count.low, figure.count.best, figure.count.high) if v is not None]
+    return bool(values) and max(values) < 100
+
+
 def record_from_verdict(
     verdict: FigureVerdict,
     figure: Figure,
@@ -810,6 +820,9 @@ def record_from_verdict(
         if typed is None:
             return None
         record_type, subtype = typed
+        if record_type == "deployment" and _small(figure) and not refers_to_north_korea(evidence):
+            return None  # "a Russian assault group of about 30 men", "31 crew": a group this
+            # small sent or stationed is named as North Korean in its own sentence
         if record_type == "casualty" and bare and _A_TOTAL_BEFORE.search(before):
             subtype = "killed_or_wounded"  # "In June the agency had given a total of 3,800"
     context = _context(ctx, s, e)

@@ -1846,3 +1846,39 @@ def test_a_state_that_reports_north_korea_s_figures_does_not_own_them(text):
     """ "Kyiv says Pyongyang has lost", "Laut Südkorea hat Nordkorea": the state named first is
     the source, not the one whose people are counted."""
     assert len(prepare(text).figures) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "kept"),
+    [
+        # someone else's small group, in an article about North Korea's troops
+        (
+            "North Korea has sent 11,000 troops to Russia. Ukraine's border guards said about 30 "
+            "soldiers had been beaten back near the village of Yunakivka.",
+            "about 30",
+            False,
+        ),
+        # a small group named as North Korean in its own sentence, either direction
+        (
+            "The builders on the site are not Russian. They are North Korean, and about 60 of "
+            "them have been working there since March.",
+            "about 60",
+            True,
+        ),
+        (
+            "Russia has sent about 60 military instructors to North Korea to train its "
+            "air-defence units.",
+            "about 60",
+            True,
+        ),
+        # large groups need no such mention
+        (
+            "North Korea has sent troops to Russia. About 3,000 more arrived in Kursk in March.",
+            "About 3,000",
+            True,
+        ),
+    ],
+)
+def test_a_small_deployment_must_be_named_north_korean_in_its_sentence(text, figure, kept):
+    record = _verdict_record(text, figure, "troops sent")
+    assert (type(record).__name__ == "Deployment") is kept, record
