@@ -688,6 +688,7 @@ def test_default_golden_dir():
         "dev10",
         "dev11",
         "dev12",
+        "dev13",
         "holdout",
     ],
 )
