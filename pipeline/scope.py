@@ -22,7 +22,7 @@ from pipeline.claims import (
     refers_to_north_korea,
 )
 from pipeline.grounding import sentence_spans
-from pipeline.prefilter import any_match, cyrillic
+from pipeline.prefilter import any_match, cyrillic, finditer
 
 # Words for what ties the two states together in a record. Goods alone ("missile", "oil") are
 # not here: "North Korea shows off its biggest missile as Russia blocks a UN statement" ties
@@ -119,13 +119,39 @@ def in_scope(text: str) -> bool:
     return False
 
 
+# Another nation's people: "brought 1,200 Russian servicemen onto the central square".
+_OTHER_NATIONS_BEFORE = re.compile(
+    r"\b(Russian|Ukrainian|South Korean|Chinese|American|US|British|Belarusian|Japanese|"
+    r"russische\w*|ukrainische\w*|russes?|ukrainiens?|rusos?|ucranianos?)\s+$",
+    re.IGNORECASE,
+)
+# North Koreans who flee are no one's support: "a rights group warned that Russia was now
+# sending asylum seekers back to Pyongyang".
+_FLEEING = re.compile(
+    r"\b(asylum|defect\w*|refugees?|Asyl\w*|Flüchtling\w*|Überläufer\w*|asile|réfugiés?|"
+    r"transfuges?|asilo|refugiados?|desertores)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_own_people(sentence: str) -> bool:
+    """Whether a sentence names people or losses that may be North Korea's: not another
+    nation's ("1,200 Russian servicemen") and not in a sentence about people who fled."""
+    if any_match(_FLEEING, sentence):
+        return False
+    return any(
+        not _OTHER_NATIONS_BEFORE.search(sentence, 0, found.start())
+        for found in finditer(_PEOPLE_AND_LOSSES, sentence)
+    )
+
+
 def ties_north_korea(sentence: str, *, acts_only: bool) -> bool:
     """Whether a sentence has a word for what a record ties North Korea to Russia by: an act
     (sent, fighting, lost, delivered, paid for, given, received) done to people or goods the
     sentence names, or, unless ``acts_only``, people and losses ("troops", "casualties") or
     North Korea's own weapons ("North Korean shells"). An act alone ties nothing: "Moscow has
     sent youth football teams to tournaments in Pyongyang"."""
-    people = any_match(_PEOPLE_AND_LOSSES, sentence) or (
+    people = _names_own_people(sentence) or (
         cyrillic(sentence) and any_match(_RU_PEOPLE_AND_LOSSES, sentence)
     )
     own_goods = any_match(_NORTH_KOREAN_GOODS, sentence) or (

@@ -23,6 +23,8 @@ from tests.fakes import fake_backend
         "Pyongyang has now sent about 14,000 soldiers. Most are fighting in the Kursk region.",
         "The war in Ukraine drags on. North Korea has delivered 12 million shells, Seoul says.",
         "Some 20,000 North Koreans work on Russian construction sites.",
+        # another nation's people in the sentence do not hide North Korea's
+        "Pyongyang sent 11,000 troops to fight beside Russian soldiers in Kursk.",
         "Moscow could share know-how on naval reactors, which Pyongyang needs.",
         "Russia is sharing military technology with North Korea, Seoul says.",
         # North Korea named in the article, an epithet in the tying sentence
@@ -74,6 +76,11 @@ def test_a_sentence_tying_north_korea_to_russia_puts_an_article_in_scope(text):
         "Moscú ha enviado equipos juveniles de fútbol y hockey a torneos en Pionyang.",
         # sending home is no act toward Russia
         "A UN resolution ordered North Korea's workers abroad sent home. Russia vetoed its panel.",
+        # another nation's people are not North Korea's
+        "A parade brought 1,200 Russian servicemen onto the square, watched by North Korea's "
+        "military attache in Moscow.",
+        # people who fled are no one's support
+        "Fewer North Koreans reached the South this year, and Russia is sending defectors back.",
     ],
 )
 def test_naming_both_states_is_not_enough(text):
