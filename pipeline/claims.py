@@ -399,13 +399,23 @@ def personnel_named_last(text: str) -> str | None:
     )
     if not found:
         return None
-    if found[-1][3]:
+    if found[-1][3] and not _TOTAL_OF_ALL.search(text):
         # "5,000 military construction troops ..., and a second contingent of 1,000": a word
-        # for any group takes the kind named before it
+        # for any group takes the kind named before it, unless it sums all kinds ("Their
+        # arrival brings the number of North Korean military personnel in Russia to 12,000")
         specific = [subtype for _, _, subtype, group in found if not group]
         if specific:
             return specific[-1]
     return found[-1][2]
+
+
+# A total of every kind: "brings the number of North Korean military personnel to", "raising
+# the overall contingent to".
+_TOTAL_OF_ALL = re.compile(
+    r"\b(brings?|bringing|brought|raises?|raising|raised|takes?|taking|took|puts?|putting)\s+"
+    r"the\s+(total|overall|number|contingent|force|presence)\b",
+    re.IGNORECASE,
+)
 
 
 # Words for a group of any kind of personnel.
@@ -506,6 +516,13 @@ _TO_NK = re.compile(
     # Russian goods arriving there: "Russian wheat and flour now reach Rason by sea"
     rf"\bRussian\s+(\S+\s+){{0,4}}(reach\w*|arriv\w*\s+(in|at)|flow\w*\s+(in)?to)\s+"
     rf"({_NK}|Rason|Rajin|Nampo|Chongjin)\b|"
+    # money earned from the payer: "Pyongyang may have earned as much as $20 billion in hard
+    # currency from Moscow"
+    rf"{_NK}\W+(\w+\W+){{0,4}}earn\w*\b[^.;]{{0,80}}?\bfrom\s+{_RUSSIA}|"
+    # Russia helping with a programme in an article about North Korea: "We suspect Russia is
+    # helping with the reconnaissance satellite programme"
+    rf"{_RUSSIA}\W+(is\s+|was\s+|has\s+been\s+|may\s+be\s+)?(\w+\s+)?"
+    rf"(help|helps|helping|helped|assist|assists|assisting|assisted)\s+(with|on)\b|"
     # the payer gives: "Russia is probably paying in oil and hard currency"
     rf"{_RUSSIA}\W+(\w+\W+){{0,3}}(pay|pays|paid|paying)\s+(for\s+[^,;.]{{0,60}}?\s+)?(in|with)\b|"
     # German verb-second order: "Im Gegenzug liefere Russland Erdöl ...", "erhalte Pjöngjang"
@@ -696,7 +713,10 @@ _OTHER_PEOPLE = re.compile(
     r"waiters|performers|artists|musicians|dancers|delegates|pilgrims|Spieler|Sportler|"
     r"Athleten|joueurs|athlètes|jugadores|atletas|Zivilisten|Einwohner|Besucher|civils|"
     r"habitants|civiles|habitantes|turistas|leaders|lawmakers|diplomats|ministers|journalists|"
-    r"defectors|desertores|déserteurs|Überläufer|nationals|citizens|Ukrainians|Russians|"
+    r"defectors|desertores|déserteurs|Überläufer|Ukrainians|Russians|"
+    # but "About 2,400 citizens of the DPRK are now working in the region" (the words read
+    # after a figure may stop at "of the")
+    r"(nationals|citizens)(?!\s+of(\s+the)?\s*$|\s+of\s+(the\s+)?(DPRK|North\s+Korea))|"
     r"Americans|Poles|Cubans|Nepalis|(?<!crew )members|Mitglieder|membres|miembros|"
     r"families|relatives|widows|orphans|Familien|familles|proches|familias|"
     r"officials|sources|analysts|experts|researchers|interrogators|contract soldiers|"
@@ -709,6 +729,13 @@ _OTHER_PEOPLE = re.compile(
     r"sailors|seamen|crew members aboard|crew aboard)\b",
     re.IGNORECASE,
 )
+
+
+def names_other_people(text: str) -> bool:
+    """Whether ``text`` names people troopwatch does not count ("migrants", "civilians")."""
+    return any_match(_OTHER_PEOPLE, text)
+
+
 # People in general ("Two people were injured in Kyiv"): somebody else's unless their sentence
 # names North Korea.
 _GENERIC_PEOPLE = re.compile(
@@ -924,7 +951,7 @@ def counts_people_in_general(label: str, sentence: str) -> bool:
 # "other personnel" deployment counts ("40 technicians"), and nouns that stand for soldiers.
 _SOMEONE = re.compile(
     r"\b(men|women|people|personnel|staff|specialists|technicians|experts|pilots|guards|"
-    r"comrades|Kameraden|camarades|camaradas|"
+    r"comrades|Kameraden|camarades|camaradas|citizens|nationals|Bürger|citoyens|ciudadanos|"
     r"cadets|interpreters|translators|officers|officials|North Koreans|Koreans|members|others|"
     r"ones|heroes|replacements|reinforcements|recruits|conscripts|volunteers|mercenaries|"
     r"combatants|victims|survivors|bodies|remains|graves|names|snipers|commandos|paratroopers|"
@@ -992,12 +1019,12 @@ _RUSSIA_OWN_BEFORE = re.compile(
     r"Russia's (own )?(army|military|armed forces|forces|defen[cs]e ministry|industry)|"
     r"Russian (army|forces|"
     r"military|plants|factories|firms|companies|industry)|(el ejército|las fuerzas) rus[oa]s?|"
-    r"(l'armée|les forces) russes?|die russische Armee)\b(\s+\S+){0,6}?\s+"
+    r"(l'armée|les forces) russes?|die russische Armee)\b,?(\s+\S+){0,6}?\s+"
     r"(plans? to |will |would |has |have |had |is |are |now |already |also |together )*"
     r"(station|stations|stationed|keep|keeps|kept|deploy|deploys|deployed|hire|hires|hired|"
     r"recruit|recruits|recruited|mobili[sz]e[sd]?|form|forms|formed|add|adds|added|maintain|"
     r"maintains|maintained|employ|employs|employed|lost|loses|lose|losing|pierde|perdió|perd\w*|"
-    r"verliert|verlor|verloren)\b[^;]*$",
+    r"verliert|verlor|verloren|recluta\w*|reclutó|recrut\w*|rekrutier\w*)\b[^;]*$",
     re.IGNORECASE,
 )
 
@@ -1039,11 +1066,13 @@ _AT_HOME = re.compile(
 )
 
 
-def someone_elses(clause_before: str, sentence: str) -> bool:
+def someone_elses(clause_before: str, sentence: str, previous: str = "") -> bool:
     """Whether a count belongs to another state or employer, or to North Koreans at home: "against
     Ukraine's 2,000", "Südkorea hat etwa 450.000 Soldaten", "have hired more than 35,000
     workers" (no North Korean named), "some 15,000 soldiers and cadets marched past Kim Jong
-    Un" (no Russia or its war named)."""
+    Un" (no Russia or its war named in the sentence or, for "there", the one before it:
+    "... in the Kursk region. A separate contingent of some 5,000 military construction troops
+    has been rebuilding roads and bridges there")."""
     if _STATES_OWN_BEFORE.search(clause_before):
         return True
     state_has = _STATE_HAS_BEFORE.search(clause_before)
@@ -1055,7 +1084,12 @@ def someone_elses(clause_before: str, sentence: str) -> bool:
         return True  # "Its army numbers about 71,500 active troops" (Romania's)
     if _HIRED_BEFORE.search(clause_before) and not names_north_korea(sentence):
         return True
-    return bool(_AT_HOME.search(sentence)) and not names_russia_or_war(sentence)
+    if not _AT_HOME.search(sentence) or names_russia_or_war(sentence):
+        return False
+    return not (_THERE.search(sentence) and names_russia_or_war(previous))
+
+
+_THERE = re.compile(r"\bthere\b", re.IGNORECASE)
 
 
 def russias_own(clause_before: str) -> bool:
@@ -1216,15 +1250,20 @@ _HELD_BY_UKRAINE = re.compile(
 )
 
 
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
 def casualty_in_clause(text: str, start: int, end: int) -> str | None:
     """The casualty type a figure's own clause names (a few words either side), or None.
 
     "Ukraine's forces killed 36 North Korean soldiers" and "at least 300 soldiers had been
     killed" both name 'killed', though the figure's label does not.
     """
-    before = text[max(0, start - 60) : start]
+    # another number ends the clause, but a year does not: "Tausende Soldaten seien seit
+    # Herbst 2024 getötet oder verwundet worden"
+    before = _YEAR.sub("year", text[max(0, start - 60) : start])
     before = re.split(r"[.;!?\n,]|\d", before)[-1]
-    after = text[end : end + 80]
+    after = _YEAR.sub("year", text[end : end + 80])
     after = _before_replacing(re.split(r"[.;!?\n,]|\d", after)[0])
     if _HELD_BY_UKRAINE.search(before):
         return "captured"

@@ -47,6 +47,7 @@ from pipeline.claims import (
     moves_people,
     names_losses,
     names_north_korea,
+    names_other_people,
     names_people,
     names_russia,
     names_someone,
@@ -91,6 +92,7 @@ from schemas.records import (
     ArticleSummary,
     Attempts,
     Casualty,
+    Count,
     Deployment,
     DeploymentStatus,
     Exchange,
@@ -443,10 +445,17 @@ def _in_return_for(text: str, sentence_start: int, position: int) -> bool:
     )
 
 
-_VOTES_BEFORE = re.compile(r"\bvotes?\s+(to|against)\s*$", re.IGNORECASE)
+_VOTES_BEFORE = re.compile(
+    # and the second side of a swap: "157 gegen 157"
+    r"\bvotes?\s+(to|against)\s*$|\d\s+(for|gegen|contre|por|за)\s*$",
+    re.IGNORECASE,
+)
 # the first side of a tally: "mit 315 zu 94 Stimmen", "by 315 to 94 votes"
 _TALLY_AFTER = re.compile(
-    r"\s+(to|zu|contre|à|a|contra)\s+\d[\d.,]*\s+(votes?|Stimmen|voix|votos)\b", re.IGNORECASE
+    r"\s+(to|zu|contre|à|a|contra)\s+\d[\d.,]*\s+(votes?|Stimmen|voix|votos)\b|"
+    # a swap, one for one: "tauschten ... Gefangene aus, 157 gegen 157", "300 for 300"
+    r"\s+(for|gegen|contre|por|за)\s+\d[\d.,]*\b(?!\s*(troops|soldiers|Soldaten|soldats|soldados))",
+    re.IGNORECASE,
 )
 _OF_ITS_OWN = re.compile(r"\s+(of (its|their) own|своих|собственных)\b", re.IGNORECASE)
 
@@ -605,7 +614,12 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
         # about 40 ships in 2025, up from six in 2022"
     if other_state_acts(before, evidence):
         return None  # "China has sent four destroyers, a supply ship and roughly 1,200 personnel"
-    if russias_own(before) or someone_elses(before, evidence):
+    if russias_own(before) or (
+        # a figure whose own words name North Koreans is theirs: "Ucrania mantiene a dos
+        # prisioneros norcoreanos"
+        not names_north_korea(figure.label)
+        and someone_elses(before, evidence, _sentence_and_previous(ctx, s, e))
+    ):
         return None  # "Russia keeps about 3,500 troops on the disputed islands"
     if sent_elsewhere(evidence, figure.start - s, figure.end - s):
         return None  # "North Korea has sent roughly 100,000 workers to China over the years"
@@ -619,6 +633,10 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
     ):
         return None  # "38 North Korean labourers who had fled their worksites"; "An earlier
         # version of this story said about 10,000 ...": a figure the correction withdraws
+    if _NEEDED_BEFORE.search(before) and not mentions_korea(own_words):
+        return None  # "The region is short of about 16,000 construction workers": a need
+    if _OF_WHOM.match(figure.label) and _others_just_before(before):
+        return None  # "migrants from Uzbekistan and Tajikistan, about 9,000 of whom work"
     # the label stops after four words: "Some 5,000 North Korean military [construction
     # troops]" names its kind just after; read on to the end of the noun phrase
     phrase = _NOUN_PHRASE_END.split(" ".join(clause.split()[:7]), maxsplit=1)[0]
@@ -679,6 +697,36 @@ _A_TOTAL_BEFORE = re.compile(r"\b(a|the|its|their)\s+(overall\s+)?total\s+(of|at
 _FLED_AFTER = re.compile(
     r"(\s+[\w-]+){0,4}?\s+(who|that)\s+(had\s+|have\s+|has\s+)?"
     r"(fled|escaped|defected|deserted|ran away)\b",
+    re.IGNORECASE,
+)
+# People a place or employer lacks or needs are not there: "The region is short of about
+# 16,000 construction workers".
+_NEEDED_BEFORE = re.compile(
+    r"\b(short of|shortage of|lacks?|lacking|lack of|in need of|needs?|needed|deficit of|"
+    r"demand for)\s+((some|about|around|roughly|an estimated|at least|more than|nearly|"
+    r"almost|up to|another|a further)\s+)*$",
+    re.IGNORECASE,
+)
+# A part of people named just before: "about 9,000 of whom", "200 of them", "dont 300".
+_OF_WHOM = re.compile(
+    r"^\S+(\s+\S+)?\s+(of whom|of them|davon|dont|de los cuales|de ellos|d'entre eux)\b",
+    re.IGNORECASE,
+)
+
+
+def _others_just_before(before: str) -> bool:
+    """Whether the words just before a part ("..., about 9,000 of whom") name people troopwatch
+    does not count, and no North Koreans."""
+    tail = before[-80:]
+    return names_other_people(tail) and not mentions_korea(tail)
+
+
+# An estimate given for the count the article is about: "put the figure at roughly 9,000",
+# "puts their number at 12,000", "estimates the total at".
+_ESTIMATE_AT_BEFORE = re.compile(
+    r"\b(put|puts|putting|estimat\w+|plac\w+)\s+(the|its|their|that)\s+"
+    r"(figure|number|total|count|tally|toll|strength)\s+at\s+((some|about|around|roughly|"
+    r"an estimated|at least|more than|nearly|almost|up to|as many as|over)\s+)*$",
     re.IGNORECASE,
 )
 # A figure a correction note withdraws: "An earlier version of this story ... said about 10,000".
@@ -805,7 +853,7 @@ def record_from_verdict(
         and figure.count.value is not None
         and not _ADDED_BEFORE.search(before)
         and not _ADDED_AFTER.match(ctx.text, figure.end)
-        and any(r.count.value == figure.count.value for _, r in earlier)
+        and any(_numbers(r.count) == _numbers(figure.count) for _, r in earlier)
     ):
         return None  # "We now have six North Koreans." repeats the six captured (rule d)
     updated = [r for start, r in earlier if s <= start] if bare else []
@@ -814,6 +862,11 @@ def record_from_verdict(
         # model saw only an old number
         record_type, subtype = _kind_of(updated[-1])
     else:
+        if kind is None and _ESTIMATE_AT_BEFORE.search(before):
+            # "The lowest estimate comes from the Centre ..., which put the figure at roughly
+            # 9,000": an estimate of the article's count, whatever the model said; its kind is
+            # read from the words as for any deployment or casualty
+            kind = ("deployment", "troops")
         if kind is None:
             return None
         typed = _record_kind(kind, figure, ctx, screened)
@@ -1104,11 +1157,17 @@ def _claimant(
     return latest_before(context_start, ctx.sources)
 
 
+def _numbers(count: Count) -> tuple[int | None, int | None, int | None]:
+    """A count's numbers: "about 11,000" repeats "11,000", but a range of 10,000 to 12,000 is
+    another estimate, though its midpoint is 11,000."""
+    return count.low, count.best, count.high
+
+
 def _dedupe_key(record: Record) -> tuple:
     if isinstance(record, Deployment):
-        return ("d", record.personnel_type, record.count.value)
+        return ("d", record.personnel_type, _numbers(record.count))
     if isinstance(record, Casualty):
-        return ("c", record.casualty_type, record.count.value)
+        return ("c", record.casualty_type, _numbers(record.count))
     # one exchange record per category and direction (evals/README.md, rule c)
     return ("e", record.category, record.provider.lower(), record.recipient.lower())
 

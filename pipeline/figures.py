@@ -32,7 +32,8 @@ _MONTH_NEAR = re.compile(
 _VAGUE = re.compile(
     r"\b((several|many|tens of|hundreds of) )?(thousands|hundreds|dozens|scores)\b|"
     r"\bseveral (thousand|hundred)\b|\b(tausende|hunderte|dutzende|mehrere tausend)\b|"
-    r"\b(mehrere|einige) (dutzend|hundert)\b|"
+    r"\ba (few|couple of) (thousand|hundred|dozen)\b|\bquelques (centaines|milliers)\b|"
+    r"\b(mehrere|einige) (dutzend|hundert|tausend)\b|"
     r"\b(des milliers|des centaines|des dizaines|plusieurs (centaines|milliers|dizaines)|"
     r"miles|cientos|centenares|decenas|varios (cientos|miles)|тысячи|сотни)\b",
     re.IGNORECASE,
@@ -140,7 +141,8 @@ _AGE_BEFORE = re.compile(
     r"edades de|(he|she|I) (was|is|am|turned)|I'm)\s+(\d+\s*(,|and|to|or|und|bis|et|y|-|–)\s*)*$",
     re.IGNORECASE,
 )
-_NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][a-z]+,\s*$")
+# also hyphenated given names: "Yoon Tae-ho, 58, a ruling-party member"
+_NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][a-z]+(-[a-z]+)?,\s*$")
 # A telephone number: "+49 40 3861 2207", "(030) 1234 5678".
 _PHONE = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d+\)?){2,}|\(0\d+\)\s?\d[\d\s-]{4,}")
 

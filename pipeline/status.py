@@ -126,6 +126,11 @@ _TRANSFER = (
     r"reach(es|ed|ing)?\s+(\w+\s+){0,2}?(Rason|Rajin|Nampo|Chongjin|Vostochny|Pyongyang|"
     r"North Korea\b|Russia\b|Russian\s+(units|forces|troops|army|soldiers))|"
     r"arriv(e|es|ed|ing)\s+by\s+(rail|sea|train|ship|air|road|truck)|"
+    # another state's systems set up there: "Russian Pantsir air-defence systems have
+    # reportedly been installed around Pyongyang"
+    r"(installed|set up|stationed)\s+(in|around|near|at)\s+(Pyongyang|North Korea\b)|"
+    # money earned from the other state: "Pyongyang may have earned ... from Moscow"
+    r"earn(s|ed|ing)?\b[^.;]{0,80}?\bfrom\s+(Moscow|Russia\b)|"
     # weapons in another army's hands: "North Korean-made rockets fired by Russian forces"
     r"(fired|used|launched)\s+by\s+(the\s+)?Russia\w*|"
     r"liefer\w*|geliefert|beliefer\w*|versorg\w*|erh(a|ä)lt\w*|erhielt\w*|erhalten|bekomm\w*|überlass\w*|"

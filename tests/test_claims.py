@@ -615,3 +615,15 @@ def test_russian_help_in_the_infinitive_gives_a_direction():
     text = "Россия, как считают в Вашингтоне, может помочь КНДР в разработке подводной лодки."
     assert direction_from_words(text) == ("Russia", "North Korea")
     assert states_a_transfer(text)
+
+
+def test_a_group_word_takes_the_kind_before_it_unless_it_sums_every_kind():
+    from pipeline.claims import personnel_named_last
+
+    part = "North Korea sent 5,000 military construction troops, and a second contingent of"
+    assert personnel_named_last(part) == "construction_troops"
+    total = (
+        "The engineers are building fortifications. Their arrival brings the number of North "
+        "Korean military personnel in Russia to"
+    )
+    assert personnel_named_last(total) == "troops"

@@ -1882,3 +1882,112 @@ def test_a_state_that_reports_north_korea_s_figures_does_not_own_them(text):
 def test_a_small_deployment_must_be_named_north_korean_in_its_sentence(text, figure, kept):
     record = _verdict_record(text, figure, "troops sent")
     assert (type(record).__name__ == "Deployment") is kept, record
+
+
+@pytest.mark.parametrize(
+    ("text", "vetoed"),
+    [
+        # a need is no one there
+        ("The region is short of about 16,000 construction workers, the ministry says.", "about"),
+        # a part of other people named just before
+        (
+            "Migrants from Uzbekistan and Tajikistan, about 9,000 of whom work in local "
+            "construction, have been leaving for Moscow.",
+            "about 9,000",
+        ),
+        # Russia's own recruits, in Spanish
+        (
+            "Rusia, que según Kiev recluta cada mes a unos 30.000 soldados propios, no ha "
+            "comentado las cifras.",
+            "unos 30.000",
+        ),
+        # a swap, one for one: both sides
+        ("Russland und die Ukraine tauschten am Dienstag Gefangene aus, 157 gegen 157.", "157"),
+    ],
+)
+def test_needs_parts_of_others_own_recruits_and_swaps_are_not_listed(text, vetoed):
+    base = "North Korea has sent 11,000 troops to Russia. "
+    labels = [f.label for f in prepare(base + text).figures]
+    assert not any(label.startswith(vetoed) for label in labels), labels
+    assert any(label.startswith("11,000") for label in labels), labels
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("About 2,400 citizens of the DPRK are now working in the region.", "About 2,400"),
+        # rebuilding "there" is in the place the sentence before names, not at home
+        (
+            "Sappers cleared mines in the Kursk region. A separate contingent of some 5,000 "
+            "military construction troops has been rebuilding roads and bridges there.",
+            "some 5,000",
+        ),
+        # a state that holds North Koreans holds prisoners, not its own soldiers
+        (
+            "En Kiev, Zelenski recordó que Ucrania mantiene a dos prisioneros norcoreanos.",
+            "dos prisioneros",
+        ),
+    ],
+)
+def test_north_koreans_named_as_citizens_rebuilding_there_or_held_are_listed(text, kept):
+    base = "North Korea has sent 11,000 troops to Russia. "
+    labels = [f.label for f in prepare(base + text).figures]
+    assert any(label.startswith(kept) for label in labels), labels
+
+
+def test_a_bare_estimate_of_the_count_is_a_record_whatever_the_model_says():
+    text = (
+        "A US official said 10,000 to 12,000 North Korean personnel were in Russia. The "
+        "lowest estimate comes from a London think tank, which put the figure at roughly 9,000."
+    )
+    record = _verdict_record(text, "roughly 9,000", "something else")
+    assert type(record).__name__ == "Deployment"
+    assert record.personnel_type.value == "troops"
+
+
+def test_a_range_is_not_a_repeat_of_a_count_at_its_midpoint():
+    text = (
+        "South Korea's spy agency said about 11,000 North Korean troops remained in Russia. A "
+        "US official said between 10,000 and 12,000 North Korean personnel were in Russia."
+    )
+    figures = {
+        "f1": verdict("about 11,000 North Korean troops remained", "troops sent", "ongoing"),
+        "f2": verdict("10,000 and 12,000 North Korean personnel", "troops sent", "ongoing"),
+    }
+    summary, _ = _run([figures, NO_EXC], text=text, strict=True)
+    counts = {(d.count.low, d.count.best, d.count.high) for d in summary.deployments}
+    assert counts == {(None, 11_000, None), (10_000, None, 12_000)}
+
+
+def test_a_german_toll_reads_its_verb_past_a_year():
+    text = (
+        "Nordkorea hat Truppen nach Russland geschickt. Nach Einschätzung des JCS seien "
+        "Tausende Soldaten seit Herbst 2024 getötet oder verwundet worden."
+    )
+    record = _verdict_record(text, "Tausende", "killed")
+    assert record.casualty_type.value == "killed_or_wounded"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russian Pantsir air-defence systems have reportedly been installed around "
+            "Pyongyang, South Korea's spy agency said.",
+            ("air_defense", "Russia", "North Korea"),
+        ),
+        (
+            "A think tank estimates that Pyongyang may have earned as much as $20 billion in "
+            "hard currency from Moscow for its arms.",
+            ("financial", "Russia", "North Korea"),
+        ),
+        (
+            '"We suspect Russia is helping with the reconnaissance satellite programme," a South '
+            "Korean official said.",
+            ("space_satellite", "Russia", "North Korea"),
+        ),
+    ],
+)
+def test_installed_earned_from_and_helping_with_give_the_direction(text, expected):
+    base = "North Korea has sent troops to Russia. "
+    assert expected in _word_directions(base + text)

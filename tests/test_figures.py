@@ -84,6 +84,11 @@ def test_vague_amounts_in_german_french_and_spanish():
     assert labels == ["Mehrere", "Des", "Decenas"]
 
 
+def test_a_few_hundred_is_a_vague_figure():
+    text = 'At the start of the year there were "a few hundred", she said. Quelques milliers.'
+    assert [f.label for f in find_figures(text)] == ["a few hundred", "Quelques milliers"]
+
+
 def test_page_counters_are_not_figures():
     text = "Comments (214) | Shares: 1,203\n\nAbout 3,000 North Korean troops arrived."
     assert [f.label for f in find_figures(text)] == ["About 3,000 North Korean troops arrived"]
@@ -141,6 +146,7 @@ def test_a_headline_bound_the_body_gives_as_a_range_end_is_not_a_second_figure()
         "Both men, aged 21 and 26, remain in custody in Kyiv.",
         "Most of those killed were aged 18 to 24, the agency said.",
         "Hnatiuk, 38, has commanded his battalion since 2023.",
+        "Yoon Tae-ho, 58, a ruling-party member of the committee, told reporters.",
         "Readers can reach the press office at +49 40 3861 2207.",
         "The briefing lasted about two and a half hours.",
         "Russia's own casualties run at around 1,000 a day.",
