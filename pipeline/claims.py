@@ -671,6 +671,7 @@ _THINGS = re.compile(
     r"engagements|incidents|bombers|fighters|launches|satellites|states|countries|nations|"
     r"mines|explosives?|square|capitals?|capitales?|hauptstädte|batteries|baterías|"
     r"bridges|ponts|puentes|brücken|lanzacohetes|proyectiles|obuses|unidades|voyages|"
+    r"trips|journeys|port calls|Fahrten|Reisen|Transporte|trajets|viajes|"
     r"containers|battalions|brigades|regiments|wagons|carriages|votes|ballots|seats|firms|"
     r"Stimmen|voix|votos|groups|hotels|slides|"
     r"companies|entities|banks|raketen|granaten|flugzeuge|schiffe|geschosse|"

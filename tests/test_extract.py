@@ -1903,6 +1903,8 @@ def test_a_small_deployment_must_be_named_north_korean_in_its_sentence(text, fig
         ),
         # a swap, one for one: both sides
         ("Russland und die Ukraine tauschten am Dienstag Gefangene aus, 157 gegen 157.", "157"),
+        # trips count things, not people
+        ("RUSI hat mindestens 43 Fahrten russischer Tanker nach Rajin dokumentiert.", "mindes"),
     ],
 )
 def test_needs_parts_of_others_own_recruits_and_swaps_are_not_listed(text, vetoed):
