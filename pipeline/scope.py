@@ -32,9 +32,7 @@ _PEOPLE_AND_LOSSES = re.compile(
     r"\b(troops?|soldiers?|servicemen|service members|personnel|forces|contingents?|"
     r"battalions?|units?|officers|generals?|engineers|sappers|deminers|builders|workers|"
     r"labou?rers|labou?r|mercenar\w+|recruits|fighters|casualt\w+|dead|deaths?|prisoners?|"
-    r"POWs?|losses|north koreans|nordkoreaner\w*|"
-    # French and Spanish demonyms are nouns (people) after a determiner, else adjectives
-    r"(?:les|des|aux|los|las|unos|unas)\s+(?:nord-coréen(?:ne)?s|norcorean[oa]s)|"
+    r"POWs?|losses|"
     r"truppen|soldaten|armee|arbeiter|arbeitskräfte|pioniere|verluste|tote|"
     r"troupes|soldats|militaires|ouvriers|travailleurs|morts|prisonniers|pertes|"
     r"tropas|soldados|militares|obreros|trabajadores|zapadores|desminadores|muertos|heridos|"
@@ -61,7 +59,8 @@ _ACTS = re.compile(
     r"combatt\w+|envoy(?:é|ée|és|ées|er|ait)|envoie\w*|déploy\w*|tués|blessés|"
     r"livr(?:é|ée|és|ées|er|e|ent|aisons?)|aide|fourni\w*|partag\w+|en échange|"
     # Spanish
-    r"combat\w+|enviad\w*|envió|envía|desplegad\w*|despliegue|entreg\w+|ayuda|"
+    r"combat\w+|luch(a|an|aron|ó|ando)|enviad\w*|envió|envía|desplegad\w*|despliegue|"
+    r"entreg\w+|ayuda|"
     r"suministr\w+|compart\w+|a cambio)\b",
     re.IGNORECASE,
 )
@@ -134,6 +133,16 @@ _FLEEING = re.compile(
 )
 
 
+# North Koreans by their demonym are people an act must move or lose: "Some 20,000 North
+# Koreans work on Russian construction sites", not "would do nothing for ordinary North Koreans".
+_NORTH_KOREANS = re.compile(
+    r"\b(north koreans|nordkoreaner\w*|"
+    # French and Spanish demonyms are nouns (people) after a determiner, else adjectives
+    r"(?:les|des|aux|los|las|unos|unas)\s+(?:nord-coréen(?:ne)?s|norcorean[oa]s))\b",
+    re.IGNORECASE,
+)
+
+
 def _names_own_people(sentence: str) -> bool:
     """Whether a sentence names people or losses that may be North Korea's: not another
     nation's ("1,200 Russian servicemen") and not in a sentence about people who fled."""
@@ -159,10 +168,21 @@ def ties_north_korea(sentence: str, *, acts_only: bool) -> bool:
     )
     if not acts_only and (people or own_goods):
         return True
+    koreans = any_match(_NORTH_KOREANS, sentence) and not any_match(_FLEEING, sentence)
+    if not acts_only and koreans and any_match(_AT_WORK, sentence):
+        return True  # "Some 20,000 North Koreans work on Russian construction sites"
     acts = (
         any_match(_ACTS, sentence)
         or any_match(_RECEIVES, sentence)
         or (cyrillic(sentence) and any_match(_RU_ACTS, sentence))
     )
     goods = any_match(_GOODS_MOVED, sentence) or bool(categories_of(sentence))
-    return acts and (people or own_goods or goods)
+    return acts and (people or koreans or own_goods or goods)
+
+
+# Work that puts North Koreans somewhere: "North Koreans work on Russian construction sites".
+_AT_WORK = re.compile(
+    r"\b(work|works|working|worked|employed|stationed|serv(e|es|ing|ed)|arbeite\w*|"
+    r"travaill\w*|trabaj\w*|station\w*)\b",
+    re.IGNORECASE,
+)

@@ -81,6 +81,8 @@ def test_a_sentence_tying_north_korea_to_russia_puts_an_article_in_scope(text):
         "military attache in Moscow.",
         # people who fled are no one's support
         "Fewer North Koreans reached the South this year, and Russia is sending defectors back.",
+        # North Koreans named with Russia, but nobody sent, working, fighting or lost
+        "Russia's envoy said the meeting would do nothing for ordinary North Koreans.",
     ],
 )
 def test_naming_both_states_is_not_enough(text):
