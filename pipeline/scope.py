@@ -124,6 +124,14 @@ _OTHER_NATIONS_BEFORE = re.compile(
     r"russische\w*|ukrainische\w*|russes?|ukrainiens?|rusos?|ucranianos?)\s+$",
     re.IGNORECASE,
 )
+# ... or named after the noun: "Builders on the Russian side of the road bridge", "workers from
+# Uzbekistan".
+_OTHER_NATIONS_AFTER = re.compile(
+    r"\s+(on\s+the\s+(Russian|Ukrainian|Chinese|South\s+Korean)\s+side|"
+    r"from\s+(Russia|Ukraine|China|South\s+Korea|Central\s+Asia|Uzbekistan|Tajikistan|"
+    r"Kyrgyzstan|Belarus))\b",
+    re.IGNORECASE,
+)
 # North Koreans who flee are no one's support: "a rights group warned that Russia was now
 # sending asylum seekers back to Pyongyang".
 _FLEEING = re.compile(
@@ -150,6 +158,7 @@ def _names_own_people(sentence: str) -> bool:
         return False
     return any(
         not _OTHER_NATIONS_BEFORE.search(sentence, 0, found.start())
+        and not _OTHER_NATIONS_AFTER.match(sentence, found.end())
         for found in finditer(_PEOPLE_AND_LOSSES, sentence)
     )
 

@@ -79,6 +79,7 @@ def test_a_sentence_tying_north_korea_to_russia_puts_an_article_in_scope(text):
         # another nation's people are not North Korea's
         "A parade brought 1,200 Russian servicemen onto the square, watched by North Korea's "
         "military attache in Moscow.",
+        "Builders on the Russian side of the bridge between Russia and the DPRK set its last span.",
         # people who fled are no one's support
         "Fewer North Koreans reached the South this year, and Russia is sending defectors back.",
         # North Koreans named with Russia, but nobody sent, working, fighting or lost
