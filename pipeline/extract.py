@@ -680,6 +680,7 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
 # announced", "taken about a dozen ... prisoner, though Kyiv has confirmed only two".
 _UPDATES_BEFORE = re.compile(
     r"\b((up|down|rising|falling|revised)\s+from|compared\s+(with|to)|confirmed|acknowledged|"
+    r"(fewer|more|less|higher|lower)\s+than\s+(the|its|their)|"
     r"announced|admitted)(\s+(publicly|officially|only|just|the|an?|some|earlier))*"
     # "up from its January estimate of around 3,000"
     r"((\s+(its|their|his|her|the|an?|earlier|previous|own))*(\s+\w+)?\s+"
