@@ -633,6 +633,8 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
     ):
         return None  # "38 North Korean labourers who had fled their worksites"; "An earlier
         # version of this story said about 10,000 ...": a figure the correction withdraws
+    if _RECRUITED_AFTER.match(ctx.text, figure.end) and not names_north_korea(evidence):
+        return None  # "Zudem sollen bis 2029 weitere 60.000 Soldaten rekrutiert werden"
     if _NEEDED_BEFORE.search(before) and not mentions_korea(own_words):
         return None  # "The region is short of about 16,000 construction workers": a need
     if _OF_WHOM.match(figure.label) and _others_just_before(before):
@@ -706,6 +708,13 @@ _NEEDED_BEFORE = re.compile(
     r"\b(short of|shortage of|lacks?|lacking|lack of|in need of|needs?|needed|deficit of|"
     r"demand for)\s+((some|about|around|roughly|an estimated|at least|more than|nearly|"
     r"almost|up to|another|a further)\s+)*$",
+    re.IGNORECASE,
+)
+# People a state recruits at home, the verb after the figure: "sollen bis 2029 weitere 60.000
+# Soldatinnen und Soldaten rekrutiert werden", "10,000 more were recruited last year".
+_RECRUITED_AFTER = re.compile(
+    r"[^.;:]{0,50}?\b(rekrutiert|eingezogen|einberufen|mobilisiert|recruited|conscripted|"
+    r"mobili[sz]ed|drafted|recrutés|mobilisés|reclutados|movilizados)\b",
     re.IGNORECASE,
 )
 # A part of people named just before: "about 9,000 of whom", "200 of them", "dont 300".

@@ -1903,6 +1903,8 @@ def test_a_small_deployment_must_be_named_north_korean_in_its_sentence(text, fig
         ),
         # a swap, one for one: both sides
         ("Russland und die Ukraine tauschten am Dienstag Gefangene aus, 157 gegen 157.", "157"),
+        # a state's own recruits, the verb after the figure
+        ("Zudem sollen bis 2029 weitere 60.000 Soldatinnen und Soldaten rekrutiert werden.", "60"),
         # a comparison with a count of things counts things
         ("North Korea fired 16 ballistic missiles in 2025, fewer than the 38 of 2022.", "38"),
         # trips count things, not people
