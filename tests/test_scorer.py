@@ -689,6 +689,8 @@ def test_default_golden_dir():
         "dev11",
         "dev12",
         "dev13",
+        "dev14",
+        "dev15",
         "holdout",
     ],
 )
