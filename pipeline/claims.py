@@ -114,7 +114,8 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
             # "sunflower oil" is food
             r"\b(?<!sunflower )(?<!vegetable )(?<!cooking )(?<!edible )(?<!palm )(?<!soybean )"
             r"(oil|fuel|petroleum|diesel|gasoline|petrol|gas)\b|"
-            r"\w*öl\b|\böl\w+|treibstoff|kraftstoff|benzin|pétrole|carburant|petróleo|combustible",
+            r"\w*öl\b|\böl\w+|\w*öl(produkt|lieferung)\w*|treibstoff|kraftstoff|benzin|pétrole|"
+            r"carburant|petróleo|combustible",
             re.IGNORECASE,
         ),
     ),
@@ -277,6 +278,8 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"troops|soldiers|servicemen|personnel|forces|contingent|soldaten|truppen|"
             r"crew members|crews|gunners|operators|"
+            r"\b(artillerymen|infantrymen|riflemen|paratroopers|snipers|commandos)\b|"
+            r"Artilleristen|artilleurs|artilleros|Militärangehörige\w*|Armeeangehörige\w*|"
             r"soldats|troupes|soldados|tropas|militares|militaires",
             re.IGNORECASE,
         ),
@@ -555,7 +558,11 @@ _TO_RUSSIA = re.compile(
     rf"\b(reach(ed|es|ing)?|arriv(ed|es|ing) in)\s+{_RUSSIA}|"
     # North Korean weapons in Russian hands: "North Korean-made 122mm rockets ... fired by
     # Russian forces"
-    rf"\bNorth Korean(-made)?\s+(\S+\s+){{0,8}}?(fired|used|launched)\s+by\s+{_RUSSIA}",
+    rf"\bNorth Korean(-made)?\s+(\S+\s+){{0,8}}?(fired|used|launched)\s+by\s+{_RUSSIA}|"
+    # the user first: "Russian forces used North Korean 240mm rockets in several strikes"
+    rf"\b(Russian|Russia's)\s+(\w+\s+){{0,2}}(forces|troops|units|army|gunners|crews|soldiers)"
+    rf"\s+(have\s+|had\s+|are\s+)?(\w+\s+)?(used|fired|launched|using|firing|employed)\s+"
+    rf"(\S+\s+){{0,3}}?North Korean(-made)?\b",
     re.IGNORECASE,
 )
 
@@ -783,7 +790,10 @@ def _hedged_label_of(nations: str) -> re.Pattern[str]:
 
 
 # "US" only in capitals: "Some 28,500 US soldiers", never "5,000 of us"
-_OTHERS_IN_HEDGED_LABEL = _hedged_label_of(rf"{_NON_RUSSIAN_NAMES}|(?-i:US|U\.S)")
+_OTHERS_IN_HEDGED_LABEL = _hedged_label_of(
+    # the Soviet Union sends no one now: "some 26,000 Soviet airmen and ground crew"
+    rf"{_NON_RUSSIAN_NAMES}|Soviet|sowjetische\w*|soviétiques?|soviéticos?|(?-i:US|U\.S)"
+)
 _OTHERS_BEFORE = re.compile(
     # another nation's formation: "the Soviet 64th Fighter Aviation Corps had about 26,000 men"
     rf"(\b{_OTHER_NATION}\s+(\S+\s+){{0,4}}?(corps|army|division|brigade|regiment|battalion|"
@@ -807,14 +817,14 @@ _OTHERS_BEFORE = re.compile(
 _OTHER_STATES = (
     r"Ukraine|Kyiv|Poland|Warsaw|Germany|Berlin|France|Paris|Britain|London|Europe|NATO|"
     r"the West|Japan|Tokyo|China|Beijing|India|Iran|Belarus|the United States|the US|America|"
-    r"Washington|South Korea|Seoul"
+    r"Washington|South Korea|Seoul|Spain|Madrid|Italy|Rome|Turkey|Ankara|Canada|Australia"
 )
 _OTHER_STATES_DFS = (
     r"Südkorea|Japan|China|die USA|die Vereinigten Staaten|Deutschland|Frankreich|"
     r"Großbritannien|die Ukraine|Polen|die Nato|la Corée du Sud|les États-Unis|la France|"
     r"le Japon|la Chine|l'Ukraine|la Pologne|l'Allemagne|le Royaume-Uni|l'Otan|"
     r"Corea del Sur|Estados Unidos|Japón|Ucrania|Polonia|Alemania|Francia|el Reino Unido|"
-    r"la OTAN"
+    r"la OTAN|España|Italia|Turquía|Spanien|Italien|die Türkei|l'Espagne|l'Italie|la Turquie"
 )
 # Another state's own losses or needs, or the speaker's own unit's: "Ukraine has lost tens of
 # thousands of soldiers", "Poland would need 25,000 more professional soldiers", "We lost seven
@@ -1018,14 +1028,15 @@ def counts_other_things(label: str, phrase: str) -> bool:
 _RUSSIA_OWN_BEFORE = re.compile(
     r"\b(Russia|Moscow|the Kremlin|Putin|Russland|Moskau|Russie|Moscou|Rusia|Moscú|"
     r"Russia's (own )?(army|military|armed forces|forces|defen[cs]e ministry|industry)|"
-    r"Russian (army|forces|"
+    r"Russian (army|forces|units|troops|soldiers|brigades|regiments|battalions|"
     r"military|plants|factories|firms|companies|industry)|(el ejército|las fuerzas) rus[oa]s?|"
     r"(l'armée|les forces) russes?|die russische Armee)\b,?(\s+\S+){0,6}?\s+"
     r"(plans? to |will |would |has |have |had |is |are |now |already |also |together )*"
     r"(station|stations|stationed|keep|keeps|kept|deploy|deploys|deployed|hire|hires|hired|"
     r"recruit|recruits|recruited|mobili[sz]e[sd]?|form|forms|formed|add|adds|added|maintain|"
     r"maintains|maintained|employ|employs|employed|lost|loses|lose|losing|pierde|perdió|perd\w*|"
-    r"verliert|verlor|verloren|recluta\w*|reclutó|recrut\w*|rekrutier\w*)\b[^;]*$",
+    r"verliert|verlor|verloren|recluta\w*|reclutó|recrut\w*|rekrutier\w*|train|trains|"
+    r"trained)\b[^;]*$",
     re.IGNORECASE,
 )
 

@@ -121,7 +121,10 @@ def in_scope(text: str) -> bool:
 # Another nation's people: "brought 1,200 Russian servicemen onto the central square".
 _OTHER_NATIONS_BEFORE = re.compile(
     r"\b(Russian|Ukrainian|South Korean|Chinese|American|US|British|Belarusian|Japanese|"
-    r"russische\w*|ukrainische\w*|russes?|ukrainiens?|rusos?|ucranianos?)\s+$",
+    r"russische\w*|ukrainische\w*|russes?|ukrainiens?|rusos?|ucranianos?|"
+    # a state's own: "Russia's armed forces rely on their own citizens"
+    r"(Russia|Ukraine|China|America|Moscow|Kyiv)['’]s(\s+(own|armed|regular|professional))?)"
+    r"\s+$",
     re.IGNORECASE,
 )
 # ... or named after the noun: "Builders on the Russian side of the road bridge", "workers from
@@ -178,17 +181,24 @@ def ties_north_korea(sentence: str, *, acts_only: bool) -> bool:
     if not acts_only and (people or own_goods):
         return True
     koreans = any_match(_NORTH_KOREANS, sentence) and not any_match(_FLEEING, sentence)
-    if not acts_only and koreans and any_match(_AT_WORK, sentence):
-        return True  # "Some 20,000 North Koreans work on Russian construction sites"
-    acts = (
-        any_match(_ACTS, sentence)
-        or any_match(_RECEIVES, sentence)
-        or (cyrillic(sentence) and any_match(_RU_ACTS, sentence))
-    )
+    if not acts_only and koreans and (any_match(_AT_WORK, sentence) or _AT_WAR.search(sentence)):
+        return True  # "Some 20,000 North Koreans work on Russian construction sites", "How
+        # many North Koreans are facing you in Russia's Kursk region now?"
+    acts = any_match(_ACTS, sentence) or (cyrillic(sentence) and any_match(_RU_ACTS, sentence))
     goods = any_match(_GOODS_MOVED, sentence) or bool(categories_of(sentence))
-    return acts and (people or koreans or own_goods or goods)
+    if acts and (people or koreans or own_goods or goods):
+        return True
+    # receiving ties goods, not people: "The museum receives around 200,000 visitors a year,
+    # most of them North Korean soldiers and students"
+    return any_match(_RECEIVES, sentence) and (own_goods or goods)
 
 
+# The war's places and fronts: North Koreans there are at war.
+_AT_WAR = re.compile(
+    r"\b(Kursk|Koursk|Belgorod|Sumy|Donetsk|Donbas|Zaporizhzhia|Kherson|front\s*lines?|"
+    r"battlefield|trenches|Front|frente)\b",
+    re.IGNORECASE,
+)
 # Work that puts North Koreans somewhere: "North Koreans work on Russian construction sites".
 _AT_WORK = re.compile(
     r"\b(work|works|working|worked|employed|stationed|serv(e|es|ing|ed)|arbeite\w*|"

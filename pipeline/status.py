@@ -133,6 +133,7 @@ _TRANSFER = (
     r"earn(s|ed|ing)?\b[^.;]{0,80}?\bfrom\s+(Moscow|Russia\b)|"
     # weapons in another army's hands: "North Korean-made rockets fired by Russian forces"
     r"(fired|used|launched)\s+by\s+(the\s+)?Russia\w*|"
+    r"\b(used|fired|launched|using|firing|employed)\s+(\S+\s+){0,3}?North Korean\b|"
     r"liefer\w*|geliefert|beliefer\w*|versorg\w*|erh(a|ä)lt\w*|erhielt\w*|erhalten|bekomm\w*|überlass\w*|"
     r"zur Verfügung (gestellt|stellt|stellen|stellte)|hilft|helfen|helfe|half|geholfen|"
     r"unterstütz\w*|"

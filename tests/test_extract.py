@@ -1997,3 +1997,87 @@ def test_a_german_toll_reads_its_verb_past_a_year():
 def test_installed_earned_from_and_helping_with_give_the_direction(text, expected):
     base = "North Korea has sent troops to Russia. "
     assert expected in _word_directions(base + text)
+
+
+@pytest.mark.parametrize(
+    ("text", "vetoed"),
+    [
+        ("Historians say some 26,000 Soviet airmen served in rotation in the war.", "some 26,000"),
+        (
+            "They flew 60,000 sorties, while losing at least 300 pilots, according to figures "
+            "published by Russian military archives in the 1990s.",
+            "at least 300",
+        ),
+        ("Russian units that accompanied the attacks lost at least 40 men, it said.", "at least"),
+        ("Russia's own army has trained more than 15,000 drone operators since 2024.", "more"),
+        (
+            "En Madrid, el ministerio recordó que España mantiene unos 150 militares en Turquía.",
+            "u",
+        ),
+    ],
+)
+def test_soviet_historic_russian_and_other_states_people_are_not_listed(text, vetoed):
+    base = "North Korea has sent 11,000 troops to Russia. "
+    labels = [f.label for f in prepare(base + text).figures]
+    assert not any(label.startswith(vetoed) for label in labels), labels
+    assert any(label.startswith("11,000") for label in labels), labels
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a span that reaches now is not the past
+        (
+            "It is Pyongyang's largest foreign deployment since the 1950s: about 12,000 North "
+            "Korean soldiers are in Kursk.",
+            "about 12,000",
+        ),
+        ("Russia has trained some 2,000 North Korean soldiers near Ussuriysk.", "some 2,000"),
+        # prisoners to be handed on are still prisoners
+        (
+            "Zelenski recordó que Ucrania mantiene a dos prisioneros norcoreanos y se declaró "
+            "dispuesto a entregarlos a Corea del Sur.",
+            "dos prisioneros",
+        ),
+    ],
+)
+def test_north_koreans_trained_held_or_sent_since_long_ago_are_listed(text, kept):
+    base = "North Korea has sent troops to Russia. "
+    labels = [f.label for f in prepare(base + text).figures]
+    assert any(label.startswith(kept) for label in labels), labels
+
+
+def test_a_soldier_word_for_a_trade_or_a_german_compound_names_troops():
+    from pipeline.claims import personnel_in_phrase
+
+    assert personnel_in_phrase("several hundred North Korean artillerymen") == "troops"
+    assert personnel_in_phrase("mehr als 16.000 nordkoreanische Militärangehörige") == "troops"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "Accuracy improved, which likely reflects Russian help with the missiles' guidance "
+            "systems, the think tank says.",
+            ("missile_technology", "Russia", "North Korea"),
+            ("weapons", "Russia", "North Korea"),
+        ),
+        (
+            "Russian forces used North Korean 240mm rockets in several of the strikes, according "
+            "to the brigade.",
+            ("weapons", "North Korea", "Russia"),
+            ("weapons", "Russia", "North Korea"),
+        ),
+        (
+            "Nordkorea habe Russland Granaten geliefert. In umgekehrter Richtung fließt Öl. "
+            "Russland habe mehr als eine Million Barrel Erdölprodukte an Nordkorea geliefert.",
+            ("fuel", "Russia", "North Korea"),
+            ("fuel", "North Korea", "Russia"),
+        ),
+    ],
+)
+def test_possessives_users_and_the_way_back_give_the_right_exchange(text, expected, absent):
+    found = _word_directions("North Korea has sent troops to Russia. " + text)
+    assert expected in found
+    assert absent not in found

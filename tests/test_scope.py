@@ -102,3 +102,18 @@ def test_an_article_out_of_scope_gets_no_model_call():
     summary = extract_article(Article(id="parade", text=text), backend, strict=True)
     assert replay.requests == []
     assert (summary.deployments, summary.casualties, summary.exchanges) == ([], [], [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # receiving visitors is no act on people; soldiers among them tie nothing
+        "The war in Ukraine goes on. The museum receives 200,000 visitors a year, most of them "
+        "North Korean soldiers.",
+        # a state's own forces by the possessive
+        "Asked about the treaty with North Korea, he said Russia's armed forces rely on their own "
+        "citizens.",
+    ],
+)
+def test_received_visitors_and_a_states_own_forces_tie_nothing(text):
+    assert not in_scope(text)
