@@ -768,7 +768,9 @@ _OTHER_NATION = (
 # Any other nation's people by their demonym: "two Kenyan and one Ethiopian professional"
 _DEMONYM = r"(?!(?:Korean|North|South|Russian|Soviet)\b)[A-Z][a-z]+(?:an|ese|ian|i|ish)"
 _OTHERS_IN_LABEL = re.compile(
-    rf"^\S+(\s+(of|von|de))?\s+({_OTHER_NATION}|{_DEMONYM})\b|"
+    # also after a word of loss: "37 wounded Ukrainian soldiers"
+    rf"^\S+(\s+(of|von|de))?(\s+(wounded|injured|dead|fallen|captured|missing))?\s+"
+    rf"({_OTHER_NATION}|{_DEMONYM})\b|"
     # French and Spanish put the nationality after the noun: "1 000 soldats français"
     r"^\S+(\s+\S+)?\s+(soldats|militaires|troupes|soldados|militares|tropas)\s+(français|"
     r"allemands|américains|britanniques|polonais|ukrainiens|russes|franceses|alemanes|"
@@ -842,6 +844,9 @@ _OWN_FORCES_BEFORE = re.compile(
     r"|\b(we|I)\s+(should |would |only |now |still )?(have|had)(?=\s*$)"
     # a prisoner swap between the warring sides: "The two sides swapped 300 prisoners each"
     r"|\b(swapp?\w*|exchanged|traded|tauscht\w*|ausgetauscht|intercambi\w*|canje\w*)\b"
+    # the dead handed back after a swap: "Ukraine also received the bodies of 1,000 fallen"
+    r"|\b(received|repatriated|returned|handed\s+over|handed\s+back)\s+(the\s+)?"
+    r"(bodies|remains)\s+of\b"
     # a state's own losses in German, French and Spanish: "Ucrania perdió más de 76.000"
     r"|\b(Ucrania|Rusia|Kiev|Moscú|Ukraine|Russland|Kiew|Moskau|Russie|Moscou)\b(\s+\w+){0,2}?"
     r"\s+(ha |hat |a )?(perdió|perdieron|pierde|pierden|perdido|verlor|verliert|verloren|"
@@ -896,7 +901,8 @@ def other_state_acts(clause_before: str, sentence: str) -> bool:
 
 # Places North Korea sends people to that are not Russia: "roughly 100,000 workers to China".
 _ELSEWHERE = re.compile(
-    r"\b(to|in|into|across|reached|nach|en|à|au|aux|a)\s+(the\s+)?(China|Chine|Cambodia|Cambodge|"
+    r"\b(to|in|into|across|reached|of|near|outside|nach|en|à|au|aux|a)\s+(the\s+)?(China|Chine|"
+    r"Cambodia|Cambodge|"
     r"Camboya|Dandong|Hunchun|Yanji|Shenyang|"
     r"Kambodscha|Laos|Vietnam|Mongolia|Mongolei|Mongolie|Kuwait|Koweït|Qatar|Katar|Oman|"
     r"(United\s+Arab\s+)?Emirates|UAE|Libya|Nigeria|Angola|Senegal|Equatorial\s+Guinea|Algeria|"
@@ -918,6 +924,8 @@ def sent_elsewhere(sentence: str, start: int, end: int) -> bool:
     than Russia, in a sentence that never names Russia ("North Korea has sent roughly 100,000
     workers to China over the years"; not "loggers ..., felling larch for export to China")."""
     clause_start = max(sentence.rfind(",", 0, start), sentence.rfind(";", 0, start)) + 1
+    if _PLACE_OPENING.match(sentence) and sentence.count(",", 0, start) == 1:
+        clause_start = 0  # "On the edge of Dandong, some 400 North Korean women gut squid"
     clause_end = end
     while True:  # a list of places goes on past its commas
         ends = [
@@ -931,6 +939,8 @@ def sent_elsewhere(sentence: str, start: int, end: int) -> bool:
     return bool(_ELSEWHERE.search(clause)) and not names_russia(sentence)
 
 
+# A sentence that opens with where it happens: "Behind the walls of a plant in Dandong, ...".
+_PLACE_OPENING = re.compile(r"\s*(On|In|At|Behind|Near|Outside|Inside|Across)\s")
 # A clause that goes on listing places after a comma: "employed on building sites, in fishing
 # fleets and in clinics across the Middle East and Africa".
 _MORE_PLACES = re.compile(r"\s*(and\s+|or\s+)?(in|on|at|across|aboard|throughout)\s", re.IGNORECASE)
@@ -1263,6 +1273,27 @@ _HELD_BY_UKRAINE = re.compile(
 
 
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
+_NUMBER_HELD_BEFORE = re.compile(
+    r"\bnumber\s+(of\s+\w+\s+)?(held|in\s+captivity|taken\s+prisoner)\b[^.;]{0,40}\bto\s*$",
+    re.IGNORECASE,
+)
+# An active verb of loss just before a figure: "had killed 27 North Koreans".
+_ACTIVE_LOSS_BEFORE = re.compile(r"\b(killed|wounded|injured|captured)\s*$", re.IGNORECASE)
+
+
+def loss_verb_before(text: str, start: int) -> str | None:
+    """The casualty type of a verb of loss just before a figure, which is the figure's own: "his
+    troops had killed 27 North Koreans and wounded dozens more" (27 killed)."""
+    found = _ACTIVE_LOSS_BEFORE.search(text, max(0, start - 20), start)
+    return _first_casualty_type(found.group(1)) if found else None
+
+
+# A sentence's topic, opening it: "On the wounded, Park cited ...".
+_TOPIC_BEFORE = re.compile(
+    r"(?:^|[.!?\n]\s*)(?:On|As for|As to|Regarding|As regards)\s+the\s+"
+    r"(wounded|dead|killed|missing|captured|prisoners|injured)\b[^.!?\n]*$",
+    re.IGNORECASE,
+)
 
 
 def casualty_in_clause(text: str, start: int, end: int) -> str | None:
@@ -1277,8 +1308,17 @@ def casualty_in_clause(text: str, start: int, end: int) -> str | None:
     before = re.split(r"[.;!?\n,]|\d", before)[-1]
     after = _YEAR.sub("year", text[end : end + 80])
     after = _before_replacing(re.split(r"[.;!?\n,]|\d", after)[0])
-    if _HELD_BY_UKRAINE.search(before):
-        return "captured"
+    if _HELD_BY_UKRAINE.search(before) or _NUMBER_HELD_BEFORE.search(
+        text, max(0, start - 80), start
+    ):
+        return "captured"  # "bringing the number held in Ukraine to four"
+    active = loss_verb_before(text, start)
+    if active:
+        return active
+    topic = _TOPIC_BEFORE.search(text, max(0, start - 200), start)
+    if topic and not _names_casualty_verb(after):
+        # "On the wounded, Park cited 'roughly 4,000'": the sentence's topic types its figures
+        return _first_casualty_type(topic.group(1))
     # the figure's own predicate first: in "2,400 had been killed, and that 6,100 have been
     # wounded" the second figure is the wounded, whatever the clause before it says
     for clause in (after, f"{before} {after}"):

@@ -43,6 +43,7 @@ from pipeline.claims import (
     exchange_status_from_words,
     infer_hedge,
     killed_and_wounded_after,
+    loss_verb_before,
     mentions_korea,
     moves_people,
     names_losses,
@@ -649,7 +650,9 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
     ):
         return None  # "38 North Korean labourers who had fled their worksites"; "An earlier
         # version of this story said about 10,000 ...": a figure the correction withdraws
-    if _RECRUITED_AFTER.match(ctx.text, figure.end) and not names_north_korea(evidence):
+    if (
+        _RECRUITED_AFTER.match(ctx.text, figure.end) or _RECRUITS_BEFORE.search(before)
+    ) and not names_north_korea(evidence):
         return None  # "Zudem sollen bis 2029 weitere 60.000 Soldaten rekrutiert werden"
     if _NEEDED_BEFORE.search(before) and not mentions_korea(own_words):
         return None  # "The region is short of about 16,000 construction workers": a need
@@ -711,7 +714,11 @@ _ADDED_BEFORE = re.compile(
 )
 _ADDED_AFTER = re.compile(r"\s+(more|additional|new|extra)\b", re.IGNORECASE)
 # A bare loss figure given as a total counts killed and wounded together.
-_A_TOTAL_BEFORE = re.compile(r"\b(a|the|its|their)\s+(overall\s+)?total\s+(of|at)\s*$", re.I)
+_A_TOTAL_BEFORE = re.compile(
+    # "had put the combined toll at 5,000"
+    r"\b(a|the|its|their)\s+((overall|combined)\s+(total|toll|tally)|total)\s+(of|at)\s*$",
+    re.IGNORECASE,
+)
 # People who left their posts are no deployment: "38 North Korean labourers who had fled".
 _FLED_AFTER = re.compile(
     r"(\s+[\w-]+){0,4}?\s+(who|that)\s+(had\s+|have\s+|has\s+)?"
@@ -731,6 +738,14 @@ _NEEDED_BEFORE = re.compile(
 _RECRUITED_AFTER = re.compile(
     r"[^.;:]{0,50}?\b(rekrutiert|eingezogen|einberufen|mobilisiert|recruited|conscripted|"
     r"mobili[sz]ed|drafted|recrutés|mobilisés|reclutados|movilizados)\b",
+    re.IGNORECASE,
+)
+# ... and the verb before it: "Russia has about 600,000 troops ... and recruits roughly 30,000
+# more each month".
+_RECRUITS_BEFORE = re.compile(
+    r"\b(recruits|recruited|recruiting|mobili[sz]es|mobili[sz]ed|conscripts|drafts|rekrutiert|"
+    r"recrute|recluta)\s+((some|about|around|roughly|an estimated|at least|more than|nearly|"
+    r"almost|up to|another|a further|etwa|rund|environ|unos|alrededor de)\s+)*$",
     re.IGNORECASE,
 )
 # A part of people named just before: "about 9,000 of whom", "200 of them", "dont 300".
@@ -795,12 +810,25 @@ def _record_kind(
     # The figure's own words name its kind more reliably than a small model, which drifts to
     # one enum value; "construction workers" may rightly be construction troops in context.
     named = (
-        personnel if record_type == "deployment" else subtype_from_words(record_type, figure.label)
+        personnel
+        if record_type == "deployment"
+        # a verb of loss just before the figure beats one in its label ("had killed 27 North
+        # Koreans and wounded dozens more")
+        else loss_verb_before(ctx.text, figure.start)
+        or subtype_from_words(record_type, figure.label)
     )
     if named is None and record_type == "deployment" and casualty is None:
         # a bare figure ("That compares with the 10,000 that the Pentagon gave") counts the
         # kind of people named just before it, not whatever the model drifted to
         named = personnel_named_last(_sentence_and_previous(ctx, s, figure.start))
+        if (
+            _NORTH_KOREANS.search(screened.evidence)
+            and _AT_WORK.search(screened.evidence)
+            and personnel_in_phrase(screened.evidence) is None
+        ):
+            # "several hundred North Koreans on 'internship' visas are working on building
+            # sites": people at work, whatever kind the sentence before named
+            named = "workers"
         if (
             named is None
             and _NORTH_KOREANS.search(_sentence_and_previous(ctx, s, e))
@@ -1156,7 +1184,18 @@ def _korea_near(ctx: ArticleContext, position: int) -> bool:
     spans = sentence_spans(ctx.text)  # in text order: the last one starting at or before
     k = bisect_right(spans, position, key=lambda sp: sp[0])
     end = spans[k - 1][1] if k else position + 200
-    return mentions_korea(ctx.text[max(0, position - 400) : end])
+    start = max(0, position - 400)
+    # a live blog's entry starts at its time stamp: the entry before is about something else
+    stamps = [m.end() for m in _ENTRY_STAMP.finditer(ctx.text, start, position)]
+    return mentions_korea(ctx.text[stamps[-1] if stamps else start : end])
+
+
+# A live blog entry's time stamp on a line of its own: "15:10 GMT", "09.45".
+_ENTRY_STAMP = re.compile(
+    r"^[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*(?:GMT|UTC|CET|CEST|MSK|KST|BST|EET|EEST|ET|a\.?m\.?|"
+    r"p\.?m\.?|Uhr|h))?[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
 
 
 def _claimant(

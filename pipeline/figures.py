@@ -235,7 +235,10 @@ _SOURCES_BEFORE = re.compile(
 )
 # People honoured, not sent or lost: "pinned medals on 43 of them".
 _HONOURED_BEFORE = re.compile(
-    r"\b(medals?|awards?|decorations?|orders?)\s+(on|to)\s+$|\b(decorated|honou?red)\s+$", re.I
+    r"\b(medals?|awards?|decorations?|orders?)\s+(on|to)\s+$|\b(decorated|honou?red)\s+$|"
+    # "вручил награды 43 офицерам"
+    r"(наград\w*|медал\w*|орден\w*)\s+$",
+    re.IGNORECASE,
 )
 # A live blog's day counter: "drones hit Odesa port - day 1,427", "Day 1,020:".
 _DAY_COUNTER_BEFORE = re.compile(r"(?:^|[-–—|:(]\s*|\n\s*)(?:[Dd]ay|Tag|[Jj]our|[Dd]ía)\s+$")

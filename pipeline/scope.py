@@ -43,7 +43,9 @@ _PEOPLE_AND_LOSSES = re.compile(
 # "Pyongyang has now sent about 14,000 soldiers. Most are fighting in the Kursk region."
 # Sending home is not one: "ordered all North Korean workers abroad to be sent home".
 _ACTS = re.compile(
-    r"\b(deploy\w*|dispatch\w*|sent(?!\s+(?:home|back)\b)|send\w*(?!\s+(?:home|back)\b)|"
+    # not sending home: "cannot ... send money home themselves"
+    r"\b(deploy\w*|dispatch\w*|sent(?!(?:\s+\w+){0,2}?\s+(?:home|back)\b)|"
+    r"send\w*(?!(?:\s+\w+){0,2}?\s+(?:home|back)\b)|"
     r"gives?|gave|giving|provid\w+|"
     r"suppl(?:y|ies|ied|ying|iers?)|deliver\w*|ship(?:s|ped|ping|ments?)|transfer\w*|"
     r"help\w*|assist\w*|aid|shar(?:e|es|ed|ing)|in exchange|in return|pay\w*|paid|bought|"

@@ -2081,3 +2081,96 @@ def test_possessives_users_and_the_way_back_give_the_right_exchange(text, expect
     found = _word_directions("North Korea has sent troops to Russia. " + text)
     assert expected in found
     assert absent not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "vetoed"),
+    [
+        ("A medic has treated 37 wounded Ukrainian soldiers this month.", "37"),
+        (
+            "Russia has about 600,000 troops committed to the war, according to Ukraine's "
+            "commander-in-chief, and recruits roughly 30,000 more each month.",
+            "roughly 30,000",
+        ),
+        ("Ukraine also received the bodies of 1,000 fallen soldiers, the headquarters said.", "1,"),
+        ("Ким Чен Ын встречал их на вокзале в Пхеньяне и вручил награды 43 офицерам.", "43"),
+    ],
+)
+def test_others_wounded_recruits_repatriated_dead_and_russian_honours_are_not_listed(text, vetoed):
+    base = "North Korea has sent 11,000 troops to Russia. "
+    labels = [f.label for f in prepare(base + text).figures]
+    assert not any(label.startswith(vetoed) for label in labels), labels
+    assert any(label.startswith("11,000") for label in labels), labels
+
+
+def test_a_live_blog_entry_does_not_lean_on_the_entry_before_it():
+    text = (
+        "16:35 GMT\nUkraine's SBU says one more North Korean soldier has been taken prisoner "
+        "near Glushkovo in Russia's Kursk region.\n\n15:10 GMT\nThe Kharkiv regional governor "
+        "says the death toll from this morning's strike on a power plant has risen to five."
+    )
+    labels = [f.label for f in prepare(text).figures]
+    assert "five" not in labels
+    assert any(label.startswith("one more North Korean") for label in labels)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "verdict_says", "expected"),
+    [
+        # the verb just before the figure is its own
+        (
+            "North Korean troops attacked in January. The commander said his troops had killed "
+            "27 North Koreans and wounded dozens more.",
+            "27",
+            "wounded",
+            "killed",
+        ),
+        # a topic opening the sentence
+        (
+            "The agency briefed lawmakers on North Korea's losses in Russia. On the wounded, Park "
+            'cited "roughly 4,000".',
+            "roughly 4,000",
+            "killed",
+            "wounded",
+        ),
+        # the number held, brought up to date
+        (
+            "The SBU said two more North Korean soldiers had been taken prisoner in January, "
+            "bringing the number held in Ukraine to four.",
+            "four",
+            "troops sent",
+            "captured",
+        ),
+        # a combined toll
+        (
+            "HUR said North Korean units had suffered heavy losses. In October the agency had put "
+            "the combined toll at 5,000.",
+            "5,000",
+            "killed",
+            "killed_or_wounded",
+        ),
+    ],
+)
+def test_active_verbs_topics_numbers_held_and_combined_tolls_type_a_casualty(
+    text, figure, verdict_says, expected
+):
+    record = _verdict_record(text, figure, verdict_says)
+    assert type(record).__name__ == "Casualty"
+    assert record.casualty_type.value == expected
+
+
+def test_north_koreans_at_work_are_workers_whatever_the_sentence_before_named():
+    text = (
+        "A former army engineer praised the North Korean trainees. Several hundred North "
+        'Koreans on "internship" visas are working on building sites in the Moscow region.'
+    )
+    record = _verdict_record(text, "Several hundred", "military engineers sent")
+    assert record.personnel_type.value == "workers"
+
+
+def test_people_at_work_in_a_third_country_are_not_listed():
+    text = (
+        "North Korea sends workers to Russia too. On the edge of Dandong, some 400 North Korean "
+        "women gut and fillet squid for export."
+    )
+    assert not any(f.label.startswith("some 400") for f in prepare(text).figures)

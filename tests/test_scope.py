@@ -117,3 +117,11 @@ def test_an_article_out_of_scope_gets_no_model_call():
 )
 def test_received_visitors_and_a_states_own_forces_tie_nothing(text):
     assert not in_scope(text)
+
+
+def test_sending_money_home_ties_nothing():
+    text = (
+        "Unlike the Central Asians working in Moscow, the North Korean women cannot send money "
+        "home themselves."
+    )
+    assert not in_scope(text)
