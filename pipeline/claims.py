@@ -526,6 +526,11 @@ _TO_NK = re.compile(
     # helping with the reconnaissance satellite programme"
     rf"{_RUSSIA}\W+(is\s+|was\s+|has\s+been\s+|may\s+be\s+)?(\w+\s+)?"
     rf"(help|helps|helping|helped|assist|assists|assisting|assisted)\s+(with|on)\b|"
+    # Russia promising to supply, no recipient named, in an article about the two: "Moscow has
+    # agreed to supply MiG-29 and Su-27 fighter jets, it says"
+    rf"{_RUSSIA}\s+(has\s+|have\s+|had\s+|is\s+)?(agreed|promised|pledged|offered|planning|"
+    rf"plans|ready)\s+to\s+(supply|provide|deliver|send|sell|transfer|give)\s+"
+    rf"(?!(\S+\s+){{0,6}}?(to|for)\s+(?!North Korea|Pyongyang)[A-Z])|"
     # the payer gives: "Russia is probably paying in oil and hard currency"
     rf"{_RUSSIA}\W+(\w+\W+){{0,3}}(pay|pays|paid|paying)\s+(for\s+[^,;.]{{0,60}}?\s+)?(in|with)\b|"
     # German verb-second order: "Im Gegenzug liefere Russland Erdöl ...", "erhalte Pjöngjang"
@@ -556,6 +561,8 @@ _TO_RUSSIA = re.compile(
     rf"\b(a|à la)\s+(Rusia|Russie)\b|"
     # "a shipment of North Korean rocket launchers that reached Russia by rail"
     rf"\b(reach(ed|es|ing)?|arriv(ed|es|ing) in)\s+{_RUSSIA}|"
+    # made or sent for Russia's forces: "assembling Geran-type attack drones for Russian forces"
+    rf"\bfor\s+(the\s+)?Russian\s+(forces|army|troops|military|units)\b|"
     # North Korean weapons in Russian hands: "North Korean-made 122mm rockets ... fired by
     # Russian forces"
     rf"\bNorth Korean(-made)?\s+(\S+\s+){{0,8}}?(fired|used|launched)\s+by\s+{_RUSSIA}|"

@@ -97,6 +97,7 @@ from schemas.records import (
     Deployment,
     DeploymentStatus,
     Exchange,
+    ExchangeCategory,
     ExchangeDraft,
     ExchangeDrafts,
     ExchangeStatus,
@@ -487,6 +488,16 @@ _PROGRAMME_AFTER = re.compile(r"[\s-]*(programs?|programmes?|industry|industries
 _UNIT_AFTER_LIST = re.compile(
     r"(?:(?!\b(?:to|for|from|with|into|of|by|had|has|have|was|were|is|are|reached)\b)[\w\s,-])"
     r"{0,40}?\b(units|crews|operators|forces)\b"
+)
+# North Korea's own goods: "North Korea's weapons", "Pyongyang's shells".
+_NK_OWN_BEFORE = re.compile(r"\b(North Korea['’]s|Pyongyang['’]s|Nordkoreas)\s+$", re.IGNORECASE)
+# Russia's own goods by the adjective: "Russian missiles and drones struck ...".
+_RUSSIAN_BEFORE = re.compile(r"\b(Russian|Russia's|russische\w*|russes?|rus[oa]s?)\s+$", re.I)
+# A state's own programme that money pays for: "funds the country's missile programme".
+_FUNDS_BEFORE = re.compile(
+    r"\b(funds?|funded|funding|financ\w+|pays?\s+for|paid\s+for|bankroll\w*)\s+"
+    r"(the\s+country's|its|North\s+Korea's|Pyongyang's|the\s+regime's)\s+$",
+    re.IGNORECASE,
 )
 # A sentence about the way back: "In umgekehrter Richtung fließt Öl", "In the other direction".
 _OTHER_WAY = re.compile(
@@ -980,6 +991,18 @@ def records_from_exchange(draft: ExchangeDraft, ctx: ArticleContext) -> list[Exc
     context = _context(ctx, *sentence) if sentence is not None else draft.item
     if span.kind != "none" and not states_a_transfer(context):
         return []  # "drones struck a fuel depot": the item is there, no exchange is
+    if span.kind != "none" and sentence is not None:
+        words = ctx.text[slice(*sentence)]
+        if (
+            _RUSSIAN_BEFORE.search(ctx.text, max(0, span.start - 12), span.start)
+            and not refers_to_north_korea(words)
+            and direction_from_words(words) is None
+        ):
+            # "Russian missiles and drones struck energy facilities": Russia's own, not "Russian
+            # wheat and flour now reach Rason"
+            return []
+        if _FUNDS_BEFORE.search(ctx.text, max(0, span.start - 60), span.start):
+            return []  # "money it says funds the country's missile programme": its own
     categories = categories_of(draft.item)
     if not categories and span.kind != "none":
         # "des technologies destinées à un sous-marin à propulsion nucléaire": the words after
@@ -1116,6 +1139,12 @@ def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
             # one way in the words: that way; both ways (a sentence about the swap itself):
             # each item goes the way its kind always does, or is left to the model
             direction = _direction_in_own_clause(ctx, s + ms, sentence, category, item)
+            if category is ExchangeCategory.weapons and _NK_OWN_BEFORE.search(
+                ctx.text, max(0, s + ms - 25), s + ms
+            ):
+                # "North Korea's weapons have become a fixture of Russia's war ..., and Moscow
+                # is paying with fuel": North Korea's own arms go to Russia, whoever pays
+                direction = ("North Korea", "Russia")
             one_way = direction_from_cues(to_nk, to_russia)
             if direction is None and one_way and _in_return_for(ctx.text, s, s + ms):
                 # the sentence's one way is the main transfer's; what it pays for goes back

@@ -138,7 +138,11 @@ _LIST_MARKER_BEFORE = re.compile(r"(?:^|\n)[ \t]*\(?$")
 # Ages: "aged 21 and 26", "ages range from 19 to 27", "Hnatiuk, 38, has commanded".
 _AGE_BEFORE = re.compile(
     r"\b((aged|ages?( range)?)( from| of| between)?|im Alter von|âgés? de|de entre|"
-    r"edades de|(he|she|I) (was|is|am|turned)|I'm)\s+(\d+\s*(,|and|to|or|und|bis|et|y|-|–)\s*)*$",
+    r"edades de|(he|she|I) (was|is|am|turned)|I'm|"
+    # "the man, who it said was 21 and had been in Russia since October"
+    r"\bwho\s+(\w+\s+){0,2}(was|is)|"
+    r"\b(man|woman|soldier|prisoner),\s+(\w+\s+){0,3}(was|is))"
+    r"\s+(\d+\s*(,|and|to|or|und|bis|et|y|-|–)\s*)*$",
     re.IGNORECASE,
 )
 # also hyphenated given names: "Yoon Tae-ho, 58, a ruling-party member"

@@ -2174,3 +2174,69 @@ def test_people_at_work_in_a_third_country_are_not_listed():
         "women gut and fillet squid for export."
     )
     assert not any(f.label.startswith("some 400") for f in prepare(text).figures)
+
+
+def test_an_age_after_who_was_is_not_a_count():
+    text = (
+        "Ukraine's SBU says one more North Korean soldier has been taken prisoner. The agency "
+        "posted a video of the man, who it said was 21 and had been in Russia since October."
+    )
+    assert "21" not in [f.label.split()[0] for f in prepare(text).figures]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # North Korea's own arms go to Russia, whoever pays
+        (
+            "North Korea's weapons have become a fixture of Russia's war in Ukraine, and Moscow "
+            "is paying with fuel, a report says.",
+            {("weapons", "North Korea", "Russia"), ("fuel", "Russia", "North Korea")},
+        ),
+        # made for Russia's forces
+        (
+            "North Korea could soon begin assembling Geran-type attack drones for Russian forces "
+            "at a plant near Pyongyang.",
+            {("drones", "North Korea", "Russia")},
+        ),
+        # Russia promising to supply, no recipient named
+        (
+            "Moscow has agreed to supply MiG-29 fighter jets, it says, though none have arrived.",
+            {("weapons", "Russia", "North Korea")},
+        ),
+    ],
+)
+def test_own_arms_arms_made_for_russia_and_promised_jets_have_a_direction(text, expected):
+    assert expected <= _word_directions("North Korea has sent troops to Russia. " + text)
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        (
+            "North Korea has sent troops to Russia. The exchange came a day after Russian "
+            "missiles and drones struck energy facilities in the Odesa region.",
+            "missiles",
+        ),
+        (
+            "North Korea has sent troops to Russia. North Korean IT workers earned up to $800 "
+            "million last year, money that funds the country's missile programme.",
+            "missile programme",
+        ),
+    ],
+)
+def test_russias_own_weapons_and_a_funded_programme_are_no_exchange(text, item):
+    from pipeline.extract import records_from_exchange
+    from schemas.records import ExchangeDraft
+
+    draft = ExchangeDraft.model_validate(
+        {
+            "item": item,
+            "category": "weapons",
+            "direction": "North Korea to Russia",
+            "status": "delivered",
+            "claimant": None,
+            "time_text": None,
+        }
+    )
+    assert records_from_exchange(draft, prepare(text)) == []
