@@ -361,6 +361,17 @@ def _word_directions(text: str) -> set[tuple[str, str, str]]:
     }
 
 
+_DEPLOYMENT = "North Korea has sent 11,000 troops to Russia. "
+
+
+def _assert_vetoed_beside_a_deployment(text: str, vetoed: str) -> None:
+    """``text`` after a sentence with a deployment: the figure starting ``vetoed`` is not listed
+    to the model, and the deployment still is."""
+    labels = [f.label for f in prepare(_DEPLOYMENT + text).figures]
+    assert not any(label.startswith(vetoed) for label in labels), labels
+    assert any(label.startswith("11,000") for label in labels), labels
+
+
 def _verdict_record(text: str, figure_text: str, counts: str):
     from pipeline.extract import record_from_verdict
     from schemas.records import FigureVerdict
@@ -802,10 +813,7 @@ def test_what_a_figure_counts_read_from_its_clause(text, figure_text, model_says
     ],
 )
 def test_people_honoured_other_units_and_other_trades_are_not_listed(text, vetoed):
-    base = "North Korea has sent 11,000 troops to Russia. "
-    labels = [f.label for f in prepare(base + text).figures]
-    assert not any(label.startswith(vetoed) for label in labels), labels
-    assert any(label.startswith("11,000") for label in labels), labels
+    _assert_vetoed_beside_a_deployment(text, vetoed)
 
 
 def test_a_part_that_went_home_is_read_past_its_verb():
@@ -1912,10 +1920,7 @@ def test_a_small_deployment_must_be_named_north_korean_in_its_sentence(text, fig
     ],
 )
 def test_needs_parts_of_others_own_recruits_and_swaps_are_not_listed(text, vetoed):
-    base = "North Korea has sent 11,000 troops to Russia. "
-    labels = [f.label for f in prepare(base + text).figures]
-    assert not any(label.startswith(vetoed) for label in labels), labels
-    assert any(label.startswith("11,000") for label in labels), labels
+    _assert_vetoed_beside_a_deployment(text, vetoed)
 
 
 @pytest.mark.parametrize(
@@ -1936,8 +1941,7 @@ def test_needs_parts_of_others_own_recruits_and_swaps_are_not_listed(text, vetoe
     ],
 )
 def test_north_koreans_named_as_citizens_rebuilding_there_or_held_are_listed(text, kept):
-    base = "North Korea has sent 11,000 troops to Russia. "
-    labels = [f.label for f in prepare(base + text).figures]
+    labels = [f.label for f in prepare(_DEPLOYMENT + text).figures]
     assert any(label.startswith(kept) for label in labels), labels
 
 
@@ -2017,10 +2021,7 @@ def test_installed_earned_from_and_helping_with_give_the_direction(text, expecte
     ],
 )
 def test_soviet_historic_russian_and_other_states_people_are_not_listed(text, vetoed):
-    base = "North Korea has sent 11,000 troops to Russia. "
-    labels = [f.label for f in prepare(base + text).figures]
-    assert not any(label.startswith(vetoed) for label in labels), labels
-    assert any(label.startswith("11,000") for label in labels), labels
+    _assert_vetoed_beside_a_deployment(text, vetoed)
 
 
 @pytest.mark.parametrize(
@@ -2097,10 +2098,7 @@ def test_possessives_users_and_the_way_back_give_the_right_exchange(text, expect
     ],
 )
 def test_others_wounded_recruits_repatriated_dead_and_russian_honours_are_not_listed(text, vetoed):
-    base = "North Korea has sent 11,000 troops to Russia. "
-    labels = [f.label for f in prepare(base + text).figures]
-    assert not any(label.startswith(vetoed) for label in labels), labels
-    assert any(label.startswith("11,000") for label in labels), labels
+    _assert_vetoed_beside_a_deployment(text, vetoed)
 
 
 def test_a_live_blog_entry_does_not_lean_on_the_entry_before_it():
