@@ -691,6 +691,7 @@ def test_default_golden_dir():
         "dev13",
         "dev14",
         "dev15",
+        "dev16",
         "holdout",
     ],
 )
