@@ -519,6 +519,11 @@ _TO_NK = re.compile(
     # Russian goods arriving there: "Russian wheat and flour now reach Rason by sea"
     rf"\bRussian\s+(\S+\s+){{0,4}}(reach\w*|arriv\w*\s+(in|at)|flow\w*\s+(in)?to)\s+"
     rf"({_NK}|Rason|Rajin|Nampo|Chongjin)\b|"
+    # a gift from Russia's side: "a 'gift from our Russian comrades'", "the Russian military had
+    # handed the unit reconnaissance drones"
+    rf"\bgifts?\s+from\s+(our\s+)?(Russian|Russia|Moscow)\b|"
+    rf"\b(Russian|Russia's)\s+(military|army|side|forces|defen[cs]e ministry)\s+(had\s+|has\s+)?"
+    rf"(handed|gave|given|presented|gifted)\b|"
     # money earned from the payer: "Pyongyang may have earned as much as $20 billion in hard
     # currency from Moscow"
     rf"{_NK}\W+(\w+\W+){{0,4}}earn\w*\b[^.;]{{0,80}}?\bfrom\s+{_RUSSIA}|"
@@ -908,7 +913,7 @@ def other_state_acts(clause_before: str, sentence: str) -> bool:
 
 # Places North Korea sends people to that are not Russia: "roughly 100,000 workers to China".
 _ELSEWHERE = re.compile(
-    r"\b(to|in|into|across|reached|of|near|outside|nach|en|à|au|aux|a)\s+(the\s+)?(China|Chine|"
+    r"\b(to|in|into|across|reached|of|near|outside|from|nach|en|à|au|aux|a)\s+(the\s+)?(China|Chine|"
     r"Cambodia|Cambodge|"
     r"Camboya|Dandong|Hunchun|Yanji|Shenyang|"
     r"Kambodscha|Laos|Vietnam|Mongolia|Mongolei|Mongolie|Kuwait|Koweït|Qatar|Katar|Oman|"
@@ -924,6 +929,11 @@ _ELSEWHERE = re.compile(
     r"\b(to|in|into|across)\s+(\d+\s+|several\s+|other\s+|a\s+dozen\s+)?(African|Asian|Arab|"
     r"Gulf|European|Middle\s+Eastern|Southeast\s+Asian)\s+(countries|states|nations)\b"
 )
+
+
+def names_a_third_country(text: str) -> bool:
+    """Whether ``text`` places something in a country other than Russia ("in China and Laos")."""
+    return bool(_ELSEWHERE.search(text))
 
 
 def sent_elsewhere(sentence: str, start: int, end: int) -> bool:
@@ -1280,6 +1290,7 @@ _HELD_BY_UKRAINE = re.compile(
 
 
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
+_ASIDE = re.compile(r",\s*(\S+\s+){0,4}?(said|says|reported|claimed|added)\s*,", re.IGNORECASE)
 _NUMBER_HELD_BEFORE = re.compile(
     r"\bnumber\s+(of\s+\w+\s+)?(held|in\s+captivity|taken\s+prisoner)\b[^.;]{0,40}\bto\s*$",
     re.IGNORECASE,
@@ -1314,6 +1325,9 @@ def casualty_in_clause(text: str, start: int, end: int) -> str | None:
     before = _YEAR.sub("year", text[max(0, start - 60) : start])
     before = re.split(r"[.;!?\n,]|\d", before)[-1]
     after = _YEAR.sub("year", text[end : end + 80])
+    # an attribution set off by commas is not the clause's end: "eighteen sappers who, KCNA
+    # said, had been killed by explosions"
+    after = _ASIDE.sub(" ", after)
     after = _before_replacing(re.split(r"[.;!?\n,]|\d", after)[0])
     if _HELD_BY_UKRAINE.search(before) or _NUMBER_HELD_BEFORE.search(
         text, max(0, start - 80), start
@@ -1582,7 +1596,8 @@ _RU_THINGS = re.compile(
 _RU_OTHER_PEOPLE = re.compile(
     r"\b(мирн\w* жител\w*|жител\w*|гражданск\w*|дет(и|ей)|беженц\w*|туристов|студентов|"
     r"пассажиров|украинц\w*|россиян\w*|американц\w*|депутат\w*|дипломат\w*|журналист\w*|"
-    r"перебежчик\w*|граждан)\b",
+    # but "более 12 000 граждан Северной Кореи" / "граждан КНДР" are North Koreans
+    r"перебежчик\w*|граждан(?!\s+(КНДР|Северной\s+Кореи)))\b",
     re.IGNORECASE,
 )
 _RU_GENERIC_PEOPLE = re.compile(r"\b(человека?|людей)\b", re.IGNORECASE)

@@ -433,7 +433,9 @@ _IN_RETURN_FOR = re.compile(
     r"\b(in (return|exchange) for|(paid|pays|paying|payments?|earned|earns|compensation|money|"
     # what is paid for, not what it is paid with: "paying for its help with oil" pays in oil
     r"cash)\b[^,;]*\bfor(?![^,;]*\b(with|in)\b)|"
-    r"als Gegenleistung für|im Austausch für|en échange d[eu']?|a cambio de)\s+[^,;]*$",
+    r"als Gegenleistung für|im Austausch für|a cambio de)\s+[^,;]*$|"
+    # "En échange des soldats et des munitions envoyés par la Corée du Nord, la Russie ..."
+    r"\ben échange (des|du|de la|de|d')\s*[^,;]*$",
     re.IGNORECASE,
 )
 # Russian writes no comma after the phrase: "В обмен на снаряды Россия поставляет КНДР нефть".
@@ -505,6 +507,7 @@ _OTHER_WAY = re.compile(
     r"sentido\s+(contrario|inverso))\s*(direction|Richtung)?\b",
     re.IGNORECASE,
 )
+_COMPARED_BEFORE = re.compile(r"\bthan\s+(any|a|an)\s+$", re.IGNORECASE)
 # An item word in the possessive owns the next noun: "the missiles' guidance systems".
 _POSSESSIVE_AFTER = re.compile(r"(?<=s)['’](?=\s+\w)|['’]s\s+\w", re.IGNORECASE)
 _TARGETED_BEFORE = re.compile(
@@ -534,6 +537,8 @@ def _not_an_item(text: str, sentence_start: int, start: int, end: int) -> bool:
         return True  # "citing satellite imagery": how it was seen, not what moved
     if _POSSESSIVE_AFTER.match(text, end):
         return True  # "Russian help with the missiles' guidance systems": whose, not what
+    if _COMPARED_BEFORE.search(text, max(sentence_start, start - 20), start):
+        return True  # "worth more to Pyongyang than any payment": a comparison
     if _TARGETED_BEFORE.search(text, sentence_start, start):
         return True
     return cyrillic(text[start:end]) and bool(

@@ -240,6 +240,8 @@ _SOURCES_BEFORE = re.compile(
 # People honoured, not sent or lost: "pinned medals on 43 of them".
 _HONOURED_BEFORE = re.compile(
     r"\b(medals?|awards?|decorations?|orders?)\s+(on|to)\s+$|\b(decorated|honou?red)\s+$|"
+    # "pinned the title of Hero of the DPRK on 11 of the unit's officers"
+    r"\b(pinned|conferred|bestowed)\b[^.;]{0,50}\s(on|upon|to)\s+$|"
     # "вручил награды 43 офицерам"
     r"(наград\w*|медал\w*|орден\w*)\s+$",
     re.IGNORECASE,
@@ -277,7 +279,7 @@ def _is_date_or_percent(text: str, start: int, end: int, value: int) -> bool:
         return True
     if _SOURCES_BEFORE.search(text[max(0, start - 40) : start]):
         return True
-    if _HONOURED_BEFORE.search(text[max(0, start - 30) : start]):
+    if _HONOURED_BEFORE.search(text[max(0, start - 80) : start]):
         return True
     if _DAY_COUNTER_BEFORE.search(text[max(0, start - 12) : start]):
         return True

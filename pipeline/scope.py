@@ -17,7 +17,9 @@ import re
 
 from pipeline.claims import (
     categories_of,
+    names_a_third_country,
     names_north_korea,
+    names_russia,
     names_russia_or_war,
     refers_to_north_korea,
 )
@@ -187,7 +189,12 @@ def ties_north_korea(sentence: str, *, acts_only: bool) -> bool:
         return True  # "Some 20,000 North Koreans work on Russian construction sites", "How
         # many North Koreans are facing you in Russia's Kursk region now?"
     acts = any_match(_ACTS, sentence) or (cyrillic(sentence) and any_match(_RU_ACTS, sentence))
-    goods = any_match(_GOODS_MOVED, sentence) or bool(categories_of(sentence))
+    goods = (any_match(_GOODS_MOVED, sentence) or bool(categories_of(sentence))) and not (
+        # "money the United Nations says helps pay for its missile programme": its own
+        _OWN_PROGRAMME.search(sentence)
+    )
+    if (people or koreans) and names_a_third_country(sentence) and not names_russia(sentence):
+        people = koreans = False  # "IT workers ... working from China and Laos"
     if acts and (people or koreans or own_goods or goods):
         return True
     # receiving ties goods, not people: "The museum receives around 200,000 visitors a year,
@@ -195,6 +202,12 @@ def ties_north_korea(sentence: str, *, acts_only: bool) -> bool:
     return any_match(_RECEIVES, sentence) and (own_goods or goods)
 
 
+# A state's own programme that money pays for.
+_OWN_PROGRAMME = re.compile(
+    r"\b(pay|pays|paid|paying|fund\w*|financ\w+)\s+(for\s+)?(its|the\s+country's|North\s+"
+    r"Korea's|Pyongyang's|the\s+regime's)\s+(\S+\s+){0,2}program",
+    re.IGNORECASE,
+)
 # The war's places and fronts: North Koreans there are at war.
 _AT_WAR = re.compile(
     r"\b(Kursk|Koursk|Belgorod|Sumy|Donetsk|Donbas|Zaporizhzhia|Kherson|front\s*lines?|"

@@ -2238,3 +2238,57 @@ def test_russias_own_weapons_and_a_funded_programme_are_no_exchange(text, item):
         }
     )
     assert records_from_exchange(draft, prepare(text)) == []
+
+
+def test_people_a_leader_honours_are_not_listed():
+    _assert_vetoed_beside_a_deployment(
+        "At a ceremony in Pyongyang, Kim pinned the title of Hero of the DPRK on 11 of the "
+        "unit's officers.",
+        "11 of",
+    )
+
+
+def test_north_koreans_as_citizens_in_russian_are_listed():
+    text = "КНДР направила рабочих в Россию. Сейчас в России работают более 12 000 граждан КНДР."
+    assert any(f.label.startswith("более 12 000") for f in prepare(text).figures)
+
+
+def test_an_attribution_between_commas_does_not_end_the_casualty_clause():
+    text = (
+        "North Korea's sappers came home from Kursk. Kim bowed before portraits of eighteen "
+        "sappers who, KCNA said, had been killed by explosions while clearing the fields."
+    )
+    record = _verdict_record(text, "eighteen", "deminers sent")
+    assert type(record).__name__ == "Casualty"
+    assert record.casualty_type.value == "killed"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "The JCS said the Russian military had handed the unit reconnaissance drones, which "
+            "North Korea was likely to study and copy.",
+            ("drones", "Russia", "North Korea"),
+            None,
+        ),
+        (
+            "En échange des soldats et des munitions envoyés par la Corée du Nord, la Russie "
+            "fournirait à Pyongyang du pétrole.",
+            ("weapons", "North Korea", "Russia"),
+            ("weapons", "Russia", "North Korea"),
+        ),
+        (
+            '"That experience is worth more to Pyongyang than any payment," said a researcher '
+            "about Russia's deal.",
+            None,
+            ("financial", "Russia", "North Korea"),
+        ),
+    ],
+)
+def test_gifts_french_exchanges_and_comparisons(text, expected, absent):
+    found = _word_directions("North Korea has sent troops to Russia. " + text)
+    if expected:
+        assert expected in found
+    if absent:
+        assert absent not in found

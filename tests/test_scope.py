@@ -125,3 +125,16 @@ def test_sending_money_home_ties_nothing():
         "home themselves."
     )
     assert not in_scope(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia's hackers are another threat. Pyongyang's hackers stole $6 billion, money that "
+        "helps pay for its missile programme.",
+        "Russia's hackers are another threat. Several thousand North Korean IT workers hold "
+        "remote jobs, most of them working from China and Laos and sending their pay to the state.",
+    ],
+)
+def test_its_own_programme_and_workers_in_a_third_country_tie_nothing(text):
+    assert not in_scope(text)
