@@ -502,6 +502,30 @@ _TENS_UNIT_RE = re.compile(
 _HALF_BEFORE_RE = re.compile(r"\bhalf[\s-]+$", re.IGNORECASE)
 # German "anderthalbtausend" (1,500), "eineinhalbhundert" (150)
 _DE_ONE_AND_A_HALF_RE = re.compile(r"\b(anderthalb|eineinhalb)(tausend|hundert)\b", re.IGNORECASE)
+# German writes hundreds and thousands as one word: "zweitausend", "dreihundert", "eintausend"
+_DE_COMPOUND_RE = re.compile(
+    r"\b(?P<unit>ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)"
+    r"(?P<scale>hundert|tausend)\b",
+    re.IGNORECASE,
+)
+# A dozen in German, French and Spanish: "ein Dutzend", "une douzaine", "una docena"
+_DOZEN_RE = re.compile(r"\b(ein|une|una)\s+(Dutzend|douzaine|docena)\b", re.IGNORECASE)
+# French and Spanish hundreds and thousands after a number word: "deux mille", "dos mil",
+# "trois cents", "doscientos" stays unread
+_FR_ES_SCALED_RE = re.compile(
+    r"\b(?P<word>deux|trois|quatre|cinq|six|huit|neuf|dix|dos|tres|cuatro|cinco|seis|siete|ocho|"
+    r"nueve|diez)\s+(?P<scale>mille|mil|cents?)\b",
+    re.IGNORECASE,
+)
+_FR_ES_SCALES = {"mille": 1_000, "mil": 1_000, "cent": 100, "cents": 100}
+# "one hundred and fifty", "two hundred and twelve"
+_HUNDRED_AND_RE = re.compile(
+    r"\b(?P<hundreds>a|one|two|three|four|five|six|seven|eight|nine)[\s-]+hundred[\s-]+and[\s-]+"
+    r"(?P<rest>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|"
+    r"four|five|six|seven|eight|nine)\b)?|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b",
+    re.IGNORECASE,
+)
 # "полторы тысячи", "полтора миллиона": one and a half
 _RU_HALF_RE = re.compile(rf"\b(?:полтор[аы]|полутора)\s+(?P<scale>{_RU_SCALE})\b", re.IGNORECASE)
 
@@ -554,6 +578,16 @@ def find_numbers(text: str) -> set[float]:
             found.add(round(value * scale, 6))
     for m in _DE_ONE_AND_A_HALF_RE.finditer(text):
         found.add(1500.0 if m.group(2).lower() == "tausend" else 150.0)
+    for m in _DE_COMPOUND_RE.finditer(text):
+        unit = 1 if m.group("unit").lower() == "ein" else _WORDS[m.group("unit").lower()]
+        found.add(float(unit * _WORDS[m.group("scale").lower()]))
+    if _DOZEN_RE.search(text):
+        found.add(12.0)
+    for m in _FR_ES_SCALED_RE.finditer(text):
+        found.add(float(_WORDS[m.group("word").lower()] * _FR_ES_SCALES[m.group("scale").lower()]))
+    for m in _HUNDRED_AND_RE.finditer(text):
+        rest = sum(_WORDS[w] for w in re.split(r"[\s-]+", m.group("rest").lower()))
+        found.add(float(_WORDS[m.group("hundreds").lower()] * 100 + rest))
     for m in _RU_HALF_RE.finditer(text):
         found.add(1.5 * _SCALES[m.group("scale").lower()])
     for m in _HALF_RE.finditer(text):

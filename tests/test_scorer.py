@@ -493,6 +493,16 @@ def test_count_values_field_compares_all_bounds():
         ("feuerte es sieben Kurzstreckenraketen", 7),
         ("neuf soldats", 9),
         ("doce soldados", 12),
+        # hundreds and thousands in one German word, dozens, French and Spanish scales, and
+        # English "hundred and"
+        ("rund zweitausend Soldaten", 2000),
+        ("dreihundert Pioniere", 300),
+        ("ein Dutzend Gefangene", 12),
+        ("deux mille soldats", 2000),
+        ("trois cents ouvriers", 300),
+        ("dos mil soldados", 2000),
+        ("one hundred and fifty soldiers", 150),
+        ("two hundred and twenty-five workers", 225),
     ],
 )
 def test_find_numbers(text, value):
