@@ -871,7 +871,7 @@ _OWN_FORCES_BEFORE = re.compile(
 def _number_of_others(clause_before: str) -> bool:
     """Whether the words before a figure give "the number of" people troopwatch does not count."""
     found = _NUMBER_OF_BEFORE.search(clause_before)
-    return found is not None and any_match(_OTHER_PEOPLE, found.group(1))
+    return found is not None and names_other_people(found.group(1))
 
 
 def _own_forces_before(clause_before: str) -> bool:

@@ -896,8 +896,7 @@ def _small(figure: Figure) -> bool:
     three are that small, and each names North Korea or North Koreans in its sentence ("They are
     North Korean, and about 60 of them ..."); most small groups in an article are someone
     else's (an assault group, a crew, a delegation)."""
-    values = [v for v in (figure.count.low, figure.count.best, figure.count.high) if v is not None]
-    return bool(values) and max(values) < 100
+    return max(figure.count.numbers, default=100) < 100
 
 
 def record_from_verdict(
@@ -993,11 +992,11 @@ def records_from_exchange(draft: ExchangeDraft, ctx: ArticleContext) -> list[Exc
     if span.kind != "none" and not _korea_near(ctx, span.start):
         return []  # Russian wheat sold to Egypt is not part of this exchange
     sentence = sentence_around(ctx.text, span.start, span.end) if span.kind != "none" else None
+    words = ctx.text[slice(*sentence)] if sentence is not None else None
     context = _context(ctx, *sentence) if sentence is not None else draft.item
     if span.kind != "none" and not states_a_transfer(context):
         return []  # "drones struck a fuel depot": the item is there, no exchange is
-    if span.kind != "none" and sentence is not None:
-        words = ctx.text[slice(*sentence)]
+    if words is not None:
         if (
             _RUSSIAN_BEFORE.search(ctx.text, max(0, span.start - 12), span.start)
             and not refers_to_north_korea(words)
@@ -1022,10 +1021,8 @@ def records_from_exchange(draft: ExchangeDraft, ctx: ArticleContext) -> list[Exc
     # is paying for it in oil": the item's own clause speaks first, and when it is silent
     # the other clause's cue is not the item's.
     own = (
-        _direction_in_own_clause(
-            ctx, span.start, ctx.text[slice(*sentence)], categories[0], draft.item
-        )
-        if sentence is not None
+        _direction_in_own_clause(ctx, span.start, words, categories[0], draft.item)
+        if words is not None
         else None
     )
     main = direction_from_words(context)

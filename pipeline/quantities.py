@@ -739,7 +739,7 @@ def count_in_text(count: Count, text: str) -> bool:
     """
     if not text:
         return False
-    wanted = [v for v in (count.low, count.best, count.high) if v is not None]
+    wanted = count.numbers
     if not wanted:
         phrase = (count.text or "").strip().casefold()
         return bool(phrase) and phrase in text.casefold()

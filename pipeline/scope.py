@@ -159,10 +159,8 @@ _NORTH_KOREANS = re.compile(
 
 
 def _names_own_people(sentence: str) -> bool:
-    """Whether a sentence names people or losses that may be North Korea's: not another
-    nation's ("1,200 Russian servicemen") and not in a sentence about people who fled."""
-    if any_match(_FLEEING, sentence):
-        return False
+    """Whether a sentence names people or losses that may be North Korea's, not another
+    nation's ("1,200 Russian servicemen")."""
     return any(
         not _OTHER_NATIONS_BEFORE.search(sentence, 0, found.start())
         and not _OTHER_NATIONS_AFTER.match(sentence, found.end())
@@ -176,7 +174,8 @@ def ties_north_korea(sentence: str, *, acts_only: bool) -> bool:
     sentence names, or, unless ``acts_only``, people and losses ("troops", "casualties") or
     North Korea's own weapons ("North Korean shells"). An act alone ties nothing: "Moscow has
     sent youth football teams to tournaments in Pyongyang"."""
-    people = _names_own_people(sentence) or (
+    fled = any_match(_FLEEING, sentence)  # people who fled tie nothing
+    people = (not fled and _names_own_people(sentence)) or (
         cyrillic(sentence) and any_match(_RU_PEOPLE_AND_LOSSES, sentence)
     )
     own_goods = any_match(_NORTH_KOREAN_GOODS, sentence) or (
@@ -184,7 +183,7 @@ def ties_north_korea(sentence: str, *, acts_only: bool) -> bool:
     )
     if not acts_only and (people or own_goods):
         return True
-    koreans = any_match(_NORTH_KOREANS, sentence) and not any_match(_FLEEING, sentence)
+    koreans = not fled and any_match(_NORTH_KOREANS, sentence)
     if not acts_only and koreans and (any_match(_AT_WORK, sentence) or _AT_WAR.search(sentence)):
         return True  # "Some 20,000 North Koreans work on Russian construction sites", "How
         # many North Koreans are facing you in Russia's Kursk region now?"

@@ -128,7 +128,7 @@ _TRANSFER = (
     r"arriv(e|es|ed|ing)\s+by\s+(rail|sea|train|ship|air|road|truck)|"
     # gifts and things handed over: "the Russian military had handed the unit reconnaissance
     # drones"
-    r"(handed|presented|gifted)\s+(the\s+|a\s+|its\s+)?\w+|gifts?\s+from|"
+    r"(handed|presented|gifted)\s+\w+|gifts?\s+from|"
     # another state's systems set up there: "Russian Pantsir air-defence systems have
     # reportedly been installed around Pyongyang"
     r"(installed|set up|stationed)\s+(in|around|near|at)\s+(Pyongyang|North Korea\b)|"

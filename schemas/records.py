@@ -124,7 +124,7 @@ class Count(BaseModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> Count:
-        bounds = [v for v in (self.low, self.best, self.high) if v is not None]
+        bounds = self.numbers
         if bounds != sorted(bounds):
             raise ValueError(
                 f"count bounds must satisfy low <= best <= high, got low={self.low} "
@@ -137,6 +137,11 @@ class Count(BaseModel):
         if self.qualifier not in (Qualifier.range, Qualifier.unspecified) and self.best is None:
             raise ValueError(f"a '{self.qualifier.value}' count needs 'best'")
         return self
+
+    @property
+    def numbers(self) -> list[int]:
+        """The numbers the count gives, low to high (none for "thousands")."""
+        return [v for v in (self.low, self.best, self.high) if v is not None]
 
     @property
     def value(self) -> int | None:
