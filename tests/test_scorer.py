@@ -702,6 +702,7 @@ def test_default_golden_dir():
         "dev14",
         "dev15",
         "dev16",
+        "dev17",
         "holdout",
     ],
 )
