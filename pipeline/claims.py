@@ -667,7 +667,9 @@ _CASUALTY_VERBS = re.compile(
     r"\b(killed|kill|wounded|injured|captured|missing|unaccounted for|died|dead|deaths?|"
     r"casualties|losses|(overall|total|casualty) (toll|tally)|coffins|bajas|pertes|verluste|"
     r"taken prisoner|prisoners?|POWs?|custody|captivity|remains|"
-    r"getötet|verwundet|verletzt|gefangen|vermisst|gefallen|tot|ums Leben|tués|morts?|"
+    # German participles also as inflected adjectives: "600 verwundete Nordkoreaner"
+    r"getötete?n?|verwundete?n?|verletzte?n?|gefangen|vermisste?n?|gefallen|tot|ums Leben|"
+    r"tués|morts?|"
     r"blessés|capturés|disparus|muertos|heridos|capturados|desaparecidos)\b",
     re.IGNORECASE,
 )
@@ -783,10 +785,16 @@ _OTHERS_IN_LABEL = re.compile(
     # also after a word of loss: "37 wounded Ukrainian soldiers"
     rf"^\S+(\s+(of|von|de))?(\s+(wounded|injured|dead|fallen|captured|missing))?\s+"
     rf"({_OTHER_NATION}|{_DEMONYM})\b|"
+    # French and Spanish nationalities as nouns: "al menos 12 cubanos desaparecidos"
+    r"^(\S+\s+){0,3}?\d[\d.,\u00a0\u202f ]*\s+(cubanos|cubanas|nepalíes|nepaleses|indios|"
+    r"colombianos|sirios|chinos|uzbekos|tayikos|africanos|cubains|népalais|indiens|colombiens|"
+    r"syriens|chinois|ouzbeks|tadjiks|africains)\b|"
     # French and Spanish put the nationality after the noun: "1 000 soldats français"
-    r"^\S+(\s+\S+)?\s+(soldats|militaires|troupes|soldados|militares|tropas)\s+(français|"
+    r"^\S+(\s+\S+)?\s+(soldats|militaires|troupes|soldados|militares|tropas|ouvriers|"
+    r"travailleurs|obreros|trabajadores)\s+(français|"
     r"allemands|américains|britanniques|polonais|ukrainiens|russes|franceses|alemanes|"
-    r"estadounidenses|británicos|españoles|polacos|ucranianos|rusos)\b"
+    r"estadounidenses|británicos|españoles|polacos|ucranianos|rusos|cubanos|cubains|chinos|"
+    r"chinois|indios|indiens|nepalíes|népalais|uzbekos|ouzbeks)\b"
 )
 # After a hedge too ("more than 200 Ukrainian servicemen"), but not Russians: "some 50 Russian
 # military advisers" sent to North Korea are a deployment. (Not "US" either: the match ignores
@@ -929,6 +937,37 @@ _ELSEWHERE = re.compile(
     r"\b(to|in|into|across)\s+(\d+\s+|several\s+|other\s+|a\s+dozen\s+)?(African|Asian|Arab|"
     r"Gulf|European|Middle\s+Eastern|Southeast\s+Asian)\s+(countries|states|nations)\b"
 )
+
+
+# People a few words after a figure who come from a country other than North Korea or Russia:
+# "a quota of 2,000 workers from India", "около 2 тыс. рабочих из Китая".
+_FROM_ELSEWHERE_AFTER = re.compile(
+    r"\s*([\w-]+\s+){0,3}?(from|aus|de|desde)\s+(the\s+)?(China|India|Indien|Inde|Nepal|"
+    r"Népal|Central\s+Asia|Zentralasien|Asie\s+centrale|Asia\s+Central|Uzbekistan|Usbekistan|"
+    r"Ouzbékistan|Tajikistan|Tadschikistan|Tadjikistan|Kyrgyzstan|Kirgisistan|Kazakhstan|"
+    r"Kasachstan|Vietnam|Viêt\s+Nam|Bangladesh|Sri\s+Lanka|Cuba|Kuba|Africa|Afrika|Afrique|"
+    r"África|Chine|Syria|Syrien|Syrie|Siria|Turkey|Türkei|Turquie|Turquía|Laos|Myanmar|"
+    r"Indonesia|Indonesien|Indonésie|the\s+Philippines)\b|"
+    r"\s*(\w+\s+){0,3}?из\s+(Китая|Индии|Непала|Центральной\s+Азии|Узбекистана|"
+    r"Таджикистана|Киргизии|Кыргызстана|Казахстана|Вьетнама|Бангладеш|Шри-Ланки|Кубы|Африки|"
+    r"Сирии|Турции|Лаоса|Мьянмы|Индонезии)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+# A unit of another nation's forces: "About 600 servicemen of the Russian Railway Troops".
+_OF_OTHER_FORCES_AFTER = re.compile(
+    r"\s+(\w+\s+)?(servicemen|soldiers|troops|personnel|members|men|officers)\s+of\s+"
+    rf"(the\s+)?{_OTHER_NATION}\b",
+    re.IGNORECASE,
+)
+
+
+def others_just_after(text: str, end: int) -> bool:
+    """Whether the words just after a figure ending at ``end`` make its people another
+    state's: they come from a third country ("2,000 workers from India") or serve in another
+    nation's forces ("About 600 servicemen of the Russian Railway Troops")."""
+    return bool(_FROM_ELSEWHERE_AFTER.match(text, end) or _OF_OTHER_FORCES_AFTER.match(text, end))
 
 
 def names_a_third_country(text: str) -> bool:
@@ -1105,6 +1144,21 @@ _AT_HOME = re.compile(
 )
 
 
+# A third country that hosts or employs the people: "China hosted as many as 100,000 North
+# Korean workers before the 2017 UN ban".
+_STATE_HOSTS_BEFORE = re.compile(
+    rf"\b({_OTHER_STATES})\s+(\w+\s+)?(hosted|hosts|hosting|housed|houses|employed|employs)"
+    r"(\s+\w+){0,3}\s*$",
+    re.IGNORECASE,
+)
+
+
+def hosted_elsewhere(clause_before: str) -> bool:
+    """Whether a third country hosts or employs the people a figure counts, North Korean or
+    not: "China hosted as many as 100,000 North Korean workers"."""
+    return bool(_STATE_HOSTS_BEFORE.search(clause_before))
+
+
 def someone_elses(clause_before: str, sentence: str, previous: str = "") -> bool:
     """Whether a count belongs to another state or employer, or to North Koreans at home: "against
     Ukraine's 2,000", "Südkorea hat etwa 450.000 Soldaten", "have hired more than 35,000
@@ -1125,16 +1179,35 @@ def someone_elses(clause_before: str, sentence: str, previous: str = "") -> bool
         return True
     if not _AT_HOME.search(sentence) or names_russia_or_war(sentence):
         return False
+    if _WAR_PLACE.search(sentence):
+        return False
     return not (_THERE.search(sentence) and names_russia_or_war(previous))
 
 
 _THERE = re.compile(r"\bthere\b", re.IGNORECASE)
+# The war's places in Russia and Ukraine, named without "Russia": "rebuilding bridges around
+# Sudzha" is not rebuilding at home.
+WAR_PLACES = (
+    r"Kursk|Koursk|Belgorod|Sumy|Sudzha|Sudscha|Soudja|Donetsk|Donezk|Donbas|Luhansk|"
+    r"Zaporizhzhia|Kherson"
+)
+_WAR_PLACE = re.compile(rf"\b({WAR_PLACES})\b", re.IGNORECASE)
+
+
+# The verb first, as German and Spanish put it after an opening phrase: "Nach ukrainischen
+# Angaben verliert Russland täglich etwa 1.100 Soldaten", "cada día pierde Rusia unos 1.000".
+_RUSSIA_OWN_INVERTED = re.compile(
+    r"\b(verliert|verlor|rekrutiert|rekrutierte|stationiert|mobilisiert|pierde|perdió|"
+    r"recluta|reclutó)\s+(Russland|Moskau|die russische Armee|Rusia|Moscú|el ejército ruso)\b"
+    r"(\s+\S+){0,4}?\s*$",
+    re.IGNORECASE,
+)
 
 
 def russias_own(clause_before: str) -> bool:
     """Whether a figure counts Russia's own people: Russia keeps, stations, hires, recruits or
     loses them, with no North Korea named between Russia and the figure."""
-    found = _RUSSIA_OWN_BEFORE.search(clause_before)
+    found = _RUSSIA_OWN_BEFORE.search(clause_before) or _RUSSIA_OWN_INVERTED.search(clause_before)
     # North Korea named after the figure is another clause's ("..., which helps explain why
     # Moscow values even a modest North Korean contingent"); named between Russia and the
     # figure, the figure may be North Korea's

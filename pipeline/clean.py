@@ -79,16 +79,25 @@ _LINKS_HEADING = re.compile(
     re.IGNORECASE,
 )
 _LIST_ITEM = re.compile(r"^\s*([-•·*–—]|\d{1,2}[.)])\s")
+# A heading over readers' comments, and a comment under it: one handle, a colon, the comment
+# ("VolgaViking: my cousin says there are 50,000 there now"), whatever the handle looks like.
+_COMMENTS_HEADING = re.compile(
+    r"^\s*(readers?['’]? )?(comments?|kommentare|commentaires|comentarios|комментарии)"
+    r"\s*(\(\d[\d,.]*\))?\s*:?\s*$",
+    re.IGNORECASE,
+)
+_COMMENT = re.compile(r"^\s*@?[\w.-]+\s*:\s")
 
 
 @lru_cache(maxsize=256)
 def furniture_lines(text: str) -> frozenset[int]:
     """Start offsets of the lines of ``text`` that are page furniture: every line that
-    ``is_boilerplate``, and the items of a list of links under a heading such as "Related" or
-    "À lire aussi" (blank lines do not end the list; any other line does)."""
+    ``is_boilerplate``, the items of a list of links under a heading such as "Related" or
+    "À lire aussi" (blank lines do not end the list; any other line does), and readers'
+    comments ("handle: text") under a heading such as "Comments (214)"."""
     starts: set[int] = set()
     pos = 0
-    in_links = False
+    in_links = in_comments = False
     for line in text.split("\n"):
         if is_boilerplate(line):
             starts.add(pos)
@@ -98,6 +107,12 @@ def furniture_lines(text: str) -> frozenset[int]:
             starts.add(pos)
         elif line.strip():
             in_links = False
+        if _COMMENTS_HEADING.match(line):
+            in_comments = True
+        elif in_comments and _COMMENT.match(line):
+            starts.add(pos)
+        elif line.strip():
+            in_comments = False
         pos += len(line) + 1
     return frozenset(starts)
 

@@ -41,6 +41,7 @@ from pipeline.claims import (
     direction_from_cues,
     direction_from_words,
     exchange_status_from_words,
+    hosted_elsewhere,
     infer_hedge,
     killed_and_wounded_after,
     loss_verb_before,
@@ -53,6 +54,7 @@ from pipeline.claims import (
     names_russia,
     names_someone,
     other_state_acts,
+    others_just_after,
     personnel_in_phrase,
     personnel_named_last,
     refers_to_north_korea,
@@ -421,12 +423,20 @@ _DEFINITE_BEFORE = re.compile(
 
 def _refers_back(ctx: ArticleContext, figure: Figure) -> bool:
     """Whether a figure after a definite article repeats a count given earlier in the article
-    ("sent roughly 4,000 more soldiers ... The 4,000 replacements tell you the losses are real")."""
+    ("sent roughly 4,000 more soldiers ... The 4,000 replacements tell you the losses are real");
+    not a count of another kind of people ("Roughly 1,000 military engineers ... The roughly
+    1,000 deminers sent in 2025 went home")."""
     if figure.count.value is None or not _DEFINITE_BEFORE.search(
         ctx.text[max(0, figure.start - 12) : figure.start]
     ):
         return False
-    return any(f.start < figure.start and f.count.value == figure.count.value for f in ctx.found)
+    kind = subtype_from_words("deployment", figure.label)
+    return any(
+        f.start < figure.start
+        and f.count.value == figure.count.value
+        and (kind is None or subtype_from_words("deployment", f.label) in (None, kind))
+        for f in ctx.found
+    )
 
 
 _IN_RETURN_FOR = re.compile(
@@ -670,6 +680,12 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
         _RECRUITED_AFTER.match(ctx.text, figure.end) or _RECRUITS_BEFORE.search(before)
     ) and not names_north_korea(evidence):
         return None  # "Zudem sollen bis 2029 weitere 60.000 Soldaten rekrutiert werden"
+    if (
+        others_just_after(ctx.text, figure.end) and not mentions_korea(figure.label)
+    ) or hosted_elsewhere(before):
+        return None  # "a quota of 2,000 workers from India for the Far East", "About 600
+        # servicemen of the Russian Railway Troops", "China hosted as many as 100,000 North
+        # Korean workers before the 2017 UN ban"
     if _NEEDED_BEFORE.search(before) and not mentions_korea(own_words):
         return None  # "The region is short of about 16,000 construction workers": a need
     if _OF_WHOM.match(figure.label) and _others_just_before(before):
@@ -716,7 +732,9 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
 # counts the same kind: "holding six North Korean soldiers captured ..., up from the two it
 # announced", "taken about a dozen ... prisoner, though Kyiv has confirmed only two".
 _UPDATES_BEFORE = re.compile(
-    r"\b((up|down|rising|falling|revised)\s+from|compared\s+(with|to)|confirmed|acknowledged|"
+    # "raised its estimate of dead to around 2,500, from 2,000 in November"
+    r"\b((up|down|rising|falling|revised)\s+from|(?<=\d),\s+from|compared\s+(with|to)|"
+    r"confirmed|acknowledged|"
     r"(fewer|more|less|higher|lower)\s+than\s+(the|its|their)|"
     r"announced|admitted)(\s+(publicly|officially|only|just|the|an?|some|earlier))*"
     # "up from its January estimate of around 3,000"
@@ -823,6 +841,7 @@ def _record_kind(
     s, e = screened.start, screened.end
     personnel, casualty = screened.personnel, screened.casualty
     record_type, subtype = kind
+    next_figure = min((f.start for f in ctx.found if figure.end <= f.start < e), default=e)
     # The figure's own words name its kind more reliably than a small model, which drifts to
     # one enum value; "construction workers" may rightly be construction troops in context.
     named = (
@@ -867,9 +886,11 @@ def _record_kind(
         # "plans to send up to 2,000 more deminers", "its troops had fought in Kursk, and some
         # 10,000 are still in Russia": people sent or there, not lost
         record_type, subtype = "deployment", present
-    elif casualty is None and not names_losses(_sentence_and_previous(ctx, s, e)):
+    elif casualty is None and not names_losses(_sentence_and_previous(ctx, s, next_figure)):
         # "the BND had put the number of North Korean soldiers in Russia at up to 15,000": no
-        # word of loss in the sentence or the one before it, so the figure counts people present
+        # word of loss in the sentence or the one before it, so the figure counts people present;
+        # words after the next figure are its own ("put the number at between 9,000 and 10,000
+        # and said North Korean units had suffered more than 6,000 killed or wounded")
         present = personnel or subtype_from_words("deployment", screened.evidence)
         if present is None:
             return None

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from pipeline.claims import (
+    WAR_PLACES,
     categories_of,
     names_a_third_country,
     names_north_korea,
@@ -209,8 +210,7 @@ _OWN_PROGRAMME = re.compile(
 )
 # The war's places and fronts: North Koreans there are at war.
 _AT_WAR = re.compile(
-    r"\b(Kursk|Koursk|Belgorod|Sumy|Donetsk|Donbas|Zaporizhzhia|Kherson|front\s*lines?|"
-    r"battlefield|trenches|Front|frente)\b",
+    rf"\b({WAR_PLACES}|front\s*lines?|battlefield|trenches|Front|frente)\b",
     re.IGNORECASE,
 )
 # Work that puts North Koreans somewhere: "North Koreans work on Russian construction sites".

@@ -2292,3 +2292,101 @@ def test_gifts_french_exchanges_and_comparisons(text, expected, absent):
         assert expected in found
     if absent:
         assert absent not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "vetoed"),
+    [
+        # people from a third country, named after the noun
+        ("Moscow has set a quota of 2,000 workers from India for the Far East this year.", "2,000"),
+        ("Во Владивостоке на стройке заняты около 2 тыс. рабочих из Китая.", "около 2"),
+        # a third country hosts them
+        (
+            "China hosted as many as 100,000 North Korean workers before the 2017 UN ban.",
+            "as many as 100,000",
+        ),
+        # a unit of another nation's forces
+        (
+            "About 600 servicemen of the Russian Railway Troops are rebuilding the bridge.",
+            "About 600",
+        ),
+        # Russia's own losses, the verb before its subject
+        (
+            "Nach ukrainischen Angaben verliert Russland täglich etwa 1.100 Soldaten an Toten.",
+            "etwa 1.100",
+        ),
+        # other nationalities as Spanish nouns, and after a Spanish noun
+        ("Las familias de al menos 12 cubanos desaparecidos en el frente piden ayuda.", "al menos"),
+        ("Unos 40 obreros cubanos fueron enviados a la región de Kursk.", "Unos 40"),
+    ],
+)
+def test_third_countries_people_and_russias_inverted_losses_are_not_listed(text, vetoed):
+    _assert_vetoed_beside_a_deployment(text, vetoed)
+
+
+def test_rebuilding_at_a_named_war_place_is_not_rebuilding_at_home():
+    text = (
+        "They are rebuilding bridges and rail lines around Sudzha, a spokesperson said, and a "
+        "further 1,000 military engineers are expected to follow by May."
+    )
+    labels = [f.label for f in prepare(_DEPLOYMENT + text).figures]
+    assert any(label.startswith("1,000 military engineers") for label in labels), labels
+
+
+def test_readers_comments_under_a_comments_heading_are_furniture_whatever_the_handle():
+    text = (
+        f"{_DEPLOYMENT}\n\nComments (214)\nVolgaViking: my cousin in Kursk says there are 50,000 "
+        "Koreans there now\nMarta_K: Where are the 2,500 builders staying?\n"
+    )
+    labels = [f.label for f in prepare(text).figures]
+    assert not any(label.startswith(("50,000", "2,500")) for label in labels), labels
+    assert any(label.startswith("11,000") for label in labels), labels
+
+
+def test_an_inflected_german_loss_adjective_makes_a_casualty():
+    text = (
+        "Nordkorea hat Truppen nach Russland geschickt. In Militärkrankenhäusern in Wladiwostok "
+        "würden zudem mindestens 600 verwundete Nordkoreaner behandelt."
+    )
+    record = _verdict_record(text, "mindestens 600", "deminers sent")
+    assert type(record).__name__ == "Casualty"
+    assert record.casualty_type.value == "wounded"
+
+
+def test_loss_words_after_the_next_figure_do_not_type_this_one():
+    text = (
+        "Ukraine's intelligence agency said 14,000 North Korean servicemen are in Russia. In "
+        "Washington, a US official put the number at between 9,000 and 10,000 and said North "
+        "Korean units had suffered more than 6,000 killed or wounded since late 2024."
+    )
+    record = _verdict_record(text, "9,000 and 10,000", "killed or wounded")
+    # no kind of people in its own sentence either: no record rather than a wrong toll
+    assert record is None
+    toll = _verdict_record(text, "more than 6,000", "killed or wounded")
+    assert toll.casualty_type.value == "killed_or_wounded"
+
+
+def test_an_earlier_figure_after_a_comma_and_from_updates_the_count_before_it():
+    text = (
+        "North Korea has sent troops to Russia. The agency raised its estimate of North Korean "
+        "dead to around 2,500, from 2,000 in its November briefing."
+    )
+    figures = {
+        "f1": verdict("around 2,500", "killed", "unknown"),
+        "f2": verdict("2,000", "troops sent", "planned"),
+    }
+    summary, _ = _run([figures, NO_EXC], text=text, strict=True)
+    assert not summary.deployments
+    assert {(c.casualty_type.value, c.count.best) for c in summary.casualties} == {
+        ("killed", 2_500),
+        ("killed", 2_000),
+    }
+
+
+def test_the_same_number_of_another_kind_of_people_is_no_repeat():
+    text = (
+        "Roughly 1,000 North Korean military engineers have been building field fortifications "
+        "in the Belgorod region. The roughly 1,000 deminers sent in 2025 went home in December."
+    )
+    labels = [f.label for f in prepare(text).figures]
+    assert any("deminers" in label for label in labels), labels
