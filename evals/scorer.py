@@ -439,6 +439,47 @@ _WORDS = {
     "zwanzig": 20,
     "hundert": 100,
     "tausend": 1_000,
+    # teens and tens in German, French and Spanish ("dreißig Soldaten", "quinze soldats",
+    # "cuarenta soldados"); not French "cent" ("per cent") or English-looking "seize"
+    "dreizehn": 13,
+    "vierzehn": 14,
+    "fünfzehn": 15,
+    "sechzehn": 16,
+    "siebzehn": 17,
+    "achtzehn": 18,
+    "neunzehn": 19,
+    "dreißig": 30,
+    "dreissig": 30,
+    "vierzig": 40,
+    "fünfzig": 50,
+    "sechzig": 60,
+    "siebzig": 70,
+    "achtzig": 80,
+    "neunzig": 90,
+    "sept": 7,
+    "treize": 13,
+    "quatorze": 14,
+    "quinze": 15,
+    "trente": 30,
+    "quarante": 40,
+    "cinquante": 50,
+    "soixante": 60,
+    "once": 11,
+    "trece": 13,
+    "catorce": 14,
+    "quince": 15,
+    "dieciséis": 16,
+    "diecisiete": 17,
+    "dieciocho": 18,
+    "diecinueve": 19,
+    "treinta": 30,
+    "cuarenta": 40,
+    "cincuenta": 50,
+    "sesenta": 60,
+    "setenta": 70,
+    "ochenta": 80,
+    "noventa": 90,
+    "cien": 100,
     # Russian small numbers ("две тысячи", "пять солдат"); "тысяча" alone is a thousand
     "два": 2,
     "две": 2,
@@ -508,6 +549,56 @@ _DE_COMPOUND_RE = re.compile(
     r"(?P<scale>hundert|tausend)\b",
     re.IGNORECASE,
 )
+# German units before tens in one word: "fünfundzwanzig" (25), "einunddreißig" (31)
+_DE_UNIT_AND_TENS_RE = re.compile(
+    r"\b(?P<unit>ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)und"
+    r"(?P<tens>zwanzig|dreißig|dreissig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig)\b",
+    re.IGNORECASE,
+)
+# A run of English number words, read as one number: "twenty one thousand five hundred",
+# "ten thousand and fifty". Words only; the run is parsed by _english_run.
+_EN_UNITS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
+).split()
+_EN_RUN_WORD = rf"(?:{'|'.join(sorted(_EN_UNITS, key=len, reverse=True))}|hundred|thousand|million)"
+_EN_RUN_RE = re.compile(
+    rf"\b{_EN_RUN_WORD}(?:(?:[\s-]+and)?[\s-]+{_EN_RUN_WORD})+\b", re.IGNORECASE
+)
+_EN_BIG = {"thousand": 1_000, "million": 1_000_000}
+
+
+def _english_run(run: str) -> int | None:
+    """The number a run of English number words states, or None when the words do not form
+    one number ("twelve and fifteen thousand" is two: "and" joins only after a scale word)."""
+    total, current, previous = 0, None, ""
+    for word in re.split(r"[\s-]+", run.lower()):
+        if word == "and":
+            if previous not in ("hundred", *_EN_BIG):
+                return None
+        elif word == "hundred":
+            if current is None or current >= 100:
+                return None
+            current *= 100
+        elif word in _EN_BIG:
+            if current is None:
+                return None
+            total += current * _EN_BIG[word]
+            current = None
+        else:
+            unit = _WORDS[word]
+            if current is None:
+                current = unit
+            elif current % 100 >= 20 and current % 10 == 0 and unit < 10:
+                current += unit  # "twenty one", "two hundred twenty one"
+            elif current % 100 == 0 and unit < 100:
+                current += unit  # "five hundred twenty", "hundred and fifty"
+            else:
+                return None
+        previous = word
+    return total + (current or 0)
+
+
 # A dozen in German, French and Spanish: "ein Dutzend", "une douzaine", "una docena"
 _DOZEN_RE = re.compile(r"\b(ein|une|una)\s+(Dutzend|douzaine|docena)\b", re.IGNORECASE)
 # French and Spanish hundreds and thousands after a number word: "deux mille", "dos mil",
@@ -581,6 +672,13 @@ def find_numbers(text: str) -> set[float]:
     for m in _DE_COMPOUND_RE.finditer(text):
         unit = 1 if m.group("unit").lower() == "ein" else _WORDS[m.group("unit").lower()]
         found.add(float(unit * _WORDS[m.group("scale").lower()]))
+    for m in _EN_RUN_RE.finditer(text):
+        value = _english_run(m.group())
+        if value:
+            found.add(float(value))
+    for m in _DE_UNIT_AND_TENS_RE.finditer(text):
+        unit = 1 if m.group("unit").lower() == "ein" else _WORDS[m.group("unit").lower()]
+        found.add(float(unit + _WORDS[m.group("tens").lower()]))
     if _DOZEN_RE.search(text):
         found.add(12.0)
     for m in _FR_ES_SCALED_RE.finditer(text):

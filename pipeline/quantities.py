@@ -452,6 +452,17 @@ def _word_kind(word: str) -> tuple[str, int] | None:
     return None
 
 
+def _hundreds_since_big(seq: list[tuple[str, Fraction]]) -> bool:
+    """Whether the group of a number word sequence after its last scale word ("thousand") has
+    its hundred already: one group holds one hundred ("two thousand three hundred")."""
+    for kind, _ in reversed(seq):
+        if kind == "big":
+            return False
+        if kind == "hundred":
+            return True
+    return False
+
+
 # Which word kinds may follow which inside one number ("twenty-five", "one hundred and ten").
 _NEXT: dict[str, set[str]] = {
     "unit": {"hundred", "big", "dozen"},
@@ -562,6 +573,7 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]:
             seq = [(kind[0], Fraction(kind[1]))]
             last = i
         bigs = [v for k, v in seq if k == "big"]
+        ends = [last] * len(seq)  # the token each element of seq ends at
         j = last + 1
         while j < len(tokens) and joined(j - 1, hyphen_ok=seq[-1][0] != "and"):
             kind = _word_kind(words[j])
@@ -569,7 +581,16 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]:
                 break
             if kind[0] == "big" and bigs and kind[1] >= min(bigs):
                 break  # "thousand thousand" is two numbers, not one
+            if kind[0] == "hundred" and _hundreds_since_big(seq):
+                # "between three hundred and four hundred" is two numbers, not 30,400: the
+                # second one starts after the first hundred
+                while seq[-1][0] != "hundred":
+                    seq.pop()
+                    ends.pop()
+                last = ends[-1]
+                break
             seq.append((kind[0], Fraction(kind[1])))
+            ends.append(j)
             if kind[0] == "big":
                 bigs.append(Fraction(kind[1]))
             if kind[0] != "and":

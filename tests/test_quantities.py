@@ -195,6 +195,9 @@ def test_parse_count_number_forms(phrase, value):
         ("500 to 1 million", 500, 1_000_000),
         # Reversed bounds are put in order so the Count stays valid.
         ("12,000 to 10,000", 10_000, 12_000),
+        # one group of number words holds one hundred: two numbers, not 30,400
+        ("three hundred and four hundred", 300, 400),
+        ("between five hundred and six hundred", 500, 600),
     ],
 )
 def test_parse_count_range(phrase, low, high):
@@ -372,6 +375,12 @@ def test_find_numbers_and_is_a_range_only_after_between():
     # Running text: "600 and 1,000" may be two counts, so no scale is carried over.
     assert values("between 10 and 12 thousand") == [10_000, 12_000]
     assert values("killed 10 and wounded 12 thousand") == [10, 12_000]
+
+
+def test_a_second_hundred_starts_a_second_number():
+    assert values("killed three hundred and wounded four hundred") == [300, 400]
+    assert values("three hundred four hundred") == [300, 400]
+    assert values("two thousand three hundred and twelve") == [2_312]
 
 
 def test_find_numbers_empty():

@@ -503,6 +503,13 @@ def test_count_values_field_compares_all_bounds():
         ("dos mil soldados", 2000),
         ("one hundred and fifty soldiers", 150),
         ("two hundred and twenty-five workers", 225),
+        # teens and tens in German, French and Spanish, German unit-and-tens, English runs
+        ("dreißig Soldaten", 30),
+        ("fünfundzwanzig Soldaten", 25),
+        ("quinze soldats", 15),
+        ("cuarenta soldados", 40),
+        ("twenty one thousand five hundred troops", 21_500),
+        ("ten thousand and fifty workers", 10_050),
     ],
 )
 def test_find_numbers(text, value):
@@ -513,6 +520,13 @@ def test_find_numbers_does_not_invent():
     nums = find_numbers("About 600 soldiers were killed in 2024.")
     assert 6000 not in nums and 60 not in nums
     assert {600, 2024} <= nums
+
+
+def test_find_numbers_does_not_join_two_numbers_of_words():
+    # "and" joins only after a scale word, and one group holds one hundred
+    assert 15_012 not in find_numbers("between twelve and fifteen thousand")
+    assert 30_400 not in find_numbers("between three hundred and four hundred")
+    assert {300, 400} <= find_numbers("between three hundred and four hundred")
 
 
 def test_evidence_normalisation():
