@@ -151,7 +151,7 @@ _FLEEING = re.compile(
 
 # North Koreans by their demonym are people an act must move or lose: "Some 20,000 North
 # Koreans work on Russian construction sites", not "would do nothing for ordinary North Koreans".
-_NORTH_KOREANS = re.compile(
+_NORTH_KOREANS_AS_NOUN = re.compile(
     r"\b(north koreans|nordkoreaner\w*|"
     # French and Spanish demonyms are nouns (people) after a determiner, else adjectives
     r"(?:les|des|aux|los|las|unos|unas)\s+(?:nord-coréen(?:ne)?s|norcorean[oa]s))\b",
@@ -184,8 +184,9 @@ def ties_north_korea(sentence: str, *, acts_only: bool) -> bool:
     )
     if not acts_only and (people or own_goods):
         return True
-    koreans = not fled and any_match(_NORTH_KOREANS, sentence)
-    if not acts_only and koreans and (any_match(_AT_WORK, sentence) or _AT_WAR.search(sentence)):
+    koreans = not fled and any_match(_NORTH_KOREANS_AS_NOUN, sentence)
+    present = any_match(_PRESENT_AT_WORK, sentence) or _AT_WAR.search(sentence)
+    if not acts_only and koreans and present:
         return True  # "Some 20,000 North Koreans work on Russian construction sites", "How
         # many North Koreans are facing you in Russia's Kursk region now?"
     acts = any_match(_ACTS, sentence) or (cyrillic(sentence) and any_match(_RU_ACTS, sentence))
@@ -214,7 +215,7 @@ _AT_WAR = re.compile(
     re.IGNORECASE,
 )
 # Work that puts North Koreans somewhere: "North Koreans work on Russian construction sites".
-_AT_WORK = re.compile(
+_PRESENT_AT_WORK = re.compile(
     r"\b(work|works|working|worked|employed|stationed|serv(e|es|ing|ed)|arbeite\w*|"
     r"travaill\w*|trabaj\w*|station\w*)\b",
     re.IGNORECASE,
