@@ -717,6 +717,8 @@ def test_default_golden_dir():
         "dev15",
         "dev16",
         "dev17",
+        "dev18",
+        "dev19",
         "holdout",
     ],
 )
