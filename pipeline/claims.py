@@ -260,6 +260,8 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
         "other",
         re.compile(
             r"medic|doctors|nurses|instructors|advis[eo]rs|trainers|ausbilder|sanitäter|ärzte|"
+            # "about 150 drone specialists" (but "IT specialists" are workers, above)
+            r"(?<!IT )specialists|technicians|"
             r"berater|instructeurs|médecins|conseillers|instructores|médicos|asesores",
             re.IGNORECASE,
         ),
@@ -670,7 +672,7 @@ _CASUALTY_VERBS = re.compile(
     # German participles also as inflected adjectives: "600 verwundete Nordkoreaner"
     r"getötete?n?|verwundete?n?|verletzte?n?|gefangen|vermisste?n?|gefallen|tot|ums Leben|"
     r"tués|morts?|"
-    r"blessés|capturés|disparus|muertos|heridos|capturados|desaparecidos)\b",
+    r"blessés|capturés|faits? prisonniers?|disparus|muertos|heridos|capturados|desaparecidos)\b",
     re.IGNORECASE,
 )
 
@@ -688,6 +690,7 @@ _THINGS = re.compile(
     r"readers?|reading|villages?|kilomet\w+|miles?|drohnen|panzer|tonnen|toneladas|"
     r"misiles|drones|chars|obus|rotations?|waves?|batches|shipments?|trains?|flights?|"
     r"stages?|phases?|sides|parties|partes|seiten|côtés|times|percent|questions|reasons|ways|"
+    r"entries|crossings|"
     r"things|lessons|takeaways|facts|steps|assaults|attacks|strikes|sorties|raids|clashes|"
     r"engagements|incidents|bombers|fighters|launches|satellites|states|countries|nations|"
     r"mines|explosives?|square|capitals?|capitales?|hauptstädte|batteries|baterías|"
@@ -739,7 +742,9 @@ _OTHER_PEOPLE = re.compile(
     # but "About 2,400 citizens of the DPRK are now working in the region" (the words read
     # after a figure may stop at "of the")
     r"(nationals|citizens)(?!\s+of(\s+the)?\s*$|\s+of\s+(the\s+)?(DPRK|North\s+Korea))|"
-    r"Americans|Poles|Cubans|Nepalis|(?<!crew )members|Mitglieder|membres|miembros|"
+    # not "jusqu'à 2 000 membres du génie militaire" (military engineers)
+    r"Americans|Poles|Cubans|Nepalis|(?<!crew )members|Mitglieder|membres(?!\s+du\s+génie)|"
+    r"miembros|"
     r"families|relatives|widows|orphans|Familien|familles|proches|familias|"
     r"officials|sources|analysts|experts|researchers|interrogators|contract soldiers|"
     r"soldats sous contrat|Vertragssoldaten|soldados por contrato|soldados contratados|"
@@ -1122,7 +1127,8 @@ _ITS_ARMY_BEFORE = re.compile(
 # Another state's own strength in German, French and Spanish: "Südkorea hat etwa 450.000
 # Soldaten", "les États-Unis y stationnent 28 500 soldats", "Japón mantiene unos 250.000".
 _STATE_HAS_BEFORE = re.compile(
-    rf"\b({_OTHER_STATES_DFS})\b(\s+\w+){{0,2}}?\s+(hat|haben|hält|halten|zählt|zählen|"
+    # "España, que mantiene unos 600 militares en Letonia"
+    rf"\b({_OTHER_STATES_DFS})\b(,?\s+\w+){{0,2}}?\s+(hat|haben|hält|halten|zählt|zählen|"
     r"unterhält|unterhalten|"
     r"stationiert|compte|comptent|a|ont|stationne|stationnent|maintient|maintiennent|tiene|"
     r"tienen|mantiene|mantienen|cuenta con|cuentan con|despliega|despliegan)"
@@ -1181,10 +1187,15 @@ def someone_elses(clause_before: str, sentence: str, previous: str = "") -> bool
         return False
     if _WAR_PLACE.search(sentence):
         return False
+    if _OF_THOSE.search(sentence):
+        return False
     return not (_THERE.search(sentence) and names_russia_or_war(previous))
 
 
 _THERE = re.compile(r"\bthere\b", re.IGNORECASE)
+# A part of a group counted before: "Of those, roughly 5,000 are military construction troops
+# rebuilding roads" (the group's place is named earlier, perhaps in a question before).
+_OF_THOSE = re.compile(r"\b(of (those|them)|among them)\s*,", re.IGNORECASE)
 # The war's places in Russia and Ukraine, named without "Russia": "rebuilding bridges around
 # Sudzha" is not rebuilding at home.
 WAR_PLACES = (
@@ -1263,7 +1274,9 @@ def counts_other_people(label: str, clause_before: str = "") -> bool:
 
 # North Korea as a destination or host: "to North Korea", "in Pyongyang", "nach Nordkorea".
 _TO_KOREA = re.compile(
-    r"\b(to|in|into|for|across|nach|in|en|à|a|hacia)\s+(the\s+)?(north korea|pyongyang|dprk|"
+    # also placed there: "at an airfield near Pyongyang", "near the North Korean port of Wonsan"
+    r"\b(to|in|into|for|across|near|nach|in|en|à|a|hacia)\s+(the\s+)?(north korea|pyongyang|dprk|"
+    r"north korean (port|city|town) of|"
     r"nordkorea|pjöngjang|corée du nord|corea del norte|pionyang)",
     re.IGNORECASE,
 )
@@ -1491,7 +1504,7 @@ _RU_PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             # "военных" and "военные" as nouns: the military
             r"военнослужащ\w*|солдат\w*|бойц\w*|\bвойск\w*|\bвоенн(ые|ых|ым|ыми)\b|"
-            r"контингент\w*|личн\w* состав\w*|военн\w* персонал\w*",
+            r"контингент\w*|личн\w* состав\w*|военн\w* персонал\w*|артиллерист\w*",
             re.IGNORECASE,
         ),
     ),

@@ -106,6 +106,7 @@ from schemas.records import (
     FigureVerdict,
     Grounding,
     Provenance,
+    Qualifier,
     TimeSpan,
 )
 
@@ -686,6 +687,15 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
         return None  # "a quota of 2,000 workers from India for the Far East", "About 600
         # servicemen of the Russian Railway Troops", "China hosted as many as 100,000 North
         # Korean workers before the 2017 UN ban"
+    if _NEGATED_BEFORE.search(before) and figure.count.qualifier is Qualifier.exact:
+        return None  # "corrected to say about 1,000 deminers, not 10,000"
+    if (
+        _OWN_UNIT_BEFORE.search(before)
+        or _OTHERS_ARE_AFTER.match(ctx.text, figure.end)
+        or _WORKFORCE_BEFORE.search(before)
+    ):
+        return None  # "His own company had two men wounded", "Our own engineering troops, 200
+        # men", "Roughly 3,000 are Russian builders from 17 regions", "a workforce of 12,000"
     if _NEEDED_BEFORE.search(before) and not mentions_korea(own_words):
         return None  # "The region is short of about 16,000 construction workers": a need
     if _OF_WHOM.match(figure.label) and _others_just_before(before):
@@ -802,6 +812,27 @@ _ESTIMATE_AT_BEFORE = re.compile(
     r"\b(put|puts|putting|estimat\w+|plac\w+)\s+(the|its|their|that)\s+"
     r"(figure|number|total|count|tally|toll|strength)\s+at\s+((some|about|around|roughly|"
     r"an estimated|at least|more than|nearly|almost|up to|as many as|over)\s+)*$",
+    re.IGNORECASE,
+)
+# A figure the sentence denies: "about 1,000 deminers, not 10,000" (a hedged "not more than
+# 500" is a count).
+_NEGATED_BEFORE = re.compile(r"\b(not|nicht|pas)\s*$", re.IGNORECASE)
+# The size of a whole workforce: "That would add North Koreans to a workforce of roughly 12,000
+# at the plant".
+_WORKFORCE_BEFORE = re.compile(r"\b(a|the|its|their)\s+workforce\s+of\s*$", re.IGNORECASE)
+# The speaker's or a person's own unit: "His own company had two men wounded", "Our own
+# engineering troops, 200 men, are still working on the fields".
+_OWN_UNIT_BEFORE = re.compile(
+    r"\b(his|her|our|my)\s+own\s+(\w+\s+)?(company|unit|battalion|brigade|platoon|regiment|"
+    r"division|squad|men|troops|soldiers|forces|side|guards)\b[^.;:!?]{0,25}$",
+    re.IGNORECASE,
+)
+# People a figure counts, named another nation's after "are": "Roughly 3,000 are Russian
+# builders from 17 regions".
+_OTHERS_ARE_AFTER = re.compile(
+    r"\s+(are|were|sind|waren|sont|étaient|son|eran)\s+(\w+\s+)?(Russian|Ukrainian|Chinese|"
+    r"Uzbek|Tajik|Kyrgyz|Indian|Central Asian|russische\w*|ukrainische\w*|russes|ukrainiens|"
+    r"rusos|ucranianos)\b",
     re.IGNORECASE,
 )
 # A figure a correction note withdraws: "An earlier version of this story ... said about 10,000".

@@ -24,6 +24,7 @@ from pipeline.claims import (
     names_russia_or_war,
     refers_to_north_korea,
 )
+from pipeline.clean import clean_text
 from pipeline.grounding import sentence_spans
 from pipeline.prefilter import any_match, cyrillic, finditer
 
@@ -110,9 +111,15 @@ def in_scope(text: str) -> bool:
     sentences ties North Korea (by name or epithet) to Russia or its war (``ties_north_korea``)."""
     if not (names_russia_or_war(text) and names_north_korea(text)):
         return False  # the cheap test first: most unrelated articles fail it
-    sentences = [text[start:end] for start, end in sentence_spans(text)]
+    # page furniture (readers' comments, lists of other stories' headlines) is not the article
+    text = clean_text(text)
+    # clauses a semicolon joins are separate claims ("14 killed in Zaporizhzhia strike; North
+    # Korea fires two missiles"); the next one is still a neighbour
+    sentences = [
+        clause for start, end in sentence_spans(text) for clause in text[start:end].split(";")
+    ]
     for i, sentence in enumerate(sentences):
-        if not refers_to_north_korea(sentence):
+        if not refers_to_north_korea(sentence) or _HISTORY.search(sentence):
             continue
         if names_russia_or_war(sentence) and ties_north_korea(sentence, acts_only=False):
             return True
@@ -121,6 +128,15 @@ def in_scope(text: str) -> bool:
         if ties_north_korea(sentence, acts_only=True) and names_russia_or_war(neighbours):
             return True
     return False
+
+
+# A sentence about history: a year before 1990 and none after ("the 1950 attack in which North
+# Korean forces, armed by Moscow, overran most of the South").
+_HISTORY = re.compile(
+    r"^(?!.*\b(199\d|20\d\d)\b).*(\b(in|of|since|until|im|seit|en|desde|de|в)\s+|"
+    r"\bthe\s+(?=1[89]\d\d\s+(attack|war|invasion|armistice|treaty)))(1[89]\d\d)\b",
+    re.DOTALL | re.IGNORECASE,
+)
 
 
 # Another nation's people: "brought 1,200 Russian servicemen onto the central square".

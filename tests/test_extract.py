@@ -2390,3 +2390,74 @@ def test_the_same_number_of_another_kind_of_people_is_no_repeat():
     )
     labels = [f.label for f in prepare(text).figures]
     assert any("deminers" in label for label in labels), labels
+
+
+@pytest.mark.parametrize(
+    ("text", "vetoed"),
+    [
+        # a figure the sentence denies
+        ("The story was corrected to say about 1,000 deminers, not 10,000.", "10,000"),
+        # a person's or the speaker's own unit
+        ("His own company had two men wounded that morning.", "two"),
+        ("Our own engineering troops, 200 men, are still working on the fields.", "200"),
+        # people named another nation's after "are"
+        ("Roughly 3,000 are Russian builders from 17 regions.", "Roughly 3,000"),
+        # a whole workforce
+        ("That would add North Koreans to a workforce of roughly 12,000 at the plant.", "roughly"),
+        # entries at a border count crossings, not people
+        ("Border statistics recorded 12,970 entries by North Korean citizens in 2025.", "12,970"),
+        # a state that keeps troops, after a relative clause
+        (
+            "España, que mantiene unos 600 militares en Letonia, condenó la cooperación entre "
+            "Moscú y Pionyang.",
+            "unos 600",
+        ),
+    ],
+)
+def test_denied_own_unit_other_nations_workforce_and_entries_are_not_listed(text, vetoed):
+    _assert_vetoed_beside_a_deployment(text, vetoed)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a hedged "not more than" is a count
+        ("Pyongyang will send not more than 500 more soldiers.", "not more than 500"),
+        # "my own estimate" is no unit
+        ("My own estimate is that between 5,000 and 6,000 have been killed.", "5,000 and 6,000"),
+        # a part of the group counted before, rebuilding where that group is
+        (
+            "Of those, roughly 5,000 are military construction troops rebuilding roads.",
+            "roughly 5,000",
+        ),
+        # people with a noun of things before them: specialists
+        (
+            "Russia has sent about 150 drone specialists to a factory in North Korea.",
+            "about 150 drone specialists",
+        ),
+        # Russians placed near Pyongyang are sent to North Korea
+        (
+            "Around 40 Russian military instructors are training drone operators at an "
+            "airfield near Pyongyang.",
+            "Around 40",
+        ),
+        (
+            "В Курской области находятся не менее 3 тыс. северокорейских артиллеристов — расчёты "
+            "самоходных гаубиц.",
+            "не менее",
+        ),
+    ],
+)
+def test_hedged_negations_own_estimates_parts_specialists_and_artillerymen_are_listed(text, kept):
+    labels = [f.label for f in prepare(_DEPLOYMENT + text).figures]
+    assert any(label.startswith(kept) for label in labels), labels
+
+
+def test_french_prisoners_taken_are_captured():
+    text = (
+        "La Corée du Nord a envoyé des troupes en Russie. Le SBU a annoncé que deux soldats "
+        "nord-coréens avaient été faits prisonniers près de Tiotkino."
+    )
+    record = _verdict_record(text, "deux soldats", "troops sent")
+    assert type(record).__name__ == "Casualty"
+    assert record.casualty_type.value == "captured"

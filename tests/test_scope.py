@@ -138,3 +138,33 @@ def test_sending_money_home_ties_nothing():
 )
 def test_its_own_programme_and_workers_in_a_third_country_tie_nothing(text):
     assert not in_scope(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # history: the only tie is dated before 1990
+        "Seoul's volunteers fought near Kharkiv. Lee referred to the 1950 attack in which North "
+        "Korean forces, armed by Moscow, overran most of the South within weeks.",
+        # clauses a semicolon joins are separate claims
+        "Russia-Ukraine war live: 14 killed in Zaporizhzhia strike; North Korea fires two "
+        "missiles as allies' drills begin",
+        # readers' comments and a most-viewed list are page furniture
+        "Drills began in the Yellow Sea on Monday, with 40 ships taking part.\n\nComments (12)\n"
+        "kursk_watch: Nobody mentions the 30,000 North Korean soldiers dug in near Kursk.\n\n"
+        "Most viewed\n1. North Korea 'has sent 12,000 troops to Russia', Seoul says\n",
+    ],
+)
+def test_history_joined_clauses_and_page_furniture_tie_nothing(text):
+    assert not in_scope(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea has sent about 12,000 troops; Russia deployed them in the Kursk region.",
+        "In 2024 North Korea sent troops to Russia, its first war since 1953.",
+    ],
+)
+def test_a_tie_across_a_semicolon_or_beside_an_old_year_still_counts(text):
+    assert in_scope(text)
