@@ -248,7 +248,8 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"construction (troops|units|soldiers|battalions)|military construction workers|"
             r"constructores militares|militärische\w* Bauarbeiter|"
             r"military builders|bausoldaten|baupionier|baubataillon|militärbau|"
-            r"soldados de construcci[óo]n|trabajadores militares|militares de la construcci[óo]n|"
+            r"soldados de construcci[óo]n|trabajadores militares|obreros militares|"
+            r"militares de la construcci[óo]n|"
             r"soldats du génie de construction|troupes de construction|soldats-bâtisseurs|"
             r"bâtisseurs|militaires du bâtiment",
             re.IGNORECASE,
@@ -1519,7 +1520,7 @@ _RU_CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("captured", re.compile(r"\bплен(у)?\b|пленн\w*|военнопленн\w*", re.IGNORECASE)),
     ("missing", re.compile(r"без вести|пропавш\w*", re.IGNORECASE)),
     ("wounded", re.compile(r"\bранен\w*|\bранил\w*", re.IGNORECASE)),
-    ("killed", re.compile(r"погиб\w*|\bубит\w*|\bгибел\w*|\bсмерт\w*", re.IGNORECASE)),
+    ("killed", re.compile(r"погиб\w*|\bубит\w*|\bуничтож\w*|\bгибел\w*|\bсмерт\w*", re.IGNORECASE)),
 ]
 
 
@@ -1664,7 +1665,8 @@ _RU_RUSSIA_SENDS = re.compile(
 )
 _RU_RUSSIA_NAMED = re.compile(rf"\b{_RU_RUSSIA}\b", re.IGNORECASE)
 _RU_CASUALTY_VERBS = re.compile(
-    r"\b(погиб\w*|убит\w*|ранен\w*|плен|плену|пленн\w*|пропал\w*|без вести|"
+    # "удар ... уничтожил около 30 артиллеристов": destroyed is killed
+    r"\b(погиб\w*|убит\w*|уничтож\w*|ранен\w*|плен|плену|пленн\w*|пропал\w*|без вести|"
     r"потер(и|ь|ями|ях)|гибел\w*)\b",
     re.IGNORECASE,
 )
@@ -1674,7 +1676,7 @@ _RU_THINGS = re.compile(
     r"тонн\w*|баррел\w*|самол[её]т\w*|вертол[её]т\w*|доллар\w*|рубл\w*|евро|"
     r"гаубиц\w*|систем\w*|установ\w*|батальон(а|ов|ы)?|бригад(а|ы)?|полк(а|ов|и)?|"
     r"эшелон\w*|поезд\w*|рейс\w*|атак\w*|удар(ов|а|ы)?|километр\w*|процент\w*|стран\w*|"
-    r"сёл|сел(а|ах)?|контейнер\w*|вагон\w*|ящик\w*|единиц\w*|"
+    r"сёл|сел(а|ах)?|контейнер\w*|вагон\w*|ящик\w*|единиц\w*|РСЗО|графиков|"
     r"населённ\w* пункт\w*|населенн\w* пункт\w*)\b",
     re.IGNORECASE,
 )

@@ -693,6 +693,7 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
         _OWN_UNIT_BEFORE.search(before)
         or _OTHERS_ARE_AFTER.match(ctx.text, figure.end)
         or _WORKFORCE_BEFORE.search(before)
+        or (_AMONG_CIVILIANS_AFTER.match(ctx.text, figure.end) and not mentions_korea(figure.label))
     ):
         return None  # "His own company had two men wounded", "Our own engineering troops, 200
         # men", "Roughly 3,000 are Russian builders from 17 regions", "a workforce of 12,000"
@@ -817,6 +818,13 @@ _ESTIMATE_AT_BEFORE = re.compile(
 # A figure the sentence denies: "about 1,000 deminers, not 10,000" (a hedged "not more than
 # 500" is a count).
 _NEGATED_BEFORE = re.compile(r"\b(not|nicht|pas)\s*$", re.IGNORECASE)
+# Losses among civilians, named after the figure in its clause: "сообщил о 9 погибших и 31
+# раненом среди мирных жителей", "killed 9 and wounded 31 among civilians".
+_AMONG_CIVILIANS_AFTER = re.compile(
+    r"[^,;.!?\n]{0,60}?\b(среди мирн\w* жител\w*|среди гражданск\w*|among (the )?civilians|"
+    r"unter (den )?Zivilisten|parmi les civils|entre (los )?civiles)",
+    re.IGNORECASE,
+)
 # The size of a whole workforce: "That would add North Koreans to a workforce of roughly 12,000
 # at the plant".
 _WORKFORCE_BEFORE = re.compile(r"\b(a|the|its|their)\s+workforce\s+of\s*$", re.IGNORECASE)

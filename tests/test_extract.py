@@ -2461,3 +2461,36 @@ def test_french_prisoners_taken_are_captured():
     record = _verdict_record(text, "deux soldats", "troops sent")
     assert type(record).__name__ == "Casualty"
     assert record.casualty_type.value == "captured"
+
+
+@pytest.mark.parametrize(
+    ("text", "vetoed"),
+    [
+        # losses among civilians, named after the figure
+        (
+            "Губернатор сообщил о 9 погибших и 31 раненом среди мирных жителей региона за месяц.",
+            "9 погибших",
+        ),
+        ("The strike killed 9 and wounded 31 among civilians, the governor said.", "9"),
+        # multiple rocket launchers are things
+        ("Пхеньян передал России около 250 РСЗО калибра 240 мм.", "около 250"),
+    ],
+)
+def test_civilian_losses_after_the_figure_and_launchers_are_not_listed(text, vetoed):
+    _assert_vetoed_beside_a_deployment(text, vetoed)
+
+
+def test_russian_destroyed_is_killed_and_spanish_military_workers_are_construction_troops():
+    text = (
+        "КНДР направила войска в Россию. По данным ГУР, удар по позиции у села Тёткино "
+        "уничтожил около 30 артиллеристов КНДР."
+    )
+    record = _verdict_record(text, "около 30", "troops sent")
+    assert type(record).__name__ == "Casualty"
+    assert record.casualty_type.value == "killed"
+    text = (
+        "Corea del Norte envió tropas a Rusia. Hasta 5.000 obreros militares de la construcción "
+        "norcoreanos llegarán esta primavera a Kursk."
+    )
+    record = _verdict_record(text, "Hasta 5.000", "workers sent")
+    assert record.personnel_type.value == "construction_troops"
