@@ -1136,6 +1136,13 @@ _STATE_HAS_BEFORE = re.compile(
     r"(\s+\w+){0,2}\s*$",
     re.IGNORECASE,
 )
+# ... and in English, the verb right before the figure: "South Korea currently has about 1,000
+# troops on overseas missions" (not "Ukraine has captured two").
+_STATE_HAS_BEFORE_EN = re.compile(
+    rf"\b({_OTHER_STATES})\s+((currently|now|still|also)\s+)?(has|have|keeps|maintains|fields)"
+    r"\s*$",
+    re.IGNORECASE,
+)
 # A state's own toll: "when it put its dead at 5,937".
 _OWN_TOLL_BEFORE = re.compile(
     r"\b(its|their)\s+(own\s+)?(dead|losses|casualties|death toll|toll)\s+(at|to)\s*$",
@@ -1175,7 +1182,9 @@ def someone_elses(clause_before: str, sentence: str, previous: str = "") -> bool
     has been rebuilding roads and bridges there")."""
     if _STATES_OWN_BEFORE.search(clause_before):
         return True
-    state_has = _STATE_HAS_BEFORE.search(clause_before)
+    state_has = _STATE_HAS_BEFORE.search(clause_before) or _STATE_HAS_BEFORE_EN.search(
+        clause_before
+    )
     if state_has and not refers_to_north_korea(clause_before[state_has.start() :]):
         return True  # not "Laut Südkorea hat Nordkorea rund 14.000 Soldaten ... geschickt"
     if _OWN_TOLL_BEFORE.search(clause_before) and not names_north_korea(sentence):

@@ -2494,3 +2494,12 @@ def test_russian_destroyed_is_killed_and_spanish_military_workers_are_constructi
     )
     record = _verdict_record(text, "Hasta 5.000", "workers sent")
     assert record.personnel_type.value == "construction_troops"
+
+
+def test_another_states_own_strength_in_english_is_not_listed():
+    _assert_vetoed_beside_a_deployment(
+        "South Korea currently has about 1,000 troops on overseas missions.", "about 1,000"
+    )
+    # but a state that has captured North Koreans
+    labels = [f.label for f in prepare(_DEPLOYMENT + "Ukraine has captured two more.").figures]
+    assert any(label.startswith("two") for label in labels), labels
