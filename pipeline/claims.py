@@ -969,11 +969,24 @@ _OF_OTHER_FORCES_AFTER = re.compile(
 )
 
 
+# Losses among civilians, named after the figure in its clause: "сообщил о 9 погибших и 31
+# раненом среди мирных жителей", "killed 9 and wounded 31 among civilians".
+_AMONG_CIVILIANS_AFTER = re.compile(
+    r"[^,;.!?\n]{0,60}?\b(среди мирн\w* жител\w*|среди гражданск\w*|among (the )?civilians|"
+    r"unter (den )?Zivilisten|parmi les civils|entre (los )?civiles)",
+    re.IGNORECASE,
+)
+
+
 def others_just_after(text: str, end: int) -> bool:
-    """Whether the words just after a figure ending at ``end`` make its people another
-    state's: they come from a third country ("2,000 workers from India") or serve in another
-    nation's forces ("About 600 servicemen of the Russian Railway Troops")."""
-    return bool(_FROM_ELSEWHERE_AFTER.match(text, end) or _OF_OTHER_FORCES_AFTER.match(text, end))
+    """Whether the words just after a figure ending at ``end`` make its people someone else's:
+    they come from a third country ("2,000 workers from India"), serve in another nation's
+    forces ("About 600 servicemen of the Russian Railway Troops") or are civilians ("9 killed
+    and 31 wounded among civilians")."""
+    return any(
+        pattern.match(text, end)
+        for pattern in (_FROM_ELSEWHERE_AFTER, _OF_OTHER_FORCES_AFTER, _AMONG_CIVILIANS_AFTER)
+    )
 
 
 def names_a_third_country(text: str) -> bool:
@@ -1193,11 +1206,12 @@ def someone_elses(clause_before: str, sentence: str, previous: str = "") -> bool
         return True  # "Its army numbers about 71,500 active troops" (Romania's)
     if _HIRED_BEFORE.search(clause_before) and not names_north_korea(sentence):
         return True
-    if not _AT_HOME.search(sentence) or names_russia_or_war(sentence):
-        return False
-    if _WAR_PLACE.search(sentence):
-        return False
-    if _OF_THOSE.search(sentence):
+    if (
+        not _AT_HOME.search(sentence)
+        or names_russia_or_war(sentence)
+        or _WAR_PLACE.search(sentence)  # "rebuilding bridges around Sudzha"
+        or _OF_THOSE.search(sentence)  # "Of those, roughly 5,000 ... rebuilding roads"
+    ):
         return False
     return not (_THERE.search(sentence) and names_russia_or_war(previous))
 

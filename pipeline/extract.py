@@ -557,6 +557,11 @@ def _not_an_item(text: str, sentence_start: int, start: int, end: int) -> bool:
     )
 
 
+def _next_figure_start(ctx: ArticleContext, figure: Figure, end: int) -> int:
+    """Where the next figure found after ``figure`` starts, if before ``end``; else ``end``."""
+    return min((f.start for f in ctx.found if figure.end <= f.start < end), default=end)
+
+
 def _sentence_and_previous(ctx: ArticleContext, start: int, end: int) -> str:
     """The sentence ``start:end`` and the one before it ("Losses are heavy. HUR puts them at
     more than 5,000": the second sentence leans on the first)."""
@@ -685,15 +690,14 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
         others_just_after(ctx.text, figure.end) and not mentions_korea(figure.label)
     ) or hosted_elsewhere(before):
         return None  # "a quota of 2,000 workers from India for the Far East", "About 600
-        # servicemen of the Russian Railway Troops", "China hosted as many as 100,000 North
-        # Korean workers before the 2017 UN ban"
+        # servicemen of the Russian Railway Troops", "9 killed and 31 wounded among civilians",
+        # "China hosted as many as 100,000 North Korean workers before the 2017 UN ban"
     if _NEGATED_BEFORE.search(before) and figure.count.qualifier is Qualifier.exact:
         return None  # "corrected to say about 1,000 deminers, not 10,000"
     if (
         _OWN_UNIT_BEFORE.search(before)
         or _OTHERS_ARE_AFTER.match(ctx.text, figure.end)
         or _WORKFORCE_BEFORE.search(before)
-        or (_AMONG_CIVILIANS_AFTER.match(ctx.text, figure.end) and not mentions_korea(figure.label))
     ):
         return None  # "His own company had two men wounded", "Our own engineering troops, 200
         # men", "Roughly 3,000 are Russian builders from 17 regions", "a workforce of 12,000"
@@ -818,13 +822,6 @@ _ESTIMATE_AT_BEFORE = re.compile(
 # A figure the sentence denies: "about 1,000 deminers, not 10,000" (a hedged "not more than
 # 500" is a count).
 _NEGATED_BEFORE = re.compile(r"\b(not|nicht|pas)\s*$", re.IGNORECASE)
-# Losses among civilians, named after the figure in its clause: "сообщил о 9 погибших и 31
-# раненом среди мирных жителей", "killed 9 and wounded 31 among civilians".
-_AMONG_CIVILIANS_AFTER = re.compile(
-    r"[^,;.!?\n]{0,60}?\b(среди мирн\w* жител\w*|среди гражданск\w*|among (the )?civilians|"
-    r"unter (den )?Zivilisten|parmi les civils|entre (los )?civiles)",
-    re.IGNORECASE,
-)
 # The size of a whole workforce: "That would add North Koreans to a workforce of roughly 12,000
 # at the plant".
 _WORKFORCE_BEFORE = re.compile(r"\b(a|the|its|their)\s+workforce\s+of\s*$", re.IGNORECASE)
@@ -880,7 +877,6 @@ def _record_kind(
     s, e = screened.start, screened.end
     personnel, casualty = screened.personnel, screened.casualty
     record_type, subtype = kind
-    next_figure = min((f.start for f in ctx.found if figure.end <= f.start < e), default=e)
     # The figure's own words name its kind more reliably than a small model, which drifts to
     # one enum value; "construction workers" may rightly be construction troops in context.
     named = (
@@ -925,7 +921,9 @@ def _record_kind(
         # "plans to send up to 2,000 more deminers", "its troops had fought in Kursk, and some
         # 10,000 are still in Russia": people sent or there, not lost
         record_type, subtype = "deployment", present
-    elif casualty is None and not names_losses(_sentence_and_previous(ctx, s, next_figure)):
+    elif casualty is None and not names_losses(
+        _sentence_and_previous(ctx, s, _next_figure_start(ctx, figure, e))
+    ):
         # "the BND had put the number of North Korean soldiers in Russia at up to 15,000": no
         # word of loss in the sentence or the one before it, so the figure counts people present;
         # words after the next figure are its own ("put the number at between 9,000 and 10,000
