@@ -78,6 +78,12 @@ _YEAR_BEFORE = re.compile(
 )
 _MONTH = re.compile(_MONTHS, re.IGNORECASE)
 _DATE_BEFORE = re.compile(r"\d[-/.:]$")
+# "Sept" is a month when written as one: a full stop or a day or year after it, or an English
+# preposition before it ("in Sept"). Otherwise it is French seven.
+_MONTH_ABBR_AFTER = re.compile(r"^(\.|,?\s*\d)")
+_MONTH_ABBR_BEFORE = re.compile(
+    r"\b(in|of|since|until|by|from|early|late|mid)[\s-]+$", re.IGNORECASE
+)
 _DATE_AFTER = re.compile(r"^[-/:]\d")
 _CONTEXT_WORDS = 4
 # A label stops before a verb or preposition: "5,000 troops have been deployed to Russia" ->
@@ -307,8 +313,11 @@ def _is_date_or_percent(text: str, start: int, end: int, value: int) -> bool:
         return True
     if _OLD_YEAR.fullmatch(literal) and _YEAR_BEFORE.search(text[max(0, start - 16) : start]):
         return True  # "the university, founded in 1830"
-    if _MONTH.fullmatch(literal):  # "Sept. 30" is a month, not French 7
-        return True
+    if _MONTH.fullmatch(literal) and (
+        _MONTH_ABBR_AFTER.match(text[end : end + 4])
+        or _MONTH_ABBR_BEFORE.search(text[max(0, start - 12) : start])
+    ):
+        return True  # "Sept. 30", "in Sept 2025": a month; "porte à sept le nombre" is French 7
     if value <= 31 and (
         any_match(_MONTH_NEAR, text[max(0, start - 12) : start])
         or any_match(_MONTH_NEAR, text[end : end + 16])

@@ -32,6 +32,19 @@ def test_counts_of_people_are_figures():
     assert any("2,000" in label for label in labels)
 
 
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Cette capture porte à sept le nombre de prisonniers nord-coréens.", [7]),
+        ("Sept soldats nord-coréens ont été tués.", [7]),
+        ("On Sept. 30, 2,000 troops arrived.", [2000]),
+        ("They arrived in Sept and 40 more came by Sept 12.", [40]),
+    ],
+)
+def test_french_seven_is_a_figure_and_the_month_sept_is_not(text, values):
+    assert [f.count.best for f in find_figures(text, [])] == values
+
+
 def test_list_markers_and_document_numbers_are_not_figures():
     text = (
         "Joint statement\n\n"
