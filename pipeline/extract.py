@@ -651,8 +651,11 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
         return None  # "74 of 96 drones", but "2,000 rocket launcher operators" are people and
         # "about 90 wounded by mines" are losses
     evidence, s, e = _evidence(ctx, figure.start, figure.end)
-    if counts_people_in_general(own_words, evidence):
-        return None  # "Two people were injured in Kyiv's Darnytskyi district"
+    if counts_people_in_general(own_words, evidence) and not (
+        _MORE_OF_THEM_BEFORE.search(before) and names_north_korea(_sentence_and_previous(ctx, s, e))
+    ):
+        return None  # "Two people were injured in Kyiv's Darnytskyi district"; but "Another
+        # 1,500 people are expected" after a sentence on North Korean workers is more of them
     if counts_russians_elsewhere(figure.label, evidence):
         return None  # "and held more than 6,000 Russian servicemen in all"
     if _VOTES_BEFORE.search(before) or _TALLY_AFTER.match(ctx.text, figure.end):
@@ -822,6 +825,11 @@ _ESTIMATE_AT_BEFORE = re.compile(
 # A figure the sentence denies: "about 1,000 deminers, not 10,000" (a hedged "not more than
 # 500" is a count).
 _NEGATED_BEFORE = re.compile(r"\b(not|nicht|pas)\s*$", re.IGNORECASE)
+# More of the people just named: "another", "a further", "weitere", "otras", "ещё".
+_PASSAGE = 600  # characters: about a paragraph
+_MORE_OF_THEM_BEFORE = re.compile(
+    r"(?<!\w)(another|a further|weitere|weiteren|otr[oa]s|ещё|еще)\s+$", re.IGNORECASE
+)
 # The size of a whole workforce: "That would add North Koreans to a workforce of roughly 12,000
 # at the plant".
 _WORKFORCE_BEFORE = re.compile(r"\b(a|the|its|their)\s+workforce\s+of\s*$", re.IGNORECASE)
@@ -891,6 +899,21 @@ def _record_kind(
         # a bare figure ("That compares with the 10,000 that the Pentagon gave") counts the
         # kind of people named just before it, not whatever the model drifted to
         named = personnel_named_last(_sentence_and_previous(ctx, s, figure.start))
+        if named is None and (
+            _MORE_OF_THEM_BEFORE.search(ctx.text, s, figure.start)
+            or _ADDED_AFTER.match(ctx.text, figure.end)
+        ):
+            # "about 1,000 deminers ... At least seven of them have been killed. Another 500 are
+            # expected to follow": more of the kind an earlier figure of the passage counted
+            named = next(
+                (
+                    kind
+                    for f in reversed(ctx.found)
+                    if s - _PASSAGE <= f.start < figure.start
+                    and (kind := subtype_from_words("deployment", f.label))
+                ),
+                None,
+            )
         if (
             _NORTH_KOREANS.search(screened.evidence)
             and _AT_WORK.search(screened.evidence)

@@ -390,6 +390,24 @@ def test_people_sent_are_a_deployment_whatever_the_verdict_says():
     assert record.personnel_type.value == "deminers"
 
 
+@pytest.mark.parametrize(
+    ("tail", "figure_text"),
+    [
+        ("Another 500 are expected to follow by May, he said.", "500"),
+        ("Some 500 more are expected to follow by May, he said.", "Some 500"),
+    ],
+)
+def test_more_of_them_after_a_sentence_of_losses_are_the_kind_named_before(tail, figure_text):
+    text = (
+        "North Korea has sent about 1,000 deminers to Russia's Belgorod region, Seoul said. "
+        "At least seven of them have been killed and three wounded by mines in the past month. "
+        + tail
+    )
+    record = _verdict_record(text, figure_text, "workers sent")
+    assert type(record).__name__ == "Deployment"
+    assert record.personnel_type.value == "deminers"
+
+
 def test_a_million_not_tied_to_north_korea_is_someone_elses():
     text = (
         "North Korean troops fought near Kursk. Ukraine's General Staff says Russia has lost more "
@@ -2451,6 +2469,31 @@ def test_denied_own_unit_other_nations_workforce_and_entries_are_not_listed(text
 def test_hedged_negations_own_estimates_parts_specialists_and_artillerymen_are_listed(text, kept):
     labels = [f.label for f in prepare(_DEPLOYMENT + text).figures]
     assert any(label.startswith(kept) for label in labels), labels
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        (
+            "Около 4 тыс. граждан КНДР трудятся на стройках Приморья. Весной в крае ожидают "
+            "ещё 1 500 человек.",
+            True,
+        ),
+        (
+            "About 4,000 North Korean labourers work in the region. Another 1,500 people are "
+            "expected in spring.",
+            True,
+        ),
+        # more "people" after a sentence that does not name North Korea are someone else's
+        (
+            "Shelling hit the market on Monday. Another 1,500 people fled the town.",
+            False,
+        ),
+    ],
+)
+def test_more_people_after_a_sentence_on_north_koreans_are_listed(text, listed):
+    labels = [f.label for f in prepare(text).figures]
+    assert any("1 500" in label or "1,500" in label for label in labels) is listed, labels
 
 
 def test_french_prisoners_taken_are_captured():
