@@ -697,6 +697,8 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
         # "China hosted as many as 100,000 North Korean workers before the 2017 UN ban"
     if _NEGATED_BEFORE.search(before) and figure.count.qualifier is Qualifier.exact:
         return None  # "corrected to say about 1,000 deminers, not 10,000"
+    if _LIMIT_BEFORE.search(before):
+        return None  # "A bill would cap overseas deployments at 1,500 personnel": a ceiling
     if (
         _OWN_UNIT_BEFORE.search(before)
         or _OTHERS_ARE_AFTER.match(ctx.text, figure.end)
@@ -733,10 +735,13 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
     ):
         return None  # also "Moscow says it recruited about 400,000 contract soldiers"
     casualty = casualty_in_clause(ctx.text, figure.start, figure.end)  # the clause's own type
-    if personnel is None and _another_armys_losses(ctx, s, e):
+    if (
+        personnel is None or (casualty is not None and not mentions_korea(figure.label))
+    ) and _another_armys_losses(ctx, s, e):
         return None  # "... 800,000 Russian soldiers killed or wounded. Mediazona has confirmed
         # over 90,000 dead by name."; "Its 155th Naval Infantry Brigade ... lost thousands of
-        # men ... to fight Ukrainian forces there"
+        # men ... to fight Ukrainian forces there"; "About 600 servicemen of the Russian Railway
+        # Troops are rebuilding the bridge ... Two sappers were killed"
     if personnel is None and casualty is None and not _korea_near(ctx, figure.start):
         return None
     if _refers_back(ctx, figure):
@@ -825,6 +830,12 @@ _ESTIMATE_AT_BEFORE = re.compile(
 # A figure the sentence denies: "about 1,000 deminers, not 10,000" (a hedged "not more than
 # 500" is a count).
 _NEGATED_BEFORE = re.compile(r"\b(not|nicht|pas)\s*$", re.IGNORECASE)
+# A legal ceiling, not people: "cap overseas deployments at 1,500", "a ceiling of 2,000".
+_LIMIT_BEFORE = re.compile(
+    r"\b(cap|caps|capped|capping|ceiling|limit|limits|limited|limiting)\b[^,;.]{0,60}"
+    r"\b(at|of|to)\s+$",
+    re.IGNORECASE,
+)
 # More of the people just named: "another", "a further", "weitere", "otras", "ещё".
 _PASSAGE = 600  # characters: about a paragraph
 _MORE_OF_THEM_BEFORE = re.compile(

@@ -2424,6 +2424,15 @@ def test_the_same_number_of_another_kind_of_people_is_no_repeat():
         ("That would add North Koreans to a workforce of roughly 12,000 at the plant.", "roughly"),
         # entries at a border count crossings, not people
         ("Border statistics recorded 12,970 entries by North Korean citizens in 2025.", "12,970"),
+        # a legal ceiling
+        ("A bill before parliament would cap overseas deployments at 1,500 personnel.", "1,500"),
+        # losses of a group named after another army in the sentence before
+        (
+            "About 600 servicemen of the Russian Railway Troops are rebuilding the bridge, and "
+            "army sappers have cleared 12,000 hectares. Two sappers were killed and five "
+            "wounded by mines in March.",
+            "Two sappers",
+        ),
         # a state that keeps troops, after a relative clause
         (
             "España, que mantiene unos 600 militares en Letonia, condenó la cooperación entre "
