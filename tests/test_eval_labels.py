@@ -122,6 +122,15 @@ HEDGES: dict[str, tuple[str, ...]] = {
         "примерно",
         "почти",
         "порядка",
+        "# it, pt, uk (from dev20/dev21 on)",
+        "circa",
+        "quasi",
+        "intorno a",
+        "cerca de",
+        "quase",
+        "близько",
+        "приблизно",
+        "майже",
     ),
     Qualifier.at_least.value: (
         "at least",
@@ -134,6 +143,10 @@ HEDGES: dict[str, tuple[str, ...]] = {
         "не менее",
         "по меньшей мере",
         "по крайней мере",
+        "almeno",
+        "pelo menos",
+        "щонайменше",
+        "не менше",
     ),
     Qualifier.more_than.value: (
         "over",
@@ -148,6 +161,11 @@ HEDGES: dict[str, tuple[str, ...]] = {
         "более",
         "больше",
         "свыше",
+        "oltre",
+        "più di",
+        "mais de",
+        "понад",
+        "більше",
     ),
     Qualifier.up_to.value: (
         "up to",
@@ -156,6 +174,11 @@ HEDGES: dict[str, tuple[str, ...]] = {
         "jusqu'à",
         "hasta",
         "до",
+        "fewer than",
+        "at most",
+        "no more than",
+        "fino a",
+        "até",
     ),
     Qualifier.unspecified.value: (
         "thousands",
@@ -181,6 +204,15 @@ HEDGES: dict[str, tuple[str, ...]] = {
         "сотни",
         "десятки",
         "несколько",
+        "migliaia",
+        "centinaia",
+        "decine",
+        "milhares",
+        "centenas",
+        "dezenas",
+        "тисячі",
+        "сотні",
+        "кілька",
     ),
 }
 _HEDGE_RES = {
@@ -199,8 +231,8 @@ _FIGURE = (
     r"seventy|eighty|ninety)"
 )
 _RANGE_RE = re.compile(
-    r"(?<!\w)(?:between|zwischen|entre|от)(?!\w)"
-    rf"|(?<!\w){_FIGURE}\s*(?:[-–—]|(?<!\w)(?:to|and|bis|und|y|à|a|et|до)(?!\w))\s*{_FIGURE}",
+    r"(?<!\w)(?:between|zwischen|entre|tra|от|від)(?!\w)"
+    rf"|(?<!\w){_FIGURE}\s*(?:[-–—]|(?<!\w)(?:to|and|bis|und|y|e|à|a|et|до)(?!\w))\s*{_FIGURE}",
     re.IGNORECASE,
 )
 
@@ -614,6 +646,18 @@ def test_checker_catches_word_count(case_copy):
         ("range", "entre 3.000 y 4.000", True),
         ("range", "between twelve and fifteen thousand", True),
         ("range", "about 1,500", False),
+        # Italian, Portuguese and Ukrainian (session 12)
+        ("approximately", "circa 1.000", True),
+        ("approximately", "близько 1\u00a0000", True),
+        ("at_least", "almeno 600", True),
+        ("at_least", "щонайменше 600", True),
+        ("more_than", "oltre 2.000", True),
+        ("more_than", "понад 6\u00a0000", True),
+        ("up_to", "fino a 5.000", True),
+        ("up_to", "fewer than 50", True),
+        ("range", "tra 1.000 e 1.500", True),
+        ("range", "від 1\u00a0000 до 1\u00a0500", True),
+        ("unspecified", "migliaia", True),
         ("unspecified", "plusieurs milliers", True),
         ("unspecified", "Tausende", True),
         ("unspecified", "in the thousands", True),
