@@ -719,6 +719,8 @@ def test_default_golden_dir():
         "dev17",
         "dev18",
         "dev19",
+        "dev20",
+        "dev21",
         "holdout",
     ],
 )
