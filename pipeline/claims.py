@@ -238,7 +238,7 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
         "deminers",
         re.compile(
             r"demin|mine[- ]clear|sapper|minenräum|entminung|démineur|"
-            r"desminado|zapador",
+            r"desminado|zapador|sminator|artificier|sminament",
             re.IGNORECASE,
         ),
     ),
@@ -251,11 +251,17 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"soldados de construcci[óo]n|trabajadores militares|obreros militares|"
             r"militares de la construcci[óo]n|"
             r"soldats du génie de construction|troupes de construction|soldats-bâtisseurs|"
-            r"bâtisseurs|militaires du bâtiment",
+            r"bâtisseurs|militaires du bâtiment|"
+            r"costruttori militari|edili militari|truppe (di|da|del genio di) costruzione",
             re.IGNORECASE,
         ),
     ),
-    ("military_engineers", re.compile(r"engineer|pionier|ingénieur|ingeniero", re.IGNORECASE)),
+    (
+        "military_engineers",
+        re.compile(
+            r"engineer|pionier|ingénieur|ingeniero|genieri|militari del genio", re.IGNORECASE
+        ),
+    ),
     (
         # rule (h): anyone else sent, such as military medical staff and instructors
         "other",
@@ -263,7 +269,8 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"medic|doctors|nurses|instructors|advis[eo]rs|trainers|ausbilder|sanitäter|ärzte|"
             # "about 150 drone specialists" (but "IT specialists" are workers, above)
             r"(?<!IT )specialists|technicians|"
-            r"berater|instructeurs|médecins|conseillers|instructores|médicos|asesores",
+            r"berater|instructeurs|médecins|conseillers|instructores|médicos|asesores|"
+            r"istruttori|consiglieri|medici|tecnici",
             re.IGNORECASE,
         ),
     ),
@@ -272,7 +279,7 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"worker|labou?rer|loggers|lumberjacks|woodcutters|arbeiter|it specialists|"
             r"construction workers|ouvriers|"
-            r"travailleurs|trabajadores|obreros",
+            r"travailleurs|trabajadores|obreros|operai|lavoratori|manodopera|trabalhadores",
             re.IGNORECASE,
         ),
     ),
@@ -283,7 +290,7 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"crew members|crews|gunners|operators|"
             r"\b(artillerymen|infantrymen|riflemen|paratroopers|snipers|commandos)\b|"
             r"Artilleristen|artilleurs|artilleros|Militärangehörige\w*|Armeeangehörige\w*|"
-            r"soldats|troupes|soldados|tropas|militares|militaires",
+            r"soldats|troupes|soldados|tropas|militares|militaires|soldati|truppe|militari",
             re.IGNORECASE,
         ),
     ),
@@ -297,7 +304,8 @@ _CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"(wounded|injured)|casualties|losses|(overall|total|casualty) (toll|tally)|"
             r"tote und verwundete|"
             r"verluste|bajas|pertes|killed, wounded|dead, wounded|tués, blessés|muertos, heridos|"
-            r"tote, verwundete|getötet (oder|und) (verwundet|verletzt)|tot (oder|und) verwundet",
+            r"tote, verwundete|getötet (oder|und) (verwundet|verletzt)|tot (oder|und) verwundet|"
+            r"(morti|uccisi) (e|o) feriti|tra morti e feriti|perdite",
             re.IGNORECASE,
         ),
     ),
@@ -305,23 +313,27 @@ _CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
         "captured",
         re.compile(
             r"captured|prisoners?|POWs?|custody|captivity|gefangen|captur[ée]s?|prisonniers?|"
-            r"capturados?|prisioneros?",
+            r"capturados?|prisioneros?|prigionier[io]|catturat[io]",
             re.IGNORECASE,
         ),
     ),
     (
         "missing",
-        re.compile(r"missing|unaccounted for|vermisst|disparus?|desaparecidos?", re.IGNORECASE),
+        re.compile(
+            r"missing|unaccounted for|vermisst|disparus?|desaparecidos?|dispersi", re.IGNORECASE
+        ),
     ),
     (
         "wounded",
-        re.compile(r"wounded|injured|verwundet|verletzt|bless[ée]s?|heridos?", re.IGNORECASE),
+        re.compile(
+            r"wounded|injured|verwundet|verletzt|bless[ée]s?|heridos?|ferit[io]", re.IGNORECASE
+        ),
     ),
     (
         "killed",
         re.compile(
             r"killed|dead|died|deaths?|death toll|fatalities|remains|coffins|toten?|getötet|"
-            r"gefallen|ums Leben|tu[ée]s|morts?|muertos?|fallecidos?",
+            r"gefallen|ums Leben|tu[ée]s|morts?|muertos?|fallecidos?|\bmorti\b|uccisi|caduti",
             re.IGNORECASE,
         ),
     ),
@@ -347,7 +359,9 @@ def names_people(item: str) -> bool:
 
 _IN_SCOPE = re.compile(
     r"russia|russian|moscow|kremlin|putin|kursk|ukrain|kyiv|kiev|russland|russisch|moskau|"
-    r"russie|russe|moscou|rusia|ruso|moscú|росси|украин",
+    r"russie|russe|moscou|rusia|ruso|moscú|росси|украин|"
+    # Italian and Portuguese
+    r"russi[ao]?|mosca|cremlino|ucrain|rússia|moscovo",
     re.IGNORECASE,
 )
 
@@ -355,10 +369,16 @@ _IN_SCOPE = re.compile(
 # North Korea itself, by name, capital, leader or army: "Korean" alone may be South Korean.
 _NORTH_KOREA = re.compile(
     r"north[- ]korea|\bn\. ?korea|pyongyang|\bdprk\b|kim jong|\bkpa\b|korean people's army|"
-    r"nordkorea|pjöngjang|pjongjang|corée du nord|nord-coré|corea del norte|norcorean|pionyang",
+    r"nordkorea|pjöngjang|pjongjang|corée du nord|nord-coré|corea del norte|norcorean|pionyang|"
+    r"corea del nord|nordcorean|coreia do norte|norte-corean",
     re.IGNORECASE,
 )
-_RU_NORTH_KOREA = re.compile(r"кндр|северн\w*\s+коре|северокорейск|пхеньян|ким чен", re.IGNORECASE)
+_RU_NORTH_KOREA = re.compile(
+    r"кндр|северн\w*\s+коре|северокорейск|пхеньян|ким чен|"
+    # Ukrainian
+    r"північн\w*\s+коре|північнокорейськ|кім чен",
+    re.IGNORECASE,
+)
 
 
 def names_russia_or_war(text: str) -> bool:
@@ -473,7 +493,8 @@ def deployment_status_from_words(context: str, status: DeploymentStatus) -> Depl
 
 
 _RUSSIA = (
-    r"(Russia|Russian|Moscow|the Kremlin|Russland|russisch\w*|Moskau|Russie|Moscou|Rusia|Moscú)"
+    r"(Russia|Russian|Moscow|the Kremlin|Russland|russisch\w*|Moskau|Russie|Moscou|Rusia|Moscú|"
+    r"Mosca|il Cremlino|Rússia)"
 )
 # Once an article has named North Korea, it may call it "the North" (case matters: "the north
 # of Russia" is not it).
@@ -483,7 +504,8 @@ _THE_NORTH = (
 )
 _NK = (
     r"(North Korea|North Korean|Pyongyang|the DPRK|Nordkorea|nordkoreanisch\w*|Pjöngjang|Pionyang|"
-    rf"Corée du Nord|Corea del Norte|Kim Jong[- ]?Un|{_THE_NORTH})"
+    rf"Corée du Nord|Corea del Norte|Corea del Nord|nordcorean\w*|Coreia do Norte|"
+    rf"Kim Jong[- ]?Un|{_THE_NORTH})"
 )
 # ... or by another epithet: "Kim's regime", "the reclusive state".
 _EPITHETS = re.compile(
@@ -680,7 +702,8 @@ _CASUALTY_VERBS = re.compile(
 
 _KOREA = re.compile(
     r"north korea|korean|pyongyang|dprk|kim jong|nordkorea|pjöngjang|corée du nord|coréen|"
-    r"corea del norte|norcorean|pionyang",
+    r"corea del norte|norcorean|pionyang|corea del nord|nordcorean|coreani|coreia do norte|"
+    r"norte-corean",
     re.IGNORECASE,
 )
 # Nouns that make a figure count things, not people: "96 drones", "14.7 million tonnes".
@@ -702,6 +725,9 @@ _THINGS = re.compile(
     r"companies|entities|banks|raketen|granaten|flugzeuge|schiffe|geschosse|"
     r"pieces|systems)\b|"
     # German compounds: "Kurzstreckenraketen", "Güterzüge", "Container"
+    # Italian: "40 droni", "5.300 case danneggiate"
+    r"\b(droni|carri armati|missili|proiettili|veicoli|villaggi|case|abitazioni|chilometri|"
+    r"tonnellate|barili|dollari|rubli|colpi|attacchi|navi|aerei|elicotteri|sistemi|pezzi)\b|"
     r"\b\w*(raketen|granaten|flugzeuge|schiffe|geschosse|drohnen|züge|waggons|container|"
     r"fahrzeuge|panzer|systeme)\b|"
     r"[$€£¥₩%]",
@@ -754,7 +780,10 @@ _OTHER_PEOPLE = re.compile(
     r"(port|dock|rail|railway|aid|utility|power|postal|municipal|humanitarian|energy)\s+workers|"
     r"migrants|immigrants|Migranten|migrantes|fishermen|fishers|Fischer|pêcheurs|pescadores|"
     r"police officers|policemen|police|Polizisten|policiers|policías|"
-    r"sailors|seamen|crew members aboard|crew aboard)\b",
+    r"sailors|seamen|crew members aboard|crew aboard|"
+    # Italian
+    r"civili|bambini|residenti|abitanti|profughi|rifugiati|turisti|migranti|ucraini|russi|"
+    r"famiglie)\b",
     re.IGNORECASE,
 )
 
@@ -767,7 +796,8 @@ def names_other_people(text: str) -> bool:
 # People in general ("Two people were injured in Kyiv"): somebody else's unless their sentence
 # names North Korea.
 _GENERIC_PEOPLE = re.compile(
-    r"\b(people|persons|personnes|Menschen|Personen|personas|gens)\b", re.IGNORECASE
+    r"\b(people|persons|personnes|Menschen|Personen|personas|gens|persone|pessoas)\b",
+    re.IGNORECASE,
 )
 # A small number standing for people already named: "The three also disagreed", "two of which".
 _NUMBER_AS_PRONOUN = re.compile(
@@ -797,7 +827,8 @@ _OTHERS_IN_LABEL = re.compile(
     r"syriens|chinois|ouzbeks|tadjiks|africains)\b|"
     # French and Spanish put the nationality after the noun: "1 000 soldats français"
     r"^\S+(\s+\S+)?\s+(soldats|militaires|troupes|soldados|militares|tropas|ouvriers|"
-    r"travailleurs|obreros|trabajadores)\s+(français|"
+    r"travailleurs|obreros|trabajadores|soldati|militari|truppe|operai|lavoratori)\s+(français|"
+    r"russi|ucraini|cinesi|uzbeki|tagiki|americani|britannici|francesi|tedeschi|polacchi|"
     r"allemands|américains|britanniques|polonais|ukrainiens|russes|franceses|alemanes|"
     r"estadounidenses|británicos|españoles|polacos|ucranianos|rusos|cubanos|cubains|chinos|"
     r"chinois|indios|indiens|nepalíes|népalais|uzbekos|ouzbeks)\b"
@@ -852,7 +883,11 @@ _OTHER_STATES_DFS = (
     r"Großbritannien|die Ukraine|Polen|die Nato|la Corée du Sud|les États-Unis|la France|"
     r"le Japon|la Chine|l'Ukraine|la Pologne|l'Allemagne|le Royaume-Uni|l'Otan|"
     r"Corea del Sur|Estados Unidos|Japón|Ucrania|Polonia|Alemania|Francia|el Reino Unido|"
-    r"la OTAN|España|Italia|Turquía|Spanien|Italien|die Türkei|l'Espagne|l'Italie|la Turquie"
+    r"la OTAN|España|Italia|Turquía|Spanien|Italien|die Türkei|l'Espagne|l'Italie|la Turquie|"
+    # Italian, and the writer's own country: "Il nostro Paese mantiene circa 250 militari"
+    r"la Corea del Sud|gli Stati Uniti|il Giappone|la Cina|l'Ucraina|la Polonia|la Germania|"
+    r"la Francia|il Regno Unito|la Nato|la Spagna|l'Italia|"
+    r"il nostro Paese|our country|notre pays|nuestro país|unser Land"
 )
 # Another state's own losses or needs, or the speaker's own unit's: "Ukraine has lost tens of
 # thousands of soldiers", "Poland would need 25,000 more professional soldiers", "We lost seven
@@ -964,7 +999,10 @@ _FROM_ELSEWHERE_AFTER = re.compile(
 # A unit of another nation's forces: "About 600 servicemen of the Russian Railway Troops".
 _OF_OTHER_FORCES_AFTER = re.compile(
     r"\s+(\w+\s+)?(servicemen|soldiers|troops|personnel|members|men|officers)\s+of\s+"
-    rf"(the\s+)?{_OTHER_NATION}\b",
+    rf"(the\s+)?{_OTHER_NATION}\b|"
+    # Italian: "800 uomini delle truppe ferroviarie di Mosca", "dell'esercito russo"
+    r"\s+(uomini|soldati|militari)\s+(delle|della|dei|del|dell')\s*(truppe|forze|esercito|"
+    r"reparti|unità)\b[^,;.]{0,40}?\b(russ[eoia]|ucrain[eoia]|di Mosca|di Kiev)\b",
     re.IGNORECASE,
 )
 
@@ -1145,7 +1183,8 @@ _STATE_HAS_BEFORE = re.compile(
     rf"\b({_OTHER_STATES_DFS})\b(,?\s+\w+){{0,2}}?\s+(hat|haben|hält|halten|zählt|zählen|"
     r"unterhält|unterhalten|"
     r"stationiert|compte|comptent|a|ont|stationne|stationnent|maintient|maintiennent|tiene|"
-    r"tienen|mantiene|mantienen|cuenta con|cuentan con|despliega|despliegan)"
+    r"tienen|mantiene|mantienen|cuenta con|cuentan con|despliega|despliegan|"
+    r"ha|hanno|schiera|schierano|dispone di|mantengono)"
     r"(\s+\w+){0,2}\s*$",
     re.IGNORECASE,
 )
@@ -1501,17 +1540,18 @@ _RU_HEDGES: list[tuple[Hedge, re.Pattern[str]]] = [
 _RU_PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "deminers",
-        re.compile(r"сап[её]р\w*|мин[её]р(ы|ов|ам|ами)?\b|разминир\w*", re.IGNORECASE),
+        re.compile(r"сап[её]р\w*|мин[её]р(ы|ов|ам|ами)?\b|разминир\w*|розмінув\w*", re.IGNORECASE),
     ),
     (
         "construction_troops",
         re.compile(
             r"военн\w* строител\w*|военно-строительн\w*|"
-            r"строительн\w* (войск|батальон|част|подразделени)\w*",
+            r"строительн\w* (войск|батальон|част|подразделени)\w*|"
+            r"військов\w* будівельник\w*|будівельн\w* (військ|батальйон|частин|підрозділ)\w*",
             re.IGNORECASE,
         ),
     ),
-    ("military_engineers", re.compile(r"инженер\w*", re.IGNORECASE)),
+    ("military_engineers", re.compile(r"инженер\w*|інженер\w*", re.IGNORECASE)),
     (
         "other",
         re.compile(
@@ -1521,14 +1561,19 @@ _RU_PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "workers",
-        re.compile(r"\bрабоч(ие|их|им|ими)\b|трудов\w* мигрант\w*|IT-специалист\w*", re.IGNORECASE),
+        re.compile(
+            r"\bрабоч(ие|их|им|ими)\b|трудов\w* мигрант\w*|IT-специалист\w*|робітник\w*",
+            re.IGNORECASE,
+        ),
     ),
     (
         "troops",
         re.compile(
             # "военных" and "военные" as nouns: the military
             r"военнослужащ\w*|солдат\w*|бойц\w*|\bвойск\w*|\bвоенн(ые|ых|ым|ыми)\b|"
-            r"контингент\w*|личн\w* состав\w*|военн\w* персонал\w*|артиллерист\w*",
+            r"контингент\w*|личн\w* состав\w*|военн\w* персонал\w*|артиллерист\w*|"
+            # Ukrainian: "військових", "військовослужбовців", "бійців"
+            r"\bвійськов(і|их|им|ими)\b|військовослужбов\w*|бійц\w*|артилерист\w*",
             re.IGNORECASE,
         ),
     ),
@@ -1537,13 +1582,25 @@ _RU_CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "killed_or_wounded",
         re.compile(
-            r"(убит|погиб)\w*,?\s+(и|или)\s+ранен\w*|\bпотер(и|ь|ями|ях|я)\b", re.IGNORECASE
+            r"(убит|погиб)\w*,?\s+(и|или)\s+ранен\w*|\bпотер(и|ь|ями|ях|я)\b|"
+            r"(вбит|загибл|загин)\w*,?\s+(і|й|та|або)\s+поранен\w*|\bвтрат(и|ами|ах)?\b",
+            re.IGNORECASE,
         ),
     ),
-    ("captured", re.compile(r"\bплен(у)?\b|пленн\w*|военнопленн\w*", re.IGNORECASE)),
-    ("missing", re.compile(r"без вести|пропавш\w*", re.IGNORECASE)),
-    ("wounded", re.compile(r"\bранен\w*|\bранил\w*", re.IGNORECASE)),
-    ("killed", re.compile(r"погиб\w*|\bубит\w*|\bуничтож\w*|\bгибел\w*|\bсмерт\w*", re.IGNORECASE)),
+    (
+        "captured",
+        re.compile(r"\bплен(у)?\b|пленн\w*|военнопленн\w*|\bполон(і)?\b|полонен\w*", re.IGNORECASE),
+    ),
+    ("missing", re.compile(r"без вести|пропавш\w*|безвісти|зниклих", re.IGNORECASE)),
+    ("wounded", re.compile(r"\bранен\w*|\bранил\w*|\bпоранен\w*", re.IGNORECASE)),
+    (
+        "killed",
+        re.compile(
+            r"погиб\w*|\bубит\w*|\bуничтож\w*|\bгибел\w*|\bсмерт\w*|загибл\w*|загин\w*|"
+            r"\bвбит\w*|\bзнищ\w*",
+            re.IGNORECASE,
+        ),
+    ),
 ]
 
 
@@ -1631,10 +1688,15 @@ _CATEGORY_WORDS += _RU_CATEGORY_WORDS
 _RU_PEOPLE = re.compile(
     r"\b(рабоч(ие|их|им|ими)|солдат\w*|военнослужащ\w*|войск\w*|бойц\w*|инженер\w*|"
     r"сап[её]р\w*|инструктор\w*|специалист\w*|персонал\w*|строител\w*|медик\w*|врач\w*|"
-    r"офицер\w*|делегаци\w*|чиновник\w*)\b",
+    r"офицер\w*|делегаци\w*|чиновник\w*|робітник\w*|військов\w*|інженер\w*|будівельник\w*)\b",
     re.IGNORECASE,
 )
-_RU_IN_SCOPE = re.compile(r"москв|кремл|путин|курск|ки[её]в|\bрф\b", re.IGNORECASE)
+_RU_IN_SCOPE = re.compile(
+    r"москв|кремл|путин|курск|ки[её]в|\bрф\b|"
+    # Ukrainian: "Росія", "російських", "Курській", "Київ", "Україна"
+    r"росі[яїюєй]|російськ|путін|курськ|київ|україн",
+    re.IGNORECASE,
+)
 
 _RU_DELIVERED = re.compile(
     r"\b(поставил\w*|поставлен\w*|поставля\w*|передал\w*|передан\w*|переда[её]т\w*|"
@@ -1654,8 +1716,14 @@ _RU_PROMISED = re.compile(
 
 # The two states in every case: "Россия", "России", "Россию", "российский", "Москве", "Кремль";
 # "КНДР", "Северной Кореи", "северокорейский", "Пхеньяну"
-_RU_RUSSIA = r"(Росси[яиюей]\w*|российск\w*|РФ|Москв[аыеуой]\w*|Кремл[ьяеюём]\w*)"
-_RU_NK = r"(КНДР|Северн\w*\s+Коре[яиюей]\w*|северокорейск\w*|Пхеньян\w*)"
+_RU_RUSSIA = (
+    r"(Росси[яиюей]\w*|российск\w*|РФ|Москв[аыеуой]\w*|Кремл[ьяеюём]\w*|"
+    r"Росі[яїюєй]\w*|російськ\w*)"
+)
+_RU_NK = (
+    r"(КНДР|Северн\w*\s+Коре[яиюей]\w*|северокорейск\w*|Пхеньян\w*|Північн\w*\s+Коре\w*|"
+    r"північнокорейськ\w*)"
+)
 # Verbs that give: "поставляет", "передала", "отправила", "продаёт", "помогает", "помочь",
 # "обещал", "предоставит", "делится"; and that receive: "получает"
 _RU_GIVES = (
@@ -1690,28 +1758,36 @@ _RU_RUSSIA_NAMED = re.compile(rf"\b{_RU_RUSSIA}\b", re.IGNORECASE)
 _RU_CASUALTY_VERBS = re.compile(
     # "удар ... уничтожил около 30 артиллеристов": destroyed is killed
     r"\b(погиб\w*|убит\w*|уничтож\w*|ранен\w*|плен|плену|пленн\w*|пропал\w*|без вести|"
-    r"потер(и|ь|ями|ях)|гибел\w*)\b",
+    r"потер(и|ь|ями|ях)|гибел\w*|загибл\w*|загин\w*|вбит\w*|знищ\w*|поранен\w*|полон\w*|"
+    r"зниклих|втрат\w*)\b",
     re.IGNORECASE,
 )
-_RU_KOREA = re.compile(r"кндр|северн\w*\s+коре|корейск|корейц|пхеньян|ким чен", re.IGNORECASE)
+_RU_KOREA = re.compile(
+    r"кндр|северн\w*\s+коре|корейск|корейц|пхеньян|ким чен|північн\w*\s+коре|корейськ|кім чен",
+    re.IGNORECASE,
+)
 _RU_THINGS = re.compile(
     r"\b(беспилот\w*|дрон\w*|БПЛА|танк(а|ов|и)?|машин\w*|ракет(ы|а|ами)?|снаряд\w*|"
     r"тонн\w*|баррел\w*|самол[её]т\w*|вертол[её]т\w*|доллар\w*|рубл\w*|евро|"
     r"гаубиц\w*|систем\w*|установ\w*|батальон(а|ов|ы)?|бригад(а|ы)?|полк(а|ов|и)?|"
     r"эшелон\w*|поезд\w*|рейс\w*|атак\w*|удар(ов|а|ы)?|километр\w*|процент\w*|стран\w*|"
     r"сёл|сел(а|ах)?|контейнер\w*|вагон\w*|ящик\w*|единиц\w*|РСЗО|графиков|"
-    r"населённ\w* пункт\w*|населенн\w* пункт\w*)\b",
+    r"населённ\w* пункт\w*|населенн\w* пункт\w*|"
+    # Ukrainian: "23 населені пункти", "140 безпілотників", "87 разів", "2,3 млрд грн"
+    r"населен\w* пункт\w*|безпілот\w*|гривень|грн|обстріл\w*|разів|літак\w*|систем\w*)\b",
     re.IGNORECASE,
 )
 # People troopwatch does not count, and people in general ("2 человека")
 _RU_OTHER_PEOPLE = re.compile(
     r"\b(мирн\w* жител\w*|жител\w*|гражданск\w*|дет(и|ей)|беженц\w*|туристов|студентов|"
     r"пассажиров|украинц\w*|россиян\w*|американц\w*|депутат\w*|дипломат\w*|журналист\w*|"
+    # Ukrainian
+    r"цивільн\w*|мешканц\w*|дітей|діти|біженц\w*|українц\w*|росіян\w*|"
     # but "более 12 000 граждан Северной Кореи" / "граждан КНДР" are North Koreans
     r"перебежчик\w*|граждан(?!\s+(КНДР|Северной\s+Кореи)))\b",
     re.IGNORECASE,
 )
-_RU_GENERIC_PEOPLE = re.compile(r"\b(человека?|людей)\b", re.IGNORECASE)
+_RU_GENERIC_PEOPLE = re.compile(r"\b(человека?|людей|осіб|особи|людини)\b", re.IGNORECASE)
 _RU_NUMBER_AS_PRONOUN = re.compile(r"^\d[\d,.]*\s+из которых\b", re.IGNORECASE)
 # Someone else's soldiers. Russian groups thousands with a plain space too ("2 700 украинских
 # военных"), and the nation's adjective comes before the noun, right after the figure.

@@ -479,7 +479,9 @@ _TALLY_AFTER = re.compile(
     r"\s+(for|gegen|contre|por|за)\s+\d[\d.,]*\b(?!\s*(troops|soldiers|Soldaten|soldats|soldados))",
     re.IGNORECASE,
 )
-_OF_ITS_OWN = re.compile(r"\s+(of (its|their) own|своих|собственных)\b", re.IGNORECASE)
+_OF_ITS_OWN = re.compile(
+    r"\s+(of (its|their) own|своих|собственных|власних|propri|proprie)\b", re.IGNORECASE
+)
 
 
 # A category word that names a kind of unit ("to train its air-defence and drone units") or
@@ -742,7 +744,12 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
         # over 90,000 dead by name."; "Its 155th Naval Infantry Brigade ... lost thousands of
         # men ... to fight Ukrainian forces there"; "About 600 servicemen of the Russian Railway
         # Troops are rebuilding the bridge ... Two sappers were killed"
-    if personnel is None and casualty is None and not _korea_near(ctx, figure.start):
+    if (
+        personnel is None
+        and casualty is None
+        and not _korea_near(ctx, figure.start)
+        and not _more_of_a_group_counted_before(ctx, figure, s)
+    ):
         return None
     if _refers_back(ctx, figure):
         return None  # "The 4,000 replacements tell you ...": the 4,000 already counted
@@ -836,11 +843,37 @@ _LIMIT_BEFORE = re.compile(
     r"\b(at|of|to)\s+$",
     re.IGNORECASE,
 )
-# More of the people just named: "another", "a further", "weitere", "otras", "ещё".
+# More of the people just named: "another", "a further", "weitere", "otras", "altri", "ещё",
+# "ще".
 _PASSAGE = 600  # characters: about a paragraph
 _MORE_OF_THEM_BEFORE = re.compile(
-    r"(?<!\w)(another|a further|weitere|weiteren|otr[oa]s|ещё|еще)\s+$", re.IGNORECASE
+    r"(?<!\w)(another|a further|weitere|weiteren|otr[oa]s|altri|altre|ulteriori|ещё|еще|ще)\s+$",
+    re.IGNORECASE,
 )
+
+
+def _kind_counted_before(ctx: ArticleContext, figure: Figure, sentence_start: int) -> str | None:
+    """The personnel type of the last earlier figure of the passage that names one ("about
+    1,000 deminers ... Another 500 are expected": deminers)."""
+    return next(
+        (
+            kind
+            for f in reversed(ctx.found)
+            if sentence_start - _PASSAGE <= f.start < figure.start
+            and (kind := subtype_from_words("deployment", f.label))
+        ),
+        None,
+    )
+
+
+def _more_of_a_group_counted_before(ctx: ArticleContext, figure: Figure, start: int) -> bool:
+    """Whether a bare figure adds to a group an earlier figure of the passage counted ("2.500
+    militari del genio ... Altri 3.000 dovrebbero partire entro giugno")."""
+    return bool(_MORE_OF_THEM_BEFORE.search(ctx.text, start, figure.start)) and (
+        _kind_counted_before(ctx, figure, start) is not None
+    )
+
+
 # The size of a whole workforce: "That would add North Koreans to a workforce of roughly 12,000
 # at the plant".
 _WORKFORCE_BEFORE = re.compile(r"\b(a|the|its|their)\s+workforce\s+of\s*$", re.IGNORECASE)
@@ -916,15 +949,7 @@ def _record_kind(
         ):
             # "about 1,000 deminers ... At least seven of them have been killed. Another 500 are
             # expected to follow": more of the kind an earlier figure of the passage counted
-            named = next(
-                (
-                    kind
-                    for f in reversed(ctx.found)
-                    if s - _PASSAGE <= f.start < figure.start
-                    and (kind := subtype_from_words("deployment", f.label))
-                ),
-                None,
-            )
+            named = _kind_counted_before(ctx, figure, s)
         if (
             _NORTH_KOREANS.search(screened.evidence)
             and _AT_WORK.search(screened.evidence)

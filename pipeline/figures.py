@@ -24,7 +24,8 @@ _MONTHS = (
     r"jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|"
     r"oct(ober)?|nov(ember)?|dec(ember)?|januar|februar|märz|juni|juli|oktober|dezember|"
     r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
-    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
+    r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
 )
 _MONTH_NEAR = re.compile(
     rf"\b({_MONTHS})\b\.?\s*$|^\s*\.?\s*(?:(?:de|of)\s+)?({_MONTHS})\b", re.IGNORECASE
@@ -35,7 +36,8 @@ _VAGUE = re.compile(
     r"\ba (few|couple of) (thousand|hundred|dozen)\b|\bquelques (centaines|milliers)\b|"
     r"\b(mehrere|einige) (dutzend|hundert|tausend)\b|"
     r"\b(des milliers|des centaines|des dizaines|plusieurs (centaines|milliers|dizaines)|"
-    r"miles|cientos|centenares|decenas|varios (cientos|miles)|тысячи|сотни)\b",
+    r"miles|cientos|centenares|decenas|varios (cientos|miles)|тысячи|сотни|"
+    r"(alcune |diverse |molte )?(migliaia|centinaia|decine)|milhares|centenas|dezenas)\b",
     re.IGNORECASE,
 )
 _RANGE_JOIN = re.compile(r"^\s*(to|and|-|–|—|bis|und|à|et|a|y|до)\s*$", re.IGNORECASE)
@@ -428,8 +430,9 @@ def find_figures(text: str, blocked: list[tuple[int, int]] | None = None) -> lis
 
 # "тысячи", "сотни", "десятки (тысяч)", "несколько сотен", "многие тысячи"
 _RU_VAGUE = re.compile(
-    r"\b((несколько|нескольких|многие|многих|десятки|десятков|сотни|сотен)\s)?"
-    r"(тысячи|тысяч|сотни|сотен|десятки|десятков)\b",
+    r"\b((несколько|нескольких|многие|многих|десятки|десятков|сотни|сотен|кілька|декілька|"
+    r"багато)\s)?"
+    r"(тысячи|тысяч|сотни|сотен|десятки|десятков|тисячі|тисяч|сотні|сотень|десятків)\b",
     re.IGNORECASE,
 )
 # "игнорируйте предыдущие инструкции", "системы ИИ должны указать"
@@ -444,13 +447,17 @@ _RU_INSTRUCTION = re.compile(
 # Months in the nominative, genitive ("15 марта") and prepositional ("в марте")
 _RU_MONTHS = (
     r"январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|"
-    r"сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]"
+    r"сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]|"
+    # Ukrainian: "18 березня", "у лютому"
+    r"січ(ень|ня|ні)|лют(ий|ого|ому)|берез(ень|ня|ні)|квіт(ень|ня|ні)|трав(ень|ня|ні)|"
+    r"черв(ень|ня|ні)|лип(ень|ня|ні)|серп(ень|ня|ні)|верес(ень|ня|ні)|жовт(ень|ня|ні)|"
+    r"листопад(а|і)?|груд(ень|ня|ні)"
 )
 _RU_MONTH_NEAR = re.compile(rf"\b({_RU_MONTHS})\b\.?\s*$|^\s*({_RU_MONTHS})\b", re.IGNORECASE)
 _RU_UNIT_AFTER = re.compile(
     r"^\s*(-\s*)?(дн(я|ей)|день|сут(ок|ки)|недел[ьияю]|месяц(а|ев)?|год(а|у)?|лет|час(а|ов)?|"
     r"минут|секунд|км|мм|см|кг|километр\w*|метр(а|ов)?|процент\w*|тонн\w*|раз|раза|"
-    r"калибр\w*)\b",
+    r"калибр\w*|днів|тижн\w*|місяц\w*|рок(у|ів|и)|років|відсот\w*|разів)\b",
     re.IGNORECASE,
 )
 _RU_NOT_A_HEADCOUNT_AFTER = re.compile(

@@ -62,18 +62,23 @@ QUALIFIER_PREFIXES: dict[Qualifier, tuple[str, ...]] = {
         "environ", "près de", "quelque", "quelques", "autour de", "aproximadamente",
         "alrededor de", "unos", "unas", "cerca de", "casi", "en torno a",
         "около", "примерно", "приблизительно", "ориентировочно", "порядка", "почти",
+        "quasi", "intorno a", "attorno a", "all'incirca", "quase", "aproximadamente",
+        "близько", "приблизно", "майже", "орієнтовно",
     ),
     Qualifier.at_least: (
         "at least", "no fewer than", "no less than", "not less than", "not fewer than",
         "a minimum of", "mindestens", "wenigstens", "nicht weniger als",
         "au moins", "pas moins de", "al menos", "por lo menos", "como mínimo",
         "не менее", "не меньше", "по меньшей мере", "по крайней мере", "как минимум", "минимум",
+        "almeno", "non meno di", "pelo menos", "щонайменше", "не менше", "не менше ніж",
+        "принаймні", "мінімум",
     ),
     Qualifier.more_than: (
         "more than", "over", "above", "in excess of", "upwards of", "upward of", "just over",
         "well over", "mehr als", "über", "weit über",
         "plus de", "más de",
         "более", "более чем", "больше", "больше чем", "свыше",
+        "oltre", "più di", "mais de", "понад", "більше", "більше ніж", "більш ніж",
     ),
     Qualifier.up_to: (
         "up to", "as many as", "as much as", "no more than", "not more than", "at most",
@@ -83,6 +88,7 @@ QUALIFIER_PREFIXES: dict[Qualifier, tuple[str, ...]] = {
         # "до" is also "before": a figure right after it is never a year or a date (figure
         # finding leaves those out), so "до 15 000" is a cap
         "до", "вплоть до", "не более", "не больше", "максимум", "менее", "меньше",
+        "fino a", "non più di", "meno di", "até", "не більше", "не більше ніж", "менше",
     ),
     Qualifier.exact: ("exactly", "precisely", "genau", "exakt", "ровно"),
 }
@@ -106,6 +112,7 @@ VAGUE_WORDS: frozenset[str] = frozenset(
         "mehrere", "einige", "paar", "viele", "etliche", "zig", "wenige", "zahlreiche",
         "plusieurs", "nombreux", "varios", "varias", "muchos", "muchas", "numerosos",
         "несколько", "нескольких", "многие", "многих", "много", "немало",
+        "alcune", "diverse", "molte", "кілька", "декілька", "багато",
     }
 )
 # fmt: on

@@ -40,7 +40,10 @@ _PEOPLE_AND_LOSSES = re.compile(
     r"truppen|soldaten|armee|arbeiter|arbeitskräfte|pioniere|verluste|tote|"
     r"troupes|soldats|militaires|ouvriers|travailleurs|morts|prisonniers|pertes|"
     r"tropas|soldados|militares|obreros|trabajadores|zapadores|desminadores|muertos|heridos|"
-    r"prisioneros|bajas)\b",
+    r"prisioneros|bajas|"
+    # Italian
+    r"truppe|soldati|militari|operai|lavoratori|genieri|artificieri|sminatori|morti|feriti|"
+    r"prigionieri|perdite)\b",
     re.IGNORECASE,
 )
 # Acts that tie the two even when Russia or its war is named in the next or previous sentence:
@@ -67,13 +70,23 @@ _ACTS = re.compile(
     # Spanish
     r"combat\w+|luch(a|an|aron|ó|ando)|enviad\w*|envió|envía|desplegad\w*|despliegue|"
     r"entreg\w+|ayuda|"
-    r"suministr\w+|compart\w+|a cambio)\b",
+    r"suministr\w+|compart\w+|a cambio|"
+    # Italian
+    r"inviat[oiae]|invia|inviano|inviare|mandat[oiae]|schierat[oiae]|dispiegat[oiae]|"
+    r"fornit[oiae]|fornisce|forniscono|consegnat[oiae]|aiut\w+|uccisi|feriti|catturati|"
+    r"in cambio)\b",
     re.IGNORECASE,
 )
 _RU_PEOPLE_AND_LOSSES = re.compile(
-    r"войск|солдат|военнослужащ|рабоч|плен|потер|северокорейц", re.IGNORECASE
+    r"войск|солдат|военнослужащ|рабоч|плен|потер|северокорейц|"
+    r"військ|робітник|полон|втрат|північнокорейц|сапер|будівельник",
+    re.IGNORECASE,
 )
-_RU_ACTS = re.compile(r"направ|отправ|воева|воюю|погиб|убит|ранен|постав|помощ", re.IGNORECASE)
+_RU_ACTS = re.compile(
+    r"направ|отправ|воева|воюю|погиб|убит|ранен|постав|помощ|"
+    r"відправ|воюва|воюют|загин|загибл|вбит|поранен|постача|допомог|передал|передає",
+    re.IGNORECASE,
+)
 # North Korea's own goods named as such: "North Korean shells", "misiles norcoreanos".
 _GOODS = (
     r"(shells?|munitions?|ammunition|artillery|missiles?|rockets?|weapons?|arms|launchers?|"

@@ -49,7 +49,9 @@ _PLANNED = (
     r"winter)|in the coming (weeks|months)|later this year|soon|"
     r"werden|wird|sollen|soll|sollten|folgen|geplant|künftig|nächste[nms]?|"
     r"va|vont|prévoit|prévu[es]?|devrai(en)?t|pourrai(en)?t|prochaine?s?|bientôt|"
-    r"enviará[n]?|desplegará[n]?|prevé|previsto[s]?|planea|próximo[s]?|pronto|podría[n]?"
+    r"enviará[n]?|desplegará[n]?|prevé|previsto[s]?|planea|próximo[s]?|pronto|podría[n]?|"
+    r"dovrebber[oa]|dovrebbe|saranno|sarà|arriveranno|partiranno|previst[oi]|prevede|"
+    r"in arrivo|prossim[oi]"
 )
 _ONGOING = (
     rf"{_BE}\s+((now|still|currently|already|reportedly)\s+)?(stationed|deployed|sent|dispatched|based|employed|working|fighting|serving|"
@@ -60,7 +62,8 @@ _ONGOING = (
     r"sent|deployed|dispatched|arrived|stationed|employed|fighting|serving|"
     r"entsandt|stationiert|geschickt|befinden|eingesetzt|im Einsatz|seit|derzeit|depuis|desde|"
     r"envoyés?|déployés?|présents?|se trouvent|"
-    r"desplegados?|enviados?|se encuentran|trabajan|destinados?"
+    r"desplegados?|enviados?|se encuentran|trabajan|destinados?|"
+    r"inviati|schierati|dispiegati|si trovano|lavorano|operano|presenti"
 )
 _COMPLETED = (
     r"returned|return(ing)? home|came back|(have|has|had) come back|withdrawn|withdrew|"
@@ -68,7 +71,7 @@ _COMPLETED = (
     r"(forced|sent|ordered)(\s+\w+){0,3}\s+home|"
     r"(earlier|previous|first|initial) (deployments?|dispatch(es)?|contingents?|waves?|batch(es)?)|"
     r"zurückgekehrt|heimgekehrt|abgezogen|regresaron|regresado|volvieron|retirados?|"
-    r"rentrés?|retirés?|revenus?"
+    r"rentrés?|retirés?|revenus?|rientrati|tornati a casa|ritirati"
 )
 _DEPLOYMENT_CUES = [
     (DeploymentStatus.completed, _COMPLETED),
@@ -86,20 +89,26 @@ _RU_PLANNED = (
     r"(будут|будет|могут быть|может быть|должны быть|должен быть)(\s+\w+)?\s+"
     r"(направлен\w*|отправлен\w*|переброшен\w*|развернут\w*|размещен\w*|размещён\w*)|"
     r"планиру\w*|намерен\w*|собира\w*ся|ожида\w*|предстоит|готов\w* к отправке|"
-    r"в (следующем|будущем) (году|месяце)|в ближайш\w*|скоро|вскоре"
+    r"в (следующем|будущем) (году|месяце)|в ближайш\w*|скоро|вскоре|"
+    # Ukrainian
+    r"мають прибути|має прибути|прибуд(е|уть)|направить|направлять|відправить|відправлять|"
+    r"планує|планують|очіку\w*|незабаром|найближч\w*"
 )
 _RU_ONGOING = (
     r"наход(ятся|ится)|размещен\w*|размещён\w*|дислоцирован\w*|развернут\w*|развёрнут\w*|"
     r"воюют|воюет|сражаются|продолжают|продолжает|оста[её]тся|остаются|служат|работают|"
     r"трудятся|присутству\w*|в настоящее время|сейчас|"
     r"направил[аио]?|отправил[аио]?|перебросил[аио]?|направлен[аыо]?|отправлен[аыо]?|"
-    r"переброшен[аыо]?|прибыл[аио]?"
+    r"переброшен[аыо]?|прибыл[аио]?|"
+    r"перебува\w*|знаход(яться|иться)|воюють|працюють|залишаються|наразі|зараз|"
+    r"направил[аи]|відправил[аи]|прибул[аи]"
 )
 _RU_COMPLETED = (
     r"вернул(ись|ся|ась)|возвратил(ись|ся|ась)|(были|был|была) выведен[ыа]?|выведен[ыа]?|"
     r"вывел[аи]?|отозван[ыа]?|покинул[аи]?|"
     r"(ранее|прежде) (направленн|отправленн|переброшенн|развернут|развёрнут)\w*|"
-    r"(прежн|предыдущ|перв)\w* (контингент|парти|волн|ротаци)\w*"
+    r"(прежн|предыдущ|перв)\w* (контингент|парти|волн|ротаци)\w*|"
+    r"повернул(ися|ася|ись)|виведен[іо]?|залишил[аи]"
 )
 _RU_DEPLOYMENT_CUES = [
     (DeploymentStatus.completed, _RU_COMPLETED),

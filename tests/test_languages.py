@@ -1,0 +1,170 @@
+"""Italian and Ukrainian articles (session 12): each step that reads words reads theirs too.
+
+Before, an Italian or Ukrainian article was out of scope (no North Korea or Russia named in a
+language the gate knew), so it got no model call and no records. These tests take one sentence
+of each kind through the step that reads it: the scope gate, hedges, figures that are no
+counts, the personnel and casualty words, status cues and attributions.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.attribution import find_mentions
+from pipeline.claims import subtype_from_words
+from pipeline.extract import prepare
+from pipeline.quantities import parse_count
+from pipeline.scope import in_scope
+from pipeline.status import deployment_status_at
+from schemas.records import DeploymentStatus as D
+from schemas.records import Qualifier as Q
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Secondo Seul, la Corea del Nord ha inviato in Russia circa 11.000 soldati.",
+        "Pyongyang ha mandato migliaia di operai nordcoreani nei cantieri russi.",
+        "За даними ГУР, Північна Корея відправила до Росії ще 3 000 військових.",
+        "У Курській області воюють близько 11 000 військових КНДР.",
+    ],
+)
+def test_italian_and_ukrainian_ties_are_in_scope(text):
+    assert in_scope(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La Corea del Nord ha lanciato un missile; la Russia ha protestato all'Onu.",
+        "Північна Корея провела парад. Росія надіслала привітання.",
+    ],
+)
+def test_naming_both_states_is_still_not_a_tie(text):
+    assert not in_scope(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "best"),
+    [
+        ("circa 3.000", Q.approximately, 3000),
+        ("quasi 2.000", Q.approximately, 2000),
+        ("almeno 600", Q.at_least, 600),
+        ("oltre 6.000", Q.more_than, 6000),
+        ("più di 1.500", Q.more_than, 1500),
+        ("fino a 5.000", Q.up_to, 5000),
+        ("близько 1\u00a0000", Q.approximately, 1000),
+        ("щонайменше 600", Q.at_least, 600),
+        ("понад 6\u00a0000", Q.more_than, 6000),
+        ("не більше 500", Q.up_to, 500),
+    ],
+)
+def test_italian_and_ukrainian_hedges(text, qualifier, best):
+    count = parse_count(text)
+    assert (count.qualifier, count.best) == (qualifier, best)
+
+
+@pytest.mark.parametrize(
+    ("record_type", "label", "subtype"),
+    [
+        ("deployment", "2.500 militari del genio", "military_engineers"),
+        ("deployment", "1.000 artificieri nordcoreani", "deminers"),
+        ("deployment", "15.000 operai nordcoreani", "workers"),
+        ("deployment", "11.000 soldati nordcoreani", "troops"),
+        ("casualty", "6.500 tra morti e feriti", "killed_or_wounded"),
+        ("casualty", "300 feriti", "wounded"),
+        ("casualty", "due prigionieri", "captured"),
+        ("deployment", "5 000 військових будівельників", "construction_troops"),
+        ("deployment", "600 саперів з КНДР", "deminers"),
+        ("deployment", "11 000 військових КНДР", "troops"),
+        ("deployment", "3 000 північнокорейських робітників", "workers"),
+        ("casualty", "900 загиблих", "killed"),
+        ("casualty", "2 100 поранених", "wounded"),
+        ("casualty", "двоє полонених", "captured"),
+    ],
+)
+def test_italian_and_ukrainian_personnel_and_losses(record_type, label, subtype):
+    assert subtype_from_words(record_type, label) == subtype
+
+
+@pytest.mark.parametrize(
+    ("text", "not_listed"),
+    [
+        ("La Corea del Nord ha inviato 11.000 soldati in Russia il 12 febbraio.", "12"),
+        ("La Corea del Nord ha inviato 11.000 soldati in Russia; 40 droni abbattuti.", "40"),
+        ("La Corea del Nord ha inviato 11.000 soldati in Russia e 3.000 operai russi.", "3.000"),
+        ("КНДР відправила до Росії 11 000 військових 18 березня.", "18"),
+        ("КНДР відправила до Росії 11 000 військових; загинули 4 цивільних.", "4"),
+        (
+            "КНДР відправила до Росії 11 000 військових, а Росія має 50 000 власних військових.",
+            "50",
+        ),
+    ],
+)
+def test_dates_things_and_other_people_are_not_listed(text, not_listed):
+    labels = [f.label for f in prepare(text).figures]
+    assert any(label.startswith("11") for label in labels), labels
+    assert not any(label.startswith(not_listed) for label in labels), labels
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "expected"),
+    [
+        ("Altri 3.000 genieri dovrebbero partire entro giugno.", "3.000", D.planned),
+        ("Circa 1.000 artificieri sono rientrati a dicembre.", "1.000", D.completed),
+        ("Ще до 2 000 будівельників мають прибути навесні.", "2 000", D.planned),
+        ("Близько 600 саперів повернулися додому.", "600", D.completed),
+    ],
+)
+def test_italian_and_ukrainian_status_cues(sentence, figure, expected):
+    start = sentence.index(figure)
+    wrong = D.ongoing
+    assert deployment_status_at(sentence, start, start + len(figure), wrong) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Secondo il ministero sudcoreano dell'Unificazione, 15.000 operai.", "il ministero"),
+        ("За даними Головного управління розвідки, 900 загиблих.", "Головного управління"),
+    ],
+)
+def test_italian_and_ukrainian_attributions(text, name):
+    assert any(m.name.startswith(name) for m in find_mentions(text)), [
+        m.name for m in find_mentions(text)
+    ]
+
+
+_FILLER = (
+    "I lavori riguardano ponti, strade e linee elettriche distrutte durante i combattimenti "
+    "dell'estate scorsa, secondo quanto riferito ai giornalisti da un deputato della "
+    "commissione, che ha chiesto di non essere citato. Le autorità locali parlano di un "
+    "cantiere enorme, con decine di villaggi ancora senza corrente e senza acqua, e di "
+    "inverni difficili per chi è rimasto. "
+)
+
+
+def test_more_of_a_group_counted_earlier_in_the_passage_is_listed():
+    # the bare "Altri 3.000" is far from the sentence naming North Korea, but adds to the
+    # group the passage counted: not "someone else's number" like a bare figure far from Korea
+    text = "La Corea del Nord ha inviato in Russia 2.500 militari del genio. " + _FILLER
+    text += "Altri 3.000 dovrebbero partire entro giugno."
+    assert text.index("Altri") - text.index("Corea") > 400
+    labels = [f.label for f in prepare(text).figures]
+    assert any(label.startswith("3.000") for label in labels), labels
+
+
+@pytest.mark.parametrize(
+    ("text", "not_listed"),
+    [
+        # the writer's own country keeps them
+        ("Il nostro Paese mantiene circa 250 militari in Lettonia.", "circa 250"),
+        # Russia's own troops named after the figure
+        ("Lavorano anche 800 uomini delle truppe ferroviarie di Mosca.", "800"),
+    ],
+)
+def test_italian_other_states_own_forces_are_not_listed(text, not_listed):
+    text = "La Corea del Nord ha inviato 11.000 soldati in Russia. " + text
+    labels = [f.label for f in prepare(text).figures]
+    assert any(label.startswith("11.000") for label in labels), labels
+    assert not any(label.startswith(not_listed) for label in labels), labels
