@@ -824,7 +824,15 @@ _OTHERS_IN_LABEL = re.compile(
     # French and Spanish nationalities as nouns: "al menos 12 cubanos desaparecidos"
     r"^(\S+\s+){0,3}?\d[\d.,\u00a0\u202f ]*\s+(cubanos|cubanas|nepalíes|nepaleses|indios|"
     r"colombianos|sirios|chinos|uzbekos|tayikos|africanos|cubains|népalais|indiens|colombiens|"
-    r"syriens|chinois|ouzbeks|tadjiks|africains)\b|"
+    r"syriens|chinois|ouzbeks|tadjiks|africains|"
+    # German nationalities as nouns: "darunter 3.100 Usbeken, 1.900 Chinesen"
+    r"Usbeken|Tadschiken|Kirgisen|Chinesen|Vietnamesen|Inder|Nepalesen|Kubaner|Syrer|Afrikaner|"
+    r"Ukrainer|Russen|Belarussen|Weißrussen|Türken|"
+    # Italian: "3.100 uzbeki"
+    r"uzbeki|tagiki|kirghisi|cinesi|vietnamiti|indiani|nepalesi|cubani|siriani|africani)\b|"
+    # foreign workers in general, a mix of nations: "9.400 ausländische Arbeitskräfte"
+    r"^(\S+\s+){0,3}?\d[\d.,\u00a0\u202f ]*\s+(ausländische\w*|foreign|étrangers|extranjeros|"
+    r"stranieri)\b|"
     # French and Spanish put the nationality after the noun: "1 000 soldats français"
     r"^\S+(\s+\S+)?\s+(soldats|militaires|troupes|soldados|militares|tropas|ouvriers|"
     r"travailleurs|obreros|trabajadores|soldati|militari|truppe|operai|lavoratori)\s+(français|"
@@ -999,7 +1007,7 @@ _FROM_ELSEWHERE_AFTER = re.compile(
 # A unit of another nation's forces: "About 600 servicemen of the Russian Railway Troops".
 _OF_OTHER_FORCES_AFTER = re.compile(
     r"\s+(\w+\s+)?(servicemen|soldiers|troops|personnel|members|men|officers)\s+of\s+"
-    rf"(the\s+)?{_OTHER_NATION}\b|"
+    rf"(the\s+)?({_OTHER_NATION}|Russia's|Ukraine's)\b|"
     # Italian: "800 uomini delle truppe ferroviarie di Mosca", "dell'esercito russo"
     r"\s+(uomini|soldati|militari)\s+(delle|della|dei|del|dell')\s*(truppe|forze|esercito|"
     r"reparti|unità)\b[^,;.]{0,40}?\b(russ[eoia]|ucrain[eoia]|di Mosca|di Kiev)\b",

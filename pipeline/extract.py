@@ -480,7 +480,9 @@ _TALLY_AFTER = re.compile(
     re.IGNORECASE,
 )
 _OF_ITS_OWN = re.compile(
-    r"\s+(of (its|their) own|своих|собственных|власних|propri|proprie)\b", re.IGNORECASE
+    r"\s+(of (its|their) own|своих|собственных|власних|propri|proprie|eigene|eigenen|propios|"
+    r"propias|propres)\b",
+    re.IGNORECASE,
 )
 
 

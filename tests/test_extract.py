@@ -2424,6 +2424,22 @@ def test_the_same_number_of_another_kind_of_people_is_no_repeat():
         ("That would add North Koreans to a workforce of roughly 12,000 at the plant.", "roughly"),
         # entries at a border count crossings, not people
         ("Border statistics recorded 12,970 entries by North Korean citizens in 2025.", "12,970"),
+        # German nationalities as nouns, and foreign workers of every nation
+        (
+            "In der Region arbeiten 9.400 ausländische Arbeitskräfte, darunter 3.100 Usbeken.",
+            "9.400",
+        ),
+        (
+            "In der Region arbeiten 9.400 ausländische Arbeitskräfte, darunter 3.100 Usbeken.",
+            "3.100",
+        ),
+        # Russia's own, after the figure
+        ("Russland selbst hat 12.000 eigene Bauarbeiter in das Grenzgebiet geholt.", "12.000"),
+        (
+            "The regional government says 900 servicemen of Russia's own engineering troops are "
+            "working in the district.",
+            "900",
+        ),
         # a legal ceiling
         ("A bill before parliament would cap overseas deployments at 1,500 personnel.", "1,500"),
         # losses of a group named after another army in the sentence before
