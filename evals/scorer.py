@@ -364,12 +364,26 @@ _SCALES = {
     "миллиарда": 1_000_000_000,
     "миллиардов": 1_000_000_000,
     "млрд": 1_000_000_000,
+    # French hundreds after a unit ("trois cents"), Italian and Ukrainian scales
+    "cent": 100,
+    "cents": 100,
+    "mila": 1_000,
+    "milioni": 1_000_000,
+    "тис": 1_000,
+    "тисяча": 1_000,
+    "тисячі": 1_000,
+    "тисяч": 1_000,
+    "тисячу": 1_000,
+    "мільйон": 1_000_000,
+    "мільйони": 1_000_000,
+    "мільйонів": 1_000_000,
 }
 # Russian scale words after a number, longest first ("тысячи" before "тыс"); the plural and
 # genitive forms alone ("тысячи", "десятки тысяч") state no number, as "thousands" does not.
 _RU_SCALE = (
     "тысячи|тысячу|тысяча|тысяч|тыс|миллионов|миллиона|миллион|млн|"
-    "миллиардов|миллиарда|миллиард|млрд"
+    "миллиардов|миллиарда|миллиард|млрд|тисячі|тисячу|тисяча|тисяч|тис|мільйонів|мільйони|"
+    "мільйон"
 )
 _WORDS = {
     # French and Spanish small numbers ("deux soldats", "dos soldados"); German ones are below
@@ -498,12 +512,43 @@ _WORDS = {
     "шестеро": 6,
     "тысяча": 1_000,
     "тысячу": 1_000,
+    # Spanish, Italian and Ukrainian (session 12)
+    "doscientos": 200,
+    "trescientos": 300,
+    "cuatrocientos": 400,
+    "quinientos": 500,
+    "seiscientos": 600,
+    "setecientos": 700,
+    "ochocientos": 800,
+    "novecientos": 900,
+    "tre": 3,
+    "quattro": 4,
+    "cinque": 5,
+    "sette": 7,
+    "nove": 9,
+    "dieci": 10,
+    "dodici": 12,
+    "cento": 100,
+    "duecento": 200,
+    "trecento": 300,
+    "cinquecento": 500,
+    "duemila": 2_000,
+    "tremila": 3_000,
+    "cinquemila": 5_000,
+    "diecimila": 10_000,
+    "дві": 2,
+    "чотири": 4,
+    "шість": 6,
+    "сім": 7,
+    "вісім": 8,
+    "двоє": 2,
+    "троє": 3,
+    "двісті": 200,
 }
 _BARE_SCALES = {"a", "hundred", "thousand", "dozen", "hundert", "tausend"}
 _SCALE_RE = (
     r"(?:\s*(?P<scale>thousand|tausend|millions?|millionen|mio|mln|billion|bn|milliarden|mrd|k|"
-    + _RU_SCALE
-    + r")\b)?"
+    r"mila|milioni|" + _RU_SCALE + r")\b)?"
 )
 # Grouped thousands with , . ' or a (narrow) space, or a plain integer/decimal.
 _NUM_SPACED = re.compile(
@@ -516,7 +561,9 @@ _NUM_TIGHT = re.compile(
 )
 _WORD_RE = re.compile(
     r"\b(?P<word>" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")\b"
-    r"(?:[\s-]+(?P<scale>hundred|thousand|tausend|million|billion|dozen|" + _RU_SCALE + r")\b)?",
+    r"(?:[\s-]+(?P<scale>hundred|thousand|tausend|million|billion|dozen|cents?|mila|"
+    + _RU_SCALE
+    + r")\b)?",
     re.IGNORECASE,
 )
 

@@ -234,6 +234,16 @@ _SCALES: dict[str, int] = {
     "тысяч": 1_000,
     "тысячу": 1_000,
     "тыс": 1_000,
+    "тис": 1_000,
+    "mila": 1_000,
+    "milioni": 1_000_000,
+    "тисяча": 1_000,
+    "тисячі": 1_000,
+    "тисяч": 1_000,
+    "тисячу": 1_000,
+    "мільйон": 1_000_000,
+    "мільйони": 1_000_000,
+    "мільйонів": 1_000_000,
     "миллион": 1_000_000,
     "миллиона": 1_000_000,
     "миллионов": 1_000_000,
@@ -254,10 +264,11 @@ _DIGITS_RE = re.compile(
     r"(?:\d{0,2}(?P<sep>[,." + _GROUP_SEPS + r"])\d{3}(?!\d)(?:(?P=sep)\d{3}(?!\d))*|\d*))"
     r"(?:[.,](?P<dec>\d+))?"
     r"(?:"
-    r"\s*(?P<abbr>Mio|Mrd|Tsd|тыс|млн|млрд)\.?"
+    r"\s*(?P<abbr>Mio|Mrd|Tsd|тыс|тис|млн|млрд)\.?"
     r"|\s+(?P<word>hundred|hundert|thousand|tausend|millionen|million|milliarden|milliarde"
     r"|billion|dozen|dutzend|тысячи|тысячу|тысяча|тысяч|миллионов|миллиона|миллион"
-    r"|миллиардов|миллиарда|миллиард)"
+    r"|миллиардов|миллиарда|миллиард|mila|milioni|тисячі|тисячу|тисяча|тисяч|мільйонів|"
+    r"мільйони|мільйон)"
     r"|(?P<suffix>k|bn|mn|mln)"
     r")?"
     r"(?![^\W_])",
@@ -278,11 +289,18 @@ _UNITS = {
     # collective numerals count people: "двое попали в плен"
     "двое": 2, "двоих": 2, "трое": 3, "троих": 3, "четверо": 4, "четверых": 4, "пятеро": 5,
     "пятерых": 5, "шестеро": 6, "семеро": 7, "восьмеро": 8, "девятеро": 9, "десятеро": 10,
+    # Italian ("due", "sei" and "otto" are also English or Italian words and names: left out)
+    "tre": 3, "quattro": 4, "cinque": 5, "sette": 7, "nove": 9,
+    # Ukrainian (words with an apostrophe, "п'ять", split in two: left out)
+    "дві": 2, "чотири": 4, "шість": 6, "сім": 7, "вісім": 8, "двоє": 2, "двох": 2, "троє": 3,
+    "трьох": 3,
 }
 _TEENS = {
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
     "dix": 10, "douze": 12, "quinze": 15, "diez": 10, "doce": 12, "quince": 15,
+    "dieci": 10, "undici": 11, "dodici": 12, "quindici": 15,
+    "одинадцять": 11, "дванадцять": 12,
     "десять": 10, "десяти": 10, "одиннадцать": 11, "двенадцать": 12, "двенадцати": 12,
     "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15, "пятнадцати": 15,
     "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18, "девятнадцать": 19,
@@ -291,6 +309,7 @@ _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
     "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50,
+    "venti": 20, "trenta": 30, "quaranta": 40, "cinquanta": 50,
     "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50,
     "двадцать": 20, "двадцати": 20, "тридцать": 30, "тридцати": 30, "сорок": 40, "сорока": 40,
     "пятьдесят": 50, "пятидесяти": 50, "шестьдесят": 60, "шестидесяти": 60, "семьдесят": 70,
@@ -302,6 +321,25 @@ _RU_HUNDREDS = {
     "четыреста": 400, "четырехсот": 400, "четырёхсот": 400, "пятьсот": 500, "пятисот": 500,
     "шестьсот": 600, "шестисот": 600, "семьсот": 700, "семисот": 700, "восемьсот": 800,
     "восьмисот": 800, "девятьсот": 900, "девятисот": 900,
+    # Spanish and Italian hundreds are one word too ("trescientos", "cinquecento"); so are
+    # Ukrainian ones ("двісті")
+    "doscientos": 200, "doscientas": 200, "trescientos": 300, "trescientas": 300,
+    "cuatrocientos": 400, "cuatrocientas": 400, "quinientos": 500, "quinientas": 500,
+    "seiscientos": 600, "seiscientas": 600, "setecientos": 700, "setecientas": 700,
+    "ochocientos": 800, "ochocientas": 800, "novecientos": 900, "novecientas": 900,
+    "duecento": 200, "trecento": 300, "quattrocento": 400, "cinquecento": 500,
+    "seicento": 600, "settecento": 700, "ottocento": 800, "novecento": 900,
+    "двісті": 200, "чотириста": 400, "шістсот": 600, "сімсот": 700, "вісімсот": 800,
+}
+# French "cent(s)" is a hundred only after a French unit ("trois cents"): alone it is also
+# English ("per cent", "every cent").
+_FRENCH_HUNDRED = frozenset({"cent", "cents"})
+_FRENCH_UNITS = frozenset({"deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"})
+# Italian thousands are one word ("duemila"): a value of their own, like a German compound.
+_IT_THOUSANDS = {
+    "duemila": 2_000, "tremila": 3_000, "quattromila": 4_000, "cinquemila": 5_000,
+    "seimila": 6_000, "settemila": 7_000, "ottomila": 8_000, "novemila": 9_000,
+    "diecimila": 10_000, "quindicimila": 15_000, "ventimila": 20_000,
 }
 # Singular scale words that may stand in a word number; plurals ("thousands") are vague.
 _WORD_SCALES = {
@@ -311,13 +349,16 @@ _WORD_SCALES = {
     "mille": 1_000, "mil": 1_000, "millones": 1_000_000, "millón": 1_000_000,
     "тысяча": 1_000, "тысячу": 1_000, "тысячи": 1_000, "тысяч": 1_000,
     "миллион": 1_000_000, "миллиона": 1_000_000, "миллионов": 1_000_000,
+    "mila": 1_000, "milioni": 1_000_000, "milione": 1_000_000,
+    "тисяча": 1_000, "тисячу": 1_000, "тисячі": 1_000, "тисяч": 1_000,
+    "мільйон": 1_000_000, "мільйони": 1_000_000, "мільйонів": 1_000_000,
 }
 # German plurals are only figures after a multiplier ("zwei Millionen"); bare, they are vague.
 # So are the Russian plural and genitive forms ("тысячи", "десятки тысяч"), but "тысяча" and
 # "тысячу" alone are a thousand.
 _NEEDS_MULTIPLIER = {
-    "millionen", "milliarden", "millones", "mille", "mil",
-    "тысячи", "тысяч", "миллиона", "миллионов",
+    "millionen", "milliarden", "millones", "mille", "mil", "mila", "milioni",
+    "тысячи", "тысяч", "миллиона", "миллионов", "тисячі", "тисяч", "мільйони", "мільйонів",
 }
 # "полторы тысячи" is one and a half thousand.
 _ONE_AND_A_HALF = {"полтора", "полторы", "полутора"}
@@ -441,14 +482,16 @@ def _word_kind(word: str) -> tuple[str, int] | None:
         return ("teen", _TEENS[w])
     if w in _TENS:
         return ("tens", _TENS[w])
-    if w in ("hundred", "hundert"):
-        return ("hundred", 100)
+    if w in ("hundred", "hundert", "cent", "cents", "cento"):
+        return ("hundred", 100)  # French "trois cents", Italian "cento"
     if w in ("dozen", "dutzend"):
         return ("dozen", 12)
     if w in _WORD_SCALES:
         return ("big", _WORD_SCALES[w])
     if w in _RU_HUNDREDS:
         return ("ru_hundreds", _RU_HUNDREDS[w])
+    if w in _IT_THOUSANDS:
+        return ("de", _IT_THOUSANDS[w])
     if w in _ONE_AND_A_HALF:
         return ("one_and_a_half", 0)  # only leads a scale word: opener() reads it
     if w in _AND:
@@ -573,6 +616,7 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]:
                 kind is None
                 or kind[0] in ("and", "one_and_a_half")
                 or words[i] in _NEEDS_MULTIPLIER
+                or words[i] in _FRENCH_HUNDRED
             ):
                 continue
             if kind[0] in ("big", "hundred", "dozen") and vague_before(i):
@@ -586,6 +630,8 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]:
             kind = _word_kind(words[j])
             if kind is None or kind[0] not in _NEXT[seq[-1][0]]:
                 break
+            if words[j] in _FRENCH_HUNDRED and words[j - 1] not in _FRENCH_UNITS:
+                break  # "two cents", "per cent": not French hundreds
             if kind[0] == "big" and bigs and kind[1] >= min(bigs):
                 break  # "thousand thousand" is two numbers, not one
             if kind[0] == "hundred" and _hundreds_since_big(seq):

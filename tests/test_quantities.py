@@ -383,6 +383,30 @@ def test_a_second_hundred_starts_a_second_number():
     assert values("two thousand three hundred and twelve") == [2_312]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # French hundreds after a unit; "cent" alone is English as often as French
+        ("Entre trois cents et cinq cents d'entre eux", [300, 500]),
+        ("deux cent cinquante soldats", [250]),
+        ("output rose 40 per cent", [40]),
+        ("two cents", [2]),
+        # Spanish and Italian hundreds and thousands written as one word
+        ("trescientos soldados", [300]),
+        ("duemila soldati e cinquecento operai", [2_000, 500]),
+        ("10 mila operai", [10_000]),
+        # Ukrainian
+        ("1,5 тис. військових", [1_500]),
+        ("дві тисячі робітників", [2_000]),
+        ("двоє полонених", [2]),
+        # "due" and "otto" are English and a name too: no numbers
+        ("more are due in May, Otto said", []),
+    ],
+)
+def test_french_spanish_italian_and_ukrainian_number_words(text, expected):
+    assert values(text) == expected
+
+
 def test_find_numbers_empty():
     assert find_numbers("") == []
     assert find_numbers("no digits here at all") == []

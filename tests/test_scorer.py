@@ -767,6 +767,13 @@ def test_find_numbers_reads_halves(text, value, not_value):
         ("1.5-2 million shells", 1_500_000),
         ("forty-nine soldiers", 49),
         ("twenty five thousand troops", 25_000),
+        # session 12: French hundreds, Spanish, Italian and Ukrainian words and scales
+        ("entre trois cents et cinq cents", 500),
+        ("trescientos soldados", 300),
+        ("duemila soldati", 2_000),
+        ("10 mila operai", 10_000),
+        ("1,5 тис. військових", 1_500),
+        ("двоє полонених", 2),
     ],
 )
 def test_find_numbers_reads_ranges_and_compound_words(text, value):
