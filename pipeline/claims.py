@@ -435,6 +435,21 @@ def personnel_named_last(text: str) -> str | None:
     return found[-1][2]
 
 
+def casualty_named_last(text: str) -> str | None:
+    """The casualty type named last in ``text`` ("Ukraine was holding ten North Korean
+    prisoners. The correct figure is eight.": the bare eight are prisoners too)."""
+    table = _CASUALTY_ALL if cyrillic(text) else _CASUALTY_WORDS
+    found = max(
+        (
+            (m.end(), -rank, subtype)
+            for rank, (subtype, p) in enumerate(table)
+            for m in p.finditer(text)
+        ),
+        default=None,
+    )
+    return found[2] if found else None
+
+
 # A total of every kind: "brings the number of North Korean military personnel to", "raising
 # the overall contingent to".
 _TOTAL_OF_ALL = re.compile(
@@ -906,7 +921,9 @@ _OWN_FORCES_BEFORE = re.compile(
     r"needed|recruit|recruits|recruited|mobili[sz]e[sd]?)\b"
     r"|\b(we|our (\w+ )?(unit|battalion|brigade|company|platoon|regiment))(\s+\w+){0,2}?\s+"
     r"(lost|buried|evacuated)\b"
-    r"|\b(my|our|his|her|their) (unit|battalion|brigade|company|platoon|regiment),?"
+    r"|\b(my|our|his|her|their) (unit|battalion|brigade|company|platoon|regiment)"
+    # but not what the unit did to the enemy: "my battalion killed 38 of them"
+    r"(?!\s+(has |have |had )?(killed|captured|took|taken|destroyed|shot|wounded|eliminated)\b),?"
     # a unit's own strength: "Vatra's company, which has 60 pilots"
     r"|\b(unit|battalion|brigade|company|platoon|regiment),?\s+which\s+(has|had|numbers)"
     # the speaker's own strength: "We should have 400 men; we have about 280"

@@ -27,6 +27,7 @@ from pipeline.attribution import Mention, claimant_at, find_mentions, latest_bef
 from pipeline.backends import Backend, Completion, make_backend
 from pipeline.claims import (
     casualty_in_clause,
+    casualty_named_last,
     categories_of,
     category_mentions,
     category_sentences,
@@ -999,8 +1000,19 @@ def _record_kind(
         subtype = "killed_or_wounded"  # the label stopped at "killed" of "killed, wounded"
     elif not named:
         # "about 300 had been killed and some 2,700 wounded": the figure's own predicate names
-        # its casualty type; the model tends to one value for every figure of a sentence
-        subtype = casualty or subtype
+        # its casualty type; the model tends to one value for every figure of a sentence. A bare
+        # figure whose sentence names no loss at all counts the losses named just before it:
+        # "Ukraine was holding ten North Korean prisoners. The correct figure is eight." (but
+        # "2,400 North Koreans had lost their lives" names its own)
+        subtype = (
+            casualty
+            or (
+                personnel is None
+                and not names_losses(screened.evidence)
+                and casualty_named_last(_sentence_and_previous(ctx, s, figure.start))
+            )
+            or subtype
+        )
     if (record_type, subtype) == ("deployment", "other") and personnel is None:
         # anyone else sent is named ("60 military instructors", "staff"): "12 slides", "two
         # North Korean guides" are the model's guess

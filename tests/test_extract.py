@@ -2521,6 +2521,31 @@ def test_more_people_after_a_sentence_on_north_koreans_are_listed(text, listed):
     assert any("1 500" in label or "1,500" in label for label in labels) is listed, labels
 
 
+def test_what_the_speakers_unit_did_to_the_enemy_is_listed():
+    text = (
+        "North Korean troops attack in small groups near Sudzha. In March alone my battalion "
+        "killed 38 of them and took two prisoner. His unit, about 450 strong, is resting."
+    )
+    labels = [f.label for f in prepare(text).figures]
+    assert any(label.startswith("38") for label in labels), labels
+    assert not any(label.startswith("about 450") for label in labels), labels
+
+
+def test_a_bare_figure_with_no_loss_of_its_own_counts_the_losses_named_before():
+    text = (
+        "North Korean troops fought in the Kursk region. In January HUR said Ukraine was holding "
+        "ten North Korean prisoners. The correct figure is eight."
+    )
+    record = _verdict_record(text, "eight", "killed")
+    assert record.casualty_type.value == "captured"
+    # a sentence that names its own loss keeps it
+    text = (
+        "Ukraine holds two North Korean prisoners. About 2,400 North Koreans had lost their "
+        "lives in the war, the NIS said."
+    )
+    assert _verdict_record(text, "About 2,400", "killed").casualty_type.value == "killed"
+
+
 def test_french_prisoners_taken_are_captured():
     text = (
         "La Corée du Nord a envoyé des troupes en Russie. Le SBU a annoncé que deux soldats "
