@@ -537,7 +537,7 @@ _TO_NK = re.compile(
     rf"(\w+\W+){{0,8}}{_RUSSIA}|"
     rf"{_RUSSIA}\W+(\w+\W+){{0,6}}(suppl|provid|deliver|sen[dt]|ship|transfer|giv|help|aid|shar|ayud|promis|pledg|offer|"
     rf"sell|sold\b|"
-    rf"liefer|beliefer|versorg|envi|enví|suministr|entreg|proporcion|fourni|livr|transf)\w*\W+"
+    rf"liefer|beliefer|versorg|envi|enví|suministr|entreg|proporcion|fourni|livr|transf|transm)\w*\W+"
     rf"(\w+\W+){{0,4}}{_NK}|"
     rf"{_RUSSIA}\W+(\w+\W+){{0,3}}(le |lui )?(ha |a )?(suministrado|entregado|enviado|fourni|livré|"
     rf"envoyé|transferido|transféré)\b|"

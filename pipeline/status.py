@@ -152,7 +152,7 @@ _TRANSFER = (
     r"liefer\w*|geliefert|beliefer\w*|versorg\w*|erh(a|ä)lt\w*|erhielt\w*|erhalten|bekomm\w*|überlass\w*|"
     r"zur Verfügung (gestellt|stellt|stellen|stellte)|hilft|helfen|helfe|half|geholfen|"
     r"unterstütz\w*|"
-    r"livr\w*|fourni\w*|envo[iy]\w*|transf[eé]r\w*|re[çc]oi\w*|re[çc]u\w*|aid(e|er|ent|ait|era|erait|eraient)|"
+    r"livr\w*|fourni\w*|envo[iy]\w*|transf[eé]r\w*|transm(is|ise|ises|et|ettent|ettre|ettrait)\b|re[çc]oi\w*|re[çc]u\w*|aid(e|er|ent|ait|era|erait|eraient)|"
     # Spanish "envió", "envían", "envío" (not English "environment")
     r"env[ií](?:ó|a|an|ad[oa]s?|ar|aron|ará|arán|aría|arían|aba|aban|o|os)\b|"
     r"entreg\w*|suministr\w*|proporcion\w*|recib\w*|transfi\w*|vend\w*|ayud\w*|"
@@ -414,7 +414,15 @@ _RU_TRANSFER_NOUNS = (
 _NO_TRANSFER = re.compile(
     r"\b(no|not any|zero)\s+(shipments?|deliveries|exports|supplies|transfers?)\b|"
     r"\b(did|does|do|has|have|had) not\s+(\w+\s+)?(send|sent|deliver\w*|supply|supplied|ship\w*)\b|"
-    r"\b(keine|aucune?|ningún|ninguna)\s+\w+",
+    r"\b(keine|aucune?|ningún|ninguna)\s+\w+|"
+    # a denial: "Moscow denied supplying drones", "Moscou nie avoir livré des drones", "niega
+    # haber enviado", "bestreitet, Drohnen geliefert zu haben"
+    r"\b(denie[sd]|deny|denying)\s+(\w+\s+){0,3}?(send\w*|sent|deliver\w*|suppl\w*|ship\w*|"
+    r"transfer\w*|provid\w*|giv\w*|gave)\b|"
+    r"\b(nie|nient|niait|a nié|dément\w*|a démenti)\s+(\w+\s+){0,3}?(livr\w*|fourni\w*|envoy\w*|"
+    r"transf\w*|transm\w*)|"
+    r"\b(niega|niegan|negó|negaron)\s+(\w+\s+){0,3}?(envi\w*|entreg\w*|suministr\w*)|"
+    r"\bbestreit\w*",
     re.IGNORECASE,
 )
 _RU_NO_TRANSFER = re.compile(
@@ -448,7 +456,7 @@ _MOVES = (
     r"receiv(e|es|ed|ing)|obtain(s|ed|ing)?|acquir(e|es|ed|ing)|sell(s|ing)?|sold|"
     r"hand(s|ed|ing)? over|übergeben|übergab\w*|remis|"
     r"liefer\w*|geliefert|beliefer\w*|versorg\w*|erh(a|ä)lt\w*|erhalten|livr\w*|fourni\w*|transf[eé]r\w*|"
-    r"entreg\w*|suministr\w*|proporcion\w*|recib\w*|transfi\w*"
+    r"entreg\w*|suministr\w*|proporcion\w*|recib\w*|transfi\w*|transm\w*"
 )
 _RU_MOVES = (
     r"поставля\w*|поставил\w*|поставит\w*|переда[её]т\w*|передал\w*|передаст|отправля\w*|"

@@ -327,3 +327,18 @@ def test_english_words_that_begin_like_spanish_verbs_move_nothing():
 )
 def test_hedges_that_make_an_exchange_suspected(text, item):
     assert _exchange(text, item) is X.suspected
+
+
+@pytest.mark.parametrize(
+    ("context", "expected"),
+    [
+        ("Moscow denied supplying attack drones to North Korea.", False),
+        ("Moscou nie également avoir livré des drones d'attaque à la Corée du Nord.", False),
+        ("Rusia niega haber enviado drones a Corea del Norte.", False),
+        ("Moskau bestreitet, Drohnen an Nordkorea geliefert zu haben.", False),
+        # a transmission is a transfer
+        ("la Russie aurait transmis à Pyongyang des éléments de technologie de réacteur", True),
+    ],
+)
+def test_a_denied_transfer_is_no_transfer(context, expected):
+    assert states_a_transfer(context) is expected
