@@ -586,15 +586,36 @@ _NOT_SPEAKERS = frozenset(
 
 
 def _full_name(label: str, text: str, before: int) -> str:
-    """The fullest form of a speaker label written earlier ("Cho" -> "Cho Min-ji")."""
+    """The fullest form of a speaker label written earlier: given names after it ("Cho" ->
+    "Cho Min-ji"), else the capitalised words before its surname where the speaker was
+    introduced ("Hrytsai" -> "Oleh Hrytsai", "Lt Gen Whitcombe" -> "Lieutenant General Sarah
+    Whitcombe")."""
     m = re.search(rf"\b{re.escape(label)}(?:[ -][A-Z][\w’'-]*){{1,2}}", text[:before])
-    return m.group() if m else label
+    if m:
+        return m.group()
+    return _introduced_as(label.split()[-1], text, before) or label
+
+
+def _introduced_as(surname: str, text: str, before: int) -> str | None:
+    """The capitalised words written before ``surname`` where a person was first named ("Oleh
+    Hrytsai, a spokesman for ..."), with the surname; None when there are none."""
+    if not surname[:1].isupper() or surname.isupper():
+        return None  # not a surname ("NIS", "the agency")
+    for full in re.finditer(
+        rf"((?:[A-Z][\w’'.-]*\s+){{1,5}}){re.escape(surname)}\b", text[:before]
+    ):
+        words = full.group(1).split()
+        while words and words[0].lower().rstrip(".") in _NOT_NAME_WORDS:
+            words.pop(0)
+        if words and words[-1].lower().rstrip(".") not in _HONORIFICS:
+            return " ".join([*words, surname])
+    return None
 
 
 # A person named by title and surname only: "Ms. Whitcomb", "Gen. Ashford", "Frau Baerbock".
 _HONORIFIC_NAME = re.compile(
-    r"^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gen|Col|Prof|Maj|Lt|Capt|Adm|Herr|Frau|Mme|Sr|Sra)\.?\s+"
-    r"([A-Z][\w’'-]+)$"
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gen|Col|Prof|Maj|Lt|Capt|Adm|Herr|Frau|Mme|Sr|Sra)\.?\s+)"
+    r"{1,3}([A-Z][\w’'-]+)$"
 )
 _HONORIFICS = frozenset(
     "mr mrs ms dr sen rep gen col prof maj lt capt adm herr frau mme sr sra".split()
@@ -632,15 +653,7 @@ def _fuller_name(name: str, text: str, before: int, earlier: list[Mention]) -> s
             return mention.name
     if not m:
         return name
-    for full in re.finditer(
-        rf"((?:[A-Z][\w’'.-]*\s+){{1,5}}){re.escape(surname)}\b", text[:before]
-    ):
-        words = full.group(1).split()
-        while words and words[0].lower().rstrip(".") in _NOT_NAME_WORDS:
-            words.pop(0)
-        if words and words[-1].lower().rstrip(".") not in _HONORIFICS:
-            return " ".join([*words, surname])
-    return name
+    return _introduced_as(surname, text, before) or name
 
 
 def _named_later(raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

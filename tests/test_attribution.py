@@ -550,3 +550,15 @@ def test_a_claimant_named_by_role_alone_is_kept_and_referred_back_to():
 )
 def test_french_and_spanish_attributions_with_a_day_or_a_figure_verb(text, name):
     assert _names(text) == [name]
+
+
+def test_a_transcript_label_takes_the_name_the_speaker_was_introduced_by():
+    text = (
+        "Witnesses: Lieutenant General Sarah Whitcombe, Chief of Defence Intelligence; and "
+        "Oleh Hrytsai, a spokesman for HUR.\n\n"
+        "LT GEN WHITCOMBE: We assess that around 12,000 North Korean personnel are in Russia.\n\n"
+        "HRYTSAI: Our figure is higher.\n"
+    )
+    names = [m.name for m in find_mentions(text)]
+    assert "Lieutenant General Sarah Whitcombe" in names, names
+    assert "Oleh Hrytsai" in names, names
