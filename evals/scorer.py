@@ -194,7 +194,24 @@ _AGENCY_ALIASES: dict[str, tuple[str, ...]] = {
     "dia": ("defense intelligence agency",),
 }
 # Country acronyms are too broad to identify a claimant on their own.
-_COUNTRY_ACRONYMS = {"US", "USA", "UK", "EU", "UN", "DPRK", "ROK", "RF", "NK", "SK"}
+_COUNTRY_ACRONYMS = {
+    "US",
+    "USA",
+    "UK",
+    "EU",
+    "UN",
+    "DPRK",
+    "ROK",
+    "RF",
+    "NK",
+    "SK",
+    "РФ",
+    "США",
+    "КНДР",
+    "ЕС",
+    "ООН",
+    "РК",
+}
 _ACRONYM_STOP = {"of", "the", "for", "and", "on", "in"}
 
 
@@ -203,10 +220,12 @@ def _acronyms(text: str) -> tuple[set[str], set[str]]:
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     explicit: set[str] = set()
     for inner in re.findall(r"\(([^)]*)\)", text):
-        tok = re.sub(r"[^A-Za-z]", "", inner)
+        # Latin or Cyrillic: "(NIS)", "(НИС)" (a Russian name is kept in the case it is
+        # written in, "разведки (НИС)", so the acronym is what stays the same)
+        tok = re.sub(r"[^A-Za-zА-Яа-яЁё]", "", inner)
         if 2 <= len(tok) <= 8:
             explicit.add(tok.upper())
-    for tok in re.findall(r"[A-Za-z][A-Za-z.]*[A-Za-z]\.?", text):
+    for tok in re.findall(r"[A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё.]*[A-Za-zА-Яа-яЁё]\.?", text):
         bare = tok.replace(".", "")
         if 2 <= len(bare) <= 8 and sum(c.isupper() for c in bare) >= 2 and bare[0].isupper():
             if bare.isupper() or bare[-1].isupper():

@@ -392,6 +392,10 @@ def test_hungarian_matches_brute_force():
         ("US officials", "US intelligence", False),
         ("South Korean intelligence", "Ukrainian intelligence", False),
         ("Kremlin", "Yonhap", False),
+        # a Russian name kept in the case it is written in shares its acronym
+        ("южнокорейская разведка (НИС)", "южнокорейской разведки (НИС)", True),
+        ("Главное управление разведки (ГУР)", "Служба безопасности Украины (СБУ)", False),
+        ("власти (РФ)", "Минобороны (РФ)", False),
     ],
 )
 def test_claimant_fuzzy_matching(a, b, same):
