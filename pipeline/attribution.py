@@ -133,6 +133,8 @@ _SOURCE_WORDS = frozenset(
     разведка разведки разведку разведкой служба службы службу службой ведомство ведомства
     министерство министерства министерству минобороны обороны безопасности штаб генштаб
     агентство агентства агентству издание издания газета газеты источники источник источников
+    mismo misma dicho dicha organismo même organisme selbe selben gleiche gleichen
+    stesso stessa servizio agenzia ministero fonti funzionari governo esercito
     представитель представители пресс-служба пресс-секретарь командование командования
     правительство правительства управление управления эксперты аналитики исследователи
     депутат депутаты депутата парламентарий военные чиновник чиновники официальные власти
@@ -345,7 +347,8 @@ def _anaphoric(name: str) -> bool:
         return True
     if low[0] not in (
         "the", "this", "that", "der", "die", "das", "le", "la", "el", "los", "las", "les",
-        "its", "their", "sus", "su", "ses", "son", "sa", "seine", "ihre",
+        "its", "their", "sus", "su", "ses", "son", "sa", "seine", "ihre", "il", "lo", "i",
+        "gli", "questo", "quel",
     ):  # fmt: skip
         return False
     rest = tokens[1:]

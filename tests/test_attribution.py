@@ -562,3 +562,13 @@ def test_a_transcript_label_takes_the_name_the_speaker_was_introduced_by():
     names = [m.name for m in find_mentions(text)]
     assert "Lieutenant General Sarah Whitcombe" in names, names
     assert "Oleh Hrytsai" in names, names
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["el mismo organismo", "le même service", "il servizio", "die gleiche Behörde"],
+)
+def test_back_references_in_other_languages_are_back_references(name):
+    from pipeline.attribution import _anaphoric
+
+    assert _anaphoric(name)
