@@ -725,6 +725,8 @@ def test_default_golden_dir():
         "dev19",
         "dev20",
         "dev21",
+        "dev22",
+        "dev23",
         "holdout",
     ],
 )
