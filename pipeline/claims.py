@@ -537,11 +537,12 @@ _TO_NK = re.compile(
     rf"(\w+\W+){{0,8}}{_RUSSIA}|"
     rf"{_RUSSIA}\W+(\w+\W+){{0,6}}(suppl|provid|deliver|sen[dt]|ship|transfer|giv|help|aid|shar|ayud|promis|pledg|offer|"
     rf"sell|sold\b|"
-    rf"liefer|beliefer|versorg|envi|enví|suministr|entreg|proporcion|fourni|livr|transf|transm)\w*\W+"
+    rf"liefer|beliefer|versorg|envi|enví|suministr|entreg|proporcion|fourni|livr|transf|transm|"
+    rf"fornisc|fornit|consegn|invi|vend)\w*\W+"
     rf"(\w+\W+){{0,4}}{_NK}|"
     rf"{_RUSSIA}\W+(\w+\W+){{0,3}}(le |lui )?(ha |a )?(suministrado|entregado|enviado|fourni|livré|"
     rf"envoyé|transferido|transféré)\b|"
-    rf"\b(a|à la)\s+(Corea del Norte|Corée du Nord)|"
+    rf"\b(a|à la|alla|à)\s+(Corea del Norte|Corée du Nord|Corea del Nord|Coreia do Norte)|"
     rf"\b(a cambio de|en échange d|als Gegenleistung für|im Austausch für)|"
     rf"exchanged? for\s+(\w+\s+){{0,2}}{_RUSSIA}|"
     rf"{_NK}\W+(\w+\W+){{0,4}}(is|was|are|has been|have been)\W+(\w+\W+){{0,3}}"
@@ -578,6 +579,14 @@ _TO_NK = re.compile(
     rf"(?!(\S+\s+){{0,6}}?(to|for)\s+(?!North Korea|Pyongyang)[A-Z])|"
     # the payer gives: "Russia is probably paying in oil and hard currency"
     rf"{_RUSSIA}\W+(\w+\W+){{0,3}}(pay|pays|paid|paying)\s+(for\s+[^,;.]{{0,60}}?\s+)?(in|with)\b|"
+    # "Rusia paga con petróleo", "la Russie paie en pétrole", "Russland zahlt mit Öl", "la
+    # Russia paga in petrolio"
+    rf"{_RUSSIA}\W+(\w+\W+){{0,3}}(paga|pagan|pagó|pagaba|paie|paient|payait|a payé|zahlt|"
+    rf"zahlte|bezahlt|pagano|pagato)\s+(\w+\s+)?(con|en|avec|mit|in)\b|"
+    rf"{_RUSSIA}\s+(se ha comprometido|se comprometió|s'est engagée?|si è impegnat[ao]|"
+    rf"ha prometido|prometió|a promis|ha promesso|hat zugesagt)\s+(a|à|de|di|zu)?\s*"
+    rf"(entregar|suministrar|enviar|vender|livrer|fournir|envoyer|vendre|fornire|consegnare|"
+    rf"inviare|vendere|liefern)\b|"
     # German verb-second order: "Im Gegenzug liefere Russland Erdöl ...", "erhalte Pjöngjang"
     rf"\b(liefer|schick|send|gib|gab|stell)\w*\s+(Russland|Moskau)\b|"
     rf"\b(erh[aä]lt|erhielt|bekomm|bekam)\w*\s+(Pjöngjang|Nordkorea)\b|"
@@ -593,8 +602,8 @@ _TO_RUSSIA = re.compile(
     rf"(\w+\W+){{0,8}}{_NK}|"
     rf"{_NK}\W+(\w+\W+){{0,4}}(suppl|provid|deliver|sen[dt]|ship|transfer|giv|liefer|beliefer|versorg|envi|"
     rf"promis|pledg|offer|sell|sold\b|"
-    rf"enví|suministr|entreg|proporcion|fourni|livr)\w*\W+"
-    rf"(\w+\W+){{0,8}}(to\s+|a\s+|à\s+(la\s+)?)?{_RUSSIA}|\bto\s+{_RUSSIA}|"
+    rf"enví|suministr|entreg|proporcion|fourni|livr|fornisc|fornit|consegn|invi|vend)\w*\W+"
+    rf"(\w+\W+){{0,8}}(to\s+|a\s+|à\s+(la\s+)?|alla\s+)?{_RUSSIA}|\bto\s+{_RUSSIA}|"
     rf"{_RUSSIA}\s+(has\s+|had\s+|is\s+)?(receiv|obtain|acquir)\w*|"
     rf"\b(nach|an)\s+(Russland|Moskau)\b|"
     rf"\b(liefer|schick|send|gib|gab|stell)\w*\s+(Nordkorea|Pjöngjang)\b|"
@@ -603,7 +612,7 @@ _TO_RUSSIA = re.compile(
     # German dative before the participle: "Nordkorea habe Russland Granaten geliefert"
     rf"{_NK}\W+(\w+\W+){{0,3}}(Russland|Moskau)\W+(\w+\W+){{0,8}}"
     rf"(zur Verfügung gestellt|geliefert|geschickt|überlassen)|"
-    rf"\b(a|à la)\s+(Rusia|Russie)\b|"
+    rf"\b(a|à la|alla)\s+(Rusia|Russie|Russia)\b|"
     # "a shipment of North Korean rocket launchers that reached Russia by rail"
     rf"\b(reach(ed|es|ing)?|arriv(ed|es|ing) in)\s+{_RUSSIA}|"
     # made or sent for Russia's forces: "assembling Geran-type attack drones for Russian forces"
@@ -1280,7 +1289,10 @@ def someone_elses(clause_before: str, sentence: str, previous: str = "") -> bool
     return not (_THERE.search(sentence) and names_russia_or_war(previous))
 
 
-_THERE = re.compile(r"\bthere\b", re.IGNORECASE)
+# "there", "in the region": the place the sentence before named ("... in Russia's Kursk region.
+# Their place has been taken by about 2,500 military engineers, who arrived in the region ... to
+# rebuild bridges")
+_THERE = re.compile(r"\b(there|in the (region|area|province|oblast))\b", re.IGNORECASE)
 # A part of a group counted before: "Of those, roughly 5,000 are military construction troops
 # rebuilding roads" (the group's place is named earlier, perhaps in a question before).
 _OF_THOSE = re.compile(r"\b(of (those|them)|among them)\s*,", re.IGNORECASE)

@@ -481,8 +481,8 @@ _TALLY_AFTER = re.compile(
     re.IGNORECASE,
 )
 _OF_ITS_OWN = re.compile(
-    r"\s+(of (its|their) own|своих|собственных|власних|propri|proprie|eigene|eigenen|propios|"
-    r"propias|propres)\b",
+    r"\s+(of (its|their|his|her|our|my) own|своих|собственных|власних|propri|proprie|eigene|"
+    r"eigenen|propios|propias|propres)\b",
     re.IGNORECASE,
 )
 

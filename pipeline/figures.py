@@ -28,7 +28,10 @@ _MONTHS = (
     r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
 )
 _MONTH_NEAR = re.compile(
-    rf"\b({_MONTHS})\b\.?\s*$|^\s*\.?\s*(?:(?:de|of)\s+)?({_MONTHS})\b", re.IGNORECASE
+    # a month right before the figure, with the full stop of an abbreviation only ("Jan. 2",
+    # not "... in January.\n\nTwo of the deminers were killed"); then a month after it
+    rf"\b({_MONTHS})\b(?:\.(?<![^\W\d_]{{5}}\.))?[ \t]*$|^\s*\.?\s*(?:(?:de|of)\s+)?({_MONTHS})\b",
+    re.IGNORECASE,
 )
 _VAGUE = re.compile(
     r"\b((several|many|tens of|hundreds of) )?(thousands|hundreds|dozens|scores)\b|"

@@ -627,3 +627,23 @@ def test_a_group_word_takes_the_kind_before_it_unless_it_sums_every_kind():
         "Korean military personnel in Russia to"
     )
     assert personnel_named_last(total) == "troops"
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # the payer gives, in Spanish; a promise with no recipient named
+        ("Rusia paga con petróleo, con trigo y con dinero en efectivo.", (True, False)),
+        (
+            "Además, Moscú se ha comprometido a entregar helicópteros de ataque Mi-28.",
+            (True, False),
+        ),
+        # Italian verbs of giving, both ways
+        ("La Russia ha fornito alla Corea del Nord petrolio raffinato.", (True, False)),
+        ("Pyongyang ha consegnato alla Russia milioni di proiettili.", (False, True)),
+    ],
+)
+def test_exchange_directions_in_spanish_and_italian(text, cues):
+    from pipeline.claims import direction_cues
+
+    assert direction_cues(text) == cues

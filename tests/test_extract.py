@@ -2440,6 +2440,8 @@ def test_the_same_number_of_another_kind_of_people_is_no_repeat():
             "working in the district.",
             "900",
         ),
+        # a person's own men, after the figure
+        ("Eleven of his own paratroopers were wounded in the same battle, he said.", "Eleven"),
         # a legal ceiling
         ("A bill before parliament would cap overseas deployments at 1,500 personnel.", "1,500"),
         # losses of a group named after another army in the sentence before
@@ -2544,6 +2546,16 @@ def test_a_bare_figure_with_no_loss_of_its_own_counts_the_losses_named_before():
         "lives in the war, the NIS said."
     )
     assert _verdict_record(text, "About 2,400", "killed").casualty_type.value == "killed"
+
+
+def test_rebuilding_in_the_region_named_the_sentence_before_is_not_at_home():
+    text = (
+        "Some 1,000 North Korean deminers who had been clearing minefields in Russia's Kursk "
+        "region went home in March. Their place has been taken by about 2,500 military "
+        "engineers, who arrived in the region in April to rebuild bridges and rail lines."
+    )
+    labels = [f.label for f in prepare(text).figures]
+    assert any(label.startswith("about 2,500") for label in labels), labels
 
 
 def test_french_prisoners_taken_are_captured():

@@ -45,6 +45,12 @@ def test_french_seven_is_a_figure_and_the_month_sept_is_not(text, values):
     assert [f.count.best for f in find_figures(text, [])] == values
 
 
+def test_a_month_ending_the_sentence_before_does_not_make_a_date():
+    text = "The toll was about 11,000 in January.\n\nTwo of the deminers were killed."
+    assert [f.count.best for f in find_figures(text, [])] == [11_000, 2]
+    assert [f.count.best for f in find_figures("On Jan. 2 troops came.", [])] == []
+
+
 def test_list_markers_and_document_numbers_are_not_figures():
     text = (
         "Joint statement\n\n"
