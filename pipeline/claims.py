@@ -67,7 +67,7 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
         re.compile(
             r"air[- ]?defen[cs]e|anti-aircraft|luftabwehr|flugabwehr|défense a[ée]rienne|"
             r"radars?|radares|radarsysteme?|"
-            r"antia[ée]r\w*|defensa a[ée]rea",
+            r"antia[ée]r\w*|defensa a[ée]rea|antiaere\w*|difesa aerea",
             re.IGNORECASE,
         ),
     ),
@@ -75,7 +75,7 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
         ExchangeCategory.electronic_warfare,
         re.compile(
             r"electronic[- ]warfare|jamm|elektronische "
-            r"kampf|guerre électronique|guerra electrónica",
+            r"kampf|guerre électronique|guerra electrónica|guerra elettronica",
             re.IGNORECASE,
         ),
     ),
@@ -89,7 +89,7 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
     ),
     (
         ExchangeCategory.nuclear_technology,
-        re.compile(r"nuclear|reactor|atom|nuklear|nucléaire", re.IGNORECASE),
+        re.compile(r"nuclear|reactor|atom|nuklear|nucléaire|nucleare|reattor", re.IGNORECASE),
     ),
     (
         ExchangeCategory.missile_technology,
@@ -104,7 +104,8 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
             # "the guidance systems of its Hwasong-series ballistic missiles"
             r"guidance(\s+(systems?|technology|kits?))?\s+(of|for)\s+([\w'’-]+\s+){0,4}?"
             r"(ballistic\s+)?missiles|guidance\s+(systems?|technology|kits?)|"
-            r"raketentechn\w*|technologie (de )?missiles?|tecnología de misiles",
+            r"raketentechn\w*|technologie (de )?missiles?|tecnología de misiles|"
+            r"tecnologia missilistica",
             re.IGNORECASE,
         ),
     ),
@@ -115,7 +116,7 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
             r"\b(?<!sunflower )(?<!vegetable )(?<!cooking )(?<!edible )(?<!palm )(?<!soybean )"
             r"(oil|fuel|petroleum|diesel|gasoline|petrol|gas)\b|"
             r"\w*öl\b|\böl\w+|\w*öl(produkt|lieferung)\w*|treibstoff|kraftstoff|benzin|pétrole|"
-            r"carburant|petróleo|combustible",
+            r"carburant|petróleo|combustible|petrolio|carburante|gasolio",
             re.IGNORECASE,
         ),
     ),
@@ -125,7 +126,8 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
             r"\b(food\w*|grain|wheat|rice|flour|maize|corn|(sunflower|vegetable|cooking|edible|"
             r"palm|soybean) oil)\b|"
             r"lebensmittel|nahrung|getreide|weizen|mehl|nourriture|céréales|blé|farine|"
-            r"alimentos|trigo|harina|cereales|denrées|vivres|alimentaires",
+            r"alimentos|trigo|harina|cereales|denrées|vivres|alimentaires|grano|farina|cibo|"
+            r"alimentari|cereali",
             re.IGNORECASE,
         ),
     ),
@@ -134,7 +136,7 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
         re.compile(
             r"\b(money|cash|currency|financial|funds|payments?|"
             r"dollars?|roubles?|rubles?)\b|geld|devisen|"
-            r"finanz|\b(argent|devises|dinero|divisas)\b",
+            r"finanz|\b(argent|devises|dinero|divisas|denaro|valuta|contanti)\b",
             re.IGNORECASE,
         ),
     ),
@@ -151,7 +153,10 @@ _CATEGORY_WORDS.append(
             r"warplanes|arms|weapons|military hardware|MiG-\d+\w*|Su-\d+\w*|KN-\d+\w*|"
             r"self-propelled (guns|howitzers)|artillery pieces|canons|cañones|"
             r"obus|munitions|armes|proyectiles|armas|misiles|"
-            r"missiles balistiques|misiles balísticos|munición|municiones)\b|"
+            r"missiles balistiques|misiles balísticos|munición|municiones|"
+            # Italian
+            r"proiettili|munizioni|missili|armi|obici|lanciarazzi|artiglieria|cannoni|"
+            r"missili balistici)\b|"
             # German compounds: "Artilleriegranaten", "Kurzstreckenraketen"
             r"\w*(granaten|munition|waffen|raketen|raketenwerfer\w*|haubitzen|geschütze|"
             r"kampfflugzeug\w*)\b",
@@ -750,7 +755,8 @@ _THINGS = re.compile(
     r"pieces|systems)\b|"
     # German compounds: "Kurzstreckenraketen", "Güterzüge", "Container"
     # Italian: "40 droni", "5.300 case danneggiate"
-    r"\b(droni|carri armati|missili|proiettili|veicoli|villaggi|case|abitazioni|chilometri|"
+    r"\b(avions|appareils|aviones|cazas|aerei|caccia|"
+    r"droni|carri armati|missili|proiettili|veicoli|villaggi|case|abitazioni|chilometri|"
     r"tonnellate|barili|dollari|rubli|colpi|attacchi|navi|aerei|elicotteri|sistemi|pezzi)\b|"
     r"\b\w*(raketen|granaten|flugzeuge|schiffe|geschosse|drohnen|züge|waggons|container|"
     r"fahrzeuge|panzer|systeme)\b|"
@@ -1811,7 +1817,8 @@ _RU_THINGS = re.compile(
     r"сёл|сел(а|ах)?|контейнер\w*|вагон\w*|ящик\w*|единиц\w*|РСЗО|графиков|"
     r"населённ\w* пункт\w*|населенн\w* пункт\w*|"
     # Ukrainian: "23 населені пункти", "140 безпілотників", "87 разів", "2,3 млрд грн"
-    r"населен\w* пункт\w*|безпілот\w*|гривень|грн|обстріл\w*|разів|літак\w*|систем\w*)\b",
+    r"населен\w* пункт\w*|безпілот\w*|гривень|грн|обстріл\w*|разів|літак\w*|систем\w*|"
+    r"вибух\w*|взрыв\w*)\b",
     re.IGNORECASE,
 )
 # People troopwatch does not count, and people in general ("2 человека")

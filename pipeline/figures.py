@@ -70,11 +70,17 @@ _UNIT_AFTER = re.compile(
     r"min|mins|mm|cm|percent|per cent|prozent|%|tonnes?|tons?|kg|calibre|caliber|"
     r"tage?n?|wochen?|monate?n?|jahr(e|en)?|stunden?|minuten|sekunden|seconds?|"
     r"jours?|semaines?|mois|ans|années?|heures?|"
-    r"d[ií]as?|semanas?|meses|años?|horas?|minutos?|segundos?)\b",
+    r"d[ií]as?|semanas?|meses|años?|horas?|minutos?|segundos?|"
+    # calibres and lengths written out, and Italian units: "Kaliber 122 und 152 Millimeter"
+    r"millimet\w*|milímetros?|millimètres?|giorni|settimane|mesi|anni|ore)\b",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
 _DESIGNATOR = re.compile(r"[A-Za-zА-Яа-яЁё]-$")
+_CALIBRE_BEFORE = re.compile(
+    r"\b(Kaliber[ns]?|calibres?|caliber|calibro|calibri|calibre de|del calibro)\s+(de\s+|of\s+)?$",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"(19|20)\d\d")
 _OLD_YEAR = re.compile(r"1[5-8]\d\d")
 _YEAR_BEFORE = re.compile(
@@ -307,6 +313,8 @@ def _is_date_or_percent(text: str, start: int, end: int, value: int) -> bool:
         return True
     if _DESIGNATOR.search(text[max(0, start - 2) : start]):  # KN-23, MiG-29: designators
         return True
+    if _CALIBRE_BEFORE.search(text[max(0, start - 24) : start]):
+        return True  # "Granaten der Kaliber 122 und 152 Millimeter": a size
     if text[start:end].lower() == "one" and (
         text[end : end + 4].lower() == " of "
         or _PRONOUN_ONE_BEFORE.search(text[max(0, start - 30) : start])
@@ -477,7 +485,7 @@ _RU_NOT_A_COUNT_BEFORE = re.compile(
     r"(?:резолюци[яиюей]|резолюций|стать[яиюей]|пункт[аеуы]?|№)\s*"
     r"(?:\d[\d,]*\s*(?:,|и)\s*)*$|"
     r"\bв возрасте(?: от)?\s+(?:\d+\s*(?:,|и|до|-|–)\s*)*$|"
-    r"\b(?:комментари\w*|просмотр\w*)\s*[(:]?\s*$|"
+    r"\b(?:комментари\w*|просмотр\w*|переглядів|перегляди|коментар\w*)\s*[(:]?\s*$|"
     r"\b(?:группами|группы|групп) (?:по|из)\s+(?:до\s+|около\s+)?"
     r"(?:\d[\d,]*\s*(?:-|–|и|или|до)\s*)?$",
     re.IGNORECASE,

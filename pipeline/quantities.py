@@ -63,7 +63,7 @@ QUALIFIER_PREFIXES: dict[Qualifier, tuple[str, ...]] = {
         "alrededor de", "unos", "unas", "cerca de", "casi", "en torno a",
         "около", "примерно", "приблизительно", "ориентировочно", "порядка", "почти",
         "quasi", "intorno a", "attorno a", "all'incirca", "quase", "aproximadamente",
-        "близько", "приблизно", "майже", "орієнтовно",
+        "близько", "приблизно", "майже", "орієнтовно", "приблизно в", "примерно в",
     ),
     Qualifier.at_least: (
         "at least", "no fewer than", "no less than", "not less than", "not fewer than",

@@ -168,3 +168,44 @@ def test_italian_other_states_own_forces_are_not_listed(text, not_listed):
     labels = [f.label for f in prepare(text).figures]
     assert any(label.startswith("11.000") for label in labels), labels
     assert not any(label.startswith(not_listed) for label in labels), labels
+
+
+@pytest.mark.parametrize(
+    ("text", "not_listed"),
+    [
+        # a page's view counter, and explosions counted
+        ("КНДР відправила до Росії 11 000 військових.\n\n19.03.2026 | Переглядів: 3 418", "3"),
+        ("КНДР відправила до Росії 11 000 військових. Зафіксовано 311 вибухів.", "311"),
+        # calibres written out
+        (
+            "Nordkorea schickte 11.000 Soldaten nach Russland, dazu Granaten der Kaliber 122 und "
+            "152 Millimeter.",
+            "122",
+        ),
+        # aircraft are things in French
+        (
+            "La Corée du Nord a envoyé 11 000 soldats en Russie, qui a livré 100 avions de chasse.",
+            "100",
+        ),
+    ],
+)
+def test_counters_explosions_calibres_and_aircraft_are_not_listed(text, not_listed):
+    labels = [f.label for f in prepare(text).figures]
+    assert any(label.startswith("11") for label in labels), labels
+    assert not any(label.startswith(not_listed) for label in labels), labels
+
+
+def test_a_hedge_with_a_preposition_in_russian_and_ukrainian():
+    assert parse_count("приблизно в 3 000").qualifier is Q.approximately
+    assert parse_count("примерно в 6 500").qualifier is Q.approximately
+
+
+def test_italian_exchange_words():
+    from pipeline.claims import category_mentions
+
+    text = (
+        "Mosca fornisce a Pyongyang petrolio raffinato, grano e farina, denaro e sistemi "
+        "antiaerei; Pyongyang invia proiettili e missili balistici."
+    )
+    found = {c.value for c, _, _ in category_mentions(text)}
+    assert found == {"fuel", "food", "financial", "air_defense", "weapons"}
