@@ -156,7 +156,10 @@ _TRANSFER = (
     # Spanish "envió", "envían", "envío" (not English "environment")
     r"env[ií](?:ó|a|an|ad[oa]s?|ar|aron|ará|arán|aría|arían|aba|aban|o|os)\b|"
     r"entreg\w*|suministr\w*|proporcion\w*|recib\w*|transfi\w*|vend\w*|ayud\w*|"
-    r"earn(s|ed|ing)?|(weiter|über|ab)(gibt|geben|gab|gegeben)|carr(y|ies|ied|ying)"
+    r"earn(s|ed|ing)?|(weiter|über|ab)(gibt|geben|gab|gegeben)|carr(y|ies|ied|ying)|"
+    # Italian
+    r"consegn\w*|fornit[oiae]|fornisc\w*|fornire|inviat[oiae]|invia(no|to|re)?|trasferit\w*|"
+    r"vendut\w*|vend(e|ono)|aiut\w*|installat[oiae]|ricev\w*|pagat[oiae]|paga(no)?"
 )
 _RU_TRANSFER = (
     r"поставля\w*|поставил\w*|поставит\w*|поставлен\w*|переда[её]т\w*|передава\w*|"
@@ -170,7 +173,8 @@ _PROMISED = (
     r"will|would|shall|pledged?|pledges|promis\w*|agreed to|agrees to|offered to|offers to|"
     r"plans? to|is to|are to|is set to|vowed to|committed to|"
     r"zugesagt|versprochen|wird|werden|"
-    r"s'est engagée?|va|vont|prometi\w*|prometid\w*|se comprometió|acordó"
+    r"s'est engagée?|va|vont|prometi\w*|prometid\w*|se comprometió|acordó|"
+    r"si è impegnat[ao]|promess[oa]|promett\w*|fornirà|consegnerà|invierà"
 )
 _RU_PROMISED = (
     r"обеща\w*|пообеща\w*|обязал\w*|согласил\w*|договорил\w*|будет|будут|планиру\w*|"
@@ -189,6 +193,8 @@ _SUSPECTED = (
     r"soupçonn\w*|probablement|pourrai\w*|aurai\w*|craint\w*|"
     r"sospech\w*|probablemente|posiblemente|supuestamente|presuntamente|podría\w*|teme\w*|"
     r"temor|pueda|puedan|pudiera\w*|"
+    # Italian: the conditional reports what others claim ("sarebbero stati installati")
+    r"sospett\w*|probabilmente|forse|presumibilmente|sarebbe(ro)?|avrebbe(ro)?|potrebbe(ro)?|"
     # the French conditional reports what others claim: "l'aiderait", "fournirait"
     rf"{_FR_CONDITIONAL}"
 )
@@ -403,6 +409,7 @@ _TRANSFER_NOUNS = (
     r"Lieferung\w*|Gegenzug|Gegenleistung|Austausch|Hilfe|Unterstützung|"
     r"livraisons?|échange|aide|soutien|contrepartie|"
     r"entregas?|envíos?|suministros?|cambio|ayuda|apoyo|intercambio|"
+    r"fornitur[ae]|consegne|consegna|aiuti|aiuto|sostegno|contropartita|scambio|in cambio|"
     # a promise moves the item too, later ("Russia has promised fighter jets to North Korea");
     # not a verb of _TRANSFER, so the clause's status stays promised
     r"promis\w*|pledg\w*|zugesagt|versprochen|prometi\w*"

@@ -209,3 +209,26 @@ def test_italian_exchange_words():
     )
     found = {c.value for c, _, _ in category_mentions(text)}
     assert found == {"fuel", "food", "financial", "air_defense", "weapons"}
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        "la Corea del Nord ha consegnato alla Russia obici semoventi Koksan",
+        "Mosca fornisce a Pyongyang petrolio raffinato",
+        "Sistemi antiaerei Pantsir sarebbero stati installati attorno a Pyongyang",
+    ],
+)
+def test_italian_words_of_transfer(context):
+    from pipeline.status import states_a_transfer
+
+    assert states_a_transfer(context)
+
+
+def test_italian_status_of_an_exchange():
+    from pipeline.status import exchange_status_at
+    from schemas.records import ExchangeStatus as X
+
+    text = "Sistemi antiaerei Pantsir sarebbero stati installati attorno a Pyongyang."
+    start = text.index("Sistemi")
+    assert exchange_status_at(text, start, start + 24, X.delivered) is X.suspected
