@@ -318,7 +318,10 @@ _CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
         "captured",
         re.compile(
             r"captured|prisoners?|POWs?|custody|captivity|gefangen|captur[ée]s?|prisonniers?|"
-            r"capturados?|prisioneros?|prigionier[io]|catturat[io]",
+            r"capturados?|prisioneros?|prigionier[io]|catturat[io]|"
+            # held by the other side: "Three North Koreans are held in Ukraine", "detenuti"
+            r"(are|were|is|being) (now )?held (in|by) Ukrain\w*|detained|detenut[io]|détenus|"
+            r"detenidos|festgehalten|inhaftiert",
             re.IGNORECASE,
         ),
     ),
@@ -724,7 +727,10 @@ _CASUALTY_VERBS = re.compile(
     # German participles also as inflected adjectives: "600 verwundete Nordkoreaner"
     r"getötete?n?|verwundete?n?|verletzte?n?|gefangen|vermisste?n?|gefallen|tot|ums Leben|"
     r"tués|morts?|"
-    r"blessés|capturés|faits? prisonniers?|disparus|muertos|heridos|capturados|desaparecidos)\b",
+    r"blessés|capturés|faits? prisonniers?|disparus|muertos|heridos|capturados|desaparecidos|"
+    # held by the other side; Italian
+    r"held (in|by) Ukrain\w*|detained|detenut[io]|détenus|detenidos|festgehalten|inhaftiert|"
+    r"morti|uccisi|caduti|feriti|prigionieri|catturati|dispersi)\b",
     re.IGNORECASE,
 )
 
@@ -1534,9 +1540,12 @@ def casualty_in_clause(text: str, start: int, end: int) -> str | None:
         return _first_casualty_type(topic.group(1))
     # the figure's own predicate first: in "2,400 had been killed, and that 6,100 have been
     # wounded" the second figure is the wounded, whatever the clause before it says
-    for clause in (after, f"{before} {after}"):
-        if _names_casualty_verb(clause):
-            return _first_casualty_type(clause)
+    if _names_casualty_verb(after):
+        return _first_casualty_type(after)
+    if _names_casualty_verb(before):
+        # the word of loss nearest the figure: "le stime delle perdite: per il Nis i morti sono
+        # 2.000" counts the dead, not the losses the clause opened with
+        return casualty_named_last(before) or _first_casualty_type(before)
     return None
 
 

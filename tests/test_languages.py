@@ -232,3 +232,19 @@ def test_italian_status_of_an_exchange():
     text = "Sistemi antiaerei Pantsir sarebbero stati installati attorno a Pyongyang."
     start = text.index("Sistemi")
     assert exchange_status_at(text, start, start + 24, X.delivered) is X.suspected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        ("Three North Koreans are held in Ukraine, the headquarters said.", "Three", "captured"),
+        # the loss word nearest the figure, not the one the clause opens with
+        ("Divergono le stime delle perdite: per il Nis i morti sono 2.000.", "2.000", "killed"),
+        ("Il primo giorno al fronte sono morti dodici dei nostri.", "dodici", "killed"),
+    ],
+)
+def test_losses_held_and_nearest_in_the_clause(text, figure, expected):
+    from pipeline.claims import casualty_in_clause
+
+    start = text.index(figure)
+    assert casualty_in_clause(text, start, start + len(figure)) == expected
