@@ -849,6 +849,11 @@ _LIMIT_BEFORE = re.compile(
 # More of the people just named: "another", "a further", "weitere", "otras", "altri", "ещё",
 # "ще".
 _PASSAGE = 600  # characters: about a paragraph
+# A figure given as someone's estimate of a number asked about: "Our own estimate is 9,000".
+_ESTIMATE_IS_BEFORE = re.compile(
+    r"\b(estimate|figure|number|count|assessment|reckoning)\s+(is|was|would be)\s+$",
+    re.IGNORECASE,
+)
 _MORE_OF_THEM_BEFORE = re.compile(
     r"(?<!\w)(another|a further|weitere|weiteren|otr[oa]s|altri|altre|ulteriori|ещё|еще|ще)\s+$",
     re.IGNORECASE,
@@ -969,6 +974,13 @@ def _record_kind(
             # "as many as 15,000 North Koreans are in Russia now"; "How many North Koreans
             # face you? - We count about 1,500 in our sector"
             named = "troops"
+        if named is None and _ESTIMATE_IS_BEFORE.search(ctx.text, s, figure.start):
+            # an estimate answering a question two sentences back: "Seoul says about 10,000
+            # North Korean soldiers are still there. Does that match your picture? - It's in
+            # the right range. Our own estimate is 9,000 to 11,000"
+            passage = ctx.text[max(0, s - _PASSAGE // 2) : figure.start]
+            if mentions_korea(passage):
+                named = personnel_named_last(passage)
     if named and not (subtype == "construction_troops" and "construction" in figure.label.lower()):
         subtype = named
     if record_type == "deployment":

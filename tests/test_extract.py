@@ -2558,6 +2558,16 @@ def test_rebuilding_in_the_region_named_the_sentence_before_is_not_at_home():
     assert any(label.startswith("about 2,500") for label in labels), labels
 
 
+def test_an_estimate_answering_a_question_takes_the_kind_asked_about():
+    text = (
+        "REYES: Seoul says about 10,000 North Korean soldiers are still in the Kursk area. Does "
+        "that match your picture?\n\nSOLHEIM: It's in the right range. Our own estimate is "
+        "9,000 to 11,000."
+    )
+    record = _verdict_record(text, "9,000", "workers sent")
+    assert record.personnel_type.value == "troops"
+
+
 def test_french_prisoners_taken_are_captured():
     text = (
         "La Corée du Nord a envoyé des troupes en Russie. Le SBU a annoncé que deux soldats "
