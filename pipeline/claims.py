@@ -762,6 +762,8 @@ _THINGS = re.compile(
     # German compounds: "Kurzstreckenraketen", "Güterzüge", "Container"
     # Italian: "40 droni", "5.300 case danneggiate"
     r"\b(avions|appareils|aviones|cazas|aerei|caccia|"
+    # machines by designation: "100 MiG-29", "12 Su-27"
+    r"(MiG|Su|Mi|Ka|Tu|Il|KN)-\d+\w*|"
     r"droni|carri armati|missili|proiettili|veicoli|villaggi|case|abitazioni|chilometri|"
     r"tonnellate|barili|dollari|rubli|colpi|attacchi|navi|aerei|elicotteri|sistemi|pezzi)\b|"
     r"\b\w*(raketen|granaten|flugzeuge|schiffe|geschosse|drohnen|züge|waggons|container|"

@@ -353,13 +353,21 @@ _SINCE_YEAR = re.compile(
 )
 
 
+_AS_IN_YEAR = re.compile(
+    r"\b(like|as|come|comme|como|wie)\s+((in|nel|en|im|dans)\s+)?(the\s+)?1[5-9]\d\d\b",
+    re.IGNORECASE,
+)
+
+
 def _only_years_before(sentence: str, year: int) -> bool:
     """Whether a sentence names years or decades, all of them before ``year`` ("according to
     figures published by Russian military archives in the 1990s"); a span that reaches now
     ("its largest deployment since the 1950s") is not the past."""
     if _SINCE_YEAR.search(sentence):
         return False
-    years = [int(y) for y in _YEARS.findall(sentence)]
+    # a year in a comparison is not the sentence's time: "they send them in small groups, as
+    # in 1950", "come nel 1950"
+    years = [int(y) for y in _YEARS.findall(_AS_IN_YEAR.sub(" ", sentence))]
     return bool(years) and max(years) < year
 
 

@@ -2568,6 +2568,15 @@ def test_an_estimate_answering_a_question_takes_the_kind_asked_about():
     assert record.personnel_type.value == "troops"
 
 
+def test_a_year_in_a_comparison_does_not_make_a_sentence_history():
+    text = (
+        "North Korea has sent troops to Russia. Losses are over 4,000 killed and wounded, of "
+        "whom about 1,300 dead: 'They send them in small groups, as in 1950,' the official said."
+    )
+    labels = [f.label for f in prepare(text).figures]
+    assert any(label.startswith("over 4,000") for label in labels), labels
+
+
 def test_french_prisoners_taken_are_captured():
     text = (
         "La Corée du Nord a envoyé des troupes en Russie. Le SBU a annoncé que deux soldats "

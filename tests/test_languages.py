@@ -248,3 +248,10 @@ def test_losses_held_and_nearest_in_the_clause(text, figure, expected):
 
     start = text.index(figure)
     assert casualty_in_clause(text, start, start + len(figure)) == expected
+
+
+def test_machines_by_designation_are_not_listed():
+    text = "La Corée du Nord a envoyé 11 000 soldats en Russie, qui aurait livré 100 MiG-29."
+    labels = [f.label for f in prepare(text).figures]
+    assert any(label.startswith("11") for label in labels), labels
+    assert not any(label.startswith("100") for label in labels), labels
