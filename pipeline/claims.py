@@ -1039,7 +1039,10 @@ _FROM_ELSEWHERE_AFTER = re.compile(
     r"Indonesia|Indonesien|Indonésie|the\s+Philippines)\b|"
     r"\s*(\w+\s+){0,3}?из\s+(Китая|Индии|Непала|Центральной\s+Азии|Узбекистана|"
     r"Таджикистана|Киргизии|Кыргызстана|Казахстана|Вьетнама|Бангладеш|Шри-Ланки|Кубы|Африки|"
-    r"Сирии|Турции|Лаоса|Мьянмы|Индонезии)(?!\w)",
+    r"Сирии|Турции|Лаоса|Мьянмы|Индонезии|России|(других\s+)?регионов(\s+России)?)(?!\w)|"
+    # Russians from elsewhere in Russia: "6,000 contractors' workers from other Russian regions"
+    r"\s*([\w'-]+\s+){0,3}?from\s+(other|elsewhere in)\s+(Russian\s+regions|regions\s+of\s+Russia|"
+    r"Russia)\b",
     re.IGNORECASE,
 )
 
@@ -1829,7 +1832,7 @@ _RU_THINGS = re.compile(
     r"населённ\w* пункт\w*|населенн\w* пункт\w*|"
     # Ukrainian: "23 населені пункти", "140 безпілотників", "87 разів", "2,3 млрд грн"
     r"населен\w* пункт\w*|безпілот\w*|гривень|грн|обстріл\w*|разів|літак\w*|систем\w*|"
-    r"вибух\w*|взрыв\w*)\b",
+    r"вибух\w*|взрыв\w*|дом(ов|а)?|домах|будинк\w*|квартир\w*)\b",
     re.IGNORECASE,
 )
 # People troopwatch does not count, and people in general ("2 человека")

@@ -255,3 +255,22 @@ def test_machines_by_designation_are_not_listed():
     labels = [f.label for f in prepare(text).figures]
     assert any(label.startswith("11") for label in labels), labels
     assert not any(label.startswith("100") for label in labels), labels
+
+
+@pytest.mark.parametrize(
+    ("text", "not_listed"),
+    [
+        # Russians from other Russian regions, and houses
+        (
+            "КНДР направила в Россию 11 000 военных. На стройках заняты около 6 тыс. рабочих "
+            "подрядчиков из других регионов России.",
+            "около 6",
+        ),
+        ("КНДР направила в Россию 11 000 военных. Восстановлено 1 240 домов.", "1 240"),
+        ("КНДР відправила до Росії 11 000 військових. Пошкоджено 14 будинків.", "14"),
+    ],
+)
+def test_russians_from_other_regions_and_houses_are_not_listed(text, not_listed):
+    labels = [f.label for f in prepare(text).figures]
+    assert any(label.startswith("11") for label in labels), labels
+    assert not any(label.startswith(not_listed) for label in labels), labels
