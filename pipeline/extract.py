@@ -854,14 +854,14 @@ _LIMIT_BEFORE = re.compile(
     r"\b(at|of|to)\s+$",
     re.IGNORECASE,
 )
-# More of the people just named: "another", "a further", "weitere", "otras", "altri", "ещё",
-# "ще".
-_PASSAGE = 600  # characters: about a paragraph
 # A figure given as someone's estimate of a number asked about: "Our own estimate is 9,000".
 _ESTIMATE_IS_BEFORE = re.compile(
     r"\b(estimate|figure|number|count|assessment|reckoning)\s+(is|was|would be)\s+$",
     re.IGNORECASE,
 )
+_PASSAGE = 600  # characters: about a paragraph
+# More of the people just named: "another", "a further", "weitere", "otras", "altri", "ещё",
+# "ще".
 _MORE_OF_THEM_BEFORE = re.compile(
     r"(?<!\w)(another|a further|weitere|weiteren|otr[oa]s|altri|altre|ulteriori|ещё|еще|ще)\s+$",
     re.IGNORECASE,
