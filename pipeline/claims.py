@@ -416,6 +416,16 @@ def _named_first(table: list[tuple[str, re.Pattern[str]]], text: str) -> str | N
     return min(found)[2] if found else None
 
 
+def _named_last(table: list[tuple[str, re.Pattern[str]]], text: str) -> str | None:
+    """The type of ``table`` whose words end last in ``text`` (the earlier entry on a tie)."""
+    found = [
+        (m.end(), -rank, subtype)
+        for rank, (subtype, pattern) in enumerate(table)
+        for m in pattern.finditer(text)
+    ]
+    return max(found)[2] if found else None
+
+
 def personnel_in_phrase(phrase: str) -> str | None:
     """The personnel type named first in a noun phrase ("North Korean military construction
     troops" is construction troops, though "troops" alone would be troops)."""
@@ -446,16 +456,7 @@ def personnel_named_last(text: str) -> str | None:
 def casualty_named_last(text: str) -> str | None:
     """The casualty type named last in ``text`` ("Ukraine was holding ten North Korean
     prisoners. The correct figure is eight.": the bare eight are prisoners too)."""
-    table = _CASUALTY_ALL if cyrillic(text) else _CASUALTY_WORDS
-    found = max(
-        (
-            (m.end(), -rank, subtype)
-            for rank, (subtype, p) in enumerate(table)
-            for m in p.finditer(text)
-        ),
-        default=None,
-    )
-    return found[2] if found else None
+    return _named_last(_CASUALTY_ALL if cyrillic(text) else _CASUALTY_WORDS, text)
 
 
 # A total of every kind: "brings the number of North Korean military personnel to", "raising

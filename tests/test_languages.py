@@ -20,6 +20,16 @@ from schemas.records import DeploymentStatus as D
 from schemas.records import Qualifier as Q
 
 
+def _assert_not_listed_beside_the_deployment(
+    text: str, not_listed: str, listed: str = "11"
+) -> None:
+    """``text`` holds a deployment of 11,000 (or "11 000", "11.000"): the figure starting
+    ``listed`` is listed to the model, and the one starting ``not_listed`` is not."""
+    labels = [f.label for f in prepare(text).figures]
+    assert any(label.startswith(listed) for label in labels), labels
+    assert not any(label.startswith(not_listed) for label in labels), labels
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -102,9 +112,7 @@ def test_italian_and_ukrainian_personnel_and_losses(record_type, label, subtype)
     ],
 )
 def test_dates_things_and_other_people_are_not_listed(text, not_listed):
-    labels = [f.label for f in prepare(text).figures]
-    assert any(label.startswith("11") for label in labels), labels
-    assert not any(label.startswith(not_listed) for label in labels), labels
+    _assert_not_listed_beside_the_deployment(text, not_listed)
 
 
 @pytest.mark.parametrize(
@@ -165,9 +173,7 @@ def test_more_of_a_group_counted_earlier_in_the_passage_is_listed():
 )
 def test_italian_other_states_own_forces_are_not_listed(text, not_listed):
     text = "La Corea del Nord ha inviato 11.000 soldati in Russia. " + text
-    labels = [f.label for f in prepare(text).figures]
-    assert any(label.startswith("11.000") for label in labels), labels
-    assert not any(label.startswith(not_listed) for label in labels), labels
+    _assert_not_listed_beside_the_deployment(text, not_listed, listed="11.000")
 
 
 @pytest.mark.parametrize(
@@ -190,9 +196,7 @@ def test_italian_other_states_own_forces_are_not_listed(text, not_listed):
     ],
 )
 def test_counters_explosions_calibres_and_aircraft_are_not_listed(text, not_listed):
-    labels = [f.label for f in prepare(text).figures]
-    assert any(label.startswith("11") for label in labels), labels
-    assert not any(label.startswith(not_listed) for label in labels), labels
+    _assert_not_listed_beside_the_deployment(text, not_listed)
 
 
 def test_a_hedge_with_a_preposition_in_russian_and_ukrainian():
@@ -252,9 +256,7 @@ def test_losses_held_and_nearest_in_the_clause(text, figure, expected):
 
 def test_machines_by_designation_are_not_listed():
     text = "La Corée du Nord a envoyé 11 000 soldats en Russie, qui aurait livré 100 MiG-29."
-    labels = [f.label for f in prepare(text).figures]
-    assert any(label.startswith("11") for label in labels), labels
-    assert not any(label.startswith("100") for label in labels), labels
+    _assert_not_listed_beside_the_deployment(text, "100")
 
 
 @pytest.mark.parametrize(
@@ -271,6 +273,4 @@ def test_machines_by_designation_are_not_listed():
     ],
 )
 def test_russians_from_other_regions_and_houses_are_not_listed(text, not_listed):
-    labels = [f.label for f in prepare(text).figures]
-    assert any(label.startswith("11") for label in labels), labels
-    assert not any(label.startswith(not_listed) for label in labels), labels
+    _assert_not_listed_beside_the_deployment(text, not_listed)
