@@ -726,7 +726,8 @@ _CASUALTY_VERBS = re.compile(
     r"casualties|losses|(overall|total|casualty) (toll|tally)|coffins|bajas|pertes|verluste|"
     r"taken prisoner|prisoners?|POWs?|custody|captivity|remains|"
     # German participles also as inflected adjectives: "600 verwundete Nordkoreaner"
-    r"getötete?n?|verwundete?n?|verletzte?n?|gefangen|vermisste?n?|gefallen|tot|ums Leben|"
+    # "gefangen genommen", "in Kriegsgefangenschaft", "Gefangene"
+    r"getötete?n?|verwundete?n?|verletzte?n?|\w*gefangen\w*|vermisste?n?|gefallen|tot|ums Leben|"
     r"tués|morts?|"
     r"blessés|capturés|faits? prisonniers?|disparus|muertos|heridos|capturados|desaparecidos|"
     # held by the other side; Italian

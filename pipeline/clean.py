@@ -44,9 +44,14 @@ _SENTENCE_END = re.compile(r"[.!?:;,\"'”»)]\s*$")
 
 
 @lru_cache(maxsize=4096)
+def _bare(line: str) -> str:
+    """A line without its surrounding blanks and list bullet."""
+    return line.strip().lstrip("•·-*–—").strip()
+
+
 def is_boilerplate(line: str) -> bool:
     """True for a line that is page furniture rather than article prose."""
-    stripped = line.strip().lstrip("•·-*–—").strip()
+    stripped = _bare(line)
     if not stripped:
         return False
     words = stripped.split()
@@ -60,10 +65,15 @@ def is_boilerplate(line: str) -> bool:
             return True
     elif _ONLY_NUMBER.match(stripped):
         return True
-    # Short label-like lines ("Google Chrome", "Windows") are navigation; short lines that carry
-    # a figure or end like prose ("1,000 demining specialists", "military hardware,") are kept.
+    return _short_label(stripped)
+
+
+def _short_label(stripped: str) -> bool:
+    """Short label-like lines ("Google Chrome", "Windows") are navigation; short lines that
+    carry a figure or end like prose ("1,000 demining specialists", "military hardware,") are
+    kept."""
     return (
-        len(words) <= 3
+        len(stripped.split()) <= 3
         and not any(ch.isdigit() for ch in stripped)
         and not _SENTENCE_END.search(stripped)
     )
@@ -97,9 +107,13 @@ def furniture_lines(text: str) -> frozenset[int]:
     comments ("handle: text") under a heading such as "Comments (214)"."""
     starts: set[int] = set()
     pos = 0
-    in_links = in_comments = False
+    in_links = in_comments = in_lead_list = False
     for line in text.split("\n"):
-        if is_boilerplate(line):
+        # the items of a list under a lead-in of the article's own ("Was Moskau liefert:" then
+        # "- Weizen") are content, however short
+        in_lead_list = (in_lead_list and bool(_LIST_ITEM.match(line))) or _is_lead_in(line)
+        own_item = in_lead_list and bool(_LIST_ITEM.match(line))
+        if is_boilerplate(line) and not (own_item and _short_label(_bare(line))):
             starts.add(pos)
         if _LINKS_HEADING.match(line):
             in_links = True
@@ -115,6 +129,31 @@ def furniture_lines(text: str) -> frozenset[int]:
             in_comments = False
         pos += len(line) + 1
     return frozenset(starts)
+
+
+def _is_lead_in(line: str) -> bool:
+    """Whether a line introduces a list of the article's own ("Was Moskau liefert:"), not a
+    list of links or comments."""
+    return (
+        line.rstrip().endswith(":")
+        and not is_boilerplate(line)
+        and not _LINKS_HEADING.match(line)
+        and not _COMMENTS_HEADING.match(line)
+    )
+
+
+def in_lead_in_list(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies on a list item of a list introduced by a lead-in line ending in a
+    colon ("Delivered to North Korea:" then "- Wheat"); a "Key points" list is not."""
+    start = text.rfind("\n", 0, pos) + 1
+    if not _LIST_ITEM.match(line_at(text, start)):
+        return False
+    while start > 0:
+        start = text.rfind("\n", 0, start - 1) + 1
+        line = line_at(text, start)
+        if not _LIST_ITEM.match(line):
+            return _is_lead_in(line)
+    return False
 
 
 def is_furniture_at(text: str, pos: int) -> bool:

@@ -65,7 +65,7 @@ from pipeline.claims import (
     subtype_from_words,
     typical_direction,
 )
-from pipeline.clean import clean_text, is_furniture_at
+from pipeline.clean import clean_text, in_lead_in_list, is_furniture_at
 from pipeline.dates import parse_time
 from pipeline.errors import TroopwatchError
 from pipeline.figures import Figure, find_figures, in_heading, instruction_spans
@@ -80,6 +80,7 @@ from pipeline.places import place_near
 from pipeline.prefilter import cyrillic, fold
 from pipeline.prompting import prompt_version, render_messages
 from pipeline.scope import in_scope
+from pipeline.sections import section_direction
 from pipeline.settings import Settings
 from pipeline.sources import Article
 from pipeline.status import (
@@ -1182,8 +1183,11 @@ def records_from_exchange(draft: ExchangeDraft, ctx: ArticleContext) -> list[Exc
         # sentence's transfer pays for goes the other way
         main = (main[1], main[0]) if main else None
         own = None
+    # a subheading's direction when the sentence has none ("Cosa riceve in cambio" over
+    # "Petrolio raffinato, anzitutto, ...")
+    heading = section_direction(ctx.text, span.start) if span.kind != "none" else None
     if (
-        not (own or main)
+        not (own or main or heading)
         and span.kind != "none"
         and not (names_russia(context) or mentions_korea(context))
     ):
@@ -1192,6 +1196,7 @@ def records_from_exchange(draft: ExchangeDraft, ctx: ArticleContext) -> list[Exc
     direction = (
         own
         or main
+        or heading
         or typical_direction(categories[0], draft.item)
         or EXCHANGE_DIRECTIONS[draft.direction]
     )
@@ -1253,9 +1258,14 @@ def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
         here = [entry for entry, may in zip(categories, maybe, strict=True) if may[k]]
         if not here:
             continue  # no category's words in this sentence (category_mentions would say [])
-        if _in_blocked(ctx, s) or is_furniture_at(ctx.text, s) or in_heading(ctx.text, s):
+        if (
+            _in_blocked(ctx, s)
+            or is_furniture_at(ctx.text, s)
+            or (in_heading(ctx.text, s) and not in_lead_in_list(ctx.text, s))
+        ):
             # a headline restates the body in fewer words, and often loses who gives what
-            # ("proyectiles a cambio de defensa antiaérea y cazas")
+            # ("proyectiles a cambio de defensa antiaérea y cazas"); a bulleted line under a
+            # lead-in ("Was Moskau liefert:" then "- Weizen") is a list item, not a headline
             continue
         mentions = category_mentions(ctx.text[s:e], folded[s:e], here)
         if not mentions:
@@ -1265,6 +1275,8 @@ def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
             # before, whose cues would give the wrong way; the model and the next sentence decide
         context = _context(ctx, s, e)
         to_nk, to_russia = direction_cues(context)
+        # no direction word, but a subheading above says which way ("What Moscow gives")
+        heading = None if to_nk or to_russia else section_direction(ctx.text, s)
         # no direction word, but both states and a transfer in the sentence ("Moscow could
         # share know-how for naval reactors, which Pyongyang needs"): each item goes the way
         # its kind always does
@@ -1276,7 +1288,7 @@ def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
             and moves_something(sentence)
         )
         if (
-            not (to_nk or to_russia or both_named)
+            not (to_nk or to_russia or both_named or heading)
             or not _korea_near(ctx, s)
             or not states_a_transfer(context)
         ):
@@ -1298,7 +1310,7 @@ def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
                 # "North Korea's weapons have become a fixture of Russia's war ..., and Moscow
                 # is paying with fuel": North Korea's own arms go to Russia, whoever pays
                 direction = ("North Korea", "Russia")
-            one_way = direction_from_cues(to_nk, to_russia)
+            one_way = direction_from_cues(to_nk, to_russia) or heading
             if direction is None and one_way and _in_return_for(ctx.text, s, s + ms):
                 # the sentence's one way is the main transfer's; what it pays for goes back
                 direction = (one_way[1], one_way[0])
@@ -1334,7 +1346,15 @@ def _context(ctx: ArticleContext, start: int, end: int) -> str:
     short = len(sentence.split()) < 8
     before = ctx.text[:start].rstrip()
     colon = before.rfind(":")
-    if colon >= 0 and start - colon < 400 and (short or _list_shaped(ctx.text[colon + 1 : start])):
+    if (
+        colon >= 0
+        and start - colon < 400
+        and (
+            short
+            or _list_shaped(ctx.text[colon + 1 : start])
+            or in_lead_in_list(ctx.text, start)  # "Was Moskau liefert:" then "- Erdöl, ..."
+        )
+    ):
         # inside a list introduced by a colon
         lead_start = max(ctx.text.rfind("\n\n", 0, colon), ctx.text.rfind(". ", 0, colon)) + 1
         return ctx.text[lead_start:end]

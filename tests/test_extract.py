@@ -2577,6 +2577,28 @@ def test_a_year_in_a_comparison_does_not_make_a_sentence_history():
     assert any(label.startswith("over 4,000") for label in labels), labels
 
 
+def test_german_war_captivity_is_captured_not_the_loss_named_before():
+    text = (
+        "Nordkorea hat rund 11.000 Soldaten nach Russland geschickt. Zwischen 4.000 und 5.000 "
+        "seien bislang getötet oder verwundet worden. Zwei Soldaten befinden sich nach "
+        "ukrainischen Angaben seit Januar in Kriegsgefangenschaft in Kiew."
+    )
+    record = _verdict_record(text, "Zwei Soldaten", "troops sent")
+    assert type(record).__name__ == "Casualty"
+    assert record.casualty_type.value == "captured"
+
+
+def test_short_items_of_a_list_under_the_articles_own_lead_in_are_not_furniture():
+    from pipeline.clean import is_furniture_at
+
+    text = "Was Moskau liefert:\n- Erdöl\n- Weizen\n\nMehr zum Thema:\n- Weizenpreise\n"
+    assert not is_furniture_at(text, text.index("Weizen"))
+    assert not is_furniture_at(text, text.index("Erdöl"))
+    assert is_furniture_at(text, text.index("Weizenpreise"))  # a list of links stays furniture
+    # a short label with no lead-in is still navigation
+    assert is_furniture_at("Politik\n- Wirtschaft\n", 10)
+
+
 def test_french_prisoners_taken_are_captured():
     text = (
         "La Corée du Nord a envoyé des troupes en Russie. Le SBU a annoncé que deux soldats "

@@ -1,0 +1,150 @@
+"""Section headings that say which way the exchange items under them go.
+
+Explainers and trackers sort the swap under subheadings ("What Pyongyang gives", "What Moscow
+gives", "Cosa riceve in cambio") and then write the items without a recipient ("Fuel. The
+monitors say Russia delivered a million barrels of refined petroleum"). The sentence alone has
+no direction; the heading above it does. This module finds such headings and the span of text
+each one governs, so that exchange code can fall back on the heading's direction when the
+sentence's own words give none.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.claims import direction_from_words, mentions_korea, names_russia
+
+Direction = tuple[str, str]  # (provider, recipient)
+TO_NK: Direction = ("Russia", "North Korea")
+TO_RUSSIA: Direction = ("North Korea", "Russia")
+
+# A heading verb of giving: the state named in the heading is the provider.
+_GIVES = re.compile(
+    r"\b(gives?|given|gave|sends?|sent|suppl(y|ies|ied)|provided?|provides|delivers?|delivered|"
+    r"ships?|shipped|exports?|exported|offers?|offered|pays?|paid|"
+    # not Spanish "da", which is also the Italian and Portuguese "from"
+    r"dà|manda|invia|fornisce|consegna|paga|"
+    r"donne|envoie|fournit|livre|"
+    r"envía|entrega|suministra|aporta|"
+    r"gibt|liefert|schickt|zahlt|"
+    r"да[её]т|поставляет|отправляет|переда[её]т|платит|"
+    r"дає|постачає|надсилає|передає|платить)\b",
+    re.IGNORECASE,
+)
+# A heading verb of getting: the state named in the heading is the recipient.
+_GETS = re.compile(
+    r"\b(gets?|got(ten)?|receives?|received|gains?|gained|earns?|earned|obtains?|obtained|"
+    r"riceve|ottiene|guadagna|incassa|"
+    r"reçoit|obtient|gagne|"
+    r"recibe|obtiene|gana|"
+    r"bekommt|erhält|"
+    r"получает|отримує)\b",
+    re.IGNORECASE,
+)
+# "In return" with no state: the way back from the heading before.
+_IN_RETURN = re.compile(
+    r"\b(in return|in exchange|in cambio|en échange|en retour|a cambio|en contrapartida|"
+    r"im Gegenzug|als Gegenleistung|взамен|в обмен|в ответ|натомість|в обмін)\b",
+    re.IGNORECASE,
+)
+_PROSE_END = re.compile(r"[.!?…][\"'”»)]?$")
+
+
+@dataclass(frozen=True)
+class Section:
+    """The text from just after a heading to the next heading (or the end of the article)."""
+
+    start: int
+    end: int
+    direction: Direction | None
+
+
+def _subject(heading: str) -> Direction | None:
+    """The state a heading names, as the (giver, taker) pair of its own side: None unless
+    exactly one of the two states is named."""
+    korea, russia = mentions_korea(heading), names_russia(heading)
+    if korea == russia:
+        return None
+    return TO_RUSSIA if korea else TO_NK  # the state named gives, by default
+
+
+def heading_direction(heading: str, previous: Direction | None) -> Direction | None:
+    """Which way the items under ``heading`` go, given the direction of the heading before.
+
+    "What Pyongyang gives" -> North Korea to Russia; "What Moscow gets" -> North Korea to
+    Russia; "Russia to North Korea" -> Russia to North Korea; "What it gets in return" or "In
+    return" -> the way back from the heading before; any other heading -> None.
+    """
+    words = direction_from_words(heading)  # "Russia to North Korea", "Sent to Russia"
+    if words is not None:
+        return words
+    gives, gets = bool(_GIVES.search(heading)), bool(_GETS.search(heading))
+    subject = _subject(heading)
+    if subject is not None:
+        if gives == gets:
+            return None
+        return subject if gives else (subject[1], subject[0])  # "What Moscow gets"
+    if previous is not None and not (mentions_korea(heading) or names_russia(heading)):
+        if _IN_RETURN.search(heading) or (gets and not gives):
+            # "Cosa riceve in cambio" after "Cosa dà Pyongyang": the giver of the heading before
+            # now receives
+            return (previous[1], previous[0])
+    return None
+
+
+def _is_heading(lines: list[str], k: int) -> bool:
+    """Whether line ``k`` stands alone as a subheading: short, unpunctuated, set off by blank
+    lines (or a colon-ended label of its own)."""
+    line = lines[k].strip()
+    if not line or len(line.split()) > 8 or _PROSE_END.search(line) or line.endswith((",", ";")):
+        return False
+    if line.startswith(("-", "•", "*", "|")) or "|" in line:
+        return False  # a list item or a menu
+    before = not lines[k - 1].strip() if k > 0 else True
+    return before and (_stands_alone(lines, k) or line.endswith(":"))
+
+
+def _stands_alone(lines: list[str], k: int) -> bool:
+    """Whether a blank line (or the end) follows line ``k``."""
+    return not lines[k + 1].strip() if k + 1 < len(lines) else True
+
+
+@lru_cache(maxsize=64)
+def sections(text: str) -> tuple[Section, ...]:
+    """The article's sections under headings that come after its first paragraph of prose
+    (a headline or standfirst above the body governs nothing)."""
+    lines = text.split("\n")
+    found: list[Section] = []
+    pos = 0
+    seen_prose = False
+    previous: Direction | None = None
+    open_start, open_direction = None, None
+    for k, line in enumerate(lines):
+        stripped = line.strip()
+        heading = seen_prose and _is_heading(lines, k)
+        direction = heading_direction(stripped.rstrip(":"), previous) if heading else None
+        if heading and (direction or _stands_alone(lines, k)):
+            # a lead-in with no direction of its own ("According to CESS:") opens no section
+            if open_start is not None:
+                found.append(Section(open_start, pos, open_direction))
+            open_direction = direction
+            previous = open_direction or previous
+            open_start = pos + len(line)
+        elif len(stripped.split()) >= 12 and _PROSE_END.search(stripped):
+            seen_prose = True
+        pos += len(line) + 1
+    if open_start is not None:
+        found.append(Section(open_start, len(text), open_direction))
+    return tuple(s for s in found if s.direction is not None)
+
+
+def section_direction(text: str, position: int) -> Direction | None:
+    """The direction the heading governing ``position`` gives, or None."""
+    found = sections(text)
+    k = bisect_right([s.start for s in found], position)
+    if k and position < found[k - 1].end:
+        return found[k - 1].direction
+    return None

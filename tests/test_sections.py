@@ -1,0 +1,138 @@
+"""Subheadings that say which way the exchange items under them go (pipeline/sections.py)."""
+
+import pytest
+
+from pipeline.extract import exchanges_from_words, prepare
+from pipeline.sections import heading_direction, section_direction, sections
+
+TO_NK = ("Russia", "North Korea")
+TO_RU = ("North Korea", "Russia")
+
+_LEAD = (
+    "Two years after the treaty, the trade between Moscow and Pyongyang has settled into a "
+    "pattern that officials in Seoul describe as barter.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "previous", "expected"),
+    [
+        ("What Pyongyang gives", None, TO_RU),
+        ("What Moscow sends", None, TO_NK),
+        ("What North Korea gets", None, TO_NK),
+        ("What the Kremlin receives", None, TO_RU),
+        ("Russia to North Korea", None, TO_NK),
+        ("Sent to Russia", None, TO_RU),
+        ("Was Moskau liefert", None, TO_NK),
+        ("Ce que Pyongyang reçoit", None, TO_NK),
+        ("Lo que entrega Corea del Norte", None, TO_RU),
+        ("Что получает Пхеньян", None, TO_NK),
+        # no state named: the way back from the heading before
+        ("Cosa riceve in cambio", TO_RU, TO_NK),
+        ("In return", TO_NK, TO_RU),
+        # headings that say nothing about a direction
+        ("What is disputed", TO_RU, None),
+        ("In return", None, None),
+        ("The numbers", None, None),
+        # Italian "da" is "from", not Spanish "gives"
+        ("Cosa arriva da Mosca", None, None),
+    ],
+)
+def test_heading_direction(heading, previous, expected):
+    assert heading_direction(heading, previous) == expected
+
+
+def test_a_section_runs_to_the_next_heading_and_a_headline_governs_nothing():
+    text = (
+        "What Moscow gives North Korea\n\n"  # the headline, above the first prose
+        + _LEAD
+        + "What Pyongyang gives\n\nShells and rockets, by the trainload.\n\n"
+        "What is disputed\n\nFuel deliveries are hard to trace.\n"
+    )
+    shells = text.index("Shells")
+    assert section_direction(text, shells) == TO_RU
+    assert section_direction(text, text.index("Fuel deliveries")) is None
+    assert section_direction(text, text.index("pattern")) is None
+    assert len(sections(text)) == 1
+
+
+def test_a_lead_in_without_a_direction_does_not_end_the_section():
+    text = (
+        _LEAD + "What Pyongyang gets\n\nAccording to the institute:\n"
+        "- Russia has supplied electronic warfare equipment now seen at a test range;\n"
+    )
+    assert section_direction(text, text.index("electronic")) == TO_NK
+
+
+def test_items_under_a_heading_take_its_direction():
+    text = (
+        _LEAD
+        + "What Moscow gives\n\n"
+        + "Fuel. The monitors say more than a million barrels of refined petroleum were "
+        "delivered last year, double the cap.\n\n"
+        + "What Pyongyang gives\n\n"
+        + "Munitions. North Korean shells and rockets were delivered by rail, officials said.\n"
+    )
+    found = _directions(text)
+    assert ("fuel", *TO_NK) in found
+    assert ("weapons", *TO_RU) in found
+    assert ("fuel", *TO_RU) not in found
+
+
+def test_without_the_heading_the_same_items_get_no_direction_from_words():
+    text = (
+        _LEAD + "Fuel. The monitors say more than a million barrels of refined petroleum were "
+        "delivered last year, double the cap.\n"
+    )
+    assert not any(category == "fuel" for category, *_ in _directions(text))
+
+
+def test_an_italian_section_in_return_after_what_pyongyang_gives():
+    text = (
+        "Il bilancio, a quasi due anni dal trattato firmato a Pyongyang, è quello di uno scambio "
+        "sempre più sbilanciato verso le armi e verso Mosca.\n\n"
+        "Cosa dà Pyongyang\n\n"
+        "Secondo l'intelligence, la Corea del Nord ha consegnato alla Russia missili KN-23.\n\n"
+        "Cosa riceve in cambio\n\n"
+        "Grano e farina, anzitutto, secondo il ministero, che cita consegne attraverso il ponte "
+        "ferroviario.\n"
+    )
+    assert ("food", *TO_NK) in _directions(text)
+
+
+def test_bulleted_items_under_a_lead_in_are_read_even_when_short():
+    text = (
+        _LEAD + "Was Moskau liefert:\n- Flugabwehrsysteme vom Typ Pantsir, die rund um Pjöngjang "
+        "stünden\n- Erdöl und Ölprodukte, deutlich über der erlaubten Menge\n- Weizen\n"
+    )
+    found = _directions(text)
+    assert ("food", *TO_NK) in found
+    assert ("fuel", *TO_NK) in found
+
+
+def _directions(text: str) -> set[tuple[str, str, str]]:
+    return {
+        (r.category.value, r.provider, r.recipient) for r in exchanges_from_words(prepare(text))
+    }
+
+
+def test_a_drafted_item_under_a_heading_takes_its_direction_over_the_models():
+    from pipeline.extract import records_from_exchange
+    from schemas.records import ExchangeDraft
+
+    text = (
+        _LEAD + "What Moscow gives\n\n"
+        "Jets. Officials say a squadron of fighter jets was handed over last summer.\n"
+    )
+    draft = ExchangeDraft.model_validate(
+        {
+            "category": "weapons",
+            "item": "fighter jets",
+            "direction": "North Korea to Russia",  # a 1.5B model's usual guess
+            "status": "delivered",
+            "claimant": None,
+            "time_text": None,
+        }
+    )
+    records = records_from_exchange(draft, prepare(text))
+    assert [(r.provider, r.recipient) for r in records] == [TO_NK]
