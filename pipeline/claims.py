@@ -1681,16 +1681,29 @@ _CASUALTY_ALL = _both(_CASUALTY_WORDS, _RU_CASUALTY_WORDS)
 _RU_CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
     (
         ExchangeCategory.air_defense,
-        re.compile(r"\bПВО\b|\bЗРК\b|противовоздушн\w*|зенитн\w*", re.IGNORECASE),
+        # Ukrainian beside Russian: "ППО", "протиповітряної", "зенітні"
+        re.compile(
+            r"\bПВО\b|\bЗРК\b|противовоздушн\w*|зенитн\w*|\bППО\b|протиповітрян\w*|зенітн\w*",
+            re.IGNORECASE,
+        ),
     ),
     (
         ExchangeCategory.electronic_warfare,
-        re.compile(r"\bРЭБ\b|радиоэлектронн\w* борьб\w*", re.IGNORECASE),
+        re.compile(
+            r"\bРЭБ\b|радиоэлектронн\w* борьб\w*|\bРЕБ\b|радіоелектронн\w* боротьб\w*",
+            re.IGNORECASE,
+        ),
     ),
-    (ExchangeCategory.drones, re.compile(r"беспилот\w*|дрон\w*|\bБПЛА\b", re.IGNORECASE)),
+    (
+        ExchangeCategory.drones,
+        re.compile(r"беспилот\w*|безпілот\w*|дрон\w*|\bБПЛА\b", re.IGNORECASE),
+    ),
     (
         ExchangeCategory.space_satellite,
-        re.compile(r"спутник\w*|космическ\w*|космос\w*|ракет\w*-носител\w*", re.IGNORECASE),
+        re.compile(
+            r"спутник\w*|космическ\w*|космос\w*|ракет\w*-носител\w*|супутник\w*|космічн\w*",
+            re.IGNORECASE,
+        ),
     ),
     (
         ExchangeCategory.nuclear_technology,
@@ -1700,21 +1713,23 @@ _RU_CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
         ExchangeCategory.missile_technology,
         # "ракетные технологии", "технологии баллистических ракет", "ракетная программа"
         re.compile(
-            r"ракетн\w* (технолог|программ|двигател)\w*|"
+            r"ракетн\w* (технолог|программ|двигател|програм|двигун)\w*|"
             r"технологи\w*\s+(\w+\s+){0,2}?(баллистических\s+)?ракет\b",
             re.IGNORECASE,
         ),
     ),
     (
         ExchangeCategory.fuel,
-        re.compile(r"нефт\w*|топлив\w*|горюч\w*|бензин\w*|дизел\w*", re.IGNORECASE),
+        re.compile(
+            r"нефт\w*|топлив\w*|горюч\w*|бензин\w*|дизел\w*|нафт\w*|пальн\w*", re.IGNORECASE
+        ),
     ),
     (
         ExchangeCategory.food,
         # "продукты" alone, not "нефтепродукты"
         re.compile(
             r"продовольстви\w*|продукт\w* питания|\bпродукт(ы|ов)\b|зерн[оа]\w*|пшениц\w*|"
-            r"\bмук[аиу]\b",
+            r"\bмук[аиу]\b|продовольч\w*|продукт\w* харчування|борошн\w*",
             re.IGNORECASE,
         ),
     ),
@@ -1722,7 +1737,7 @@ _RU_CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
         ExchangeCategory.financial,
         re.compile(
             r"деньг\w*|\bденег\b|денежн\w*|валют\w*|финансов\w*|доллар\w*|"
-            r"рубл(ь|ей|я|ях|ями)\b",
+            r"рубл(ь|ей|я|ях|ями)\b|грош\w*|фінансов\w*|долар\w*|рубл(ів|і)\b",
             re.IGNORECASE,
         ),
     ),
@@ -1732,13 +1747,20 @@ _RU_CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
         re.compile(
             r"снаряд\w*|боеприпас\w*|\bракет(ы|ами|ах|ам)?\b|артиллери\w*|\bРСЗО\b|"
             r"гаубиц\w*|мин[оё]мет\w*|оружи[еяю]\b|вооружени\w*|пусков\w* установ\w*|"
-            r"военн\w* техник\w*|истребител\w*",
+            r"военн\w* техник\w*|истребител\w*|"
+            # Ukrainian: "боєприпаси", "гармати", "РСЗВ", "реактивні системи залпового вогню"
+            r"боєприпас\w*|артилері\w*|гармат\w*|\bРСЗВ\b|реактивн\w* систем\w* залпов\w*|"
+            r"міномет\w*|збро[яїю]\b|озброєнн\w*|винищувач\w*",
             re.IGNORECASE,
         ),
     ),
     (
         ExchangeCategory.military_technology,
-        re.compile(r"военн\w* технологи\w*|военно-техническ\w* (помощ|содейств)\w*", re.IGNORECASE),
+        re.compile(
+            r"военн\w* технологи\w*|военно-техническ\w* (помощ|содейств)\w*|"
+            r"військов\w* технологі\w*",
+            re.IGNORECASE,
+        ),
     ),
 ]
 _LATIN_CATEGORIES = len(_CATEGORY_WORDS)
@@ -1806,7 +1828,11 @@ _RU_TO_RUSSIA = re.compile(
     rf"{_RU_RUSSIA}\s+получ\w*|\bв\s+(Россию|РФ|Москву)\b",
     re.IGNORECASE,
 )
-_RU_MUNITIONS = re.compile(r"снаряд|боеприпас|ракет|артиллер|РСЗО|гаубиц|мин[оё]мет", re.IGNORECASE)
+_RU_MUNITIONS = re.compile(
+    r"снаряд|боеприпас|ракет|артиллер|РСЗО|гаубиц|мин[оё]мет|боєприпас|артилер|гармат|РСЗВ|"
+    r"мінномет|міномет|залпов",
+    re.IGNORECASE,
+)
 _RU_RUSSIA_SENDS = re.compile(
     rf"{_RU_RUSSIA}\W+(\w+\W+){{0,3}}(направ|отправ|командир)\w*\W+(\w+\W+){{0,5}}в\s+{_RU_NK}|"
     rf"\bроссийск\w*\s+(\w+\s+){{0,2}}(инструктор|советник|специалист|офицер|военн|инженер)\w*"

@@ -399,7 +399,14 @@ _NOUN_PHRASE_END = re.compile(
 # Where one transfer's clause ends and another's begins inside a sentence: a semicolon, or a
 # comma and a conjunction before a new subject ("..., and Moscow is paying for it in oil").
 _CLAUSE_BREAK = re.compile(
-    r";\s+|,\s+(?:and|but|while|whereas)\s+(?=[A-Z])|,\s+(?:а|и|но|тогда как)\s+(?=[А-ЯЁ])"
+    r";\s+|,\s+(?:and|but|while|whereas)\s+(?=[A-Z])|,\s+(?:а|и|но|тогда как)\s+(?=[А-ЯЁ])|"
+    # the same subject's second verb, which takes what the first one gave: "North Korea has
+    # kept shipping missiles to Russia and has been paid in oil", "et a reçu du pétrole"
+    # (case-blind here only: the breaks above need the capital of a new subject)
+    r"(?i:\s+(?:and|et|y|und|e|и)\s+(?=(?:has |have |had |is |was |were |a |ha |è |hat )?"
+    r"(?:been |being |été |sido |stat[ao] )?"
+    r"(?:paid|receiv\w+|gets?|got|obtain\w*|earn\w*|rewarded|compensated|payée?s?|reçu\w*|"
+    r"reçoit|recib\w+|pagad[ao]s?|erhält|bekommt|ricev\w+|pagat[ao]|получа\w+|получил\w*)\b))"
 )
 
 

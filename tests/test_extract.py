@@ -499,6 +499,23 @@ def test_a_sentence_joining_two_transfers_gives_each_item_its_own_clause_s_direc
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea has kept shipping artillery shells to Russia this year and has been paid in "
+        "oil, air-defence equipment and electronic-warfare gear, officials said.",
+        "La Corée du Nord livre des obus à la Russie et a reçu du pétrole et des systèmes de "
+        "défense aérienne, selon Séoul.",
+    ],
+)
+def test_the_same_subjects_second_verb_of_receiving_takes_the_other_way(text):
+    found = _word_directions(text)
+    assert ("weapons", "North Korea", "Russia") in found
+    assert ("fuel", "Russia", "North Korea") in found
+    assert ("air_defense", "Russia", "North Korea") in found
+    assert not any(c in ("fuel", "air_defense") and p == "North Korea" for c, p, _ in found)
+
+
 def test_losses_named_as_the_reason_for_sending_more_do_not_make_a_casualty():
     text = (
         "The NIS also believed North Korea had sent roughly 4,000 more soldiers to Russia since "

@@ -215,6 +215,31 @@ def test_italian_exchange_words():
     assert found == {"fuel", "food", "financial", "air_defense", "weapons"}
 
 
+def test_ukrainian_exchange_words():
+    from pipeline.claims import category_mentions, typical_direction
+
+    text = (
+        "Росія постачає Пхеньяну нафту, борошно, гроші та системи ППО; Пхеньян передав Росії "
+        "170-мм гармати «Коксан», боєприпаси та 240-мм реактивні системи залпового вогню."
+    )
+    found = {c.value for c, _, _ in category_mentions(text)}
+    assert found == {"fuel", "food", "financial", "air_defense", "weapons"}
+    assert typical_direction("weapons", "гармати «Коксан»") == ("North Korea", "Russia")
+    # artillerymen are people, not artillery
+    assert category_mentions("Разом з артилеристами прибули офіцери.") == []
+
+
+def test_a_ukrainian_sentence_of_transfer_yields_its_exchange():
+    from pipeline.extract import exchanges_from_words
+
+    text = (
+        "Північна Корея відправила до Росії близько 3 000 артилеристів. Разом з артилеристами "
+        "Пхеньян передав Росії і самі системи: працюють 170-мм гармати «Коксан»."
+    )
+    found = {(r.category.value, r.provider) for r in exchanges_from_words(prepare(text))}
+    assert found == {("weapons", "North Korea")}
+
+
 @pytest.mark.parametrize(
     "context",
     [
