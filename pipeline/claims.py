@@ -105,7 +105,13 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
             r"guidance(\s+(systems?|technology|kits?))?\s+(of|for)\s+([\w'’-]+\s+){0,4}?"
             r"(ballistic\s+)?missiles|guidance\s+(systems?|technology|kits?)|"
             r"raketentechn\w*|technologie (de )?missiles?|tecnología de misiles|"
-            r"tecnologia missilistica",
+            r"tecnologia missilistica|"
+            # guidance and accuracy: "bei der Lenkung seiner Raketen", "improve the accuracy of
+            # its missiles", "mejorar la precisión de sus misiles"
+            r"Lenkung\s+(\w+\s+){0,2}Raketen|Raketenlenkung|Lenksystem\w*|"
+            r"guidage\s+(de\s+ses|des|de\s+leurs)\s+missiles|"
+            r"(accuracy|precision|precisión|précision|Präzision|Treffgenauigkeit|precisione)\s+"
+            r"(of|de|des|der|dei|della)\s+([\w'’-]+\s+){0,3}?(missiles|misiles|Raketen|missili)",
             re.IGNORECASE,
         ),
     ),
@@ -320,7 +326,8 @@ _CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"captured|prisoners?|POWs?|custody|captivity|gefangen|captur[ée]s?|prisonniers?|"
             r"capturados?|prisioneros?|prigionier[io]|catturat[io]|"
             # held by the other side: "Three North Koreans are held in Ukraine", "detenuti"
-            r"(are|were|is|being) (now )?held (in|by) Ukrain\w*|detained|detenut[io]|détenus|"
+            r"(are|were|is|being) (now )?held (in|by) Ukrain\w*|held by (Kyiv|Kiev)|"
+            r"detained|detenut[io]|détenus|"
             r"detenidos|festgehalten|inhaftiert",
             re.IGNORECASE,
         ),
@@ -474,7 +481,7 @@ _GROUP_NOUNS = frozenset({"contingent", "forces", "personnel"})
 
 _DELIVERED = re.compile(
     r"\b(supplied|delivered|shipped|sent|provided|transferred|handed|geliefert|livré|entregado|"
-    r"shipments?|reached|arrived)\b",
+    r"shipments?|reached|arrived|received|reçue?s?|recibid[oa]s?|ricevut[oaie])\b",
     re.IGNORECASE,
 )
 _SUSPECTED = re.compile(
@@ -731,7 +738,8 @@ _CASUALTY_VERBS = re.compile(
     r"tués|morts?|"
     r"blessés|capturés|faits? prisonniers?|disparus|muertos|heridos|capturados|desaparecidos|"
     # held by the other side; Italian
-    r"held (in|by) Ukrain\w*|detained|detenut[io]|détenus|detenidos|festgehalten|inhaftiert|"
+    r"held (in|by) (Ukrain\w*|Kyiv|Kiev)|detained|detenut[io]|détenus|detenidos|festgehalten|"
+    r"inhaftiert|"
     r"morti|uccisi|caduti|feriti|prigionieri|catturati|dispersi)\b",
     re.IGNORECASE,
 )
@@ -1292,7 +1300,14 @@ def someone_elses(clause_before: str, sentence: str, previous: str = "") -> bool
     )
     if state_has and not refers_to_north_korea(clause_before[state_has.start() :]):
         return True  # not "Laut Südkorea hat Nordkorea rund 14.000 Soldaten ... geschickt"
-    if _OWN_TOLL_BEFORE.search(clause_before) and not names_north_korea(sentence):
+    own_toll = _OWN_TOLL_BEFORE.search(clause_before)
+    if (
+        own_toll
+        and not names_north_korea(sentence)
+        # "their losses" after a sentence on North Korean soldiers are theirs: "... 12,000 North
+        # Korean soldiers remain in Russia. HUR puts their losses at more than 6,000"
+        and not (own_toll[1].lower() == "their" and names_north_korea(previous))
+    ):
         return True
     if _ITS_ARMY_BEFORE.search(clause_before) and not names_north_korea(sentence):
         return True  # "Its army numbers about 71,500 active troops" (Romania's)

@@ -142,6 +142,20 @@ def _is_lead_in(line: str) -> bool:
     )
 
 
+# A live blog entry's time stamp on a line of its own: "15:10 GMT", "09.45".
+ENTRY_STAMP = re.compile(
+    r"^[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*(?:GMT|UTC|CET|CEST|MSK|KST|BST|EET|EEST|ET|a\.?m\.?|"
+    r"p\.?m\.?|Uhr|h))?[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+def is_table_row(line: str) -> bool:
+    """Whether a line is a row of a plain-text table ("Wheat and flour | Russian customs data |
+    Delivered"): cells split by at least two pipes. A menu has pipes too; it is furniture."""
+    return line.count(" | ") >= 2 and not is_boilerplate(line)
+
+
 def in_lead_in_list(text: str, pos: int) -> bool:
     """Whether ``pos`` lies on a list item of a list introduced by a lead-in line ending in a
     colon ("Delivered to North Korea:" then "- Wheat"); a "Key points" list is not."""

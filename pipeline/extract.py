@@ -65,7 +65,14 @@ from pipeline.claims import (
     subtype_from_words,
     typical_direction,
 )
-from pipeline.clean import clean_text, in_lead_in_list, is_furniture_at
+from pipeline.clean import (
+    ENTRY_STAMP,
+    clean_text,
+    in_lead_in_list,
+    is_furniture_at,
+    is_table_row,
+    line_at,
+)
 from pipeline.dates import parse_time
 from pipeline.errors import TroopwatchError
 from pipeline.figures import Figure, find_figures, in_heading, instruction_spans
@@ -80,11 +87,12 @@ from pipeline.places import place_near
 from pipeline.prefilter import cyrillic, fold
 from pipeline.prompting import prompt_version, render_messages
 from pipeline.scope import in_scope
-from pipeline.sections import section_direction
+from pipeline.sections import section_at, section_direction
 from pipeline.settings import Settings
 from pipeline.sources import Article
 from pipeline.status import (
     clause_around,
+    denies_transfer,
     deployment_status_at,
     exchange_status_at,
     moves_something,
@@ -540,6 +548,9 @@ _OTHER_WAY = re.compile(
     re.IGNORECASE,
 )
 _COMPARED_BEFORE = re.compile(r"\bthan\s+(any|a|an)\s+$", re.IGNORECASE)
+_PAYMENT_FOR = re.compile(
+    r"(payments?|paiement|pago|Bezahlung|pagamento)\s+(for|pour|por|für|per)\b", re.I
+)
 # An item word in the possessive owns the next noun: "the missiles' guidance systems".
 _POSSESSIVE_AFTER = re.compile(r"(?<=s)['’](?=\s+\w)|['’]s\s+\w", re.IGNORECASE)
 _TARGETED_BEFORE = re.compile(
@@ -571,6 +582,9 @@ def _not_an_item(text: str, sentence_start: int, start: int, end: int) -> bool:
         return True  # "Russian help with the missiles' guidance systems": whose, not what
     if _COMPARED_BEFORE.search(text, max(sentence_start, start - 20), start):
         return True  # "worth more to Pyongyang than any payment": a comparison
+    if _PAYMENT_FOR.match(text, start, end + 6):
+        return True  # "the deliveries were payment for artillery shells": what they are, not
+        # another item
     if _TARGETED_BEFORE.search(text, sentence_start, start):
         return True
     return cyrillic(text[start:end]) and bool(
@@ -1032,11 +1046,14 @@ def _record_kind(
         # figure whose sentence names no loss at all counts the losses named just before it:
         # "Ukraine was holding ten North Korean prisoners. The correct figure is eight." (but
         # "2,400 North Koreans had lost their lives" names its own)
+        # ("... more than 6,000 killed or wounded; the NIS gave a lower figure, around 4,700":
+        # the loss words before the semicolon are the last ones named, not the figure's own)
+        own_clause = ctx.text[slice(*clause_around(ctx.text, figure.start, figure.end))]
         subtype = (
             casualty
             or (
                 personnel is None
-                and not names_losses(screened.evidence)
+                and not names_losses(own_clause)
                 and casualty_named_last(_sentence_and_previous(ctx, s, figure.start))
             )
             or subtype
@@ -1268,7 +1285,11 @@ def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
         if (
             _in_blocked(ctx, s)
             or is_furniture_at(ctx.text, s)
-            or (in_heading(ctx.text, s) and not in_lead_in_list(ctx.text, s))
+            or (
+                in_heading(ctx.text, s)
+                and not in_lead_in_list(ctx.text, s)
+                and not is_table_row(line_at(ctx.text, s))
+            )
         ):
             # a headline restates the body in fewer words, and often loses who gives what
             # ("proyectiles a cambio de defensa antiaérea y cazas"); a bulleted line under a
@@ -1283,7 +1304,8 @@ def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
         context = _context(ctx, s, e)
         to_nk, to_russia = direction_cues(context)
         # no direction word, but a subheading above says which way ("What Moscow gives")
-        heading = None if to_nk or to_russia else section_direction(ctx.text, s)
+        section = None if to_nk or to_russia else section_at(ctx.text, s)
+        heading = section.direction if section else None
         # no direction word, but both states and a transfer in the sentence ("Moscow could
         # share know-how for naval reactors, which Pyongyang needs"): each item goes the way
         # its kind always does
@@ -1296,11 +1318,17 @@ def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
         )
         if (
             not (to_nk or to_russia or both_named or heading)
-            or not _korea_near(ctx, s)
-            or not states_a_transfer(context)
+            # North Korea named near the sentence, or near the heading over a long table
+            or not (_korea_near(ctx, s) or (section and _korea_near(ctx, section.start)))
+            # a heading that says which way ("WHAT PYONGYANG RECEIVED") says that things move,
+            # unless the sentence denies it ("Moscow denies any sale")
+            or not ((heading and not denies_transfer(context)) or states_a_transfer(context))
         ):
             continue
         fallback = exchange_status_from_words(context, ExchangeStatus.unknown)
+        if fallback is ExchangeStatus.unknown and section is not None:
+            # "What Pyongyang has received" over a list with no verbs: received
+            fallback = exchange_status_from_words(section.heading, fallback)
         # the sentence's claimant and hedge, the same for each of its items
         claimant, hedge = _claimant(ctx, None, s, e), infer_hedge(context)
         for category, ms, me in mentions:
@@ -1395,16 +1423,8 @@ def _korea_near(ctx: ArticleContext, position: int) -> bool:
     end = spans[k - 1][1] if k else position + 200
     start = max(0, position - 400)
     # a live blog's entry starts at its time stamp: the entry before is about something else
-    stamps = [m.end() for m in _ENTRY_STAMP.finditer(ctx.text, start, position)]
+    stamps = [m.end() for m in ENTRY_STAMP.finditer(ctx.text, start, position)]
     return mentions_korea(ctx.text[stamps[-1] if stamps else start : end])
-
-
-# A live blog entry's time stamp on a line of its own: "15:10 GMT", "09.45".
-_ENTRY_STAMP = re.compile(
-    r"^[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*(?:GMT|UTC|CET|CEST|MSK|KST|BST|EET|EEST|ET|a\.?m\.?|"
-    r"p\.?m\.?|Uhr|h))?[ \t]*$",
-    re.MULTILINE | re.IGNORECASE,
-)
 
 
 def _claimant(

@@ -140,6 +140,15 @@ def in_scope(text: str) -> bool:
         neighbours = " ".join(sentences[max(0, i - 1) : i + 2])
         if ties_north_korea(sentence, acts_only=True) and names_russia_or_war(neighbours):
             return True
+        # an interview's question names North Koreans, its answer the people and the war: "How
+        # many North Koreans are there now?" "... roughly 11,000 soldiers, mostly in Kursk."
+        answer = sentences[i + 1] if i + 1 < len(sentences) else ""
+        if (
+            sentence.rstrip().endswith("?")
+            and names_russia_or_war(answer)
+            and ties_north_korea(answer, acts_only=False)
+        ):
+            return True
     return False
 
 

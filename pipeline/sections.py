@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.claims import direction_from_words, mentions_korea, names_russia
+from pipeline.clean import ENTRY_STAMP, is_table_row
 
 Direction = tuple[str, str]  # (provider, recipient)
 TO_NK: Direction = ("Russia", "North Korea")
@@ -26,28 +27,37 @@ _GIVES = re.compile(
     r"\b(gives?|given|gave|sends?|sent|suppl(y|ies|ied)|provided?|provides|delivers?|delivered|"
     r"ships?|shipped|exports?|exported|offers?|offered|pays?|paid|"
     # not Spanish "da", which is also the Italian and Portuguese "from"
-    r"dà|manda|invia|fornisce|consegna|paga|"
-    r"donne|envoie|fournit|livre|"
-    r"envía|entrega|suministra|aporta|"
-    r"gibt|liefert|schickt|zahlt|"
+    r"dà|manda|invia|fornisce|consegna|paga|dato|mandato|inviato|fornito|consegnato|pagato|"
+    r"donne|envoie|fournit|livre|donné|envoyé|fourni|livré|payé|"
+    r"envía|entrega|suministra|aporta|enviado|entregado|suministrado|aportado|pagado|"
+    r"gibt|liefert|schickt|zahlt|gab|lieferte|schickte|zahlte|geliefert|geschickt|gezahlt|"
     r"да[её]т|поставляет|отправляет|переда[её]т|платит|"
-    r"дає|постачає|надсилає|передає|платить)\b",
+    r"дал[аи]?|поставил[аи]?|отправил[аи]?|передал[аи]?|"
+    r"дає|постачає|надсилає|передає|платить|дав|дала|передав|передала|надіслав|надіслала|"
+    r"відправив|відправила)\b",
     re.IGNORECASE,
 )
 # A heading verb of getting: the state named in the heading is the recipient.
 _GETS = re.compile(
     r"\b(gets?|got(ten)?|receives?|received|gains?|gained|earns?|earned|obtains?|obtained|"
-    r"riceve|ottiene|guadagna|incassa|"
-    r"reçoit|obtient|gagne|"
-    r"recibe|obtiene|gana|"
-    r"bekommt|erhält|"
-    r"получает|отримує)\b",
+    r"riceve|ottiene|guadagna|incassa|ricevuto|ottenuto|guadagnato|incassato|"
+    r"reçoit|obtient|gagne|reçu|obtenu|gagné|"
+    r"recibe|obtiene|gana|recibido|recibió|obtenido|ganado|"
+    r"bekommt|erhält|bekam|erhielt|bekommen|erhalten|"
+    r"получает|получил[аи]?|отримує|отримав|отримала)\b",
     re.IGNORECASE,
 )
 # "In return" with no state: the way back from the heading before.
 _IN_RETURN = re.compile(
     r"\b(in return|in exchange|in cambio|en échange|en retour|a cambio|en contrapartida|"
     r"im Gegenzug|als Gegenleistung|взамен|в обмен|в ответ|натомість|в обмін)\b",
+    re.IGNORECASE,
+)
+# A heading over items that did not move ("Denied, no evidence:", "Dementi", "Bestritten"):
+# it ends the section above it, whose direction the items do not share.
+_DENIED = re.compile(
+    r"\b(denied|denials?|dementi\w*|démenti\w*|bestritten|dementiert|negad[oa]s?|desmentid[oa]s?|"
+    r"smentit[ea]|smentite|опроверг\w*|спростован\w*|заперечу\w*)\b",
     re.IGNORECASE,
 )
 _PROSE_END = re.compile(r"[.!?…][\"'”»)]?$")
@@ -60,6 +70,7 @@ class Section:
     start: int
     end: int
     direction: Direction | None
+    heading: str = ""
 
 
 def _subject(heading: str) -> Direction | None:
@@ -99,12 +110,29 @@ def _is_heading(lines: list[str], k: int) -> bool:
     """Whether line ``k`` stands alone as a subheading: short, unpunctuated, set off by blank
     lines (or a colon-ended label of its own)."""
     line = lines[k].strip()
-    if not line or len(line.split()) > 8 or _PROSE_END.search(line) or line.endswith((",", ";")):
+    if not line or len(line.split()) > 10 or _PROSE_END.search(line) or line.endswith((",", ";")):
         return False
     if line.startswith(("-", "•", "*", "|")) or "|" in line:
         return False  # a list item or a menu
+    if k > 0 and ENTRY_STAMP.fullmatch(lines[k - 1]):
+        return True  # a live blog entry's title under its time stamp
     before = not lines[k - 1].strip() if k > 0 else True
-    return before and (_stands_alone(lines, k) or line.endswith(":"))
+    table_next = k + 1 < len(lines) and is_table_row(lines[k + 1])  # "SENT TO RUSSIA" over a table
+    return before and (_stands_alone(lines, k) or line.endswith(":") or table_next)
+
+
+# An interviewer's label before a question: "Q:", "P.", "Pregunta.", "Frage:", "В:".
+_QUESTION_LABEL = re.compile(
+    r"^(Q|P|F|D|В|Question|Pregunta|Frage|Domanda|Вопрос|Питання)\s*[.:]\s*", re.IGNORECASE
+)
+
+
+def _is_question(lines: list[str], k: int) -> bool:
+    """Whether line ``k`` is an interviewer's short question standing alone: in an interview it
+    heads the answer below it ("¿Qué envía Pyongyang?", "¿Y qué recibe a cambio?")."""
+    line = lines[k].strip()
+    before = not lines[k - 1].strip() if k > 0 else True
+    return line.endswith("?") and len(line.split()) <= 15 and before and _stands_alone(lines, k)
 
 
 def _stands_alone(lines: list[str], k: int) -> bool:
@@ -121,30 +149,43 @@ def sections(text: str) -> tuple[Section, ...]:
     pos = 0
     seen_prose = False
     previous: Direction | None = None
-    open_start, open_direction = None, None
+    open_start, open_direction, open_heading = None, None, ""
     for k, line in enumerate(lines):
         stripped = line.strip()
-        heading = seen_prose and _is_heading(lines, k)
-        direction = heading_direction(stripped.rstrip(":"), previous) if heading else None
-        if heading and (direction or _stands_alone(lines, k)):
+        heading = seen_prose and (_is_heading(lines, k) or _is_question(lines, k))
+        label = _QUESTION_LABEL.sub("", stripped).rstrip(":?").strip()
+        direction = heading_direction(label, previous) if heading else None
+        if heading and (
+            direction
+            or _DENIED.search(stripped)
+            or _stands_alone(lines, k)
+            or is_table_row(lines[k + 1])
+            or (k > 0 and ENTRY_STAMP.fullmatch(lines[k - 1]))
+        ):
             # a lead-in with no direction of its own ("According to CESS:") opens no section
             if open_start is not None:
-                found.append(Section(open_start, pos, open_direction))
-            open_direction = direction
+                found.append(Section(open_start, pos, open_direction, open_heading))
+            open_direction, open_heading = direction, stripped
             previous = open_direction or previous
             open_start = pos + len(line)
         elif len(stripped.split()) >= 12 and _PROSE_END.search(stripped):
             seen_prose = True
         pos += len(line) + 1
     if open_start is not None:
-        found.append(Section(open_start, len(text), open_direction))
+        found.append(Section(open_start, len(text), open_direction, open_heading))
     return tuple(s for s in found if s.direction is not None)
+
+
+def section_at(text: str, position: int) -> Section | None:
+    """The section under a heading with a direction that holds ``position``, or None."""
+    found = sections(text)
+    k = bisect_right([s.start for s in found], position)
+    if k and position < found[k - 1].end:
+        return found[k - 1]
+    return None
 
 
 def section_direction(text: str, position: int) -> Direction | None:
     """The direction the heading governing ``position`` gives, or None."""
-    found = sections(text)
-    k = bisect_right([s.start for s in found], position)
-    if k and position < found[k - 1].end:
-        return found[k - 1].direction
-    return None
+    section = section_at(text, position)
+    return section.direction if section else None

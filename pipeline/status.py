@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from pipeline.clean import is_table_row
 from pipeline.prefilter import any_match, cyrillic, fold, may_match, usable
 from pipeline.scan import last_match_end
 from schemas.records import DeploymentStatus, ExchangeStatus
@@ -219,12 +220,24 @@ def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
     left = _sentence_start(text, start)
     stop = _SENTENCE_END.search(text, end)
     right = stop.start() if stop else len(text)
+    row = _table_row(text, start, end)
+    if row:
+        left, right = max(left, row[0]), min(right, row[1])
     for m in _CLAUSE_BREAK.finditer(text, left, start):
         left = m.end()
     after = _CLAUSE_BREAK.search(text, end, right)
     if after:
         right = after.start()
     return left, right
+
+
+def _table_row(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The bounds of the line holding ``start:end`` when it is a row of a plain-text table
+    ("Wheat and flour | Russian customs | Delivered"): each row is a claim of its own."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return (line_start, line_end) if is_table_row(text[line_start:line_end]) else None
 
 
 def _distance(m: re.Match[str], start: int, end: int) -> int:
@@ -331,7 +344,7 @@ def _exchange_status_here(
     verbs = _verbs(text, left, right, start, end)
     before = [m for m in verbs if m.end() <= start]
     after = [m for m in verbs if m.start() >= end]
-    if not before:
+    if not before and not _table_row(text, start, end):
         # a list item after a clause break ("... exchanged for fuel, food, and financial aid")
         # still hangs on the verb before the break
         sentence_left = _sentence_start(text, start)
@@ -425,12 +438,16 @@ _RU_TRANSFER_NOUNS = (
 )
 _NO_TRANSFER = re.compile(
     r"\b(no|not any|zero)\s+(shipments?|deliveries|exports|supplies|transfers?)\b|"
+    # "Kremlin: no drones sent to Pyongyang"
+    r"\bno\s+(\w+\s+){1,2}(sent|delivered|supplied|shipped|transferred)\b|"
     r"\b(did|does|do|has|have|had) not\s+(\w+\s+)?(send|sent|deliver\w*|supply|supplied|ship\w*)\b|"
     r"\b(keine|aucune?|ningún|ninguna)\s+\w+|"
     # a denial: "Moscow denied supplying drones", "Moscou nie avoir livré des drones", "niega
     # haber enviado", "bestreitet, Drohnen geliefert zu haben"
     r"\b(denie[sd]|deny|denying)\s+(\w+\s+){0,3}?(send\w*|sent|deliver\w*|suppl\w*|ship\w*|"
-    r"transfer\w*|provid\w*|giv\w*|gave)\b|"
+    r"transfer\w*|provid\w*|giv\w*|gave|sales?|deals?)\b|"
+    # German: "wies die Botschaft ... zurück", "zurückgewiesen", "dementiert"
+    r"\bwies\b[^.;]{0,120}\bzurück\b|\bzurückgewiesen\b|\bdementiert\w*|"
     r"\b(nie|nient|niait|a nié|dément\w*|a démenti)\s+(\w+\s+){0,3}?(livr\w*|fourni\w*|envoy\w*|"
     r"transf\w*|transm\w*)|"
     r"\b(niega|niegan|negó|negaron)\s+(\w+\s+){0,3}?(envi\w*|entreg\w*|suministr\w*)|"
@@ -444,15 +461,26 @@ _RU_NO_TRANSFER = re.compile(
 )
 
 
+def denies_transfer(context: str) -> bool:
+    """Whether the words say nothing moved ("no shipments to North Korea", "Moscow denied
+    supplying drones", "Moscow denies any sale")."""
+    folded = fold(context)  # may_match rules out a pattern none of whose words occurs
+    if may_match(_NO_TRANSFER, folded) and _NO_TRANSFER.search(context):
+        return True
+    return (
+        cyrillic(context)
+        and may_match(_RU_NO_TRANSFER, folded)
+        and bool(_RU_NO_TRANSFER.search(context))
+    )
+
+
 def states_a_transfer(context: str) -> bool:
     """Whether the words say something moves between states (not: "drones struck a fuel depot",
     "no shipments to North Korea")."""
-    folded = fold(context)  # may_match rules out a pattern none of whose words occurs
-    if may_match(_NO_TRANSFER, folded) and _NO_TRANSFER.search(context):
+    if denies_transfer(context):
         return False
+    folded = fold(context)
     russian = cyrillic(context)
-    if russian and may_match(_RU_NO_TRANSFER, folded) and _RU_NO_TRANSFER.search(context):
-        return False
     lexicons = (_TRANSFER, _TRANSFER_NOUNS, _RU_TRANSFER, _RU_TRANSFER_NOUNS)
     return any(
         may_match(pattern, folded) and pattern.search(context)

@@ -2594,6 +2594,81 @@ def test_a_year_in_a_comparison_does_not_make_a_sentence_history():
     assert any(label.startswith("over 4,000") for label in labels), labels
 
 
+def test_their_losses_after_a_sentence_on_north_korean_soldiers_are_theirs():
+    text = (
+        "We assess that an estimated 10,000 to 12,000 North Korean soldiers remain in Russia. "
+        "Ukraine's military intelligence puts their losses at more than 6,000 killed or wounded."
+    )
+    assert any(f.label.startswith("more than 6,000") for f in prepare(text).figures)
+    # a state's own toll ("its") and losses of people the sentence before calls Russian stay out
+    for text in (
+        "North Korea has sent 11,000 troops to Russia. Kyiv last published its losses in 2022, "
+        "when it put its dead at 5,937.",
+        "North Korea has sent 11,000 troops to Russia. Russian units lost ground near Pokrovsk. "
+        "Kyiv puts their losses at 2,400 killed.",
+    ):
+        labels = [f.label for f in prepare(text).figures]
+        assert not any(label.startswith(("5,937", "2,400")) for label in labels), labels
+
+
+def test_no_drones_sent_is_a_denial_and_payment_for_is_not_an_item():
+    from pipeline.status import states_a_transfer
+
+    assert not states_a_transfer("Kremlin: no drones sent to Pyongyang")
+    text = (
+        "The NIS said Russia's deliveries of oil to North Korea were payment for artillery "
+        "shells that still leave by rail."
+    )
+    found = _word_directions(text)
+    assert ("weapons", "North Korea", "Russia") in found
+    assert not any(category == "financial" for category, *_ in found)
+
+
+def test_the_number_held_by_kyiv_is_captured():
+    text = (
+        "North Korea has sent 11,000 troops to Russia. A brigade says it has captured two North "
+        "Korean soldiers near Tyotkino, bringing to six the number held by Kyiv."
+    )
+    record = _verdict_record(text, "six", "killed")
+    assert type(record).__name__ == "Casualty"
+    assert record.casualty_type.value == "captured"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        (
+            "Some 11,000 North Korean soldiers are in Russia. HUR puts their losses at more than "
+            "6,000 killed or wounded; the NIS gave lawmakers a lower figure, around 4,700, in "
+            "March.",
+            "around 4,700",
+        ),
+        (
+            "Nordkorea hat rund 11.000 Soldaten nach Russland geschickt. Der BND schätzt die "
+            "Verluste auf mindestens 4.500 Tote und Verwundete; der ukrainische "
+            "Militärgeheimdienst spricht von mehr als 6.000.",
+            "mehr als 6.000",
+        ),
+    ],
+)
+def test_a_bare_figure_after_a_semicolon_counts_the_loss_named_before_it(text, figure):
+    record = _verdict_record(text, figure, "killed")
+    assert type(record).__name__ == "Casualty"
+    assert record.casualty_type.value == "killed_or_wounded"
+
+
+def test_missile_guidance_and_accuracy_are_missile_technology():
+    from pipeline.claims import categories_of
+
+    for item in (
+        "bei der Lenkung seiner Raketen",
+        "help to improve the accuracy of its missiles",
+        "tecnología para mejorar la precisión de sus misiles",
+    ):
+        assert [c.value for c in categories_of(item)] == ["missile_technology"], item
+    assert categories_of("the accuracy of the report") == []
+
+
 def test_german_war_captivity_is_captured_not_the_loss_named_before():
     text = (
         "Nordkorea hat rund 11.000 Soldaten nach Russland geschickt. Zwischen 4.000 und 5.000 "

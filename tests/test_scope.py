@@ -40,6 +40,9 @@ from tests.fakes import fake_backend
         "Según Kiev, los norcoreanos luchan en la región rusa de Kursk.",
         "Пхеньян направил войска в Курскую область.",
         "Москва получает снаряды из КНДР.",
+        # an interview's question names North Koreans, its answer the soldiers and the war
+        "How many North Koreans are there now?\n\nSeoul said it was roughly 11,000 soldiers, "
+        "mostly in the Kursk region.",
     ],
 )
 def test_a_sentence_tying_north_korea_to_russia_puts_an_article_in_scope(text):
@@ -84,6 +87,8 @@ def test_a_sentence_tying_north_korea_to_russia_puts_an_article_in_scope(text):
         "Fewer North Koreans reached the South this year, and Russia is sending defectors back.",
         # North Koreans named with Russia, but nobody sent, working, fighting or lost
         "Russia's envoy said the meeting would do nothing for ordinary North Koreans.",
+        # a question and an answer with no people or losses in it
+        "Is North Korea worried?\n\nRussia's war economy keeps growing, he said.",
     ],
 )
 def test_naming_both_states_is_not_enough(text):

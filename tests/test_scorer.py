@@ -727,6 +727,7 @@ def test_default_golden_dir():
         "dev21",
         "dev22",
         "dev23",
+        "dev24",
         "holdout",
     ],
 )

@@ -136,3 +136,82 @@ def test_a_drafted_item_under_a_heading_takes_its_direction_over_the_models():
     )
     records = records_from_exchange(draft, prepare(text))
     assert [(r.provider, r.recipient) for r in records] == [TO_NK]
+
+
+def test_a_table_under_a_direction_heading_gives_each_row_its_own_status():
+    text = (
+        _LEAD + "SENT TO RUSSIA\nItem | Source | Assessment\n"
+        "KN-23 ballistic missiles | HUR | Delivered\n"
+        "240mm multiple rocket launchers | HUR | Delivered\n\n"
+        "WHAT PYONGYANG RECEIVED\nItem | Source | Assessment\n"
+        "Refined petroleum products | MSMT | Delivered\n"
+        "Electronic-warfare equipment | Ukrainian officials | Suspected\n"
+        "Hard currency | KIDA | Suspected\n"
+    )
+    found = {
+        (r.category.value, r.provider, r.status.value)
+        for r in exchanges_from_words(prepare(text))
+    }
+    assert ("weapons", "North Korea", "delivered") in found
+    assert ("fuel", "Russia", "delivered") in found
+    assert ("electronic_warfare", "Russia", "suspected") in found
+    assert ("financial", "Russia", "suspected") in found
+
+
+def test_a_live_blog_entry_title_under_its_time_stamp_is_a_heading():
+    text = (
+        _LEAD + "14:20 BST\nWhat Pyongyang has received, according to Seoul\n"
+        "The intelligence service briefed lawmakers. The agency listed:\n"
+        "- refined petroleum, in quantities well above the UN cap\n"
+        "- Pantsir air-defence systems, two batteries of which now guard the capital\n\n"
+        "12:55 BST\nOvernight attacks\nFuel depots burned after the strike.\n"
+    )
+    found = {
+        (r.category.value, r.provider, r.status.value)
+        for r in exchanges_from_words(prepare(text))
+    }
+    assert ("fuel", "Russia", "delivered") in found  # "received" in the title: delivered
+    assert ("air_defense", "Russia", "delivered") in found
+    assert section_direction(text, text.index("Fuel depots")) is None  # the next entry's
+
+
+def test_a_french_heading_with_a_past_participle_and_ten_words():
+    assert heading_direction("Ce que Pyongyang a livré à la Russie", None) == TO_RU
+    assert heading_direction("Ce que Pyongyang a reçu en échange", None) == TO_NK
+    assert heading_direction("Was Pjöngjang dafür erhielt", None) == TO_NK
+    text = _LEAD + "Ce que Pyongyang a livré à la Russie :\n- des obus de 152 mm ;\n"
+    assert section_direction(text, text.index("obus")) == TO_RU
+
+
+def test_a_denied_heading_ends_the_section_and_a_denial_is_no_exchange():
+    text = (
+        _LEAD + "Delivered to North Korea:\n- Refined petroleum products, per the monitors.\n\n"
+        "Denied, no evidence:\n- Fighter aircraft. Moscow denies any sale.\n"
+    )
+    assert section_direction(text, text.index("Fighter")) is None
+    assert not any(category == "weapons" for category, *_ in _directions(text))
+
+
+def test_a_german_rejection_is_a_denial():
+    from pipeline.status import states_a_transfer
+
+    assert not states_a_transfer(
+        "Dass Nordkorea auch Kampfdrohnen an Russland liefere, wies die Botschaft zurück."
+    )
+    assert states_a_transfer("Nordkorea liefere auch Kampfdrohnen an Russland.")
+
+
+def test_an_interviewers_question_heads_the_answer_below_it():
+    text = (
+        "Kim Do-hyun, a researcher in Seoul, has followed the trade between Moscow and "
+        "Pyongyang since the treaty was signed.\n\n"
+        "Pregunta. ¿Qué envía Pyongyang?\n\n"
+        "Respuesta. Munición de artillería y misiles balísticos KN-23, sobre todo.\n\n"
+        "P. ¿Y qué recibe a cambio?\n\n"
+        "R. Petróleo refinado, harina y divisas, en cantidades crecientes.\n\n"
+        "P. ¿Cuántos soldados hay?\n\n"
+        "R. Es difícil saberlo.\n"
+    )
+    assert section_direction(text, text.index("Munición")) == TO_RU
+    assert section_direction(text, text.index("Petróleo")) == TO_NK
+    assert section_direction(text, text.index("Es difícil")) is None
