@@ -149,8 +149,7 @@ def test_a_table_under_a_direction_heading_gives_each_row_its_own_status():
         "Hard currency | KIDA | Suspected\n"
     )
     found = {
-        (r.category.value, r.provider, r.status.value)
-        for r in exchanges_from_words(prepare(text))
+        (r.category.value, r.provider, r.status.value) for r in exchanges_from_words(prepare(text))
     }
     assert ("weapons", "North Korea", "delivered") in found
     assert ("fuel", "Russia", "delivered") in found
@@ -167,8 +166,7 @@ def test_a_live_blog_entry_title_under_its_time_stamp_is_a_heading():
         "12:55 BST\nOvernight attacks\nFuel depots burned after the strike.\n"
     )
     found = {
-        (r.category.value, r.provider, r.status.value)
-        for r in exchanges_from_words(prepare(text))
+        (r.category.value, r.provider, r.status.value) for r in exchanges_from_words(prepare(text))
     }
     assert ("fuel", "Russia", "delivered") in found  # "received" in the title: delivered
     assert ("air_defense", "Russia", "delivered") in found
