@@ -122,6 +122,8 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
             r"\b(?<!sunflower )(?<!vegetable )(?<!cooking )(?<!edible )(?<!palm )(?<!soybean )"
             r"(oil|fuel|petroleum|diesel|gasoline|petrol|gas)\b|"
             r"\w*öl\b|\böl\w+|\w*öl(produkt|lieferung)\w*|treibstoff|kraftstoff|benzin|pétrole|"
+            # "des produits pétroliers raffinés" (but "des pétroliers" alone are tankers)
+            r"produits pétroliers|"
             r"carburant|petróleo|combustible|petrolio|carburante|gasolio",
             re.IGNORECASE,
         ),
@@ -552,6 +554,7 @@ _TO_NK = re.compile(
     rf"{_NK}\W+(\w+\W+){{0,6}}(receiv|get|gets|obtain|acquir|earn|erh[aä]lt|bekomm)\w*\W+"
     rf"(\w+\W+){{0,8}}{_RUSSIA}|"
     rf"{_RUSSIA}\W+(\w+\W+){{0,6}}(suppl|provid|deliver|sen[dt]|ship|transfer|giv|help|aid|shar|ayud|promis|pledg|offer|"
+    rf"hilft|helfe|unterstütz|"
     rf"sell|sold\b|"
     rf"liefer|beliefer|versorg|envi|enví|suministr|entreg|proporcion|fourni|livr|transf|transm|"
     rf"fornisc|fornit|consegn|invi|vend)\w*\W+"
@@ -999,7 +1002,10 @@ def _own_forces_before(clause_before: str) -> bool:
 _OTHER_STATE_ACTS = re.compile(
     rf"\b({_OTHER_STATES}|Chinese|Japanese)"
     r"('s?\s+(\w+\s+)?(navy|army|military|forces|armed forces|defen[cs]e ministry|government))?"
-    r"\b[^;]*\b(sent|sends|deployed|deploys|dispatched|which has|which had|contributed|"
+    # "which has" says what a state holds, not what it estimates ("HUR, which has put the force
+    # at as many as 14,000")
+    r"\b[^;]*\b(sent|sends|deployed|deploys|dispatched|"
+    r"which ha[sd](?!\s+(put|placed|estimated|counted|said|reported|given|cited))|contributed|"
     r"recruited|mobili[sz]ed|fields|stationed|deploy|send|dispatch|station|drills?|exercises?|manoeuvres|maneuvers|"
     r"Manöver\w*|Übung\w*|exercices?|ejercicios?|maniobras)\b[^;]*$",
     re.IGNORECASE,
@@ -1180,7 +1186,9 @@ _NEXT_PHRASE = re.compile(
     r"\s(?:and|or|und|oder|et|ou|y|o|plus)\s|\s\d|"
     # a verb ends the noun phrase: "3,000 or so went home when their contracts expired"
     r"(?:^|\s)(?:went|came|are|were|is|was|have|has|had|will|would|remain\w*|return\w*|left|"
-    r"arrived)\b",
+    r"arrived)\b|"
+    # and so does a conjunction: "down from about 13,000 last summer as some units rotated home"
+    r"(?:^|\s)(?:as|when|while|after|before|because|als|quand|lorsque|cuando|mientras)\s",
     re.IGNORECASE,
 )
 

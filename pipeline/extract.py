@@ -1202,14 +1202,16 @@ def records_from_exchange(draft: ExchangeDraft, ctx: ArticleContext) -> list[Exc
         else None
     )
     main = direction_from_words(context)
-    if sentence is not None and _in_return_for(ctx.text, sentence[0], span.start):
-        # "En échange de ses obus ..., Pyongyang reçoit de Moscou du pétrole": what the
-        # sentence's transfer pays for goes the other way
-        main = (main[1], main[0]) if main else None
-        own = None
     # a subheading's direction when the sentence has none ("Cosa riceve in cambio" over
     # "Petrolio raffinato, anzitutto, ...")
     heading = section_direction(ctx.text, span.start) if span.kind != "none" else None
+    if sentence is not None and _in_return_for(ctx.text, sentence[0], span.start):
+        # "En échange de ses obus ..., Pyongyang reçoit de Moscou du pétrole": what the
+        # sentence's transfer pays for goes the other way (and so under a heading: "the
+        # deliveries were payment for artillery shells")
+        main = (main[1], main[0]) if main else None
+        heading = (heading[1], heading[0]) if heading else None
+        own = None
     if (
         not (own or main or heading)
         and span.kind != "none"

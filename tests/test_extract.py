@@ -2669,6 +2669,66 @@ def test_missile_guidance_and_accuracy_are_missile_technology():
     assert categories_of("the accuracy of the report") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        # a conjunction ends the noun phrase after a count: no "units" counted
+        (
+            "The ministry put the number of North Korean troops in Russia's Kursk region at "
+            "roughly 10,000, down from about 13,000 last summer as some units rotated home.",
+            "about 13,000",
+        ),
+        # an agency "which has put" a force at a figure estimates it; it holds no force
+        (
+            "About 11,000 North Korean troops remain in Russia, Seoul said. Ukraine's military "
+            "intelligence agency HUR, which has put the force at as many as 14,000, did not "
+            "comment.",
+            "as many as 14,000",
+        ),
+    ],
+)
+def test_figures_after_a_time_phrase_or_an_estimating_agency_are_listed(text, listed):
+    assert any(f.label.startswith(listed) for f in prepare(text).figures)
+
+
+def test_other_words_for_denial_help_and_petroleum_products():
+    from pipeline.claims import categories_of, direction_cues
+    from pipeline.status import states_a_transfer
+
+    assert not states_a_transfer("В Кремле отрицают передачу технологий для подводных лодок.")
+    assert direction_cues("Russland helfe Nordkorea bei der Lenkung seiner Raketen") == (
+        True,
+        False,
+    )
+    assert [c.value for c in categories_of("des produits pétroliers raffinés")] == ["fuel"]
+    assert categories_of("des pétroliers") == []  # tankers, not fuel
+
+
+def test_payment_for_under_a_heading_goes_the_other_way():
+    from pipeline.extract import records_from_exchange
+    from schemas.records import ExchangeDraft
+
+    text = (
+        "Seoul's spy agency briefed lawmakers on the trade between the two countries on "
+        "Tuesday, a member of the committee said.\n\n"
+        "What Pyongyang has received\n\n"
+        "The NIS said the deliveries were payment for artillery shells that still leave by rail "
+        "every week.\n"
+    )
+    draft = ExchangeDraft.model_validate(
+        {
+            "category": "weapons",
+            "item": "artillery shells",
+            "direction": "Russia to North Korea",
+            "status": "delivered",
+            "claimant": None,
+            "time_text": None,
+        }
+    )
+    records = records_from_exchange(draft, prepare(text))
+    assert [(r.provider, r.recipient) for r in records] == [("North Korea", "Russia")]
+
+
 def test_german_war_captivity_is_captured_not_the_loss_named_before():
     text = (
         "Nordkorea hat rund 11.000 Soldaten nach Russland geschickt. Zwischen 4.000 und 5.000 "
