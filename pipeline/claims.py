@@ -398,17 +398,36 @@ _RU_NORTH_KOREA = re.compile(
 )
 
 
+# Money that pays for a state's own things: "helps fund its weapons programmes", "paid for
+# the regime's missile program". What follows is North Korea's own, not something handed over.
+FUNDS_ITS_OWN = (
+    r"\b(fund\w*|financ\w+|bankroll\w*|pa(y|ys|id|ying)\s+for)\s+"
+    r"(its|the\s+country's|North\s+Korea's|Pyongyang's|the\s+regime's)\s+"
+)
+
+
 def names_russia_or_war(text: str) -> bool:
     """Whether ``text`` names Russia, Moscow, Putin, Kursk or the war in Ukraine."""
     return any_match(_IN_SCOPE, text) or (cyrillic(text) and any_match(_RU_IN_SCOPE, text))
 
 
+def _personnel_table(text: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The personnel words to read ``text`` with: the Russian and Ukrainian ones only for text
+    with Cyrillic letters."""
+    return _PERSONNEL_ALL if cyrillic(text) else _PERSONNEL_WORDS
+
+
+def _casualty_table(text: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The casualty words to read ``text`` with (as ``_personnel_table``)."""
+    return _CASUALTY_ALL if cyrillic(text) else _CASUALTY_WORDS
+
+
 def subtype_from_words(record_type: str, label: str) -> str | None:
     """The personnel or casualty type a figure's own words name, or None when they name none."""
     if record_type == "deployment":
-        table = _PERSONNEL_ALL if cyrillic(label) else _PERSONNEL_WORDS
+        table = _personnel_table(label)
     else:
-        table = _CASUALTY_ALL if cyrillic(label) else _CASUALTY_WORDS
+        table = _casualty_table(label)
     for subtype, pattern in table:
         if any_match(pattern, label):
             return subtype
@@ -438,13 +457,13 @@ def _named_last(table: list[tuple[str, re.Pattern[str]]], text: str) -> str | No
 def personnel_in_phrase(phrase: str) -> str | None:
     """The personnel type named first in a noun phrase ("North Korean military construction
     troops" is construction troops, though "troops" alone would be troops)."""
-    return _named_first(_PERSONNEL_ALL if cyrillic(phrase) else _PERSONNEL_WORDS, phrase)
+    return _named_first(_personnel_table(phrase), phrase)
 
 
 def personnel_named_last(text: str) -> str | None:
     """The personnel type named last in ``text`` ("about 14,000 North Korean troops ... That
     compares with the 10,000": the bare figure is troops too)."""
-    table = _PERSONNEL_ALL if cyrillic(text) else _PERSONNEL_WORDS
+    table = _personnel_table(text)
     found = sorted(
         (m.end(), -rank, subtype, m.group().casefold() in _GROUP_NOUNS)
         for rank, (subtype, pattern) in enumerate(table)
@@ -465,7 +484,7 @@ def personnel_named_last(text: str) -> str | None:
 def casualty_named_last(text: str) -> str | None:
     """The casualty type named last in ``text`` ("Ukraine was holding ten North Korean
     prisoners. The correct figure is eight.": the bare eight are prisoners too)."""
-    return _named_last(_CASUALTY_ALL if cyrillic(text) else _CASUALTY_WORDS, text)
+    return _named_last(_casualty_table(text), text)
 
 
 # A total of every kind: "brings the number of North Korean military personnel to", "raising
@@ -1582,7 +1601,7 @@ def casualty_in_clause(text: str, start: int, end: int) -> str | None:
 def _first_casualty_type(clause: str) -> str | None:
     """The casualty type named first in a clause: "600 have been killed and thousands wounded"
     is about the killed ("killed and wounded" together is one type, listed first)."""
-    return _named_first(_CASUALTY_ALL if cyrillic(clause) else _CASUALTY_WORDS, clause)
+    return _named_first(_casualty_table(clause), clause)
 
 
 # --------------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from pydantic_core import CoreConfig, SchemaSerializer, SchemaValidator
 from pipeline.attribution import Mention, claimant_at, find_mentions, latest_before, resolve_name
 from pipeline.backends import Backend, Completion, make_backend
 from pipeline.claims import (
+    FUNDS_ITS_OWN,
     casualty_in_clause,
     casualty_named_last,
     categories_of,
@@ -536,11 +537,7 @@ _NK_OWN_BEFORE = re.compile(r"\b(North Korea['’]s|Pyongyang['’]s|Nordkoreas)
 # Russia's own goods by the adjective: "Russian missiles and drones struck ...".
 _RUSSIAN_BEFORE = re.compile(r"\b(Russian|Russia's|russische\w*|russes?|rus[oa]s?)\s+$", re.I)
 # A state's own programme that money pays for: "funds the country's missile programme".
-_FUNDS_BEFORE = re.compile(
-    r"\b(funds?|funded|funding|financ\w+|pays?\s+for|paid\s+for|bankroll\w*)\s+"
-    r"(the\s+country's|its|North\s+Korea's|Pyongyang's|the\s+regime's)\s+$",
-    re.IGNORECASE,
-)
+_FUNDS_BEFORE = re.compile(rf"{FUNDS_ITS_OWN}$", re.IGNORECASE)
 # A sentence about the way back: "In umgekehrter Richtung fließt Öl", "In the other direction".
 _OTHER_WAY = re.compile(
     r"\b(in|en)\s+(the\s+)?(other|opposite|reverse|umgekehrter|entgegengesetzter|sens\s+inverse|"

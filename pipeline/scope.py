@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from pipeline.claims import (
+    FUNDS_ITS_OWN,
     WAR_PLACES,
     categories_of,
     names_a_third_country,
@@ -242,11 +243,7 @@ def ties_north_korea(sentence: str, *, acts_only: bool) -> bool:
 
 
 # A state's own programme that money pays for.
-_OWN_PROGRAMME = re.compile(
-    r"\b(pay|pays|paid|paying|fund\w*|financ\w+)\s+(for\s+)?(its|the\s+country's|North\s+"
-    r"Korea's|Pyongyang's|the\s+regime's)\s+(\S+\s+){0,2}program",
-    re.IGNORECASE,
-)
+_OWN_PROGRAMME = re.compile(rf"{FUNDS_ITS_OWN}(\S+\s+){{0,2}}program", re.IGNORECASE)
 # The war's places and fronts: North Koreans there are at war.
 _AT_WAR = re.compile(
     rf"\b({WAR_PLACES}|front\s*lines?|battlefield|trenches|Front|frente)\b",
