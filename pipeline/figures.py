@@ -97,6 +97,7 @@ _MONTH_ABBR_BEFORE = re.compile(
 )
 _DATE_AFTER = re.compile(r"^[-/:]\d")
 _CONTEXT_WORDS = 4
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # A label stops before a verb or preposition: "5,000 troops have been deployed to Russia" ->
 # "5,000 troops".
 _LABEL_STOP = frozenset(
@@ -351,7 +352,8 @@ _HYPHEN_RANGE_END = re.compile(r"\b\d{1,3}[,.\u00a0\u202f ]\d{3}[-–]$")
 
 
 def _label(text: str, start: int, end: int) -> str:
-    tail = text[end : end + 80]
+    # never into the next paragraph: "... в 1,5 тыс.\n\nСтроители сменили саперов"
+    tail = _PARAGRAPH_BREAK.split(text[end : end + 80], maxsplit=1)[0]
     words: list[str] = []
     for m in _WORD.finditer(tail):
         token = m.group()

@@ -273,3 +273,13 @@ def test_unit_sizes_interviewees_and_day_counters_are_not_counts(text):
 def test_a_force_sent_is_still_a_figure():
     text = "North Korea sent a force of about 12,000. A group of 1,000 builders followed."
     assert [f.label for f in find_figures(text)] == ["about 12,000", "1,000 builders followed"]
+
+
+def test_a_label_never_runs_into_the_next_paragraph():
+
+    text = (
+        "В ноябре разведка оценивала их число в 1,5 тыс.\n\n"
+        "Строители сменили саперов: около 1 тыс. саперов вернулись домой."
+    )
+    labels = [f.label for f in find_figures(text)]
+    assert labels[0] == "1,5 тыс.", labels
