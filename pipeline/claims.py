@@ -1047,7 +1047,7 @@ def other_state_acts(clause_before: str, sentence: str) -> bool:
 _ELSEWHERE = re.compile(
     r"\b(to|in|into|across|reached|of|near|outside|from|nach|en|à|au|aux|a)\s+(the\s+)?(China|Chine|"
     r"Cambodia|Cambodge|"
-    r"Camboya|Dandong|Hunchun|Yanji|Shenyang|"
+    r"Camboya|Dandong|Hunchun|Yanji|Shenyang|Helong|Yanbian|Jilin|Liaoning|Changchun|"
     r"Kambodscha|Laos|Vietnam|Mongolia|Mongolei|Mongolie|Kuwait|Koweït|Qatar|Katar|Oman|"
     r"(United\s+Arab\s+)?Emirates|UAE|Libya|Nigeria|Angola|Senegal|Equatorial\s+Guinea|Algeria|"
     r"Malaysia|Myanmar|Thailand|Indonesia|Syria|Iran|Africa|Afrika|Afrique|África|Middle\s+East|"
@@ -1123,8 +1123,12 @@ def sent_elsewhere(sentence: str, start: int, end: int) -> bool:
     than Russia, in a sentence that never names Russia ("North Korea has sent roughly 100,000
     workers to China over the years"; not "loggers ..., felling larch for export to China")."""
     clause_start = max(sentence.rfind(",", 0, start), sentence.rfind(";", 0, start)) + 1
-    if _PLACE_OPENING.match(sentence) and sentence.count(",", 0, start) == 1:
-        clause_start = 0  # "On the edge of Dandong, some 400 North Korean women gut squid"
+    # a wire story's dateline before the sentence proper: "DANDONG, China, Nov. 20, 2025 (Agency)
+    # - Behind the walls of a plant on the edge of Dandong, some 400 ..."
+    dateline = _DATELINE.match(sentence)
+    opening = dateline.end() if dateline and dateline.end() <= start else 0
+    if _PLACE_OPENING.match(sentence, opening) and sentence.count(",", opening, start) == 1:
+        clause_start = opening  # "On the edge of Dandong, some 400 North Korean women gut squid"
     clause_end = end
     while True:  # a list of places goes on past its commas
         ends = [
@@ -1138,6 +1142,8 @@ def sent_elsewhere(sentence: str, start: int, end: int) -> bool:
     return bool(_ELSEWHERE.search(clause)) and not names_russia(sentence)
 
 
+# A dateline: "DANDONG, China, Nov. 20, 2025 (Northeast Asia Report) - ", "SEOUL (AP) — ".
+_DATELINE = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý .'-]+(,|\s\()[^\n]{0,80}?\s[-–—]\s")
 # A sentence that opens with where it happens: "Behind the walls of a plant in Dandong, ...".
 _PLACE_OPENING = re.compile(r"\s*(On|In|At|Behind|Near|Outside|Inside|Across)\s")
 # A clause that goes on listing places after a comma: "employed on building sites, in fishing

@@ -2729,6 +2729,28 @@ def test_payment_for_under_a_heading_goes_the_other_way():
     assert [(r.provider, r.recipient) for r in records] == [("North Korea", "Russia")]
 
 
+@pytest.mark.parametrize(
+    ("text", "not_listed"),
+    [
+        (
+            "DANDONG, China, Nov. 20, 2025 (Northeast Asia Report) - Behind the walls of a plant "
+            "on the edge of Dandong, some 400 North Korean women gut squid for export.",
+            "some 400",
+        ),
+        (
+            "In 2024 some 2,500 North Korean workers staged a protest at garment plants in Helong "
+            "over unpaid wages.",
+            "some 2,500",
+        ),
+    ],
+)
+def test_north_koreans_at_work_in_chinese_border_cities_are_not_listed(text, not_listed):
+    text = "North Korea has sent 11,000 troops to Russia.\n\n" + text
+    labels = [f.label for f in prepare(text).figures]
+    assert not any(label.startswith(not_listed) for label in labels), labels
+    assert any(label.startswith("11,000") for label in labels), labels
+
+
 def test_german_war_captivity_is_captured_not_the_loss_named_before():
     text = (
         "Nordkorea hat rund 11.000 Soldaten nach Russland geschickt. Zwischen 4.000 und 5.000 "
