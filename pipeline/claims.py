@@ -909,7 +909,11 @@ _OTHERS_IN_LABEL = re.compile(
     r"russi|ucraini|cinesi|uzbeki|tagiki|americani|britannici|francesi|tedeschi|polacchi|"
     r"allemands|américains|britanniques|polonais|ukrainiens|russes|franceses|alemanes|"
     r"estadounidenses|británicos|españoles|polacos|ucranianos|rusos|cubanos|cubains|chinos|"
-    r"chinois|indios|indiens|nepalíes|népalais|uzbekos|ouzbeks)\b"
+    r"chinois|indios|indiens|nepalíes|népalais|uzbekos|ouzbeks|"
+    # the writer's own and other European nations: "i circa 250 militari italiani in Lettonia"
+    r"italiani|spagnoli|inglesi|europei|italiens|espagnols|européens|italianos|europeos|"
+    r"portugueses|portugais|portoghesi|turchi|turcs|turcos|giapponesi|japonais|japoneses|"
+    r"sudcoreani|sud-coréens|surcoreanos)\b"
 )
 # After a hedge too ("more than 200 Ukrainian servicemen"), but not Russians: "some 50 Russian
 # military advisers" sent to North Korea are a deployment. (Not "US" either: the match ignores

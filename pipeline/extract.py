@@ -645,6 +645,14 @@ def _head(ctx: ArticleContext, figure: Figure) -> str:
 
 
 # Another army named as the people a sentence is about: "800,000 Russian soldiers".
+# A strike by drones, missiles or shells: with Russia named and North Korea not, its losses
+# are the other side's.
+_RUSSIAN_STRIKE = re.compile(
+    r"\b(drones?|missiles?|air strikes?|airstrikes?|shelling|bombardment|glide bombs?|droni|"
+    r"missili|Drohnen|Raketen|Luftangriff\w*|frappes?|bombardements?|ataques? aéreos?|bombardeos?|"
+    r"дрон\w*|ракет\w*|обстрел\w*|обстріл\w*|авиаудар\w*|авіаудар\w*)\b",
+    re.IGNORECASE,
+)
 _ANOTHER_ARMY = re.compile(
     r"\b(Russian|Ukrainian|russische\w*|ukrainische\w*|russes?|ukrainiens?|rusos?|ucranianos?)"
     r"\s+(\w+\s+)?(soldiers|troops|servicemen|forces|army|Soldaten|Truppen|soldats|troupes|"
@@ -774,6 +782,15 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
         # over 90,000 dead by name."; "Its 155th Naval Infantry Brigade ... lost thousands of
         # men ... to fight Ukrainian forces there"; "About 600 servicemen of the Russian Railway
         # Troops are rebuilding the bridge ... Two sappers were killed"
+    if (
+        (casualty is not None or loss is not None)
+        and personnel is None
+        and _RUSSIAN_STRIKE.search(evidence)
+        and names_russia(evidence)
+        and not mentions_korea(evidence)
+    ):
+        return None  # "Nella notte la Russia ha lanciato 140 droni sull'Ucraina: 11 i feriti a
+        # Kharkiv": the losses of Russia's strikes are Ukraine's
     if (
         personnel is None
         and casualty is None

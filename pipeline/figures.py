@@ -43,7 +43,7 @@ _VAGUE = re.compile(
     r"(alcune |diverse |molte )?(migliaia|centinaia|decine)|milhares|centenas|dezenas)\b",
     re.IGNORECASE,
 )
-_RANGE_JOIN = re.compile(r"^\s*(to|and|-|–|—|bis|und|à|et|a|y|до)\s*$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"^\s*(to|and|-|–|—|bis|und|à|et|a|y|e|до|і)\s*$", re.IGNORECASE)
 _INSTRUCTION = re.compile(
     r"\b(ignore|disregard|forget)\b[^.]{0,80}\b(above|previous|prior|earlier|instructions?)\b|"
     r"\b(AI|A\.I\.|language models?|LLMs?|chatbots?|assistants?|automated systems?)\b[^.]{0,120}"

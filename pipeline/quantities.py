@@ -687,8 +687,11 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]:
 
 
 _RANGE_GAP_RE = re.compile(r"\s*(?:-|–|—|to|bis|or|oder|до|или)\s*", re.IGNORECASE)
-_AND_GAP_RE = re.compile(r"\s*(?:and|und|et|y|и)\s*", re.IGNORECASE)
-_BETWEEN_RE = re.compile(r"(?<![^\W_])(?:between|zwischen|entre|между)\s*$", re.IGNORECASE)
+# Italian and Portuguese "e": "tra 10.000 e 12.000", "entre 10 mil e 12 mil"
+_AND_GAP_RE = re.compile(r"\s*(?:and|und|et|y|e|и|і)\s*", re.IGNORECASE)
+_BETWEEN_RE = re.compile(
+    r"(?<![^\W_])(?:between|zwischen|entre|tra|fra|между|між)\s*$", re.IGNORECASE
+)
 
 
 def _is_range(text: str, a: _Mention, b: _Mention, *, loose_and: bool) -> bool:

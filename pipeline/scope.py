@@ -133,7 +133,12 @@ def in_scope(text: str) -> bool:
         clause for start, end in sentence_spans(text) for clause in text[start:end].split(";")
     ]
     for i, sentence in enumerate(sentences):
-        if not refers_to_north_korea(sentence) or _HISTORY.search(sentence):
+        if (
+            not refers_to_north_korea(sentence)
+            or _HISTORY.search(sentence)
+            or any_match(_NO_SIGN, sentence)
+            or any_match(_PARADE, sentence)
+        ):
             continue
         if names_russia_or_war(sentence) and ties_north_korea(sentence, acts_only=False):
             return True
@@ -162,6 +167,25 @@ _HISTORY = re.compile(
 )
 
 
+# A sentence that finds no sign of a tie ties nothing: "Researchers found 'no trace' of North
+# Korean workers on Russian sites in Africa".
+_NO_SIGN = re.compile(
+    r"\b(no|not any|found no)\s+(trace|sign|evidence|indication)s?\b|"
+    r"\b(aucune?|pas de)\s+(\W+\s*)?(trace|preuve|signe|indice)s?\b|"
+    r"\b(keine|keinerlei)\s+(Spur|Hinweis|Beweis|Beleg)\w*|"
+    r"\b(ningún|ninguna|sin)\s+(rastro|prueba|indicio|señal)\w*|"
+    r"\b(nessuna|nessun)\s+(traccia|prova|indizio|segno)\w*|"
+    r"\b(никаких|нет)\s+(следов|доказательств|признаков)|"
+    r"\b(жодних|немає)\s+(слідів|доказів|ознак)",
+    re.IGNORECASE,
+)
+# A parade is North Korea's own soldiers at home, whoever watches it: "13 тисяч військових і
+# російська делегація на трибуні".
+_PARADE = re.compile(
+    r"\b(parades?|paraded|march(ed)? past|défilé\w*|desfile\w*|Parade\w*|parata|"
+    r"парад\w*)\b",
+    re.IGNORECASE,
+)
 # Another nation's people: "brought 1,200 Russian servicemen onto the central square".
 _OTHER_NATIONS_BEFORE = re.compile(
     r"\b(Russian|Ukrainian|South Korean|Chinese|American|US|British|Belarusian|Japanese|"

@@ -2751,6 +2751,43 @@ def test_north_koreans_at_work_in_chinese_border_cities_are_not_listed(text, not
     assert any(label.startswith("11,000") for label in labels), labels
 
 
+def test_an_italian_range_with_tra_and_e_is_one_range():
+    text = "Secondo il JCS, i militari nordcoreani presenti in Russia sono tra 10.000 e 12.000."
+    figures = prepare(text).figures
+    assert [(f.count.low, f.count.high, f.count.qualifier.value) for f in figures] == [
+        (10000, 12000, "range")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_listed"),
+    [
+        # the losses of Russia's strikes are Ukraine's
+        ("Nella notte la Russia ha lanciato 140 droni sull'Ucraina: 11 i feriti a Kharkiv.", "11 i"),
+        ("Russia fired 96 drones and four missiles overnight; 3 were killed in Odesa.", "3"),
+        # the writer's own nation after the noun
+        (
+            "Intanto a Roma il ministero ha confermato i circa 250 militari italiani schierati "
+            "in Lettonia.",
+            "circa 250",
+        ),
+    ],
+)
+def test_losses_of_russian_strikes_and_european_soldiers_are_not_listed(text, not_listed):
+    text = "North Korea has sent 11,000 troops to Russia.\n\n" + text
+    labels = [f.label for f in prepare(text).figures]
+    assert not any(label.startswith(not_listed) for label in labels), labels
+    assert any(label.startswith("11,000") for label in labels), labels
+
+
+def test_losses_in_a_strike_by_ukraine_on_north_korean_troops_stay_listed():
+    text = (
+        "North Korea has sent 11,000 troops to Russia. A drone strike killed 30 of them near "
+        "Tyotkino, the Ukrainian command said."
+    )
+    assert any(f.label.startswith("30") for f in prepare(text).figures)
+
+
 def test_german_war_captivity_is_captured_not_the_loss_named_before():
     text = (
         "Nordkorea hat rund 11.000 Soldaten nach Russland geschickt. Zwischen 4.000 und 5.000 "

@@ -89,6 +89,13 @@ def test_a_sentence_tying_north_korea_to_russia_puts_an_article_in_scope(text):
         "Russia's envoy said the meeting would do nothing for ordinary North Koreans.",
         # a question and an answer with no people or losses in it
         "Is North Korea worried?\n\nRussia's war economy keeps growing, he said.",
+        # a sentence that finds no sign of a tie
+        "Les chercheurs n'ont trouvé « aucune trace » d'ouvriers nord-coréens sur des chantiers "
+        "russes en Afrique.",
+        "Researchers found no evidence of North Korean workers at Russian sites in Africa.",
+        # a parade is North Korea's own soldiers at home, whoever watches it
+        "Парад у Пхеньяні: 13 тисяч військових і російська делегація на трибуні",
+        "North Korea held a parade of 13,000 soldiers as a Russian delegation looked on.",
     ],
 )
 def test_naming_both_states_is_not_enough(text):

@@ -728,6 +728,8 @@ def test_default_golden_dir():
         "dev22",
         "dev23",
         "dev24",
+        "dev25",
+        "dev26",
         "holdout",
     ],
 )
