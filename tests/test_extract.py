@@ -2763,7 +2763,10 @@ def test_an_italian_range_with_tra_and_e_is_one_range():
     ("text", "not_listed"),
     [
         # the losses of Russia's strikes are Ukraine's
-        ("Nella notte la Russia ha lanciato 140 droni sull'Ucraina: 11 i feriti a Kharkiv.", "11 i"),
+        (
+            "Nella notte la Russia ha lanciato 140 droni sull'Ucraina: 11 i feriti a Kharkiv.",
+            "11 i",
+        ),
         ("Russia fired 96 drones and four missiles overnight; 3 were killed in Odesa.", "3"),
         # the writer's own nation after the noun
         (
