@@ -396,6 +396,12 @@ _SCALES = {
     "мільйон": 1_000_000,
     "мільйони": 1_000_000,
     "мільйонів": 1_000_000,
+    # Portuguese and Spanish after digits: "11 mil", "1,5 milhão", "2 millones"
+    "mil": 1_000,
+    "milhão": 1_000_000,
+    "milhões": 1_000_000,
+    "millón": 1_000_000,
+    "millones": 1_000_000,
 }
 # Russian scale words after a number, longest first ("тысячи" before "тыс"); the plural and
 # genitive forms alone ("тысячи", "десятки тысяч") state no number, as "thousands" does not.
@@ -563,11 +569,25 @@ _WORDS = {
     "двоє": 2,
     "троє": 3,
     "двісті": 200,
+    # Portuguese
+    "dois": 2,
+    "duas": 2,
+    "três": 3,
+    "quatro": 4,
+    "sete": 7,
+    "oito": 8,
+    "dez": 10,
+    "doze": 12,
+    "vinte": 20,
+    "trinta": 30,
+    "duzentos": 200,
+    "trezentos": 300,
+    "quinhentos": 500,
 }
 _BARE_SCALES = {"a", "hundred", "thousand", "dozen", "hundert", "tausend"}
 _SCALE_RE = (
     r"(?:\s*(?P<scale>thousand|tausend|millions?|millionen|mio|mln|billion|bn|milliarden|mrd|k|"
-    r"mila|milioni|" + _RU_SCALE + r")\b)?"
+    r"mila|milioni|milhões|milhão|millones|millón|mil|" + _RU_SCALE + r")\b)?"
 )
 # Grouped thousands with , . ' or a (narrow) space, or a plain integer/decimal.
 _NUM_SPACED = re.compile(
@@ -671,7 +691,8 @@ _DOZEN_RE = re.compile(r"\b(ein|une|una)\s+(Dutzend|douzaine|docena)\b", re.IGNO
 # "trois cents", "doscientos" stays unread
 _FR_ES_SCALED_RE = re.compile(
     r"\b(?P<word>deux|trois|quatre|cinq|six|huit|neuf|dix|dos|tres|cuatro|cinco|seis|siete|ocho|"
-    r"nueve|diez)\s+(?P<scale>mille|mil|cents?)\b",
+    r"nueve|diez|dois|duas|três|quatro|sete|oito|dez|doze|vinte|trinta)\s+(?P<scale>mille|mil|"
+    r"cents?)\b",
     re.IGNORECASE,
 )
 _FR_ES_SCALES = {"mille": 1_000, "mil": 1_000, "cent": 100, "cents": 100}

@@ -59,7 +59,11 @@ _ACCORDING = re.compile(
 # next punctuation.
 _ACCORDING_LOOSE = re.compile(
     r"\b(?:[Ss]elon|[Dd]'après|[Ss]egún|[Dd]e acuerdo con|[Cc]onforme a|[Ss]econdo|"
-    r"[Ss]tando a|[Ss]egundo)\s+"
+    r"[Ss]tando a|[Ss]egundo|[Dd]e acordo com)\s+"
+    # not a relative pronoun ("secondo cui", "según el cual", "selon lequel"): who is meant was
+    # named before it
+    r"(?!(?:cui|il quale|la quale|i quali|le quali|el cual|la cual|los cuales|las cuales|"
+    r"lequel|laquelle|lesquels|lesquelles|o qual|a qual|os quais|as quais)\b)"
 )
 
 # Russian. A source is named before its verb ("Генштаб ВСУ сообщил", "Южнокорейская разведка

@@ -105,6 +105,7 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
             r"guidance(\s+(systems?|technology|kits?))?\s+(of|for)\s+([\w'’-]+\s+){0,4}?"
             r"(ballistic\s+)?missiles|guidance\s+(systems?|technology|kits?)|"
             r"raketentechn\w*|technologie (de )?missiles?|tecnología de misiles|"
+            r"tecnologia de mísseis|"
             r"tecnologia missilistica|"
             # guidance and accuracy: "bei der Lenkung seiner Raketen", "improve the accuracy of
             # its missiles", "mejorar la precisión de sus misiles"
@@ -124,7 +125,9 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
             r"\w*öl\b|\böl\w+|\w*öl(produkt|lieferung)\w*|treibstoff|kraftstoff|benzin|pétrole|"
             # "des produits pétroliers raffinés" (but "des pétroliers" alone are tankers)
             r"produits pétroliers|"
-            r"carburant|petróleo|combustible|petrolio|carburante|gasolio",
+            r"carburant|petróleo|combustible|petrolio|carburante|gasolio|"
+            # Portuguese
+            r"combustível|combustíveis|gasóleo|derivados de petróleo",
             re.IGNORECASE,
         ),
     ),
@@ -135,7 +138,7 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
             r"palm|soybean) oil)\b|"
             r"lebensmittel|nahrung|getreide|weizen|mehl|nourriture|céréales|blé|farine|"
             r"alimentos|trigo|harina|cereales|denrées|vivres|alimentaires|grano|farina|cibo|"
-            r"alimentari|cereali",
+            r"alimentari|cereali|farinha|cereais|comida",
             re.IGNORECASE,
         ),
     ),
@@ -144,7 +147,8 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
         re.compile(
             r"\b(money|cash|currency|financial|funds|payments?|"
             r"dollars?|roubles?|rubles?)\b|geld|devisen|"
-            r"finanz|\b(argent|devises|dinero|divisas|denaro|valuta|contanti)\b",
+            r"finanz|\b(argent|devises|dinero|divisas|denaro|valuta|contanti|dinheiro|"
+            r"moeda estrangeira)\b",
             re.IGNORECASE,
         ),
     ),
@@ -164,7 +168,10 @@ _CATEGORY_WORDS.append(
             r"missiles balistiques|misiles balísticos|munición|municiones|"
             # Italian
             r"proiettili|munizioni|missili|armi|obici|lanciarazzi|artiglieria|cannoni|"
-            r"missili balistici)\b|"
+            r"missili balistici|"
+            # Portuguese
+            r"mísseis|mísseis balísticos|projéteis|projécteis|munições|artilharia|obuses|"
+            r"lança-foguetes)\b|"
             # German compounds: "Artilleriegranaten", "Kurzstreckenraketen"
             r"\w*(granaten|munition|waffen|raketen|raketenwerfer\w*|haubitzen|geschütze|"
             r"kampfflugzeug\w*)\b",
@@ -251,7 +258,7 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
         "deminers",
         re.compile(
             r"demin|mine[- ]clear|sapper|minenräum|entminung|démineur|"
-            r"desminado|zapador|sminator|artificier|sminament",
+            r"desminado|zapador|sminator|artificier|sminament|sapador|desminag",
             re.IGNORECASE,
         ),
     ),
@@ -265,14 +272,19 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"militares de la construcci[óo]n|"
             r"soldats du génie de construction|troupes de construction|soldats-bâtisseurs|"
             r"bâtisseurs|militaires du bâtiment|"
-            r"costruttori militari|edili militari|truppe (di|da|del genio di) costruzione",
+            r"costruttori militari|edili militari|truppe (di|da|del genio di) costruzione|"
+            # Portuguese: "militares de engenharia de construção", "construtores militares"
+            r"engenharia de constru[çc][ãa]o|construtores militares|"
+            r"trabalhadores militares da constru[çc][ãa]o|militares da constru[çc][ãa]o",
             re.IGNORECASE,
         ),
     ),
     (
         "military_engineers",
         re.compile(
-            r"engineer|pionier|ingénieur|ingeniero|genieri|militari del genio", re.IGNORECASE
+            r"engineer|pionier|ingénieur|ingeniero|genieri|militari del genio|engenheiro|"
+            r"engenharia",
+            re.IGNORECASE,
         ),
     ),
     (
@@ -292,7 +304,8 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"worker|labou?rer|loggers|lumberjacks|woodcutters|arbeiter|it specialists|"
             r"construction workers|ouvriers|"
-            r"travailleurs|trabajadores|obreros|operai|lavoratori|manodopera|trabalhadores",
+            r"travailleurs|trabajadores|obreros|operai|lavoratori|manodopera|trabalhadores|"
+            r"oper[áa]rios",
             re.IGNORECASE,
         ),
     ),
@@ -318,7 +331,9 @@ _CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"tote und verwundete|"
             r"verluste|bajas|pertes|killed, wounded|dead, wounded|tués, blessés|muertos, heridos|"
             r"tote, verwundete|getötet (oder|und) (verwundet|verletzt)|tot (oder|und) verwundet|"
-            r"(morti|uccisi) (e|o) feriti|tra morti e feriti|perdite",
+            r"(morti|uccisi) (e|o) feriti|tra morti e feriti|perdite|"
+            # Portuguese
+            r"mortos (e|ou) feridos|entre mortos e feridos|baixas|perdas",
             re.IGNORECASE,
         ),
     ),
@@ -330,7 +345,9 @@ _CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
             # held by the other side: "Three North Koreans are held in Ukraine", "detenuti"
             r"(are|were|is|being) (now )?held (in|by) Ukrain\w*|held by (Kyiv|Kiev)|"
             r"detained|detenut[io]|détenus|"
-            r"detenidos|festgehalten|inhaftiert",
+            r"detenidos|festgehalten|inhaftiert|"
+            # Portuguese: "prisioneiros", "nas mãos das forças ucranianas", "detidos"
+            r"prisioneiros?|nas mãos d[aeo]s? (forças )?ucranian[oa]s|detidos",
             re.IGNORECASE,
         ),
     ),
@@ -343,14 +360,16 @@ _CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "wounded",
         re.compile(
-            r"wounded|injured|verwundet|verletzt|bless[ée]s?|heridos?|ferit[io]", re.IGNORECASE
+            r"wounded|injured|verwundet|verletzt|bless[ée]s?|heridos?|ferit[io]|feridos?",
+            re.IGNORECASE,
         ),
     ),
     (
         "killed",
         re.compile(
             r"killed|dead|died|deaths?|death toll|fatalities|remains|coffins|toten?|getötet|"
-            r"gefallen|ums Leben|tu[ée]s|morts?|muertos?|fallecidos?|\bmorti\b|uccisi|caduti",
+            r"gefallen|ums Leben|tu[ée]s|morts?|muertos?|fallecidos?|\bmorti\b|uccisi|caduti|"
+            r"\bmortos\b|\bmortes\b|morreram",
             re.IGNORECASE,
         ),
     ),
@@ -460,6 +479,11 @@ def personnel_in_phrase(phrase: str) -> str | None:
     return _named_first(_personnel_table(phrase), phrase)
 
 
+def names_personnel(text: str, subtype: str) -> bool:
+    """Whether ``text`` anywhere names personnel of type ``subtype``."""
+    return any(kind == subtype and pattern.search(text) for kind, pattern in _personnel_table(text))
+
+
 def personnel_named_last(text: str) -> str | None:
     """The personnel type named last in ``text`` ("about 14,000 North Korean troops ... That
     compares with the 10,000": the bare figure is troops too)."""
@@ -546,7 +570,7 @@ def deployment_status_from_words(context: str, status: DeploymentStatus) -> Depl
 
 _RUSSIA = (
     r"(Russia|Russian|Moscow|the Kremlin|Russland|russisch\w*|Moskau|Russie|Moscou|Rusia|Moscú|"
-    r"Mosca|il Cremlino|Rússia)"
+    r"Mosca|il Cremlino|Rússia|Moscovo|o Kremlin)"
 )
 # Once an article has named North Korea, it may call it "the North" (case matters: "the north
 # of Russia" is not it).
@@ -576,7 +600,7 @@ _TO_NK = re.compile(
     rf"hilft|helfe|unterstütz|"
     rf"sell|sold\b|"
     rf"liefer|beliefer|versorg|envi|enví|suministr|entreg|proporcion|fourni|livr|transf|transm|"
-    rf"fornisc|fornit|consegn|invi|vend)\w*\W+"
+    rf"fornisc|fornit|consegn|invi|vend|fornec)\w*\W+"
     rf"(\w+\W+){{0,4}}{_NK}|"
     rf"{_RUSSIA}\W+(\w+\W+){{0,3}}(le |lui )?(ha |a )?(suministrado|entregado|enviado|fourni|livré|"
     rf"envoyé|transferido|transféré)\b|"
@@ -640,7 +664,7 @@ _TO_RUSSIA = re.compile(
     rf"(\w+\W+){{0,8}}{_NK}|"
     rf"{_NK}\W+(\w+\W+){{0,4}}(suppl|provid|deliver|sen[dt]|ship|transfer|giv|liefer|beliefer|versorg|envi|"
     rf"promis|pledg|offer|sell|sold\b|"
-    rf"enví|suministr|entreg|proporcion|fourni|livr|fornisc|fornit|consegn|invi|vend)\w*\W+"
+    rf"enví|suministr|entreg|proporcion|fourni|livr|fornisc|fornit|consegn|invi|vend|fornec)\w*\W+"
     rf"(\w+\W+){{0,8}}(to\s+|a\s+|à\s+(la\s+)?|alla\s+)?{_RUSSIA}|\bto\s+{_RUSSIA}|"
     rf"{_RUSSIA}\s+(has\s+|had\s+|is\s+)?(receiv|obtain|acquir)\w*|"
     rf"\b(nach|an)\s+(Russland|Moskau)\b|"
@@ -650,7 +674,7 @@ _TO_RUSSIA = re.compile(
     # German dative before the participle: "Nordkorea habe Russland Granaten geliefert"
     rf"{_NK}\W+(\w+\W+){{0,3}}(Russland|Moskau)\W+(\w+\W+){{0,8}}"
     rf"(zur Verfügung gestellt|geliefert|geschickt|überlassen)|"
-    rf"\b(a|à la|alla)\s+(Rusia|Russie|Russia)\b|"
+    rf"\b(a|à la|alla|à)\s+(Rusia|Russie|Russia|Rússia)\b|"
     # "a shipment of North Korean rocket launchers that reached Russia by rail"
     rf"\b(reach(ed|es|ing)?|arriv(ed|es|ing) in)\s+{_RUSSIA}|"
     # made or sent for Russia's forces: "assembling Geran-type attack drones for Russian forces"
@@ -762,7 +786,9 @@ _CASUALTY_VERBS = re.compile(
     # held by the other side; Italian
     r"held (in|by) (Ukrain\w*|Kyiv|Kiev)|detained|detenut[io]|détenus|detenidos|festgehalten|"
     r"inhaftiert|"
-    r"morti|uccisi|caduti|feriti|prigionieri|catturati|dispersi)\b",
+    r"morti|uccisi|caduti|feriti|prigionieri|catturati|dispersi|"
+    # Portuguese
+    r"mortos|feridos|baixas|perdas|prisioneiros|detidos|morreram)\b",
     re.IGNORECASE,
 )
 
@@ -895,6 +921,8 @@ _OTHERS_IN_LABEL = re.compile(
     r"^(\S+\s+){0,3}?\d[\d.,\u00a0\u202f ]*\s+(cubanos|cubanas|nepalíes|nepaleses|indios|"
     r"colombianos|sirios|chinos|uzbekos|tayikos|africanos|cubains|népalais|indiens|colombiens|"
     r"syriens|chinois|ouzbeks|tadjiks|africains|"
+    # Portuguese: "12 brasileiros detidos na Europa"
+    r"brasileiros|portugueses|cubanos|nepaleses|indianos|chineses|africanos|angolanos|"
     # German nationalities as nouns: "darunter 3.100 Usbeken, 1.900 Chinesen"
     r"Usbeken|Tadschiken|Kirgisen|Chinesen|Vietnamesen|Inder|Nepalesen|Kubaner|Syrer|Afrikaner|"
     r"Ukrainer|Russen|Belarussen|Weißrussen|Türken|"
@@ -988,7 +1016,8 @@ _OWN_FORCES_BEFORE = re.compile(
     # the speaker's own strength: "We should have 400 men; we have about 280"
     r"|\b(we|I)\s+(should |would |only |now |still )?(have|had)(?=\s*$)"
     # a prisoner swap between the warring sides: "The two sides swapped 300 prisoners each"
-    r"|\b(swapp?\w*|exchanged|traded|tauscht\w*|ausgetauscht|intercambi\w*|canje\w*)\b"
+    r"|\b(swapp?\w*|exchanged|traded|tauscht\w*|ausgetauscht|intercambi\w*|canje\w*|"
+    r"troc(aram|ou|a|am|ado)|scambi\w*|échang\w*)\b"
     # the dead handed back after a swap: "Ukraine also received the bodies of 1,000 fallen"
     r"|\b(received|repatriated|returned|handed\s+over|handed\s+back)\s+(the\s+)?"
     r"(bodies|remains)\s+of\b"

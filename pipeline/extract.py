@@ -53,6 +53,7 @@ from pipeline.claims import (
     names_north_korea,
     names_other_people,
     names_people,
+    names_personnel,
     names_russia,
     names_someone,
     other_state_acts,
@@ -754,6 +755,10 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
     # troops]" names its kind just after; read on to the end of the noun phrase
     phrase = _NOUN_PHRASE_END.split(" ".join(clause.split()[:7]), maxsplit=1)[0]
     personnel = subtype_from_words("deployment", figure.label) or personnel_in_phrase(phrase)
+    if personnel in ("troops", "military_engineers") and names_personnel(
+        phrase, "construction_troops"
+    ):
+        personnel = "construction_troops"  # "até seis mil militares de engenharia [de construção]"
     if personnel is None and (predicate := _PREDICATE_NOUN.match(clause)):
         personnel = personnel_in_phrase(predicate.group(1))  # "of whom 2,000 are engineers"
     if _BOUGHT_AFTER.match(ctx.text, figure.end):

@@ -237,6 +237,12 @@ _SCALES: dict[str, int] = {
     "тис": 1_000,
     "mila": 1_000,
     "milioni": 1_000_000,
+    # Portuguese and Spanish: "11 mil", "1,5 milhão", "2 millones"
+    "mil": 1_000,
+    "milhão": 1_000_000,
+    "milhões": 1_000_000,
+    "millón": 1_000_000,
+    "millones": 1_000_000,
     "тисяча": 1_000,
     "тисячі": 1_000,
     "тисяч": 1_000,
@@ -268,7 +274,9 @@ _DIGITS_RE = re.compile(
     r"|\s+(?P<word>hundred|hundert|thousand|tausend|millionen|million|milliarden|milliarde"
     r"|billion|dozen|dutzend|тысячи|тысячу|тысяча|тысяч|миллионов|миллиона|миллион"
     r"|миллиардов|миллиарда|миллиард|mila|milioni|тисячі|тисячу|тисяча|тисяч|мільйонів|"
-    r"мільйони|мільйон)"
+    r"мільйони|мільйон"
+    # Portuguese and Spanish after digits: "11 mil", "1,5 milhão", "2 millones"
+    r"|milhões|milhão|millones|millón|mil)"
     r"|(?P<suffix>k|bn|mn|mln)"
     r")?"
     r"(?![^\W_])",
@@ -294,12 +302,15 @@ _UNITS = {
     # Ukrainian (words with an apostrophe, "п'ять", split in two: left out)
     "дві": 2, "чотири": 4, "шість": 6, "сім": 7, "вісім": 8, "двоє": 2, "двох": 2, "троє": 3,
     "трьох": 3,
+    # Portuguese ("cinco", "seis" are Spanish too; "nove" Italian)
+    "dois": 2, "duas": 2, "três": 3, "quatro": 4, "sete": 7, "oito": 8,
 }
 _TEENS = {
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
     "dix": 10, "douze": 12, "quinze": 15, "diez": 10, "doce": 12, "quince": 15,
     "dieci": 10, "undici": 11, "dodici": 12, "quindici": 15,
+    "dez": 10, "onze": 11, "doze": 12,
     "одинадцять": 11, "дванадцять": 12,
     "десять": 10, "десяти": 10, "одиннадцать": 11, "двенадцать": 12, "двенадцати": 12,
     "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15, "пятнадцати": 15,
@@ -311,6 +322,7 @@ _TENS = {
     "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50,
     "venti": 20, "trenta": 30, "quaranta": 40, "cinquanta": 50,
     "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50,
+    "vinte": 20, "trinta": 30, "quarenta": 40, "cinquenta": 50,
     "двадцать": 20, "двадцати": 20, "тридцать": 30, "тридцати": 30, "сорок": 40, "сорока": 40,
     "пятьдесят": 50, "пятидесяти": 50, "шестьдесят": 60, "шестидесяти": 60, "семьдесят": 70,
     "семидесяти": 70, "восемьдесят": 80, "восьмидесяти": 80, "девяносто": 90, "девяноста": 90,
@@ -330,6 +342,10 @@ _RU_HUNDREDS = {
     "duecento": 200, "trecento": 300, "quattrocento": 400, "cinquecento": 500,
     "seicento": 600, "settecento": 700, "ottocento": 800, "novecento": 900,
     "двісті": 200, "чотириста": 400, "шістсот": 600, "сімсот": 700, "вісімсот": 800,
+    # Portuguese ("seiscentos", "setecentos", "novecentos" are Spanish too)
+    "duzentos": 200, "duzentas": 200, "trezentos": 300, "trezentas": 300,
+    "quatrocentos": 400, "quatrocentas": 400, "quinhentos": 500, "quinhentas": 500,
+    "oitocentos": 800, "oitocentas": 800,
 }
 # French "cent(s)" is a hundred only after a French unit ("trois cents"): alone it is also
 # English ("per cent", "every cent").
@@ -352,6 +368,7 @@ _WORD_SCALES = {
     "mila": 1_000, "milioni": 1_000_000, "milione": 1_000_000,
     "тисяча": 1_000, "тисячу": 1_000, "тисячі": 1_000, "тисяч": 1_000,
     "мільйон": 1_000_000, "мільйони": 1_000_000, "мільйонів": 1_000_000,
+    "milhão": 1_000_000, "milhões": 1_000_000,
 }
 # German plurals are only figures after a multiplier ("zwei Millionen"); bare, they are vague.
 # So are the Russian plural and genitive forms ("тысячи", "десятки тысяч"), but "тысяча" and
@@ -359,6 +376,7 @@ _WORD_SCALES = {
 _NEEDS_MULTIPLIER = {
     "millionen", "milliarden", "millones", "mille", "mil", "mila", "milioni",
     "тысячи", "тысяч", "миллиона", "миллионов", "тисячі", "тисяч", "мільйони", "мільйонів",
+    "milhões",
 }
 # "полторы тысячи" is one and a half thousand.
 _ONE_AND_A_HALF = {"полтора", "полторы", "полутора"}

@@ -34,7 +34,9 @@ _GIVES = re.compile(
     r"да[её]т|поставляет|отправляет|переда[её]т|платит|"
     r"дал[аи]?|поставил[аи]?|отправил[аи]?|передал[аи]?|"
     r"дає|постачає|надсилає|передає|платить|дав|дала|передав|передала|надіслав|надіслала|"
-    r"відправив|відправила)\b",
+    r"відправив|відправила|"
+    # Portuguese
+    r"envia|enviou|fornece|forneceu|entrega|entregou|mandou|pagou)\b",
     re.IGNORECASE,
 )
 # A heading verb of getting: the state named in the heading is the recipient.
@@ -44,13 +46,15 @@ _GETS = re.compile(
     r"reçoit|obtient|gagne|reçu|obtenu|gagné|"
     r"recibe|obtiene|gana|recibido|recibió|obtenido|ganado|"
     r"bekommt|erhält|bekam|erhielt|bekommen|erhalten|"
-    r"получает|получил[аи]?|отримує|отримав|отримала)\b",
+    r"получает|получил[аи]?|отримує|отримав|отримала|"
+    r"recebe|recebeu|obtém|obteve|ganha|ganhou)\b",
     re.IGNORECASE,
 )
 # "In return" with no state: the way back from the heading before.
 _IN_RETURN = re.compile(
     r"\b(in return|in exchange|in cambio|en échange|en retour|a cambio|en contrapartida|"
-    r"im Gegenzug|als Gegenleistung|взамен|в обмен|в ответ|натомість|в обмін)\b",
+    r"im Gegenzug|als Gegenleistung|взамен|в обмен|в ответ|натомість|в обмін|em troca|"
+    r"em contrapartida)\b",
     re.IGNORECASE,
 )
 # A heading over items that did not move ("Denied, no evidence:", "Dementi", "Bestritten"):
@@ -132,7 +136,9 @@ def _is_question(lines: list[str], k: int) -> bool:
     heads the answer below it ("¿Qué envía Pyongyang?", "¿Y qué recibe a cambio?")."""
     line = lines[k].strip()
     before = not lines[k - 1].strip() if k > 0 else True
-    return line.endswith("?") and len(line.split()) <= 15 and before and _stands_alone(lines, k)
+    # the answer may follow on the next line ("O que Pyongyang recebe em troca?\nSegundo o NIS,
+    # petróleo refinado, ...")
+    return line.endswith("?") and len(line.split()) <= 15 and before
 
 
 def _stands_alone(lines: list[str], k: int) -> bool:

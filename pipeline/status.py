@@ -160,7 +160,10 @@ _TRANSFER = (
     r"earn(s|ed|ing)?|(weiter|über|ab)(gibt|geben|gab|gegeben)|carr(y|ies|ied|ying)|"
     # Italian
     r"consegn\w*|fornit[oiae]|fornisc\w*|fornire|inviat[oiae]|invia(no|to|re)?|trasferit\w*|"
-    r"vendut\w*|vend(e|ono)|aiut\w*|installat[oiae]|ricev\w*|pagat[oiae]|paga(no)?"
+    r"vendut\w*|vend(e|ono)|aiut\w*|installat[oiae]|ricev\w*|pagat[oiae]|paga(no)?|"
+    # Portuguese: "forneceu", "terá fornecido", "enviou", "recebeu", "entregou"
+    r"fornec\w*|enviou|envia(m|ram|do|dos|das)?\b|receb\w*|transferi\w*|vendeu|ajud\w*|"
+    r"pag(ou|aram|a|am)\b|instalad[oa]s?"
 )
 _RU_TRANSFER = (
     r"поставля\w*|поставил\w*|поставит\w*|поставлен\w*|переда[её]т\w*|передава\w*|"
@@ -498,7 +501,8 @@ _MOVES = (
     r"receiv(e|es|ed|ing)|obtain(s|ed|ing)?|acquir(e|es|ed|ing)|sell(s|ing)?|sold|"
     r"hand(s|ed|ing)? over|übergeben|übergab\w*|remis|"
     r"liefer\w*|geliefert|beliefer\w*|versorg\w*|erh(a|ä)lt\w*|erhalten|livr\w*|fourni\w*|transf[eé]r\w*|"
-    r"entreg\w*|suministr\w*|proporcion\w*|recib\w*|transfi\w*|transm\w*"
+    r"entreg\w*|suministr\w*|proporcion\w*|recib\w*|transfi\w*|transm\w*|fornec\w*|receb\w*|"
+    r"enviou"
 )
 _RU_MOVES = (
     r"поставля\w*|поставил\w*|поставит\w*|переда[её]т\w*|передал\w*|передаст|отправля\w*|"
