@@ -2745,10 +2745,7 @@ def test_payment_for_under_a_heading_goes_the_other_way():
     ],
 )
 def test_north_koreans_at_work_in_chinese_border_cities_are_not_listed(text, not_listed):
-    text = "North Korea has sent 11,000 troops to Russia.\n\n" + text
-    labels = [f.label for f in prepare(text).figures]
-    assert not any(label.startswith(not_listed) for label in labels), labels
-    assert any(label.startswith("11,000") for label in labels), labels
+    _assert_vetoed_beside_a_deployment(text, not_listed)
 
 
 def test_an_italian_range_with_tra_and_e_is_one_range():
@@ -2777,10 +2774,7 @@ def test_an_italian_range_with_tra_and_e_is_one_range():
     ],
 )
 def test_losses_of_russian_strikes_and_european_soldiers_are_not_listed(text, not_listed):
-    text = "North Korea has sent 11,000 troops to Russia.\n\n" + text
-    labels = [f.label for f in prepare(text).figures]
-    assert not any(label.startswith(not_listed) for label in labels), labels
-    assert any(label.startswith("11,000") for label in labels), labels
+    _assert_vetoed_beside_a_deployment(text, not_listed)
 
 
 def test_losses_in_a_strike_by_ukraine_on_north_korean_troops_stay_listed():

@@ -110,6 +110,13 @@ def test_bulleted_items_under_a_lead_in_are_read_even_when_short():
     assert ("fuel", *TO_NK) in found
 
 
+def _statuses(text: str) -> set[tuple[str, str, str]]:
+    """(category, provider, status) of each exchange ``exchanges_from_words`` finds."""
+    return {
+        (r.category.value, r.provider, r.status.value) for r in exchanges_from_words(prepare(text))
+    }
+
+
 def _directions(text: str) -> set[tuple[str, str, str]]:
     return {
         (r.category.value, r.provider, r.recipient) for r in exchanges_from_words(prepare(text))
@@ -148,9 +155,7 @@ def test_a_table_under_a_direction_heading_gives_each_row_its_own_status():
         "Electronic-warfare equipment | Ukrainian officials | Suspected\n"
         "Hard currency | KIDA | Suspected\n"
     )
-    found = {
-        (r.category.value, r.provider, r.status.value) for r in exchanges_from_words(prepare(text))
-    }
+    found = _statuses(text)
     assert ("weapons", "North Korea", "delivered") in found
     assert ("fuel", "Russia", "delivered") in found
     assert ("electronic_warfare", "Russia", "suspected") in found
@@ -165,9 +170,7 @@ def test_a_live_blog_entry_title_under_its_time_stamp_is_a_heading():
         "- Pantsir air-defence systems, two batteries of which now guard the capital\n\n"
         "12:55 BST\nOvernight attacks\nFuel depots burned after the strike.\n"
     )
-    found = {
-        (r.category.value, r.provider, r.status.value) for r in exchanges_from_words(prepare(text))
-    }
+    found = _statuses(text)
     assert ("fuel", "Russia", "delivered") in found  # "received" in the title: delivered
     assert ("air_defense", "Russia", "delivered") in found
     assert section_direction(text, text.index("Fuel depots")) is None  # the next entry's
