@@ -36,7 +36,7 @@ _GIVES = re.compile(
     r"дає|постачає|надсилає|передає|платить|дав|дала|передав|передала|надіслав|надіслала|"
     r"відправив|відправила|"
     # Portuguese
-    r"envia|enviou|fornece|forneceu|entrega|entregou|mandou|pagou)\b",
+    r"envia|enviou|fornece|forneceu|entregou|mandou|pagou)\b",
     re.IGNORECASE,
 )
 # A heading verb of getting: the state named in the heading is the recipient.
