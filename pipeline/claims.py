@@ -274,7 +274,7 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"bâtisseurs|militaires du bâtiment|"
             r"costruttori militari|edili militari|truppe (di|da|del genio di) costruzione|"
             # Portuguese: "militares de engenharia de construção", "construtores militares"
-            r"engenharia de constru[çc][ãa]o|construtores militares|"
+            r"engenharia de constru[çc][ãa]o|construtores militares|constru[çc][ãa]o militar|"
             r"trabalhadores militares da constru[çc][ãa]o|militares da constru[çc][ãa]o",
             re.IGNORECASE,
         ),
@@ -328,9 +328,10 @@ _CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"(morts|tués) (et|ou) blessés|muertos (y|o) heridos|"
             r"killed (and|or) (wounded|injured)|dead (and|or) "
             r"(wounded|injured)|casualties|losses|(overall|total|casualty) (toll|tally)|"
-            r"tote und verwundete|"
+            r"toten? und verwundeten?|"
             r"verluste|bajas|pertes|killed, wounded|dead, wounded|tués, blessés|muertos, heridos|"
-            r"tote, verwundete|getötet (oder|und) (verwundet|verletzt)|tot (oder|und) verwundet|"
+            r"toten?, verwundeten?|getötet (oder|und) (verwundet|verletzt)|"
+            r"tot (oder|und) verwundet|"
             r"(morti|uccisi) (e|o) feriti|tra morti e feriti|perdite|"
             # Portuguese
             r"mortos (e|ou) feridos|entre mortos e feridos|baixas|perdas",

@@ -330,6 +330,9 @@ def test_portuguese_number_words_in_the_scorers_audit():
         ("deployment", "mais de 1.000 sapadores", "deminers"),
         ("deployment", "militares de engenharia de construção", "construction_troops"),
         ("deployment", "operários", "workers"),
+        ("deployment", "até 5.000 trabalhadores da construção militar", "construction_troops"),
+        # German in the dative plural
+        ("casualty", "mehr als 7.000 Toten und Verwundeten", "killed_or_wounded"),
     ],
 )
 def test_portuguese_personnel_and_losses(record_type, label, subtype):

@@ -730,6 +730,7 @@ def test_default_golden_dir():
         "dev24",
         "dev25",
         "dev26",
+        "dev27",
         "holdout",
     ],
 )
