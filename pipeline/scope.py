@@ -180,10 +180,14 @@ _NO_SIGN = re.compile(
     re.IGNORECASE,
 )
 # A parade is North Korea's own soldiers at home, whoever watches it: "13 тисяч військових і
-# російська делегація на трибуні".
+# російська делегація на трибуні"; the dead and homeless of a typhoon or a flood are no one's
+# support either.
 _PARADE = re.compile(
     r"\b(parades?|paraded|march(ed)? past|défilé\w*|desfile\w*|Parade\w*|parata|"
-    r"парад\w*)\b",
+    r"парад\w*|typhoons?|floods?|flood(ed|ing)|inundated|earthquakes?|Taifun\w*|Hochwasser|"
+    r"Überschwemmung\w*|"
+    r"inondations?|typhon\w*|inundaci\w*|tif[oó]n\w*|alluvion\w*|tifone|тайфун\w*|"
+    r"наводнени\w*|повін\w*)\b",
     re.IGNORECASE,
 )
 # Another nation's people: "brought 1,200 Russian servicemen onto the central square".

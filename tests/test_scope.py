@@ -96,6 +96,13 @@ def test_a_sentence_tying_north_korea_to_russia_puts_an_article_in_scope(text):
         # a parade is North Korea's own soldiers at home, whoever watches it
         "Парад у Пхеньяні: 13 тисяч військових і російська делегація на трибуні",
         "North Korea held a parade of 13,000 soldiers as a Russian delegation looked on.",
+        # a typhoon's dead and homeless
+        "Typhoon Jongdari kills at least 14 in North Korea, floods Russia's Primorye\n\n"
+        "A typhoon tore into Russia's Primorye region over the weekend, killing at least 14 "
+        "people in North Korea and two in Russia.\n\n"
+        "North Korea's state news agency KCNA said that 14 people had died and 23 were missing "
+        "in the special economic zone of Rason, where more than 4,600 homes were flooded and "
+        "some 11,000 hectares of rice paddies were under water.",
     ],
 )
 def test_naming_both_states_is_not_enough(text):
