@@ -645,7 +645,6 @@ def _head(ctx: ArticleContext, figure: Figure) -> str:
     return " ".join(_clause_after(ctx, figure).split()[:3])
 
 
-# Another army named as the people a sentence is about: "800,000 Russian soldiers".
 # A strike by drones, missiles or shells: with Russia named and North Korea not, its losses
 # are the other side's.
 _RUSSIAN_STRIKE = re.compile(
@@ -654,6 +653,7 @@ _RUSSIAN_STRIKE = re.compile(
     r"дрон\w*|ракет\w*|обстрел\w*|обстріл\w*|авиаудар\w*|авіаудар\w*)\b",
     re.IGNORECASE,
 )
+# Another army named as the people a sentence is about: "800,000 Russian soldiers".
 _ANOTHER_ARMY = re.compile(
     r"\b(Russian|Ukrainian|russische\w*|ukrainische\w*|russes?|ukrainiens?|rusos?|ucranianos?)"
     r"\s+(\w+\s+)?(soldiers|troops|servicemen|forces|army|Soldaten|Truppen|soldats|troupes|"
@@ -1314,7 +1314,8 @@ def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
         ):
             # a headline restates the body in fewer words, and often loses who gives what
             # ("proyectiles a cambio de defensa antiaérea y cazas"); a bulleted line under a
-            # lead-in ("Was Moskau liefert:" then "- Weizen") is a list item, not a headline
+            # lead-in ("Was Moskau liefert:" then "- Weizen") is a list item, and a table row
+            # ("Wheat and flour | Russian customs | Delivered") a claim, not a headline
             continue
         mentions = category_mentions(ctx.text[s:e], folded[s:e], here)
         if not mentions:
