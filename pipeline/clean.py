@@ -43,12 +43,12 @@ _ONLY_NUMBER = re.compile(r"^\s*[\d.,]+\s*%?\s*$")
 _SENTENCE_END = re.compile(r"[.!?:;,\"'”»)]\s*$")
 
 
-@lru_cache(maxsize=4096)
 def _bare(line: str) -> str:
     """A line without its surrounding blanks and list bullet."""
     return line.strip().lstrip("•·-*–—").strip()
 
 
+@lru_cache(maxsize=4096)
 def is_boilerplate(line: str) -> bool:
     """True for a line that is page furniture rather than article prose."""
     stripped = _bare(line)
@@ -111,8 +111,9 @@ def furniture_lines(text: str) -> frozenset[int]:
     for line in text.split("\n"):
         # the items of a list under a lead-in of the article's own ("Was Moskau liefert:" then
         # "- Weizen") are content, however short
-        in_lead_list = (in_lead_list and bool(_LIST_ITEM.match(line))) or _is_lead_in(line)
-        own_item = in_lead_list and bool(_LIST_ITEM.match(line))
+        item = bool(_LIST_ITEM.match(line))
+        in_lead_list = (in_lead_list and item) or _is_lead_in(line)
+        own_item = in_lead_list and item
         if is_boilerplate(line) and not (own_item and _short_label(_bare(line))):
             starts.add(pos)
         if _LINKS_HEADING.match(line):

@@ -118,11 +118,23 @@ def _is_heading(lines: list[str], k: int) -> bool:
         return False
     if line.startswith(("-", "•", "*", "|")) or "|" in line:
         return False  # a list item or a menu
-    if k > 0 and ENTRY_STAMP.fullmatch(lines[k - 1]):
-        return True  # a live blog entry's title under its time stamp
+    if _under_time_stamp(lines, k):
+        return True  # a live blog entry's title
     before = not lines[k - 1].strip() if k > 0 else True
-    table_next = k + 1 < len(lines) and is_table_row(lines[k + 1])  # "SENT TO RUSSIA" over a table
-    return before and (_stands_alone(lines, k) or line.endswith(":") or table_next)
+    return before and (_set_off(lines, k) or line.endswith(":"))
+
+
+def _set_off(lines: list[str], k: int) -> bool:
+    """Whether line ``k`` is set off from the text below it: a blank line (or the end) follows,
+    a table follows ("SENT TO RUSSIA" over "Item | Source | Assessment"), or a live blog's time
+    stamp stands above it. A colon-ended line that is not set off is a lead-in to what follows."""
+    table_next = k + 1 < len(lines) and is_table_row(lines[k + 1])
+    return _stands_alone(lines, k) or table_next or _under_time_stamp(lines, k)
+
+
+def _under_time_stamp(lines: list[str], k: int) -> bool:
+    """Whether line ``k`` comes right after a live blog entry's time stamp."""
+    return k > 0 and bool(ENTRY_STAMP.fullmatch(lines[k - 1]))
 
 
 # An interviewer's label before a question: "Q:", "P.", "Pregunta.", "Frage:", "В:".
@@ -161,13 +173,7 @@ def sections(text: str) -> tuple[Section, ...]:
         heading = seen_prose and (_is_heading(lines, k) or _is_question(lines, k))
         label = _QUESTION_LABEL.sub("", stripped).rstrip(":?").strip()
         direction = heading_direction(label, previous) if heading else None
-        if heading and (
-            direction
-            or _DENIED.search(stripped)
-            or _stands_alone(lines, k)
-            or is_table_row(lines[k + 1])
-            or (k > 0 and ENTRY_STAMP.fullmatch(lines[k - 1]))
-        ):
+        if heading and (direction or _DENIED.search(stripped) or _set_off(lines, k)):
             # a lead-in with no direction of its own ("According to CESS:") opens no section
             if open_start is not None:
                 found.append(Section(open_start, pos, open_direction, open_heading))
