@@ -731,6 +731,8 @@ def test_default_golden_dir():
         "dev25",
         "dev26",
         "dev27",
+        "dev28",
+        "dev29",
         "holdout",
     ],
 )
