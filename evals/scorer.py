@@ -606,6 +606,10 @@ _WORD_RE = re.compile(
     re.IGNORECASE,
 )
 
+# A thousand written alone: Spanish and Portuguese "mil", French and Italian "mille", Russian and
+# Ukrainian "тысяча", "тисяча".
+_THOUSAND_ALONE_RE = re.compile(r"(?<![\w-])(mil|mille|тысяча|тисяча)(?= +[^\W\d_])", re.IGNORECASE)
+
 # "half a million", "one and a half thousand", "2 and a half million"
 _HALF_RE = re.compile(
     r"(?:\b(?P<whole>\d+|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")"
@@ -742,6 +746,8 @@ def find_numbers(text: str) -> set[float]:
         if word == "a" and _HALF_BEFORE_RE.search(text, 0, m.start()):
             continue  # the "a million" of "half a million" is read below
         found.add(float(base * (_WORDS.get(scale_word) or _SCALES.get(scale_word) or 1)))
+    for _ in _THOUSAND_ALONE_RE.finditer(text):
+        found.add(1000.0)  # "unos mil soldados", "mille soldats", "тисяча військових"
     for m in _TENS_UNIT_RE.finditer(text):
         # "forty-nine", "twenty five thousand"
         value = _WORDS[m.group("tens").lower()] + _WORDS[m.group("unit").lower()]

@@ -29,7 +29,13 @@ _VERBS = (
     r"berichtete|spricht|geht|a déclaré|déclare|estime|affirme|dijo|afirmó|estima|informó|"
     r"calcula|calculó|calculan|señala|señaló|asegura|aseguró|sostiene|indica|indicó|ofrece|ofreció|"
     r"cree|creen|estiman|añadió|añade|précise|indique|assure|ajoute|explique|compte|"
-    r"cifra|cifró|sitúa|situó|chiffre|beziffert|bezifferte"
+    r"cifra|cifró|sitúa|situó|chiffre|beziffert|bezifferte|dice|dicen|"
+    # Portuguese and Italian: "A Ucrânia diz ter matado", "Seul fala em cerca de 2 mil mortos",
+    # "l'intelligence sudcoreana stima"
+    r"diz|disse|dizem|disseram|afirma|afirmou|afirmam|estimou|estimam|calculou|informou|"
+    r"relatou|relata|fala em|falava em|falou em|menciona|mencionou|avalia|avaliou|revelou|"
+    r"ha detto|dicono|afferma|ha affermato|stima|ha stimato|stimano|riferisce|ha riferito|"
+    r"ha dichiarato|dichiara|parla di|ritiene|ritengono"
 )
 # Words that may sit between a source and its verb: "the agency also estimated", "had put".
 _BETWEEN = r"(?:also|had|has|have|earlier|previously|now|later|then|separately|further)"
@@ -137,7 +143,8 @@ _SOURCE_WORDS = frozenset(
     разведка разведки разведку разведкой служба службы службу службой ведомство ведомства
     министерство министерства министерству минобороны обороны безопасности штаб генштаб
     агентство агентства агентству издание издания газета газеты источники источник источников
-    mismo misma dicho dicha organismo même organisme selbe selben gleiche gleichen
+    mismo misma dicho dicha organismo même organisme selbe selben gleiche gleichen same fuente
+    fonte fontes mesmo mesma
     stesso stessa servizio agenzia ministero fonti funzionari governo esercito
     представитель представители пресс-служба пресс-секретарь командование командования
     правительство правительства управление управления эксперты аналитики исследователи
@@ -341,12 +348,22 @@ def _russian_name_after(text: str, start: int) -> tuple[int, str] | None:
     return found
 
 
+# "the same source", "la misma fuente", "a mesma fonte", "dieselbe Quelle": whoever was named
+# last, person or organisation
+_SAME = frozenset(
+    "same mismo misma mismos mismas même mêmes mesmo mesma mesmos mesmas stesso stessa stessi "
+    "stesse selbe selben dieselbe derselben gleiche gleichen".split()
+)
+
+
 def _anaphoric(name: str) -> bool:
     """True for back-references: pronouns and "the agency"-style descriptions with no name."""
     tokens = name.split()
     low = [t.lower() for t in tokens]
     if any(t in _NATIONALITY for t in low):
         return False
+    if len(low) in (2, 3) and _SAME.intersection(low[:2]):
+        return True  # "the same source", "a mesma fonte", "dieselbe Quelle"
     if len(low) == 1 and (low[0] in _PRONOUNS or low[0] in _RU_GENERIC_SOURCES):
         return True
     if low[0] not in (
@@ -685,6 +702,8 @@ def _resolve(name: str, earlier: list[Mention]) -> str | None:
     """The latest earlier named source a back-reference points to: a person for "he"/"she",
     an organisation for "the agency"/"the report" (the same head word first)."""
     named = [m for m in earlier if not m.anaphoric]
+    if _SAME.intersection(name.lower().split()):
+        return named[-1].name if named else None
     head = name.split()[-1].lower()
     if head in _ROLES:
         # "der Sprecher" after "ein Sprecher des Ministeriums"; a spokesman or a governor is

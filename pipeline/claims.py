@@ -269,9 +269,11 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"constructores militares|militärische\w* Bauarbeiter|"
             r"military builders|bausoldaten|baupionier|baubataillon|militärbau|"
             r"soldados de construcci[óo]n|trabajadores militares|obreros militares|"
-            r"militares de la construcci[óo]n|"
-            r"soldats du génie de construction|troupes de construction|soldats-bâtisseurs|"
-            r"bâtisseurs|militaires du bâtiment|"
+            r"militares de la construcci[óo]n|militares de constru[çc][ãa]o|"
+            r"(soldats|militaires|troupes) du génie de construction|troupes de construction|"
+            r"soldats-bâtisseurs|"
+            r"bâtisseurs|militaires du bâtiment|ouvriers militaires|operai militari|"
+            r"oper[áa]rios militares|trabalhadores militares|"
             r"costruttori militari|edili militari|truppe (di|da|del genio di) costruzione|"
             # Portuguese: "militares de engenharia de construção", "construtores militares"
             r"engenharia de constru[çc][ãa]o|construtores militares|constru[çc][ãa]o militar|"
@@ -334,7 +336,10 @@ _CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"tot (oder|und) verwundet|"
             r"(morti|uccisi) (e|o) feriti|tra morti e feriti|perdite|"
             # Portuguese
-            r"mortos (e|ou) feridos|entre mortos e feridos|baixas|perdas",
+            r"mortos (e|ou) feridos|entre mortos e feridos|baixas|perdas|"
+            # "A Ucrânia diz ter matado ou ferido mais de 7 mil", "haber matado o herido"
+            r"matad[oa]s? (e|ou|o|y) (ferid|herid)[oa]s?|mat(ou|aram|ó|aron) (e|ou|o|y) "
+            r"(feri|hiri)(u|ram|ó|eron)",
             re.IGNORECASE,
         ),
     ),
@@ -570,8 +575,8 @@ def deployment_status_from_words(context: str, status: DeploymentStatus) -> Depl
 
 
 _RUSSIA = (
-    r"(Russia|Russian|Moscow|the Kremlin|Russland|russisch\w*|Moskau|Russie|Moscou|Rusia|Moscú|"
-    r"Mosca|il Cremlino|Rússia|Moscovo|o Kremlin)"
+    r"(Russia|Russians|Russian|Moscow|the Kremlin|Russland|russisch\w*|Moskau|Russie|Moscou|"
+    r"Rusia|Moscú|Mosca|il Cremlino|Rússia|Moscovo|o Kremlin)"
 )
 # Once an article has named North Korea, it may call it "the North" (case matters: "the north
 # of Russia" is not it).
@@ -604,8 +609,15 @@ _TO_NK = re.compile(
     rf"fornisc|fornit|consegn|invi|vend|fornec)\w*\W+"
     rf"(\w+\W+){{0,4}}{_NK}|"
     rf"{_RUSSIA}\W+(\w+\W+){{0,3}}(le |lui )?(ha |a )?(suministrado|entregado|enviado|fourni|livré|"
-    rf"envoyé|transferido|transféré)\b|"
-    rf"\b(a|à la|alla|à)\s+(Corea del Norte|Corée du Nord|Corea del Nord|Coreia do Norte)|"
+    rf"envoyé|transferido|transféré|consegnato|fornito|inviato|trasferito|forneceu|entregou|"
+    rf"enviou|fornecido|entregue|spedito)\b|"
+    # English, no recipient named, in an article about the two: "Russia has delivered more than
+    # a million barrels", "Russia has also handed over Pantsir systems" (not "... to India")
+    rf"{_RUSSIA}\s+(has\s+|have\s+|had\s+)?(also\s+)?(delivered|supplied|provided|shipped|"
+    rf"handed\s+over|transferred)\s+(?!(\S+\s+){{0,6}}?(to|for)\s+(?!North Korea|Pyongyang)[A-Z])|"
+    rf"\b(a|à la|alla|à)\s+(Corea del Norte|Corée du Nord|Corea del Nord)|"
+    # Portuguese "a" is also "the": "a Coreia do Norte fornece" names the giver
+    rf"\b(à|para a)\s+Coreia do Norte|"
     rf"\b(a cambio de|en échange d|als Gegenleistung für|im Austausch für)|"
     rf"exchanged? for\s+(\w+\s+){{0,2}}{_RUSSIA}|"
     rf"{_NK}\W+(\w+\W+){{0,4}}(is|was|are|has been|have been)\W+(\w+\W+){{0,3}}"
@@ -623,6 +635,10 @@ _TO_NK = re.compile(
     # Russian goods arriving there: "Russian wheat and flour now reach Rason by sea"
     rf"\bRussian\s+(\S+\s+){{0,4}}(reach\w*|arriv\w*\s+(in|at)|flow\w*\s+(in)?to)\s+"
     rf"({_NK}|Rason|Rajin|Nampo|Chongjin)\b|"
+    # cargo brought to a North Korean port: "Tankers that called at Rajin delivered refined
+    # petroleum products"
+    rf"\b(called|calling|docked|docking|unloaded|unloading)\s+(at|in)\s+(Rajin|Rason|Nampo|"
+    rf"Chongjin|Wonsan)\b|"
     # a gift from Russia's side: "a 'gift from our Russian comrades'", "the Russian military had
     # handed the unit reconnaissance drones"
     rf"\bgifts?\s+from\s+(our\s+)?(Russian|Russia|Moscow)\b|"
@@ -641,11 +657,12 @@ _TO_NK = re.compile(
     rf"plans|ready)\s+to\s+(supply|provide|deliver|send|sell|transfer|give)\s+"
     rf"(?!(\S+\s+){{0,6}}?(to|for)\s+(?!North Korea|Pyongyang)[A-Z])|"
     # the payer gives: "Russia is probably paying in oil and hard currency"
-    rf"{_RUSSIA}\W+(\w+\W+){{0,3}}(pay|pays|paid|paying)\s+(for\s+[^,;.]{{0,60}}?\s+)?(in|with)\b|"
+    rf"{_RUSSIA}\W+(\w+\W+){{0,3}}(pay|pays|paid|paying)\s+({_NK}\s+)?(for\s+[^,;.]{{0,60}}?\s+)?"
+    rf"(in|with)\b|"
     # "Rusia paga con petróleo", "la Russie paie en pétrole", "Russland zahlt mit Öl", "la
     # Russia paga in petrolio"
     rf"{_RUSSIA}\W+(\w+\W+){{0,3}}(paga|pagan|pagó|pagaba|paie|paient|payait|a payé|zahlt|"
-    rf"zahlte|bezahlt|pagano|pagato)\s+(\w+\s+)?(con|en|avec|mit|in)\b|"
+    rf"zahlte|bezahlt|pagano|pagato|ricambia\w*|ricambiato)\s+(\w+\s+)?(con|en|avec|mit|in)\b|"
     rf"{_RUSSIA}\s+(se ha comprometido|se comprometió|s'est engagée?|si è impegnat[ao]|"
     rf"ha prometido|prometió|a promis|ha promesso|hat zugesagt)\s+(a|à|de|di|zu)?\s*"
     rf"(entregar|suministrar|enviar|vender|livrer|fournir|envoyer|vendre|fornire|consegnare|"
@@ -672,10 +689,19 @@ _TO_RUSSIA = re.compile(
     rf"\b(liefer|schick|send|gib|gab|stell)\w*\s+(Nordkorea|Pjöngjang)\b|"
     # North Korea as the supplier ("Nordkorea liefere seinerseits ..."): to Russia
     rf"\b(Nordkorea|Pjöngjang|North Korea|Pyongyang)\s+(liefer\w*|supplies|ships|exports)\b|"
+    rf"\b(Coreia do Norte|Corea del Norte|Corea del Nord|Corée du Nord)\s+(fornece|forneceu|"
+    rf"envia|enviou|exporta|suministra|suministró|envía|envió|fornisce|invia|esporta|fournit|"
+    rf"livre|envoie|exporte)\b|"
+    # ... and as the one who has supplied, no recipient named: "La Corée du Nord a, elle, livré
+    # des obus", "North Korea has supplied shells" (people sent are deployments, not items)
+    rf"{_NK}\W+((a|ha|has|had|hat|habe|have|avait|había)\W+)?((elle|itself|seinerseits|"
+    rf"por su parte|dal canto suo|por sua vez|de son côté)\W+)?(livré|fourni|suministrado|"
+    rf"suministró|entregado|entregó|fornito|consegnato|fornecido|forneceu|entregou|supplied|"
+    rf"shipped|delivered|provided|geliefert|lieferte)\b|"
     # German dative before the participle: "Nordkorea habe Russland Granaten geliefert"
     rf"{_NK}\W+(\w+\W+){{0,3}}(Russland|Moskau)\W+(\w+\W+){{0,8}}"
     rf"(zur Verfügung gestellt|geliefert|geschickt|überlassen)|"
-    rf"\b(a|à la|alla|à)\s+(Rusia|Russie|Russia|Rússia)\b|"
+    rf"\b(a|à la|alla|à)\s+(Rusia|Russie|Russia)\b|\b(à|para a)\s+Rússia\b|"
     # "a shipment of North Korean rocket launchers that reached Russia by rail"
     rf"\b(reach(ed|es|ing)?|arriv(ed|es|ing) in)\s+{_RUSSIA}|"
     # made or sent for Russia's forces: "assembling Geran-type attack drones for Russian forces"
@@ -789,7 +815,11 @@ _CASUALTY_VERBS = re.compile(
     r"inhaftiert|"
     r"morti|uccisi|caduti|feriti|prigionieri|catturati|dispersi|"
     # Portuguese
-    r"mortos|feridos|baixas|perdas|prisioneiros|detidos|morreram)\b",
+    r"mortos|feridos|baixas|perdas|prisioneiros|detidos|morreram|matad[oa]s?|matou|mataram|"
+    r"ferid[oa]|feriu|capturad[oa]s?|capturou|"
+    # held by the other side: "seis soldados ... estão nas mãos das forças ucranianas"
+    r"nas mãos d[aeo]s? (forças )?ucranian[oa]s|en manos (de las fuerzas )?ucranianas|"
+    r"in mano (alle forze )?ucraine?)\b",
     re.IGNORECASE,
 )
 
@@ -1221,6 +1251,8 @@ _SOMEONE = re.compile(
     r"Mann|Männer|Frauen|Fachleute|Spezialisten|Techniker|Offiziere|Nordkoreaner|Helden|"
     r"hommes|femmes|spécialistes|techniciens|officiers|Nord-Coréen\w*|nord-coréen\w*|héros|"
     r"autres|hombres|mujeres|especialistas|técnicos|oficiales|norcorean\w*|héroes|otros|"
+    # Portuguese: "cerca de 10 mil homens"
+    r"homens|mulheres|oficiais|norte-corean\w*|heróis|outros|"
     r"человек|специалист\w*|техник\w*|офицер\w*|северокорейц\w*)\b",
     re.IGNORECASE,
 )
@@ -1241,13 +1273,19 @@ _NOT_NOUNS = frozenset(
 )
 
 
+_QUESTION_WORD = re.compile(
+    r"\s(?:how many|quantos|quantas|cuántos|cuántas|combien|quanti|quante|wie viele)\s",
+    re.IGNORECASE,
+)
 _NEXT_PHRASE = re.compile(
-    r"\s(?:and|or|und|oder|et|ou|y|o|plus)\s|\s\d|"
+    # (not "two 5,000-tonne destroyers", whose noun comes after the measure)
+    r"\s(?:and|or|und|oder|et|ou|y|o|plus)\s|\s\d(?![\d,.]*-[^\W\d])|"
     # a verb ends the noun phrase: "3,000 or so went home when their contracts expired"
     r"(?:^|\s)(?:went|came|are|were|is|was|have|has|had|will|would|remain\w*|return\w*|left|"
     r"arrived)\b|"
     # and so does a conjunction: "down from about 13,000 last summer as some units rotated home"
-    r"(?:^|\s)(?:as|when|while|after|before|because|als|quand|lorsque|cuando|mientras)\s",
+    r"(?:^|\s)(?:as|when|while|after|before|because|als|quand|lorsque|cuando|mientras)\s|"
+    r"(?:^|\s)(?:how many|quantos|quantas|cuántos|cuántas|combien|quanti|quante|wie viele)\s",
     re.IGNORECASE,
 )
 
@@ -1263,7 +1301,9 @@ def counts_other_things(label: str, phrase: str) -> bool:
     plurals = [w for w in phrase.split() if _PLURAL_WORD.match(w) and w.lower() not in _NOT_NOUNS]
     if not plurals:
         return False
-    words = f"{label} {phrase}"
+    # a question word ends the label too: "Entenda em cinco perguntas quantos soldados
+    # Pyongyang mandou" counts questions
+    words = f"{_QUESTION_WORD.split(label, maxsplit=1)[0]} {phrase}"
     return not (
         personnel_in_phrase(words) is not None
         or subtype_from_words("casualty", words) is not None
@@ -1478,7 +1518,9 @@ _TO_KOREA = re.compile(
     # also placed there: "at an airfield near Pyongyang", "near the North Korean port of Wonsan"
     r"\b(to|in|into|for|across|near|nach|in|en|à|a|hacia)\s+(the\s+)?(north korea|pyongyang|dprk|"
     r"north korean (port|city|town) of|"
-    r"nordkorea|pjöngjang|corée du nord|corea del norte|pionyang)",
+    r"nordkorea|pjöngjang|corée du nord|corea del norte|pionyang|"
+    # its other cities: "at an airfield near Wonsan"
+    r"wonsan|chongjin|hamhung|hamhŭng|nampo|rason|rajin|sinuiju|kaesong)\b",
     re.IGNORECASE,
 )
 
@@ -1576,10 +1618,17 @@ _HELD_BY_UKRAINE = re.compile(
 )
 
 
+# A sentence that opens with where its people are held: "В плену на Украине ... находятся шестеро".
+_IN_CAPTIVITY_OPENING = re.compile(
+    r"\s*(In captivity|В плену|У полоні|En cautiverio|Em cativeiro|In Gefangenschaft|"
+    r"En captivité|In prigionia)(?!\w)",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 _ASIDE = re.compile(r",\s*(\S+\s+){0,4}?(said|says|reported|claimed|added)\s*,", re.IGNORECASE)
 _NUMBER_HELD_BEFORE = re.compile(
-    r"\bnumber\s+(of\s+\w+\s+)?(held|in\s+captivity|taken\s+prisoner)\b[^.;]{0,40}\bto\s*$",
+    r"\bnumber\s+(of\s+\w+\s+)?((it|they|Kyiv|Ukraine)('s|\s+is|\s+are|\s+has)?\s+)?"
+    r"(held|holding|in\s+captivity|taken\s+prisoner|captured)\b[^.;]{0,40}\bto\s*$",
     re.IGNORECASE,
 )
 # An active verb of loss just before a figure: "had killed 27 North Koreans".
@@ -1620,6 +1669,9 @@ def casualty_in_clause(text: str, start: int, end: int) -> str | None:
         text, max(0, start - 80), start
     ):
         return "captured"  # "bringing the number held in Ukraine to four"
+    opening = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    if _IN_CAPTIVITY_OPENING.match(text, opening, start):
+        return "captured"  # "В плену на Украине, по данным ..., находятся шестеро северокорейцев"
     active = loss_verb_before(text, start)
     if active:
         return active
@@ -1724,7 +1776,8 @@ _RU_CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
         "killed_or_wounded",
         re.compile(
             r"(убит|погиб)\w*,?\s+(и|или)\s+ранен\w*|\bпотер(и|ь|ями|ях|я)\b|"
-            r"(вбит|загибл|загин)\w*,?\s+(і|й|та|або)\s+поранен\w*|\bвтрат(и|ами|ах)?\b",
+            # Ukrainian, which also writes "убитих": "понад 6 тисяч убитих і поранених"
+            r"(вбит|убит|загибл|загин)\w*,?\s+(і|й|та|або)\s+поранен\w*|\bвтрат(и|ами|ах)?\b",
             re.IGNORECASE,
         ),
     ),
@@ -1942,7 +1995,10 @@ _RU_THINGS = re.compile(
     r"населённ\w* пункт\w*|населенн\w* пункт\w*|"
     # Ukrainian: "23 населені пункти", "140 безпілотників", "87 разів", "2,3 млрд грн"
     r"населен\w* пункт\w*|безпілот\w*|гривень|грн|обстріл\w*|разів|літак\w*|систем\w*|"
-    r"вибух\w*|взрыв\w*|дом(ов|а)?|домах|будинк\w*|квартир\w*)\b",
+    r"вибух\w*|взрыв\w*|дом(ов|а)?|домах|будинк\w*|квартир\w*|"
+    # "11 держав", "вісім резолюцій", "48 суден", "10 фактів"
+    r"держав\w*|країн\w*|государств\w*|резолюц\w*|суд(ен|ов|на)|кораб\w*|танкер\w*|"
+    r"факт(ів|ов|а|и)?|стат(ей|ей)|матч\w*)\b",
     re.IGNORECASE,
 )
 # People troopwatch does not count, and people in general ("2 человека")

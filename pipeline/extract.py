@@ -89,7 +89,7 @@ from pipeline.places import place_near
 from pipeline.prefilter import cyrillic, fold
 from pipeline.prompting import prompt_version, render_messages
 from pipeline.scope import in_scope
-from pipeline.sections import section_at, section_direction
+from pipeline.sections import question_direction, section_at, section_direction
 from pipeline.settings import Settings
 from pipeline.sources import Article
 from pipeline.status import (
@@ -541,8 +541,9 @@ _RUSSIAN_BEFORE = re.compile(r"\b(Russian|Russia's|russische\w*|russes?|rus[oa]s
 _FUNDS_BEFORE = re.compile(rf"{FUNDS_ITS_OWN}$", re.IGNORECASE)
 # A sentence about the way back: "In umgekehrter Richtung fließt Öl", "In the other direction".
 _OTHER_WAY = re.compile(
-    r"\b(in|en)\s+(the\s+)?(other|opposite|reverse|umgekehrter|entgegengesetzter|sens\s+inverse|"
-    r"sentido\s+(contrario|inverso))\s*(direction|Richtung)?\b",
+    r"\b(in|en|no)\s+(the\s+)?(other|opposite|reverse|umgekehrter|entgegengesetzter|sens\s+inverse|"
+    r"sentido\s+(contrario|inverso|oposto)|senso\s+(opposto|inverso|contrario)|"
+    r"direzione\s+opposta)\s*(direction|Richtung)?\b",
     re.IGNORECASE,
 )
 _COMPARED_BEFORE = re.compile(r"\bthan\s+(any|a|an)\s+$", re.IGNORECASE)
@@ -561,6 +562,16 @@ _TARGETED_BEFORE = re.compile(
 _RU_NOT_AN_ITEM_BEFORE = re.compile(
     r"(?<!\w)(подразделени|расч[её]т|оператор|специалист|войск|батальон|полк|бригад)\w*\s+$|"
     r"\bсанкци\w*\s+(против|в отношении)\s+[^,;.]*$|\bобуч\w*\s+[^,;.]{0,30}$",
+    re.IGNORECASE,
+)
+
+
+# ... as French, Spanish, Italian and Portuguese do: "former des opérateurs de drones",
+# "operadores de drones", "operators of drones"
+_OPERATORS_OF_BEFORE = re.compile(
+    r"\b(operators?|opérateurs?|operadores?|operatori|pilots?|pilotes?|pilotos?|piloti|"
+    r"crews?|équipages?|specialists?|spécialistes|especialistas|specialisti)\s+"
+    r"(of|de|d'|des|di|dei|degli|da|do|dos)\s*$",
     re.IGNORECASE,
 )
 
@@ -585,6 +596,8 @@ def _not_an_item(text: str, sentence_start: int, start: int, end: int) -> bool:
         # another item
     if _TARGETED_BEFORE.search(text, sentence_start, start):
         return True
+    if _OPERATORS_OF_BEFORE.search(text, max(sentence_start, start - 30), start):
+        return True  # "des opérateurs de drones": people who use them, not what moved
     return cyrillic(text[start:end]) and bool(
         _RU_NOT_AN_ITEM_BEFORE.search(text, sentence_start, start)
     )
@@ -630,12 +643,17 @@ def _total_of_things(ctx: ArticleContext, sentence_start: int, position: int) ->
     before = [f for f in ctx.found if sentence_start <= f.start < position]
     if not before:
         return False
-    words = f"{before[-1].label} {_head(ctx, before[-1])}"
-    return counts_things(words) and personnel_in_phrase(words) is None
+    head = _head(ctx, before[-1])
+    words = f"{before[-1].label} {head}"
+    # "drones" and "tonnes", or any plural that names no people: "7,400 freight cars"
+    return personnel_in_phrase(words) is None and (
+        counts_things(words) or counts_other_things(before[-1].label, head)
+    )
 
 
 def _clause_after(ctx: ArticleContext, figure: Figure) -> str:
-    return re.split(r"[,;.!?\n]", ctx.text[figure.end : figure.end + 60])[0]
+    # not at a separator inside a number: "two 5,000-tonne destroyers"
+    return re.split(r"[;!?\n]|[,.](?!\d)", ctx.text[figure.end : figure.end + 60])[0]
 
 
 def _head(ctx: ArticleContext, figure: Figure) -> str:
@@ -817,6 +835,9 @@ _UPDATES_BEFORE = re.compile(
     # "raised its estimate of dead to around 2,500, from 2,000 in November"
     r"\b((up|down|rising|falling|revised)\s+from|(?<=\d),\s+from|compared\s+(with|to)|"
     r"confirmed|acknowledged|"
+    # "cerca de 4.700 ... mortos ou feridos ..., contra quase 3.000 que o mesmo organismo
+    # contabilizava em setembro"
+    r"(against|contra|contre|frente a|versus|vs\.?|gegenüber)(\s+(os|as|los|las|les|the|den|die))?|"
     r"(fewer|more|less|higher|lower)\s+than\s+(the|its|their)|"
     r"announced|admitted)(\s+(publicly|officially|only|just|the|an?|some|earlier))*"
     # "up from its January estimate of around 3,000"
@@ -835,10 +856,19 @@ _A_TOTAL_BEFORE = re.compile(
     r"\b(a|the|its|their)\s+((overall|combined)\s+(total|toll|tally)|total)\s+(of|at)\s*$",
     re.IGNORECASE,
 )
+# ... and so is one whose part is a loss: "The NIS figure is lower, at some 4,800, of whom about
+# 2,000 were killed", "auf rund 4.500, darunter knapp 1.100 Tote".
+_PART_AFTER = re.compile(
+    r"\s*,?\s*(of whom|of them|among them|darunter|davon|dont|parmi eux|de los cuales|de ellos|"
+    r"entre ellos|dos quais|dentre eles|di cui|tra cui|из них|з них)\s+[^.;]{0,40}$",
+    re.IGNORECASE,
+)
 # People who left their posts are no deployment: "38 North Korean labourers who had fled".
 _FLED_AFTER = re.compile(
     r"(\s+[\w-]+){0,4}?\s+(who|that)\s+(had\s+|have\s+|has\s+)?"
-    r"(fled|escaped|defected|deserted|ran away)\b",
+    r"(fled|escaped|defected|deserted|ran away)\b|"
+    # displaced: "wildfires force 40,000 from their homes"
+    r"(\s+[\w-]+){0,2}?\s+(from|out of)\s+their\s+homes\b",
     re.IGNORECASE,
 )
 # People a place or employer lacks or needs are not there: "The region is short of about
@@ -1094,6 +1124,19 @@ def _small(figure: Figure) -> bool:
     return max(figure.count.numbers, default=100) < 100
 
 
+def _total_of_a_loss(ctx: ArticleContext, figure: Figure) -> bool:
+    """Whether a bare figure is a total whose part, named next, is a loss: "at some 4,800, of
+    whom about 2,000 were killed" (the next figure's words say killed or wounded)."""
+    nxt = next((f for f in ctx.found if f.start >= figure.end), None)
+    if nxt is None or not _PART_AFTER.fullmatch(ctx.text, figure.end, nxt.start):
+        return False
+    part = ctx.screened.get(nxt.start)
+    if part is None:
+        return False
+    loss = part.casualty or subtype_from_words("casualty", nxt.label)  # "knapp 1.100 Tote"
+    return loss in ("killed", "wounded")
+
+
 def record_from_verdict(
     verdict: FigureVerdict,
     figure: Figure,
@@ -1142,6 +1185,8 @@ def record_from_verdict(
             # small sent or stationed is named as North Korean in its own sentence
         if record_type == "casualty" and bare and _A_TOTAL_BEFORE.search(before):
             subtype = "killed_or_wounded"  # "In June the agency had given a total of 3,800"
+        if record_type == "casualty" and bare and _total_of_a_loss(ctx, figure):
+            subtype = "killed_or_wounded"  # "at some 4,800, of whom about 2,000 were killed"
     context = _context(ctx, s, e)
     reasons = []
     if not qualifier_consistent(figure.count, evidence):
@@ -1320,14 +1365,21 @@ def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
         mentions = category_mentions(ctx.text[s:e], folded[s:e], here)
         if not mentions:
             continue
+        way_back = None
         if _OTHER_WAY.search(ctx.text, s, e) and not any(direction_cues(ctx.text[s:e])):
-            continue  # "In umgekehrter Richtung fließt Öl.": the way back from the sentence
-            # before, whose cues would give the wrong way; the model and the next sentence decide
-        context = _context(ctx, s, e)
+            # "In umgekehrter Richtung fließt Öl.": the way back from the sentence before, whose
+            # cues (read with it as context) would give the wrong way
+            way_back = _way_back(ctx, sentences, k)
+            if way_back is None:
+                continue  # the sentence before says no one way: the model decides
+        context = ctx.text[s:e] if way_back else _context(ctx, s, e)
         to_nk, to_russia = direction_cues(context)
         # no direction word, but a subheading above says which way ("What Moscow gives")
-        section = None if to_nk or to_russia else section_at(ctx.text, s)
-        heading = section.direction if section else None
+        section = None if to_nk or to_russia or way_back else section_at(ctx.text, s)
+        heading = way_back or (section.direction if section else None)
+        if not (to_nk or to_russia or heading):
+            # or a question just before it asks which way ("E o que Kim ganha com isso?")
+            heading = question_direction(ctx.text, s)
         # no direction word, but both states and a transfer in the sentence ("Moscow could
         # share know-how for naval reactors, which Pyongyang needs"): each item goes the way
         # its kind always does
@@ -1395,6 +1447,20 @@ def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
                 )
             )
     return records
+
+
+def _way_back(
+    ctx: ArticleContext, sentences: list[tuple[int, int]], k: int
+) -> tuple[str, str] | None:
+    """The reverse of the one way the sentence before sentence ``k`` (in its paragraph) states:
+    "Mosca ha consegnato sistemi antiaerei Pantsir. In senso opposto viaggiano lanciarazzi"."""
+    if k == 0:
+        return None
+    s, e = sentences[k - 1]
+    if "\n\n" in ctx.text[e : sentences[k][0]]:
+        return None
+    way = direction_from_cues(*direction_cues(ctx.text[s:e]))
+    return (way[1], way[0]) if way else None
 
 
 def _context(ctx: ArticleContext, start: int, end: int) -> str:

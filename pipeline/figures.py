@@ -351,6 +351,17 @@ _HYPHEN_RANGE = re.compile(r"^[-–]\d{1,3}[,.\u00a0\u202f ]\d{3}\b")
 _HYPHEN_RANGE_END = re.compile(r"\b\d{1,3}[,.\u00a0\u202f ]\d{3}[-–]$")
 
 
+# Words only Portuguese writes: in a Portuguese article "dos" is "of the" ("Além dos soldados"),
+# not the Spanish "two".
+_PORTUGUESE = re.compile(r"ção\b|ções\b|\bnão\b|\bestão\b|\btambém\b|\bsão\b", re.IGNORECASE)
+
+
+def _portuguese_dos(text: str, number: tuple[int, int, int]) -> bool:
+    """Whether ``number`` is the word "dos" in an article written in Portuguese."""
+    _, start, end = number
+    return text[start:end].lower() == "dos" and len(_PORTUGUESE.findall(text, 0, 20_000)) >= 2
+
+
 def _label(text: str, start: int, end: int) -> str:
     # never into the next paragraph: "... в 1,5 тыс.\n\nСтроители сменили саперов"
     tail = _PARAGRAPH_BREAK.split(text[end : end + 80], maxsplit=1)[0]
@@ -387,7 +398,11 @@ def find_figures(text: str, blocked: list[tuple[int, int]] | None = None) -> lis
         return any(s <= pos < e for s, e in blocked)
 
     spans: list[tuple[int, int]] = []
-    numbers = [n for n in find_numbers(text) if not _is_date_or_percent(text, n[1], n[2], n[0])]
+    numbers = [
+        n
+        for n in find_numbers(text)
+        if not _is_date_or_percent(text, n[1], n[2], n[0]) and not _portuguese_dos(text, n)
+    ]
     i = 0
     while i < len(numbers):
         _, s, e = numbers[i]

@@ -75,7 +75,7 @@ QUALIFIER_PREFIXES: dict[Qualifier, tuple[str, ...]] = {
     ),
     Qualifier.more_than: (
         "more than", "over", "above", "in excess of", "upwards of", "upward of", "just over",
-        "well over", "mehr als", "über", "weit über",
+        "well over", "passed", "surpassed", "exceeded", "mehr als", "über", "weit über",
         "plus de", "más de",
         "более", "более чем", "больше", "больше чем", "свыше",
         "oltre", "più di", "mais de", "понад", "більше", "більше ніж", "більш ніж",
@@ -370,11 +370,23 @@ _WORD_SCALES = {
     "мільйон": 1_000_000, "мільйони": 1_000_000, "мільйонів": 1_000_000,
     "milhão": 1_000_000, "milhões": 1_000_000,
 }
+# Spanish and Portuguese "mil", French and Italian "mille" alone are a thousand ("unos mil
+# soldados", "mille soldats") before a word, but not in "mil-to-mil" or an abbreviation ("$5 mil.")
+_THOUSAND_ALONE = {"mil", "mille"}
+
+
+def _thousand_alone(text: str, token: tuple[str, int, int]) -> bool:
+    _, start, end = token
+    return (start == 0 or text[start - 1] != "-") and bool(
+        re.match(r" +[^\W\d_]", text[end : end + 3])
+    )
+
+
 # German plurals are only figures after a multiplier ("zwei Millionen"); bare, they are vague.
 # So are the Russian plural and genitive forms ("тысячи", "десятки тысяч"), but "тысяча" and
 # "тысячу" alone are a thousand.
 _NEEDS_MULTIPLIER = {
-    "millionen", "milliarden", "millones", "mille", "mil", "mila", "milioni",
+    "millionen", "milliarden", "millones", "mila", "milioni",
     "тысячи", "тысяч", "миллиона", "миллионов", "тисячі", "тисяч", "мільйони", "мільйонів",
     "milhões",
 }
@@ -635,6 +647,7 @@ def _word_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]:
                 or kind[0] in ("and", "one_and_a_half")
                 or words[i] in _NEEDS_MULTIPLIER
                 or words[i] in _FRENCH_HUNDRED
+                or (words[i] in _THOUSAND_ALONE and not _thousand_alone(text, tokens[i]))
             ):
                 continue
             if kind[0] in ("big", "hundred", "dozen") and vague_before(i):

@@ -15,8 +15,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.claims import direction_from_words, mentions_korea, names_russia
+from pipeline.claims import direction_cues, direction_from_words, mentions_korea, names_russia
 from pipeline.clean import ENTRY_STAMP, is_table_row
+from pipeline.grounding import sentence_spans
 
 Direction = tuple[str, str]  # (provider, recipient)
 TO_NK: Direction = ("Russia", "North Korea")
@@ -54,7 +55,8 @@ _GETS = re.compile(
 _IN_RETURN = re.compile(
     r"\b(in return|in exchange|in cambio|en échange|en retour|a cambio|en contrapartida|"
     r"im Gegenzug|als Gegenleistung|взамен|в обмен|в ответ|натомість|в обмін|em troca|"
-    r"em contrapartida)\b",
+    r"em contrapartida|comes? back|flows? back|goes back|going the other way|the other way|"
+    r"the other direction)\b",
     re.IGNORECASE,
 )
 # A heading over items that did not move ("Denied, no evidence:", "Dementi", "Bestritten"):
@@ -77,10 +79,16 @@ class Section:
     heading: str = ""
 
 
+# Kim alone, not followed by a given name ("What does Kim get?", not "Kim Byung-kee said"): in a
+# heading or a question it stands for North Korea
+_KIM_ALONE = re.compile(r"\bKim\b(?![\s-]+[A-Z])")
+
+
 def _subject(heading: str) -> Direction | None:
     """The state a heading names, as the (giver, taker) pair of its own side: None unless
     exactly one of the two states is named."""
-    korea, russia = mentions_korea(heading), names_russia(heading)
+    korea = mentions_korea(heading) or bool(_KIM_ALONE.search(heading))
+    russia = names_russia(heading)
     if korea == russia:
         return None
     return TO_RUSSIA if korea else TO_NK  # the state named gives, by default
@@ -107,6 +115,57 @@ def heading_direction(heading: str, previous: Direction | None) -> Direction | N
             # "Cosa riceve in cambio" after "Cosa dà Pyongyang": the giver of the heading before
             # now receives
             return (previous[1], previous[0])
+    return None
+
+
+def question_direction(text: str, start: int) -> Direction | None:
+    """Which way a question asks about when it comes just before the sentence at ``start``, in
+    the same paragraph, with no sentence between that says its own way: "E o que Kim ganha com
+    isso? Petróleo, trigo e dinheiro vivo, que Moscou já entrega com regularidade." (a question
+    on a line of its own heads a section instead: see :func:`sections`)."""
+    para = text.rfind("\n\n", 0, start) + 1
+    for s, e in reversed(sentence_spans(text[para:start])):
+        sentence = text[para + s : para + e]
+        if sentence.endswith("?"):
+            return _question_way(text, para + s, sentence)
+        if any(direction_cues(sentence)):
+            return None  # "No sentido inverso, a Coreia do Norte fornece ...": its own way
+    if para <= 1:
+        return None
+    # an answer that opens its paragraph: the question that closed the paragraph before (an
+    # interview's or a transcript's "What does Kim actually get?" over "Three things. First,
+    # fuel.")
+    previous = text.rfind("\n\n", 0, para - 2) + 1
+    spans = sentence_spans(text[previous : para - 1])
+    if not spans:
+        return None
+    s, e = spans[-1]
+    sentence = text[previous + s : previous + e]
+    return _question_way(text, previous + s, sentence) if sentence.endswith("?") else None
+
+
+# A transcript's time stamp and speaker before a question: "[03:30] LINDQVIST: ".
+_SPEAKER_BEFORE = re.compile(r"^(\[[\d:.]+\]\s*)?([A-ZÀ-ÖØ-Þ][\w.'’ -]{0,40}:\s+)?")
+
+
+def _question_way(text: str, start: int, question: str) -> Direction | None:
+    """Which way ``question`` (at ``start``) asks about: its own words ("What does Kim get?"),
+    or the way back from the question before it ("And going the other way?")."""
+    label = _QUESTION_LABEL.sub("", _SPEAKER_BEFORE.sub("", question)).rstrip("?").strip()
+    if len(label.split()) > 15:
+        return None
+    own = heading_direction(label, None)
+    if own is not None or not _IN_RETURN.search(label):
+        return own
+    for s, e in reversed(sentence_spans(text[max(0, start - 3000) : start])):
+        earlier = text[max(0, start - 3000) + s : max(0, start - 3000) + e]
+        if earlier.endswith("?"):
+            way = heading_direction(
+                _QUESTION_LABEL.sub("", _SPEAKER_BEFORE.sub("", earlier)).rstrip("?").strip(),
+                None,
+            )
+            if way is not None:
+                return heading_direction(label, way)
     return None
 
 

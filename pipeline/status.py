@@ -44,15 +44,24 @@ _PLANNED = (
     r"\s+to|(will|would|could|might|may|shall)(\s+\w+){0,2}\s+(be\s+)?"
     r"(sen[dt]|deploy\w*|dispatch\w*|arriv\w*|go|join|leave|follow|travel|head|take|bring)|"
     r"to be (sent|deployed|dispatched)|agreed to (send|deploy|dispatch)|"
+    r"(are|is) due (by|in|before|next|this|within)\b|"
+    # a promise to send: "Pyongyang aurait promis d'envoyer jusqu'à 6 000 militaires"
+    r"(promised|pledged|vowed|committed) to (send|deploy|dispatch)|promis d'envoyer|"
+    r"promesso di (inviare|mandare)|prometió enviar|prometeu (enviar|mandar)|"
     r"being (trained|prepared|readied) (for|to)|for dispatch|"
     r"plans?\s+to|planned|planning|intends?\s+to|wants?|"
     r"expects?\s+to|expected|prepar(es|ing) to|next (week|month|year|spring|summer|autumn|fall|"
     r"winter)|in the coming (weeks|months)|later this year|soon|"
     r"werden|wird|sollen|soll|sollten|folgen|geplant|künftig|nächste[nms]?|"
     r"va|vont|prévoit|prévu[es]?|devrai(en)?t|pourrai(en)?t|prochaine?s?|bientôt|"
+    r"doi(t|vent)\s+(encore\s+)?(arriver|rejoindre|partir|être (envoyés?|déployés?))|"
     r"enviará[n]?|desplegará[n]?|prevé|previsto[s]?|planea|próximo[s]?|pronto|podría[n]?|"
     r"dovrebber[oa]|dovrebbe|saranno|sarà|arriveranno|partiranno|previst[oi]|prevede|"
-    r"in arrivo|prossim[oi]"
+    r"in arrivo|prossim[oi]|"
+    # Portuguese: "Pyongyang se comprometeu a mandar outros seis mil", "vai enviar"
+    r"enviará|enviarão|(vai|vão|irá|irão) (enviar|mandar)|deverá|deverão|prevê|planeja|planeia|"
+    r"pretende|comprometeu-se a|se comprometeu a|em breve|próxim[ao]s?|poderá|poderão|chegarão|"
+    r"deve(m)? (chegar|ser enviad[oa]s?|partir)"
 )
 _ONGOING = (
     rf"{_BE}\s+((now|still|currently|already|reportedly)\s+)?(stationed|deployed|sent|dispatched|based|employed|working|fighting|serving|"
@@ -64,7 +73,8 @@ _ONGOING = (
     r"entsandt|stationiert|geschickt|befinden|eingesetzt|im Einsatz|seit|derzeit|depuis|desde|"
     r"envoyés?|déployés?|présents?|se trouvent|"
     r"desplegados?|enviados?|se encuentran|trabajan|destinados?|"
-    r"inviati|schierati|dispiegati|si trovano|lavorano|operano|presenti"
+    r"inviati|schierati|dispiegati|si trovano|lavorano|operano|presenti|"
+    r"destacados|estacionados|encontram-se|se encontram|trabalham|combatem|lutam|presentes"
 )
 _COMPLETED = (
     r"returned|return(ing)? home|came back|(have|has|had) come back|withdrawn|withdrew|"
@@ -72,7 +82,9 @@ _COMPLETED = (
     r"(forced|sent|ordered)(\s+\w+){0,3}\s+home|"
     r"(earlier|previous|first|initial) (deployments?|dispatch(es)?|contingents?|waves?|batch(es)?)|"
     r"zurückgekehrt|heimgekehrt|abgezogen|regresaron|regresado|volvieron|retirados?|"
-    r"rentrés?|retirés?|revenus?|rientrati|tornati a casa|ritirati"
+    r"rentrés?|retirés?|revenus?|rientrati|tornati a casa|ritirati|"
+    # Portuguese: "Cerca de três mil já voltaram para casa"
+    r"voltaram|regressaram|retornaram|voltado|regressado|retornado"
 )
 _DEPLOYMENT_CUES = [
     (DeploymentStatus.completed, _COMPLETED),
@@ -163,7 +175,7 @@ _TRANSFER = (
     r"vendut\w*|vend(e|ono)|aiut\w*|installat[oiae]|ricev\w*|pagat[oiae]|paga(no)?|"
     # Portuguese: "forneceu", "terá fornecido", "enviou", "recebeu", "entregou"
     r"fornec\w*|enviou|envia(m|ram|do|dos|das)?\b|receb\w*|transferi\w*|vendeu|ajud\w*|"
-    r"pag(ou|aram|a|am)\b|instalad[oa]s?"
+    r"pag(ou|aram|a|am)\b|instalad[oa]s?|repass\w*"
 )
 _RU_TRANSFER = (
     r"поставля\w*|поставил\w*|поставит\w*|поставлен\w*|переда[её]т\w*|передава\w*|"
@@ -182,11 +194,18 @@ _PROMISED = (
     r"plans? to|is to|are to|is set to|vowed to|committed to|"
     r"zugesagt|versprochen|wird|werden|"
     r"s'est engagée?|va|vont|prometi\w*|prometid\w*|se comprometió|acordó|"
-    r"si è impegnat[ao]|promess[oa]|promett\w*|fornirà|consegnerà|invierà"
+    r"si è impegnat[ao]|promess[oa]|promett\w*|fornirà|consegnerà|invierà|"
+    r"prometeu|prometid[oa]s?|comprometeu|fornecerá|entregará|enviará"
 )
 _RU_PROMISED = (
     r"обеща\w*|пообеща\w*|обязал\w*|согласил\w*|договорил\w*|будет|будут|планиру\w*|"
     r"намерен\w*|собира\w*ся"
+)
+# A verb of promising that governs the items after it, in any language.
+_PROMISE_VERB = re.compile(
+    r"\b(promis\w*|pledg\w*|promess[oa]|promett\w*|prometi\w*|prometeu|prometid[oa]s?|"
+    r"versprochen|versprach|zugesagt|обеща\w*|пообеща\w*)",
+    re.IGNORECASE,
 )
 # The French conditional reports what others claim: "l'aiderait", "fournirait".
 _FR_CONDITIONAL = r"\w+[ei]rai(?:t|ent)"
@@ -203,6 +222,8 @@ _SUSPECTED = (
     r"temor|pueda|puedan|pudiera\w*|"
     # Italian: the conditional reports what others claim ("sarebbero stati installati")
     r"sospett\w*|probabilmente|forse|presumibilmente|sarebbe(ro)?|avrebbe(ro)?|potrebbe(ro)?|"
+    # Portuguese: "analistas americanos suspeitam que a Rússia esteja repassando"
+    r"suspeit\w*|provavelmente|possivelmente|supostamente|alegadamente|poderia\w*|teria\w*|"
     # the French conditional reports what others claim: "l'aiderait", "fournirait"
     rf"{_FR_CONDITIONAL}"
 )
@@ -369,6 +390,9 @@ def _exchange_status_here(
         russian and any_match(_compiled(_RU_PROMISED), window)
     ):
         return ExchangeStatus.promised
+    if verb is not None and verb.end() <= start and _PROMISE_VERB.search(text, verb.end(), start):
+        return ExchangeStatus.promised  # "Mosca ha consegnato sistemi Pantsir e ha promesso
+        # caccia MiG-29": a verb of promising after the transfer verb is the item's own
     if (
         any_match(_compiled(_SUSPECTED), window)
         or (verb is not None and _CONDITIONAL_VERB.match(text, verb.start()))

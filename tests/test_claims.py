@@ -647,3 +647,24 @@ def test_exchange_directions_in_spanish_and_italian(text, cues):
     from pipeline.claims import direction_cues
 
     assert direction_cues(text) == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # the giver alone, with no recipient named, in English; not to a third state
+        ("Russia has delivered more than a million barrels of refined petroleum.", (True, False)),
+        ("Russia has also handed over Pantsir air-defence systems.", (True, False)),
+        ("Russia has delivered S-400 systems to India.", (False, False)),
+        # the payer pays the other state, in Italian with "ricambiare"
+        ("Moscow is paying Pyongyang in rubles and hard currency.", (True, False)),
+        ("Il NIS ritiene che Mosca abbia ricambiato con denaro contante.", (True, False)),
+        ("La Russia ha spedito oltre confine gasolio e benzina.", (True, False)),
+        # ships that call at a North Korean port
+        ("Tankers that called at Rajin delivered refined petroleum products.", (True, False)),
+    ],
+)
+def test_the_giver_alone_the_payer_and_a_port_of_call_give_a_direction(text, cues):
+    from pipeline.claims import direction_cues
+
+    assert direction_cues(text) == cues

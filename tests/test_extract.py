@@ -2857,3 +2857,59 @@ def test_another_states_own_strength_in_english_is_not_listed():
     # but a state that has captured North Koreans
     labels = [f.label for f in prepare(_DEPLOYMENT + "Ukraine has captured two more.").figures]
     assert any(label.startswith("two") for label in labels), labels
+
+
+def test_a_total_whose_part_is_a_loss_counts_killed_and_wounded():
+    for text, total in [
+        (
+            "North Korea sent troops to Russia. HUR puts their losses at more than 6,500. The NIS "
+            "figure is lower, at some 4,800, of whom about 2,000 were killed.",
+            "some 4,800",
+        ),
+        (
+            "Nordkorea hat Soldaten nach Russland geschickt. Der NIS bezifferte die Verluste laut "
+            "Yonhap auf rund 4.500, darunter knapp 1.100 Tote.",
+            "rund 4.500",
+        ),
+    ]:
+        record = _verdict_record(text, total, "killed")
+        assert record.casualty_type.value == "killed_or_wounded", text
+
+
+def test_russians_at_a_north_korean_city_and_displaced_people_and_a_measure_before_the_noun():
+    labels = [
+        f.label
+        for f in prepare(
+            _DEPLOYMENT + "HUR says about 70 Russian drone instructors are training North Korean "
+            "crews at an airfield near Wonsan."
+        ).figures
+    ]
+    assert any(label.startswith("about 70") for label in labels), labels
+    _assert_vetoed_beside_a_deployment(
+        "Coming up after the break: wildfires force 40,000 from their homes.", "40,000"
+    )
+    _assert_vetoed_beside_a_deployment(
+        "North Korea launched two 5,000-tonne destroyers of its new class.", "two"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        (
+            "Ukraine's security service says it captured two more soldiers, which brings the "
+            "number it's holding to seven.",
+            "seven",
+        ),
+        (
+            "В плену на Украине, по данным Координационного штаба, находятся шестеро "
+            "северокорейцев.",
+            "шестеро",
+        ),
+    ],
+)
+def test_the_number_held_and_a_sentence_opening_in_captivity_are_captured(text, figure):
+    from pipeline.claims import casualty_in_clause
+
+    start = text.index(figure)
+    assert casualty_in_clause(text, start, start + len(figure)) == "captured"

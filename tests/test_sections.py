@@ -216,3 +216,31 @@ def test_an_interviewers_question_heads_the_answer_below_it():
     assert section_direction(text, text.index("Munición")) == TO_RU
     assert section_direction(text, text.index("Petróleo")) == TO_NK
     assert section_direction(text, text.index("Es difícil")) is None
+
+
+def test_what_comes_back_after_what_pyongyang_sends_is_the_way_back():
+    text = (
+        "More than a year after its soldiers first appeared on the Kursk front, North Korea has "
+        "turned its alliance with Moscow into a two-way trade.\n\n"
+        "What does Pyongyang send?\n\n"
+        "Above all, ammunition, in rising amounts.\n\n"
+        "And what comes back?\n\n"
+        "Oil, food and money, in rising amounts.\n"
+    )
+    assert section_direction(text, text.index("Oil")) == TO_NK
+
+
+def test_a_transcript_answer_takes_the_question_that_closed_the_paragraph_before():
+    text = (
+        "[00:55] LINDQVIST: North Korea has sent soldiers to Russia, and more are coming.\n\n"
+        "[02:31] LINDQVIST: Let's talk about the invoice. What does Kim actually get?\n\n"
+        "[02:36] BERGER: Three things. First, fuel, well above the cap. Second, hard currency, "
+        "some of it as cash carried in diplomatic bags.\n\n"
+        "[03:30] LINDQVIST: And going the other way?\n\n"
+        "[03:33] BERGER: Everything a gun line needs. 170mm Koksan guns and shells by the "
+        "million.\n"
+    )
+    found = {(r.item, r.provider) for r in exchanges_from_words(prepare(text))}
+    assert ("fuel", "Russia") in found, found
+    assert ("currency", "Russia") in found, found
+    assert ("shells", "North Korea") in found, found
