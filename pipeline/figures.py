@@ -233,10 +233,13 @@ _GROUP_SIZE_BEFORE = re.compile(
     # each unit's size: "operating in units of 2,000 to 3,000", "in Einheiten von je 500 Mann"
     r"units|battalions|companies|brigades|regiments|detachments|Einheiten|Bataillonen|Gruppen|"
     r"unités|bataillons|groupes|unidades|batallones|grupos|"
+    # "em colunas de vinte ou trinta homens", "en colonnes de 20 à 30"
+    r"colunas|columnas|colonnes|colonne|gruppi|squadre|"
     # a party that visits or plays: "a Russian delegation of 14", "a team of 30"
-    r"delegation|team|squad|troupe|entourage|choir|orchestra|ensemble|club) (of|von|de)\s+"
+    r"delegation|team|squad|troupe|entourage|choir|orchestra|ensemble|club) (of|von|de|di)\s+"
     r"((je|up to|about|around|some|roughly|as many as|between|environ|quelque|unos|unas|"
-    r"alrededor de|rund|etwa|bis zu)\s+)?(\d[\d,]*\s*(to|-|–|and|or)\s*)?$",
+    r"alrededor de|rund|etwa|bis zu)\s+)?"
+    r"((\d[\d,]*|[^\W\d]+)\s*(to|-|–|and|or|ou|o|à|a|e|oder|bis)\s*)?$",
     re.IGNORECASE,
 )
 

@@ -531,3 +531,16 @@ def test_a_thousand_written_alone(text, best):
 
 def test_mil_in_an_english_compound_is_no_number():
     assert parse_count("mil-to-mil contacts").best is None
+
+
+@pytest.mark.parametrize(
+    ("text", "not_listed"),
+    [
+        ("Avançavam em colunas de vinte ou trinta homens.", "trinta"),
+        ("They come in groups of twenty or thirty men.", "thirty"),
+    ],
+)
+def test_the_size_of_a_column_written_in_words_is_not_a_count(text, not_listed):
+    _assert_not_listed_beside_the_deployment(
+        "A Coreia do Norte enviou 11.000 soldados para a Rússia. " + text, not_listed
+    )
