@@ -72,6 +72,10 @@ _ACCORDING_LOOSE = re.compile(
     r"lequel|laquelle|lesquels|lesquelles|o qual|a qual|os quais|as quais)\b)"
 )
 
+_FOR_SOURCE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Para|Pour)\s+(?=(?:o|a|os|as|el|la|los|las|le|les)\s)"
+)
+
 # Russian. A source is named before its verb ("Генштаб ВСУ сообщил", "Южнокорейская разведка
 # заявила"), after it ("..., сообщила южнокорейская разведка", "— заявили в Пентагоне") or after
 # "по данным", "по словам", "согласно", "как сообщает", "со ссылкой на" (in the case those ask
@@ -421,6 +425,13 @@ def find_mentions(text: str) -> list[Mention]:
                 end = m.end() + len(found[1])
                 author = _author_of(text, end) if _A_DOCUMENT.match(found[1]) else None
                 raw.append((m.start(), *(author or (end, found[1]))))
+    # "Para o NIS, a Rússia já entregou ...", "Pour le renseignement sud-coréen, ...": a
+    # sentence that opens with whose view it gives, up to the comma
+    for m in _FOR_SOURCE.finditer(text) if ("Para " in text or "Pour " in text) else ():
+        comma = text.find(",", m.end(), m.end() + 70)
+        name = text[m.end() : comma].strip() if comma > 0 else ""
+        if name and "\n" not in name and not any(c in name for c in ".;:!?"):
+            raw.append((m.start(), comma, name))
     cited: set[int] = set()  # where a source another one cites is named
     if cyrillic(text):
         russian = _russian_mentions(text, folded)
@@ -596,7 +607,9 @@ _INDEFINITE_ORG = re.compile(
 # An interview or hearing transcript's speaker label: "Cho: Our count ... is about 21,000",
 # "MR. OKAFOR (Deputy Assistant Secretary of Defense): We assess more than 3,000 killed".
 _SPEAKER = re.compile(
-    r"^((?:(?:MR|MRS|MS|DR|SEN|REP|GEN|COL|PROF|Mr|Mrs|Ms|Dr|Sen|Rep|Gen|Col|Prof)\.?\s+)?"
+    # a podcast transcript puts a time stamp first: "[02:36] BERGER: Three things."
+    r"^(?:\[[\d:.]+\]\s*)?"
+    r"((?:(?:MR|MRS|MS|DR|SEN|REP|GEN|COL|PROF|Mr|Mrs|Ms|Dr|Sen|Rep|Gen|Col|Prof)\.?\s+)?"
     r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})(?:\s*\(([^)\n]{1,90})\))?:[ \t]+(?=\S)",
     re.MULTILINE,
 )

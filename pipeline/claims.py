@@ -625,6 +625,9 @@ _TO_NK = re.compile(
     # the recipient alone: "Pyongyang has received hard-currency payments"
     rf"{_NK}\s+(has\s+|had\s+|is\s+)?(receiv|obtain|acquir)\w*|"
     rf"\b(Russian|Moscow's|Russia's)\s+(assistance|help|aid|support|deliveries)\b|"
+    # "ajuda russa ao projeto de submarino", "ayuda rusa", "aiuto russo", "aide russe"
+    rf"\b(ajuda|assistência|ayuda|asistencia|aiuto|assistenza|aide|assistance) "
+    rf"(russa|rusa|russo|russe)\b|\brussische Hilfe\b|"
     rf"\bto\s+{_NK}|\b(nach|an)\s+(Nordkorea|Pjöngjang)\b|"
     rf"in (exchange|return) for (its )?(troops|soldiers|manpower|forces|deployment)|"
     # Russian things or people placed in North Korea: "Russian air-defence systems may have
@@ -1372,6 +1375,11 @@ _HIRED_BEFORE = re.compile(
     r"\b(hired|hires|hiring|employ|employs|employed|employing)\b[^,;]*$", re.IGNORECASE
 )
 # North Korea's own soldiers at home: parades and rebuilding after floods.
+_FIGHTING = re.compile(
+    r"\b(fighting|the front|front ?lines?|battles?|combat|shelling|Kämpfe\w*|Krieg\w*|"
+    r"guerre|combats|guerra|combates|combattimenti|luta|lutas)\b",
+    re.IGNORECASE,
+)
 _AT_HOME = re.compile(
     r"\b(marched|march past|paraded|parade|parades|rebuil\w*|reconstruction|flood\w*)\b",
     re.IGNORECASE,
@@ -1420,9 +1428,14 @@ def someone_elses(clause_before: str, sentence: str, previous: str = "") -> bool
         return True  # "Its army numbers about 71,500 active troops" (Romania's)
     if _HIRED_BEFORE.search(clause_before) and not names_north_korea(sentence):
         return True
+    at_home = _AT_HOME.search(sentence)
     if (
-        not _AT_HOME.search(sentence)
+        not at_home
         or names_russia_or_war(sentence)
+        # rebuilding what fighting destroyed is war work, not a flood at home: "another 5,000
+        # military construction troops are due by the summer, to rebuild what the fighting
+        # destroyed"
+        or (at_home[1].lower().startswith(("rebuil", "recons")) and _FIGHTING.search(sentence))
         or _WAR_PLACE.search(sentence)  # "rebuilding bridges around Sudzha"
         or _OF_THOSE.search(sentence)  # "Of those, roughly 5,000 ... rebuilding roads"
     ):

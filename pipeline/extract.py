@@ -1053,6 +1053,15 @@ def _record_kind(
             # "as many as 15,000 North Koreans are in Russia now"; "How many North Koreans
             # face you? - We count about 1,500 in our sector"
             named = "troops"
+        if (
+            named is None
+            and subtype == "workers"
+            and not _AT_WORK.search(_sentence_and_previous(ctx, s, e))
+        ):
+            # the model drifts to workers for a bare figure ("HUR believes the real number is
+            # higher: up to 14,000"): with no word of work near it, it counts the kind the
+            # passage counted before, else troops
+            named = _kind_counted_before(ctx, figure, s) or "troops"
         if named is None and _ESTIMATE_IS_BEFORE.search(ctx.text, s, figure.start):
             # an estimate answering a question two sentences back: "Seoul says about 10,000
             # North Korean soldiers are still there. Does that match your picture? - It's in
@@ -1097,16 +1106,16 @@ def _record_kind(
         # "2,400 North Koreans had lost their lives" names its own)
         # ("... more than 6,000 killed or wounded; the NIS gave a lower figure, around 4,700":
         # the loss words before the semicolon are the last ones named, not the figure's own)
+        # A clause that names its losses with no type next to the figure types it by the words
+        # it has ("the North's casualties, dead and wounded combined, have passed 6,000"; "had
+        # lost their lives" has none, and the model's type stands)
         own_clause = ctx.text[slice(*clause_around(ctx.text, figure.start, figure.end))]
-        subtype = (
-            casualty
-            or (
-                personnel is None
-                and not names_losses(own_clause)
-                and casualty_named_last(_sentence_and_previous(ctx, s, figure.start))
-            )
-            or subtype
+        named_last = (
+            casualty_named_last(own_clause)
+            if names_losses(own_clause)
+            else casualty_named_last(_sentence_and_previous(ctx, s, figure.start))
         )
+        subtype = casualty or (personnel is None and named_last) or subtype
     if (record_type, subtype) == ("deployment", "other") and personnel is None:
         # anyone else sent is named ("60 military instructors", "staff"): "12 slides", "two
         # North Korean guides" are the model's guess
@@ -1229,7 +1238,7 @@ def records_from_exchange(draft: ExchangeDraft, ctx: ArticleContext) -> list[Exc
         return []  # people sent are deployments, never exchanges
     reasons: list[str] = []
     span = locate(draft.item, ctx.text)
-    if span.kind != "none" and not _korea_near(ctx, span.start):
+    if span.kind != "none" and not _korea_near(ctx, span.start, ahead=True):
         return []  # Russian wheat sold to Egypt is not part of this exchange
     sentence = sentence_around(ctx.text, span.start, span.end) if span.kind != "none" else None
     words = ctx.text[slice(*sentence)] if sentence is not None else None
@@ -1393,7 +1402,9 @@ def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
         if (
             not (to_nk or to_russia or both_named or heading)
             # North Korea named near the sentence, or near the heading over a long table
-            or not (_korea_near(ctx, s) or (section and _korea_near(ctx, section.start)))
+            or not (
+                _korea_near(ctx, s, ahead=True) or (section and _korea_near(ctx, section.start))
+            )
             # a heading that says which way ("WHAT PYONGYANG RECEIVED") says that things move,
             # unless the sentence denies it ("Moscow denies any sale")
             or not ((heading and not denies_transfer(context)) or states_a_transfer(context))
@@ -1503,12 +1514,17 @@ def _found(ctx: ArticleContext, phrase: str | None) -> str | None:
     return phrase if locate(phrase, ctx.text).kind != "none" else None
 
 
-def _korea_near(ctx: ArticleContext, position: int) -> bool:
+def _korea_near(ctx: ArticleContext, position: int, *, ahead: bool = False) -> bool:
     """Whether North Korea is named in the figure's sentence or the text just before it (a
     paragraph or a list's lead-in names the subject once for several figures)."""
     spans = sentence_spans(ctx.text)  # in text order: the last one starting at or before
     k = bisect_right(spans, position, key=lambda sp: sp[0])
     end = spans[k - 1][1] if k else position + 200
+    if ahead:
+        # ... or later in its paragraph: "O que o regime ganha com isso? Para o NIS, a Rússia já
+        # entregou petróleo refinado. Analistas suspeitam de ajuda ao submarino de Pyongyang."
+        paragraph_end = ctx.text.find("\n\n", end)
+        end = max(end, min(paragraph_end if paragraph_end >= 0 else len(ctx.text), end + 400))
     start = max(0, position - 400)
     # a live blog's entry starts at its time stamp: the entry before is about something else
     stamps = [m.end() for m in ENTRY_STAMP.finditer(ctx.text, start, position)]

@@ -175,7 +175,10 @@ _TRANSFER = (
     r"vendut\w*|vend(e|ono)|aiut\w*|installat[oiae]|ricev\w*|pagat[oiae]|paga(no)?|"
     # Portuguese: "forneceu", "terá fornecido", "enviou", "recebeu", "entregou"
     r"fornec\w*|enviou|envia(m|ram|do|dos|das)?\b|receb\w*|transferi\w*|vendeu|ajud\w*|"
-    r"pag(ou|aram|a|am)\b|instalad[oa]s?|repass\w*"
+    r"pag(ou|aram|a|am)\b|instalad[oa]s?|repass\w*|"
+    # goods on their way: "seguem para a Rússia projéteis", "In senso opposto viaggiano
+    # lanciarazzi", "oil flows to Pyongyang"
+    r"segu(e|em|iram) para|viaggi(a|ano)|flow(s|ed|ing)? (in)?to"
 )
 _RU_TRANSFER = (
     r"поставля\w*|поставил\w*|поставит\w*|поставлен\w*|переда[её]т\w*|передава\w*|"

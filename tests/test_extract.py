@@ -2913,3 +2913,38 @@ def test_the_number_held_and_a_sentence_opening_in_captivity_are_captured(text, 
 
     start = text.index(figure)
     assert casualty_in_clause(text, start, start + len(figure)) == "captured"
+
+
+def test_a_bare_figure_the_model_calls_workers_with_no_word_of_work_counts_the_kind_before():
+    text = (
+        "South Korea's NIS says roughly 10,000 North Korean soldiers remain in Russia. About "
+        "3,000 went home in an autumn rotation, the agency said. Ukraine's HUR believes the real "
+        "number is higher: up to 14,000."
+    )
+    assert _verdict_record(text, "up to 14,000", "workers sent").personnel_type.value == "troops"
+    text = (
+        "North Korea sent troops to Russia. HUR says the North's casualties, dead and wounded "
+        "combined, have passed 6,000."
+    )
+    record = _verdict_record(text, "passed 6,000", "killed")
+    assert record.casualty_type.value == "killed_or_wounded"
+    assert record.count.qualifier.value == "more_than"
+
+
+def test_rebuilding_what_the_fighting_destroyed_is_no_work_at_home():
+    labels = [
+        f.label
+        for f in prepare(
+            "North Korea has sent soldiers to Russia, and more are coming. Seoul says another "
+            "5,000 military construction troops are due by the summer, to rebuild what the "
+            "fighting destroyed."
+        ).figures
+    ]
+    assert any(label.startswith("5,000") for label in labels), labels
+
+
+def test_a_transcript_speaker_after_a_time_stamp_is_the_claimant():
+    from pipeline.attribution import find_mentions
+
+    text = "[02:36] TOMÁS BERGER: Three things. First, fuel."
+    assert [m.name for m in find_mentions(text)] == ["Tomás Berger"]

@@ -544,3 +544,22 @@ def test_the_size_of_a_column_written_in_words_is_not_a_count(text, not_listed):
     _assert_not_listed_beside_the_deployment(
         "A Coreia do Norte enviou 11.000 soldados para a Rússia. " + text, not_listed
     )
+
+
+def test_a_portuguese_passage_naming_pyongyang_after_its_items_and_a_source_opening_it():
+    found = _directions(
+        "A Coreia do Norte enviou 11.000 soldados para a Rússia.\n\n"
+        "O que o regime ganha com isso? Para o NIS, a Rússia já entregou petróleo refinado. "
+        "Analistas ocidentais suspeitam ainda de ajuda russa ao projeto de submarino nuclear de "
+        "Pyongyang. No sentido oposto, segundo a HUR, seguem para a Rússia projéteis de "
+        "artilharia."
+    )
+    assert ("petróleo", "Russia", "delivered") in found, found
+    assert ("nuclear", "Russia", "suspected") in found, found
+    assert ("projéteis", "North Korea", "delivered") in found, found
+    for text, name in [
+        ("Para o NIS, a Rússia já entregou petróleo refinado.", "o NIS"),
+        ("Pour le renseignement sud-coréen, 11 000 soldats sont en Russie.", "le renseignement"),
+    ]:
+        mentions = find_mentions(text)
+        assert mentions and mentions[0].name.startswith(name), mentions
