@@ -318,7 +318,9 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"crew members|crews|gunners|operators|"
             r"\b(artillerymen|infantrymen|riflemen|paratroopers|snipers|commandos)\b|"
             r"Artilleristen|artilleurs|artilleros|Militärangehörige\w*|Armeeangehörige\w*|"
-            r"soldats|troupes|soldados|tropas|militares|militaires|soldati|truppe|militari",
+            r"soldats|troupes|soldados|tropas|militares|militaires|soldati|truppe|militari|"
+            # "hasta 6.000 efectivos", "6 000 effectifs"
+            r"efectivos|effectifs|efetivos|effettivi",
             re.IGNORECASE,
         ),
     ),

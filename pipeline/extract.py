@@ -1416,6 +1416,12 @@ def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
             fallback = exchange_status_from_words(section.heading, fallback)
         # the sentence's claimant and hedge, the same for each of its items
         claimant, hedge = _claimant(ctx, None, s, e), infer_hedge(context)
+        # a list item read with its lead-in keeps the one way its own words give ("- In return,
+        # North Korea could begin exporting finished drones to Russia" under a lead-in whose
+        # other items go to North Korea)
+        own_way = (
+            direction_from_cues(*direction_cues(sentence)) if len(context) > len(sentence) else None
+        )
         for category, ms, me in mentions:
             if _not_an_item(ctx.text, s, s + ms, s + me):
                 continue
@@ -1430,7 +1436,7 @@ def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
                 # "North Korea's weapons have become a fixture of Russia's war ..., and Moscow
                 # is paying with fuel": North Korea's own arms go to Russia, whoever pays
                 direction = ("North Korea", "Russia")
-            one_way = direction_from_cues(to_nk, to_russia) or heading
+            one_way = own_way or direction_from_cues(to_nk, to_russia) or heading
             if direction is None and one_way and _in_return_for(ctx.text, s, s + ms):
                 # the sentence's one way is the main transfer's; what it pays for goes back
                 direction = (one_way[1], one_way[0])

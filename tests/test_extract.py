@@ -2948,3 +2948,15 @@ def test_a_transcript_speaker_after_a_time_stamp_is_the_claimant():
 
     text = "[02:36] TOMÁS BERGER: Three things. First, fuel."
     assert [m.name for m in find_mentions(text)] == ["Tomás Berger"]
+
+
+def test_a_list_item_keeps_its_own_way_under_a_lead_in_and_efectivos_are_troops():
+    from pipeline.claims import subtype_from_words
+
+    assert _word_directions(
+        "North Korea has sent troops to Russia.\n\n"
+        "According to CESS:\n"
+        "- Russia has supplied electronic warfare equipment now seen at a North Korean range;\n"
+        "- In return, North Korea could begin exporting finished drones to Russia by 2027."
+    ) >= {("electronic_warfare", "Russia", "North Korea"), ("drones", "North Korea", "Russia")}
+    assert subtype_from_words("deployment", "hasta 6.000 efectivos") == "troops"
