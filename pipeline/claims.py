@@ -1287,7 +1287,11 @@ _NEXT_PHRASE = re.compile(
     r"\s(?:and|or|und|oder|et|ou|y|o|plus)\s|\s\d(?![\d,.]*-[^\W\d])|"
     # a verb ends the noun phrase: "3,000 or so went home when their contracts expired"
     r"(?:^|\s)(?:went|came|are|were|is|was|have|has|had|will|would|remain\w*|return\w*|left|"
-    r"arrived)\b|"
+    r"arrived|"
+    # ... in the other languages: "unos 11.000 siguen desplegados"
+    r"siguen|sigue|están|son|eran|fueron|han|habían|permanecen|quedan|estão|são|seguem|"
+    r"continuam|permanecem|ficam|restano|rimangono|sono|erano|sont|restent|demeurent|bleiben|"
+    r"sind|waren)\b|"
     # and so does a conjunction: "down from about 13,000 last summer as some units rotated home"
     r"(?:^|\s)(?:as|when|while|after|before|because|als|quand|lorsque|cuando|mientras)\s|"
     r"(?:^|\s)(?:how many|quantos|quantas|cuántos|cuántas|combien|quanti|quante|wie viele)\s",
@@ -1437,7 +1441,10 @@ def someone_elses(clause_before: str, sentence: str, previous: str = "") -> bool
         # rebuilding what fighting destroyed is war work, not a flood at home: "another 5,000
         # military construction troops are due by the summer, to rebuild what the fighting
         # destroyed"
-        or (at_home[1].lower().startswith(("rebuil", "recons")) and _FIGHTING.search(sentence))
+        or (
+            at_home[1].lower().startswith(("rebuil", "recons"))
+            and (_FIGHTING.search(sentence) or _FIGHTING.search(previous))
+        )
         or _WAR_PLACE.search(sentence)  # "rebuilding bridges around Sudzha"
         or _OF_THOSE.search(sentence)  # "Of those, roughly 5,000 ... rebuilding roads"
     ):

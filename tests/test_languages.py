@@ -563,3 +563,23 @@ def test_a_portuguese_passage_naming_pyongyang_after_its_items_and_a_source_open
     ]:
         mentions = find_mentions(text)
         assert mentions and mentions[0].name.startswith(name), mentions
+
+
+def test_a_verb_ends_the_noun_phrase_in_spanish_and_rebuilding_after_a_year_at_the_front():
+    labels = [
+        f.label
+        for f in prepare(
+            "Según el NIS, Pyongyang ha enviado en total alrededor de 15.000 militares a Rusia; "
+            "unos 11.000 siguen desplegados, sobre todo en la región de Kursk."
+        ).figures
+    ]
+    assert any(label.startswith("unos 11.000") for label in labels), labels
+    labels = [
+        f.label
+        for f in prepare(
+            "According to the NIS, roughly 3,000 North Korean soldiers were pulled back in "
+            "December after a year at the front. It also expects about 6,000 more personnel by "
+            "the summer, to rebuild the border districts."
+        ).figures
+    ]
+    assert any(label.startswith("about 6,000") for label in labels), labels
