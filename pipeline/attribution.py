@@ -49,7 +49,8 @@ _SAID_AFTER = re.compile(
     r"(?:[\"”»]|,)\s*(?:said|says|told|added|wrote|erklärte|sagte|sagt|betonte|berichtete|"
     r"meldete|schätzt|schätzte|teilte|hieß es bei|so|dijo|afirmó|añadió|informó|explicó|"
     r"declaró|aseguró|señaló|a déclaré|a affirmé|a ajouté|a précisé|a indiqué|estime|"
-    r"affirme|ajoute|précise|indique)\s+"
+    r"affirme|ajoute|précise|indique|relève|souligne|explique|poursuit|observe|explica|"
+    r"subraya|spiega|sottolinea|ressalta)\s+"
     # the day may come between the verb and its subject: "a affirmé mercredi le renseignement
     # militaire ukrainien", "sagte ein Sprecher am Dienstag" keeps it after the name
     r"(?:(?:on|last|this|am|le|el|ce)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -72,6 +73,12 @@ _ACCORDING_LOOSE = re.compile(
     r"lequel|laquelle|lesquels|lesquelles|o qual|a qual|os quais|as quais)\b)"
 )
 
+# A German role noun written before a person's name, capitalised like the name itself.
+_ROLE_BEFORE_NAME = re.compile(
+    r"(?:(?:Die|Der|die|der)\s+)?(?:\S+-)?(?:Expertin|Experte|Experten|Analystin|Analyst|"
+    r"Forscherin|Forscher|"
+    r"Politologin|Politologe|Wissenschaftlerin|Wissenschaftler)\s+(?=[A-ZÄÖÜ])"
+)
 _FOR_SOURCE = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Para|Pour)\s+(?=(?:o|a|os|as|el|la|los|las|le|les)\s)"
 )
@@ -176,7 +183,11 @@ _STATE_ONLY = re.compile(
     r"пхеньян[еау]?)$",
     re.I,
 )
-_OUR = frozenset("our unsere unser notre nos nuestra nuestro nuestros".split())
+_OUR = frozenset(
+    "our unsere unser notre nos nuestra nuestro nuestros "
+    # "my" ("D'après mes recoupements", "Pelas minhas contas"): one speaker's own claim
+    "my mein meine meinen meiner mes mis meu minha meus minhas miei".split()
+)
 # "we" and the "our" a possessive source is cut to ("Our intelligence" -> "our")
 _FIRST_PERSON = frozenset("we i wir ich nous je nosotros yo".split()) | _OUR
 _CONNECTORS = frozenset("of for and at from on with in".split())
@@ -471,6 +482,9 @@ def find_mentions(text: str) -> list[Mention]:
             name = name.split()[0].lower()  # "Our intelligence indicates": the speaker's claim
         if mentions and start < mentions[-1].end and mentions[-1].start <= start:
             continue  # overlapping matches of one attribution
+        role = _ROLE_BEFORE_NAME.match(name)
+        if role and _is_person(name[role.end() :]):
+            name = name[role.end() :]  # "Korea-Expertin Katrin Oberländer": the person
         name = _fuller_name(name, text, start, mentions)
         anaphoric = _anaphoric(name)
         if name.lower() in _FIRST_PERSON:
@@ -478,6 +492,12 @@ def find_mentions(text: str) -> list[Mention]:
             # statement's authors), never the organisation quoted last; unresolved otherwise
             spoken = [m for m in mentions if m.start in speakers]
             resolved = spoken[-1].name if spoken else None
+            if resolved is None:
+                # a quote's speaker named earlier in its paragraph: "« La grande nouveauté, ce
+                # sont les bâtisseurs, relève Julien Marchetti. D'après mes recoupements, ... »"
+                para = text.rfind("\n\n", 0, start)
+                near = [m for m in mentions if m.start > para and _is_person(m.name)]
+                resolved = near[-1].name if near else None
         elif anaphoric:
             resolved = _resolve(name, mentions)
         else:
@@ -526,6 +546,31 @@ _RELAYER = re.compile(
     r"(?i:lawmakers?|legislators?|députés?|diputad[oa]s?|abgeordneten?|parlamentarier|"
     r"депутат\w*|парламентари\w*|"
     r"member of (?:the )?(?:national assembly|parliament))"
+)
+
+
+def _introduced_as_relayer(name: str, text: str) -> bool:
+    """Whether the person ``name`` is introduced in ``text`` as a lawmaker or a member of
+    parliament ("Park Joon-seo, a member of the National Assembly's intelligence committee",
+    "opposition lawmaker Han Ji-woo"): someone who passes on an agency's briefing."""
+    at = text.find(name)
+    if at < 0:
+        return False
+    end = text.find(".", at + len(name) + 100)
+    end = at + len(name) + 300 if end < 0 else end
+    # introduced as a lawmaker, in a sentence that names what is passed on ("told reporters
+    # after the session that the agency now believes"); not '"They are soldiers," opposition
+    # lawmaker Han Ji-woo told reporters' (his own words)
+    return bool(
+        _RELAYER.search(text, max(0, at - 40), at + len(name) + 100)
+        and _PASSED_ON.search(text, max(0, at - 40), end)
+    )
+
+
+_PASSED_ON = re.compile(
+    r"\b(agency|intelligence|NIS|service|briefing|briefed|citing|ministry|Geheimdienst\w*|"
+    r"renseignement|inteligencia|intelligence|разведк\w*|розвідк\w*|serviços secretos)\b",
+    re.IGNORECASE,
 )
 
 
@@ -639,7 +684,9 @@ def _introduced_as(surname: str, text: str, before: int) -> str | None:
     if not surname[:1].isupper() or surname.isupper():
         return None  # not a surname ("NIS", "the agency")
     for full in re.finditer(
-        rf"((?:[A-Z][\w’'.-]*\s+){{1,5}}){re.escape(surname)}\b", text[:before]
+        # on one line: not "Thomas Reinholz\n\nReinholz:" (a speaker label under the byline)
+        rf"((?:[A-Z][\w’'.-]*[ \t]+){{1,5}}){re.escape(surname)}\b",
+        text[:before],
     ):
         words = full.group(1).split()
         while words and words[0].lower().rstrip(".") in _NOT_NAME_WORDS:
@@ -779,6 +826,13 @@ def claimant_at(
             agencies = [m for m in inside[1:] if not _relays(m.name)]
             if agencies:
                 return agencies[0].name
+            if _introduced_as_relayer(inside[0].name, text):
+                # "About 3,000 soldiers were rotated home, Park said" after "Park Joon-seo, a
+                # member of the National Assembly's intelligence committee, told reporters that
+                # the agency ...": he passes on the agency named last
+                earlier = [m for m in usable if m.end <= start and not _relays(m.name)]
+                if earlier:
+                    return earlier[-1].name
         return inside[0].name
     para_start = text.rfind("\n\n", 0, start) + 1
     before = [m for m in usable if para_start <= m.start and m.end <= start]

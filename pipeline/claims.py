@@ -285,7 +285,7 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
         "military_engineers",
         re.compile(
             r"engineer|pionier|ingénieur|ingeniero|genieri|militari del genio|engenheiro|"
-            r"engenharia",
+            r"engenharia|(militaires|soldats|troupes|unités) du génie",
             re.IGNORECASE,
         ),
     ),

@@ -572,3 +572,36 @@ def test_back_references_in_other_languages_are_back_references(name):
     from pipeline.attribution import _anaphoric
 
     assert _anaphoric(name)
+
+
+def test_a_lawmaker_introduced_as_one_passes_on_the_agency_when_quoted_by_surname_alone():
+    text = (
+        "The NIS briefed the committee on Tuesday. Park Joon-seo, a member of the National "
+        "Assembly's intelligence committee, told reporters that the agency now believes 10,000 "
+        "soldiers remain.\n\n"
+        "About 3,000 soldiers were rotated home in December, Park said."
+    )
+    start = text.index("About")
+    assert claimant_at(text, start, len(text)) == "The NIS"
+
+
+def test_my_figures_are_the_quoted_speakers_and_a_role_before_a_german_name_is_dropped():
+    text = (
+        "« La grande nouveauté, ce sont les bâtisseurs, relève Julien Marchetti. D'après mes "
+        "recoupements, jusqu'à 3 000 ouvriers militaires doivent encore arriver. »"
+    )
+    start = text.index("jusqu")
+    assert claimant_at(text, start, start + 20) == "Julien Marchetti"
+    assert _names("Die Korea-Expertin Katrin Oberländer sagte, die Zahl sei plausibel.") == [
+        "Katrin Oberländer"
+    ]
+
+
+def test_a_speaker_label_under_the_byline_is_not_named_twice():
+    text = (
+        "Katrin Oberländer im Gespräch mit Thomas Reinholz\n\n"
+        "Reinholz: Guten Morgen.\n\n"
+        "Oberländer: Guten Morgen.\n\n"
+        "Reinholz: Ist die Zahl plausibel?\n"
+    )
+    assert {m.name for m in find_mentions(text)} == {"Thomas Reinholz", "Katrin Oberländer"}

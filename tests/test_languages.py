@@ -583,3 +583,9 @@ def test_a_verb_ends_the_noun_phrase_in_spanish_and_rebuilding_after_a_year_at_t
         ).figures
     ]
     assert any(label.startswith("about 6,000") for label in labels), labels
+
+
+def test_french_military_engineers_of_the_genie():
+    assert subtype_from_words("deployment", "quelque 1 500 militaires du génie") == (
+        "military_engineers"
+    )
