@@ -1053,15 +1053,6 @@ def _record_kind(
             # "as many as 15,000 North Koreans are in Russia now"; "How many North Koreans
             # face you? - We count about 1,500 in our sector"
             named = "troops"
-        if (
-            named is None
-            and subtype == "workers"
-            and not _AT_WORK.search(_sentence_and_previous(ctx, s, e))
-        ):
-            # the model drifts to workers for a bare figure ("HUR believes the real number is
-            # higher: up to 14,000"): with no word of work near it, it counts the kind the
-            # passage counted before, else troops
-            named = _kind_counted_before(ctx, figure, s) or "troops"
         if named is None and _ESTIMATE_IS_BEFORE.search(ctx.text, s, figure.start):
             # an estimate answering a question two sentences back: "Seoul says about 10,000
             # North Korean soldiers are still there. Does that match your picture? - It's in

@@ -2915,13 +2915,7 @@ def test_the_number_held_and_a_sentence_opening_in_captivity_are_captured(text, 
     assert casualty_in_clause(text, start, start + len(figure)) == "captured"
 
 
-def test_a_bare_figure_the_model_calls_workers_with_no_word_of_work_counts_the_kind_before():
-    text = (
-        "South Korea's NIS says roughly 10,000 North Korean soldiers remain in Russia. About "
-        "3,000 went home in an autumn rotation, the agency said. Ukraine's HUR believes the real "
-        "number is higher: up to 14,000."
-    )
-    assert _verdict_record(text, "up to 14,000", "workers sent").personnel_type.value == "troops"
+def test_a_clause_naming_its_losses_types_a_bare_figure_by_its_own_words():
     text = (
         "North Korea sent troops to Russia. HUR says the North's casualties, dead and wounded "
         "combined, have passed 6,000."
