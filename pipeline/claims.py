@@ -111,8 +111,14 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
             # its missiles", "mejorar la precisión de sus misiles"
             r"Lenkung\s+(\w+\s+){0,2}Raketen|Raketenlenkung|Lenksystem\w*|"
             r"guidage\s+(de\s+ses|des|de\s+leurs)\s+missiles|"
-            r"(accuracy|precision|precisión|précision|Präzision|Treffgenauigkeit|precisione)\s+"
-            r"(of|de|des|der|dei|della)\s+([\w'’-]+\s+){0,3}?(missiles|misiles|Raketen|missili)",
+            # "a orientação dos mísseis balísticos", "la guía de sus misiles", "la guida dei
+            # missili"
+            r"(orientação|guiagem|guía|guiado|guida)\s+(dos|de\s+seus|de\s+sus|de\s+los|dei|"
+            r"delle)\s+(mísseis|misiles|missili)|"
+            r"(accuracy|precision|precisión|précision|Präzision|Treffgenauigkeit|precisione|"
+            r"precisão)\s+"
+            r"(of|de|des|der|dei|della|dos)\s+([\w'’-]+\s+){0,3}?"
+            r"(missiles|misiles|Raketen|missili|mísseis)",
             re.IGNORECASE,
         ),
     ),

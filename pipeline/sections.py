@@ -232,7 +232,10 @@ def sections(text: str) -> tuple[Section, ...]:
         heading = seen_prose and (_is_heading(lines, k) or _is_question(lines, k))
         label = _QUESTION_LABEL.sub("", stripped).rstrip(":?").strip()
         direction = heading_direction(label, previous) if heading else None
-        if heading and (direction or _DENIED.search(stripped) or _set_off(lines, k)):
+        question = heading and _is_question(lines, k)
+        if heading and (direction or _DENIED.search(stripped) or _set_off(lines, k) or question):
+            # a new question ends the answer to the one before ("E a Rússia, o que ganha?" then
+            # "Portugal deveria preocupar-se?"), whatever it asks
             # a lead-in with no direction of its own ("According to CESS:") opens no section
             if open_start is not None:
                 found.append(Section(open_start, pos, open_direction, open_heading))

@@ -589,3 +589,10 @@ def test_french_military_engineers_of_the_genie():
     assert subtype_from_words("deployment", "quelque 1 500 militaires du génie") == (
         "military_engineers"
     )
+
+
+def test_missile_guidance_in_portuguese_is_missile_technology():
+    from pipeline.claims import category_mentions
+
+    text = "Os americanos suspeitam que Moscovo está a ajudar a melhorar a orientação dos mísseis."
+    assert [c.value for c, _, _ in category_mentions(text)] == ["missile_technology"]

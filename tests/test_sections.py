@@ -244,3 +244,16 @@ def test_a_transcript_answer_takes_the_question_that_closed_the_paragraph_before
     assert ("fuel", "Russia") in found, found
     assert ("currency", "Russia") in found, found
     assert ("shells", "North Korea") in found, found
+
+
+def test_a_new_question_ends_the_answer_to_the_one_before():
+    text = (
+        "A investigadora acompanha há uma década a relação entre a Coreia do Norte e a Rússia, "
+        "e falámos com ela a propósito do novo livro.\n\n"
+        "E a Rússia, o que ganha?\n"
+        "Munições. A Coreia do Norte enviou milhões de granadas de artilharia.\n\n"
+        "Portugal deveria preocupar-se?\n"
+        "Sim. A Coreia do Norte testa armas com o que aprende na Ucrânia.\n"
+    )
+    assert section_direction(text, text.index("Munições")) == TO_RU
+    assert section_direction(text, text.index("testa armas")) is None
