@@ -631,7 +631,7 @@ _TO_NK = re.compile(
     rf"{_NK}\W+(\w+\W+){{0,4}}(is|was|are|has been|have been)\W+(\w+\W+){{0,3}}"
     rf"(receiv|gett|obtain|acquir|paid)\w*|"
     # the recipient alone: "Pyongyang has received hard-currency payments"
-    rf"{_NK}\s+(has\s+|had\s+|is\s+)?(receiv|obtain|acquir)\w*|"
+    rf"{_NK}(,[^,.;]{{0,50}},)?\s+(has\s+|had\s+|is\s+)?(receiv|obtain|acquir)\w*|"
     rf"\b(Russian|Moscow's|Russia's)\s+(assistance|help|aid|support|deliveries)\b|"
     # "ajuda russa ao projeto de submarino", "ayuda rusa", "aiuto russo", "aide russe"
     rf"\b(ajuda|assistência|ayuda|asistencia|aiuto|assistenza|aide|assistance) "
@@ -1977,7 +1977,8 @@ _RU_GIVES = (
 _RU_TO_NK = re.compile(
     rf"{_RU_NK}\W+(\w+\W+){{0,6}}получ\w*\W+(\w+\W+){{0,8}}{_RU_RUSSIA}|"
     rf"{_RU_RUSSIA}\W+(\w+\W+){{0,6}}({_RU_GIVES})\w*\W+(\w+\W+){{0,4}}{_RU_NK}|"
-    rf"{_RU_NK}\s+получ\w*|"
+    # with an aside between: "Взамен Пхеньян, по данным NIS, получает нефтепродукты"
+    rf"{_RU_NK}(,[^,.;]{{0,50}},)?\s+получ\w*|"
     # "в Северную Корею", "в Пхеньян" (to), "Пхеньяну" (dative), "российская помощь",
     # "в обмен на отправку войск"
     rf"\bв\s+(Северную\s+Корею|Пхеньян)\b|\bПхеньяну\b|"

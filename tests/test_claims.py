@@ -668,3 +668,16 @@ def test_the_giver_alone_the_payer_and_a_port_of_call_give_a_direction(text, cue
     from pipeline.claims import direction_cues
 
     assert direction_cues(text) == cues
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Взамен Пхеньян, по данным NIS, получает нефтепродукты и продовольствие.",
+        "Pyongyang, according to the NIS, has received refined oil.",
+    ],
+)
+def test_the_recipient_with_an_aside_before_its_verb(text):
+    from pipeline.claims import direction_cues
+
+    assert direction_cues(text) == (True, False)
