@@ -1223,6 +1223,16 @@ def record_from_verdict(
     return Casualty(casualty_type=subtype, affected="North Korean troops", **common)
 
 
+# General words for things that move, whose kind the model's category may tell: "technologies",
+# "artillería", "Russian AK-12 rifles".
+_GENERAL_ITEM = re.compile(
+    r"technolog|tecnolog|artill|\barm(s|as|es|i)\b|weapon|waffen|rifle|fusil|equipment|"
+    r"équipement|equipo|materiale|systems?\b|systèmes|sistemas|sistemi|комплекс|систем|техн|"
+    r"вооруж|оруж",
+    re.IGNORECASE,
+)
+
+
 def records_from_exchange(draft: ExchangeDraft, ctx: ArticleContext) -> list[Exchange]:
     """Exchange records for one drafted item, one per category its words name."""
     if names_people(draft.item):
@@ -1253,6 +1263,16 @@ def records_from_exchange(draft: ExchangeDraft, ctx: ArticleContext) -> list[Exc
         # a general item, to the end of its clause, say what it is
         tail = re.split(r"[,;.!?:\n]", ctx.text[span.end : span.end + 80], maxsplit=1)[0]
         categories = categories_of(f"{draft.item} {tail}")[:1]
+    if (
+        not categories
+        and not _GENERAL_ITEM.search(draft.item)
+        and draft.category not in categories_of(words or "")
+    ):
+        # no word of any kind of item ("tuberculosis"), and the sentence names no item of the
+        # model's category either: a guess about nothing that moves (but "Pjöngjang" drafted
+        # from "Russland unterstütze Pjöngjang beim Bau eines atomgetriebenen U-Boots" keeps
+        # its category, which the sentence names)
+        return []
     categories = categories or [draft.category]
     # the context's own words ("North Korea receives ... from Russia") first; then what an
     # item of this kind almost always is (oil goes north, shells go west); the model last, as

@@ -2954,3 +2954,32 @@ def test_a_list_item_keeps_its_own_way_under_a_lead_in_and_efectivos_are_troops(
         "- In return, North Korea could begin exporting finished drones to Russia by 2027."
     ) >= {("electronic_warfare", "Russia", "North Korea"), ("drones", "North Korea", "Russia")}
     assert subtype_from_words("deployment", "hasta 6.000 efectivos") == "troops"
+
+
+def test_a_drafted_item_that_names_no_kind_of_thing_is_no_exchange_and_a_rate_no_count():
+    from pipeline.extract import records_from_exchange
+    from schemas.records import ExchangeDraft
+
+    text = (
+        "North Korea's tuberculosis crisis deepens as aid dries up, WHO data show. Russia and "
+        "China send little. North Korea recorded about 450 per 100,000 people."
+    )
+
+    def draft(item: str, category: str) -> ExchangeDraft:
+        return ExchangeDraft.model_validate(
+            {
+                "category": category,
+                "item": item,
+                "direction": "Russia to North Korea",
+                "status": "unknown",
+                "claimant": None,
+                "time_text": None,
+            }
+        )
+
+    assert records_from_exchange(draft("tuberculosis", "drones"), prepare(text)) == []
+    text = "Russia has delivered refined petroleum and artillería to North Korea."
+    assert records_from_exchange(draft("artillería", "weapons"), prepare(text))
+    _assert_vetoed_beside_a_deployment(
+        "North Korea recorded an incidence of about 450 per 100,000 people.", "about 450"
+    )
