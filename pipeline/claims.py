@@ -646,6 +646,11 @@ _TO_NK = re.compile(
     # Russian goods arriving there: "Russian wheat and flour now reach Rason by sea"
     rf"\bRussian\s+(\S+\s+){{0,4}}(reach\w*|arriv\w*\s+(in|at)|flow\w*\s+(in)?to)\s+"
     rf"({_NK}|Rason|Rajin|Nampo|Chongjin)\b|"
+    # placed there, in French, Spanish, Italian and Portuguese: "des systèmes Pantsir, que la
+    # Russie aurait installés autour de Pyongyang"
+    rf"\b(install\w*|déploy\w*|instalad\w*|desplegad\w*|schierat\w*)\s+(autour de|à|en|"
+    rf"près de|alrededor de|cerca de|intorno a|a|vicino a|in|em|perto de)\s+"
+    rf"(Pyongyang|Corée du Nord|Corea del Norte|Corea del Nord|Coreia do Norte)\b|"
     # cargo brought to a North Korean port: "Tankers that called at Rajin delivered refined
     # petroleum products"
     rf"\b(called|calling|docked|docking|unloaded|unloading)\s+(at|in)\s+(Rajin|Rason|Nampo|"
@@ -694,7 +699,10 @@ _TO_RUSSIA = re.compile(
     rf"{_NK}\W+(\w+\W+){{0,4}}(suppl|provid|deliver|sen[dt]|ship|transfer|giv|liefer|beliefer|versorg|envi|"
     rf"promis|pledg|offer|sell|sold\b|"
     rf"enví|suministr|entreg|proporcion|fourni|livr|fornisc|fornit|consegn|invi|vend|fornec)\w*\W+"
-    rf"(\w+\W+){{0,8}}(to\s+|a\s+|à\s+(la\s+)?|alla\s+)?{_RUSSIA}|\bto\s+{_RUSSIA}|"
+    rf"(\w+\W+){{0,8}}(to\s+|a\s+|à\s+(la\s+)?|alla\s+)?{_RUSSIA}|"
+    # "to Russia", not "according to Russian customs data" (an adjective, and a source)
+    rf"(?<!according )\bto\s+(?!Russian\b|Russians\b){_RUSSIA}|"
+    rf"\bto\s+(the\s+)?Russian\s+(forces|army|troops|military|units|soldiers|gunners|crews)\b|"
     rf"{_RUSSIA}\s+(has\s+|had\s+|is\s+)?(receiv|obtain|acquir)\w*|"
     rf"\b(nach|an)\s+(Russland|Moskau)\b|"
     rf"\b(liefer|schick|send|gib|gab|stell)\w*\s+(Nordkorea|Pjöngjang)\b|"

@@ -124,10 +124,18 @@ def question_direction(text: str, start: int) -> Direction | None:
     isso? Petróleo, trigo e dinheiro vivo, que Moscou já entrega com regularidade." (a question
     on a line of its own heads a section instead: see :func:`sections`)."""
     para = text.rfind("\n\n", 0, start) + 1
-    for s, e in reversed(sentence_spans(text[para:start])):
+    spans = sentence_spans(text[para:start])
+    for k in range(len(spans) - 1, -1, -1):
+        s, e = spans[k]
         sentence = text[para + s : para + e]
         if sentence.endswith("?"):
             return _question_way(text, para + s, sentence)
+        if k == 0 and len(sentence.split()) <= 6 and sentence.endswith((".", ":")):
+            # a run-in head that opens the paragraph: "Delivered to North Korea. Refined
+            # petroleum has crossed by sea and rail ..."
+            way = heading_direction(sentence.rstrip(".:"), None)
+            if way is not None:
+                return way
         if any(direction_cues(sentence)):
             return None  # "No sentido inverso, a Coreia do Norte fornece ...": its own way
     if para <= 1:

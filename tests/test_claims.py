@@ -681,3 +681,21 @@ def test_the_recipient_with_an_aside_before_its_verb(text):
     from pipeline.claims import direction_cues
 
     assert direction_cues(text) == (True, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # a source, not a destination
+        ("Wheat was shipped to Rason, according to Russian customs data.", (False, False)),
+        ("Shells were sent to Russian forces near Kursk.", (False, True)),
+        (
+            "des systèmes Pantsir, que la Russie aurait installés autour de Pyongyang",
+            (True, False),
+        ),
+    ],
+)
+def test_according_to_russian_data_is_no_destination(text, cues):
+    from pipeline.claims import direction_cues
+
+    assert direction_cues(text) == cues

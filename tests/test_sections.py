@@ -257,3 +257,14 @@ def test_a_new_question_ends_the_answer_to_the_one_before():
     )
     assert section_direction(text, text.index("Munições")) == TO_RU
     assert section_direction(text, text.index("testa armas")) is None
+
+
+def test_a_run_in_head_opening_the_paragraph_gives_its_way():
+    text = (
+        "North Korea has sent troops to Russia, and the trade has grown since.\n\n"
+        "Delivered to North Korea. Refined petroleum has crossed by sea and rail, the NIS said. "
+        "Wheat and flour have been shipped to the port of Rason, according to Russian customs "
+        "data. Pantsir air-defence systems have been seen around Pyongyang since last summer.\n"
+    )
+    found = {(r.item, r.provider) for r in exchanges_from_words(prepare(text))}
+    assert {("Wheat", "Russia"), ("flour", "Russia"), ("air-defence", "Russia")} <= found, found
