@@ -2877,14 +2877,11 @@ def test_a_total_whose_part_is_a_loss_counts_killed_and_wounded():
 
 
 def test_russians_at_a_north_korean_city_and_displaced_people_and_a_measure_before_the_noun():
-    labels = [
-        f.label
-        for f in prepare(
-            _DEPLOYMENT + "HUR says about 70 Russian drone instructors are training North Korean "
-            "crews at an airfield near Wonsan."
-        ).figures
-    ]
-    assert any(label.startswith("about 70") for label in labels), labels
+    _assert_listed(
+        _DEPLOYMENT + "HUR says about 70 Russian drone instructors are training North Korean "
+        "crews at an airfield near Wonsan.",
+        "about 70",
+    )
     _assert_vetoed_beside_a_deployment(
         "Coming up after the break: wildfires force 40,000 from their homes.", "40,000"
     )
@@ -2926,15 +2923,12 @@ def test_a_clause_naming_its_losses_types_a_bare_figure_by_its_own_words():
 
 
 def test_rebuilding_what_the_fighting_destroyed_is_no_work_at_home():
-    labels = [
-        f.label
-        for f in prepare(
-            "North Korea has sent soldiers to Russia, and more are coming. Seoul says another "
-            "5,000 military construction troops are due by the summer, to rebuild what the "
-            "fighting destroyed."
-        ).figures
-    ]
-    assert any(label.startswith("5,000") for label in labels), labels
+    _assert_listed(
+        "North Korea has sent soldiers to Russia, and more are coming. Seoul says another "
+        "5,000 military construction troops are due by the summer, to rebuild what the "
+        "fighting destroyed.",
+        "5,000",
+    )
 
 
 def test_a_transcript_speaker_after_a_time_stamp_is_the_claimant():
@@ -2983,3 +2977,9 @@ def test_a_drafted_item_that_names_no_kind_of_thing_is_no_exchange_and_a_rate_no
     _assert_vetoed_beside_a_deployment(
         "North Korea recorded an incidence of about 450 per 100,000 people.", "about 450"
     )
+
+
+def _assert_listed(text: str, listed: str) -> None:
+    """The figure of ``text`` whose label starts with ``listed`` is listed to the model."""
+    labels = [f.label for f in prepare(text).figures]
+    assert any(label.startswith(listed) for label in labels), labels
