@@ -1533,7 +1533,8 @@ def _found(ctx: ArticleContext, phrase: str | None) -> str | None:
 
 def _korea_near(ctx: ArticleContext, position: int, *, ahead: bool = False) -> bool:
     """Whether North Korea is named in the figure's sentence or the text just before it (a
-    paragraph or a list's lead-in names the subject once for several figures)."""
+    paragraph or a list's lead-in names the subject once for several figures); with ``ahead``
+    (exchange items), also later in the sentence's paragraph."""
     spans = sentence_spans(ctx.text)  # in text order: the last one starting at or before
     k = bisect_right(spans, position, key=lambda sp: sp[0])
     end = spans[k - 1][1] if k else position + 200

@@ -121,8 +121,10 @@ def heading_direction(heading: str, previous: Direction | None) -> Direction | N
 def question_direction(text: str, start: int) -> Direction | None:
     """Which way a question asks about when it comes just before the sentence at ``start``, in
     the same paragraph, with no sentence between that says its own way: "E o que Kim ganha com
-    isso? Petróleo, trigo e dinheiro vivo, que Moscou já entrega com regularidade." (a question
-    on a line of its own heads a section instead: see :func:`sections`)."""
+    isso? Petróleo, trigo e dinheiro vivo, que Moscou já entrega com regularidade."; also a
+    run-in head opening the paragraph ("Delivered to North Korea. Refined petroleum ...") and a
+    question that closed the paragraph before (a transcript's answer below its question). A
+    question on a line of its own with a blank line above heads a section: see :func:`sections`."""
     para = text.rfind("\n\n", 0, start) + 1
     spans = sentence_spans(text[para:start])
     for k in range(len(spans) - 1, -1, -1):
@@ -156,10 +158,15 @@ def question_direction(text: str, start: int) -> Direction | None:
 _SPEAKER_BEFORE = re.compile(r"^(\[[\d:.]+\]\s*)?([A-ZÀ-ÖØ-Þ][\w.'’ -]{0,40}:\s+)?")
 
 
+def _question_label(question: str) -> str:
+    """A question without its time stamp, speaker or interviewer's label and question mark."""
+    return _QUESTION_LABEL.sub("", _SPEAKER_BEFORE.sub("", question)).rstrip("?").strip()
+
+
 def _question_way(text: str, start: int, question: str) -> Direction | None:
     """Which way ``question`` (at ``start``) asks about: its own words ("What does Kim get?"),
     or the way back from the question before it ("And going the other way?")."""
-    label = _QUESTION_LABEL.sub("", _SPEAKER_BEFORE.sub("", question)).rstrip("?").strip()
+    label = _question_label(question)
     if len(label.split()) > 15:
         return None
     own = heading_direction(label, None)
@@ -168,10 +175,7 @@ def _question_way(text: str, start: int, question: str) -> Direction | None:
     for s, e in reversed(sentence_spans(text[max(0, start - 3000) : start])):
         earlier = text[max(0, start - 3000) + s : max(0, start - 3000) + e]
         if earlier.endswith("?"):
-            way = heading_direction(
-                _QUESTION_LABEL.sub("", _SPEAKER_BEFORE.sub("", earlier)).rstrip("?").strip(),
-                None,
-            )
+            way = heading_direction(_question_label(earlier), None)
             if way is not None:
                 return heading_direction(label, way)
     return None
