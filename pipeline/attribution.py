@@ -569,7 +569,7 @@ def _introduced_as_relayer(name: str, text: str) -> bool:
 
 _PASSED_ON = re.compile(
     r"\b(agency|intelligence|NIS|service|briefing|briefed|citing|ministry|Geheimdienst\w*|"
-    r"renseignement|inteligencia|intelligence|разведк\w*|розвідк\w*|serviços secretos)\b",
+    r"renseignement|inteligencia|разведк\w*|розвідк\w*|serviços secretos)\b",
     re.IGNORECASE,
 )
 

@@ -1292,10 +1292,9 @@ _NOT_NOUNS = frozenset(
 )
 
 
-_QUESTION_WORD = re.compile(
-    r"\s(?:how many|quantos|quantas|cuántos|cuántas|combien|quanti|quante|wie viele)\s",
-    re.IGNORECASE,
-)
+# "how many" in the supported languages: a question word ends a count's noun phrase and label
+_QUESTION_WORDS = r"how many|quantos|quantas|cuántos|cuántas|combien|quanti|quante|wie viele"
+_QUESTION_WORD = re.compile(rf"\s(?:{_QUESTION_WORDS})\s", re.IGNORECASE)
 _NEXT_PHRASE = re.compile(
     # (not "two 5,000-tonne destroyers", whose noun comes after the measure)
     r"\s(?:and|or|und|oder|et|ou|y|o|plus)\s|\s\d(?![\d,.]*-[^\W\d])|"
@@ -1308,7 +1307,7 @@ _NEXT_PHRASE = re.compile(
     r"sind|waren)\b|"
     # and so does a conjunction: "down from about 13,000 last summer as some units rotated home"
     r"(?:^|\s)(?:as|when|while|after|before|because|als|quand|lorsque|cuando|mientras)\s|"
-    r"(?:^|\s)(?:how many|quantos|quantas|cuántos|cuántas|combien|quanti|quante|wie viele)\s",
+    rf"(?:^|\s)(?:{_QUESTION_WORDS})\s",
     re.IGNORECASE,
 )
 
