@@ -733,6 +733,7 @@ def test_default_golden_dir():
         "dev27",
         "dev28",
         "dev29",
+        "dev30",
         "holdout",
     ],
 )
