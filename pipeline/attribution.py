@@ -35,7 +35,10 @@ _VERBS = (
     r"diz|disse|dizem|disseram|afirma|afirmou|afirmam|estimou|estimam|calculou|informou|"
     r"relatou|relata|fala em|falava em|falou em|menciona|mencionou|avalia|avaliou|revelou|"
     r"ha detto|dicono|afferma|ha affermato|stima|ha stimato|stimano|riferisce|ha riferito|"
-    r"ha dichiarato|dichiara|parla di|ritiene|ritengono"
+    r"ha dichiarato|dichiara|parla di|ritiene|ritengono|"
+    # a suspicion is a claim too: "US officials suspect that ...", "Washington soupçonne ..."
+    r"suspect|suspects|soupçonne|soupçonnent|sospecha|sospechan|suspeita|suspeitam|sospetta|"
+    r"sospettano|vermutet|vermuten"
 )
 # Words that may sit between a source and its verb: "the agency also estimated", "had put".
 _BETWEEN = r"(?:also|had|has|have|earlier|previously|now|later|then|separately|further)"
@@ -97,7 +100,8 @@ _RU_VERBS = (
     r"считал[аио]?|сообщал[аио]?|заявлял[аио]?|сказал[аио]?|говорит|говорят|"
     # Ukrainian
     r"повідомив|повідомила|повідомили|повідомляє|заявив|заявила|заявили|сказав|сказала|"
-    r"вважає|вважають|оцінює|оцінюють|зазначив|зазначила|додав|додала|підтвердив|підтвердила"
+    r"вважає|вважають|оцінює|оцінюють|зазначив|зазначила|додав|додала|підтвердив|підтвердила|"
+    r"подозревает|подозревают|підозрює|підозрюють"
 )
 _RU_BETWEEN = r"(?:также|ранее|уже|еще|ещё|тоже|вновь|позже|затем|сегодня|вчера|официально)"
 _RU_ATTRIB_VERB = re.compile(rf"\s(?:\s*{_RU_BETWEEN}\s)*\s*(?:{_RU_VERBS})(?!\w)")
@@ -176,6 +180,8 @@ _PRONOUNS = frozenset(
     "he she it they we i er sie es wir ich il elle ils ellas él ella lui eux ihm ihr ihnen"
     " nous je nosotros yo он она оно они".split()
 )
+# A possessive alone names whose figure it is: "Its estimate of the force, about 10,000".
+_POSSESSIVES = frozenset("its their his her".split())
 _STATE_ONLY = re.compile(
     r"^(?:north korea|nordkorea|pyongyang|the dprk|dprk|russia|russland|moscow|moskau|"
     r"la russie|la corée du nord|corea del norte|rusia|"
@@ -190,6 +196,7 @@ _OUR = frozenset(
 )
 # "we" and the "our" a possessive source is cut to ("Our intelligence" -> "our")
 _FIRST_PERSON = frozenset("we i wir ich nous je nosotros yo".split()) | _OUR
+_CONTRACTED = re.compile(r"(I|[Ww]e)['’](?:d|m|ve|re|ll)")
 _CONNECTORS = frozenset("of for and at from on with in".split())
 _DATA_WORDS = frozenset("data figures estimates numbers statistics records".split())
 _TIME_WORDS = frozenset(
@@ -224,6 +231,7 @@ class Mention:
     anaphoric: bool  # written as a back-reference ("the agency", "he")
     cited: bool = False  # named as whom another source cites ("со ссылкой на X")
     written: str = ""  # the name as written, when it was a back-reference resolved to ``name``
+    owner: bool = False  # named as the owner of a figure, not as a speaker ("the figure from X")
 
 
 def _is_name_token(tok: str) -> bool:
@@ -365,6 +373,10 @@ def _russian_name_after(text: str, start: int) -> tuple[int, str] | None:
 
 # "the same source", "la misma fuente", "a mesma fonte", "dieselbe Quelle": whoever was named
 # last, person or organisation
+_FORMER_LATTER = frozenset(
+    """former latter dernier dernière ersterer ersterem erstere letzterer letzterem letztere
+    último última ultimo ultima останнього останньої последнего последней""".split()
+)
 _SAME = frozenset(
     "same mismo misma mismos mismas même mêmes mesmo mesma mesmos mesmas stesso stessa stessi "
     "stesse selbe selben dieselbe derselben gleiche gleichen".split()
@@ -379,12 +391,17 @@ def _anaphoric(name: str) -> bool:
         return False
     if len(low) in (2, 3) and _SAME.intersection(low[:2]):
         return True  # "the same source", "a mesma fonte", "dieselbe Quelle"
-    if len(low) == 1 and (low[0] in _PRONOUNS or low[0] in _RU_GENERIC_SOURCES):
+    if len(low) <= 2 and _FORMER_LATTER.intersection(low):
+        return True  # "the latter", "ce dernier", "Ersterer": one of two named before
+    if len(low) == 1 and (
+        low[0] in _PRONOUNS or low[0] in _POSSESSIVES or low[0] in _RU_GENERIC_SOURCES
+    ):
         return True
     if low[0] not in (
         "the", "this", "that", "der", "die", "das", "le", "la", "el", "los", "las", "les",
         "its", "their", "sus", "su", "ses", "son", "sa", "seine", "ihre", "il", "lo", "i",
-        "gli", "questo", "quel",
+        "gli", "questo", "quel", "ce", "cet", "cette", "ces", "este", "esta", "esse", "essa",
+        "diese", "dieser", "dieses", "questa",
     ):  # fmt: skip
         return False
     rest = tokens[1:]
@@ -400,6 +417,17 @@ def _anaphoric(name: str) -> bool:
 _A_DOCUMENT = re.compile(
     r"(?i:(?:a|an|the)\s+(?:new\s+|latest\s+|recent\s+|confidential\s+)?"
     r"(?:report|study|assessment|analysis|paper|survey|statement|briefing|estimate))$"
+)
+_DOCUMENT_FROM = re.compile(
+    r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:update|report|statement|assessment|estimate|"
+    r"analysis|briefing|study|tally|count|figures|data)\s+(?:from|by)\s+"
+)
+# A figure named by its owner, without a verb: "The figure from South Korea's National
+# Intelligence Service is lower, at some 4,800", "Le chiffre de Séoul d'abord : environ 10 000"
+_OWNER = re.compile(
+    r"\b(?:[Tt]he|[Ll]e|[Ll]a|[Ee]l)\s+(?:(?:latest|new|official|dernier|último)\s+)?"
+    r"(?:figure|estimate|count|tally|toll|chiffre|décompte|bilan|cifra|recuento)\s+"
+    r"(?:from|by|de|du|del)\s+"
 )
 _BY_AUTHOR = re.compile(
     r"\s+(?:(?:released|published|issued|compiled|prepared|written|presented|made public)"
@@ -431,6 +459,12 @@ def find_mentions(text: str) -> list[Mention]:
     for pattern, read in ((_ACCORDING, _name_after), (_ACCORDING_LOOSE, _loose_name_after)):
         # both open with a word boundary: tried only where their first words occur
         for m in finditer_at_starts(pattern, text) if may_match(pattern, folded) else ():
+            document = _DOCUMENT_FROM.match(text, m.end())
+            if document:  # "according to a February update from Ukraine's military ...": its author
+                found = _name_after(text, document.end())
+                if found and found[1][:1].isupper():
+                    raw.append((m.start(), found[0] + len(found[1]), found[1]))
+                    continue
             found = read(text, m.end())
             if found:
                 end = m.end() + len(found[1])
@@ -443,6 +477,12 @@ def find_mentions(text: str) -> list[Mention]:
         name = text[m.end() : comma].strip() if comma > 0 else ""
         if name and "\n" not in name and not any(c in name for c in ".;:!?"):
             raw.append((m.start(), comma, name))
+    owners: set[int] = set()  # where a figure's owner is named: "The figure from X is lower"
+    for m in _OWNER.finditer(text) if may_match(_OWNER, folded) else ():
+        found = _name_after(text, m.end())
+        if found and found[1][:1].isupper():
+            raw.append((m.start(), found[0] + len(found[1]), found[1]))
+            owners.add(m.start())
     cited: set[int] = set()  # where a source another one cites is named
     if cyrillic(text):
         russian = _russian_mentions(text, folded)
@@ -460,6 +500,9 @@ def find_mentions(text: str) -> list[Mention]:
         label = m.group(1)
         if label.split()[0].lower().rstrip(".") in _NOT_SPEAKERS:
             continue
+        line_end = text.find("\n", m.end())
+        if "|" in text[m.end() : line_end if line_end >= 0 else len(text)]:
+            continue  # "Compartir: Facebook | X | WhatsApp": a share bar, nobody speaking
         if label.isupper():  # "MR. OKAFOR" -> "Mr. Okafor"
             label = label.title()
         name = _full_name(label, text, m.start())
@@ -486,6 +529,9 @@ def find_mentions(text: str) -> list[Mention]:
         if role and _is_person(name[role.end() :]):
             name = name[role.end() :]  # "Korea-Expertin Katrin Oberländer": the person
         name = _fuller_name(name, text, start, mentions)
+        contracted = _CONTRACTED.fullmatch(name)
+        if contracted:  # "Today I'd say about 14,000": the speaker's own claim
+            name = contracted[1]
         anaphoric = _anaphoric(name)
         if name.lower() in _FIRST_PERSON:
             # "We assess ..." is the speaker's claim (a transcript's current speaker, a
@@ -502,6 +548,8 @@ def find_mentions(text: str) -> list[Mention]:
             resolved = _resolve(name, mentions)
         else:
             resolved = _expand_acronym(name, text, [m.name for m in mentions])
+        if name.lower() in _FIRST_PERSON and resolved is None:
+            anaphoric = True  # an unresolved "nuestros datos" names nobody
         written = name if anaphoric and resolved else ""
         mentions.append(
             Mention(
@@ -511,6 +559,7 @@ def find_mentions(text: str) -> list[Mention]:
                 anaphoric and resolved is None,
                 start in cited,
                 written,
+                start in owners,
             )
         )
     return mentions
@@ -527,9 +576,31 @@ def _russian_mentions(text: str, folded: str) -> list[tuple[int, int, str]]:
     for pattern in (_RU_SAID_AFTER, _RU_ACCORDING):
         for m in pattern.finditer(text) if may_match(pattern, folded) else ():
             found = _russian_name_after(text, m.end())
+            if found and pattern is _RU_SAID_AFTER and not _names_a_source(found[1]):
+                continue  # "Генштаб, своєю чергою, оцінює втрати КНДР": the verb's object
             if found:
                 raw.append((m.start(), m.end() + len(found[1]), found[1]))
     return raw
+
+
+def _names_a_source(name: str) -> bool:
+    """Whether a name read after a verb can be who spoke: a capitalised name or a source
+    word ("южнокорейская разведка"), not the verb's object ("втрати КНДР")."""
+    first = name.split()[0]
+    low = first.lower()
+    return (
+        first[:1].isupper()
+        or low in _SOURCE_WORDS
+        or low in _RU_GENERIC_SOURCES
+        or low in _RU_ROLES
+    )
+
+
+# Who may speak, named by role in lower case: "заявил ... начальник ГУР Кирилл Буданов"
+_RU_ROLES = frozenset(
+    """начальник глава руководитель министр директор командующий посол спикер советник
+    замминистра генерал полковник голова керівник речник міністр представник командувач""".split()
+)
 
 
 # A statement written in the first person names its authors once: "We, the Foreign Ministers
@@ -663,7 +734,8 @@ _NOT_SPEAKERS = frozenset(
     image video caption correction related read watch also advertisement breaking comments
     share tags topics listen subscribe warning disclaimer summary background context hearing
     title subject re date location witness witnesses panel transcript from to cc
-    newsletter zum hinweis anzeige werbung fazit""".split()
+    newsletter zum hinweis anzeige werbung fazit compartir compartilhar partilhar partager
+    teilen condividi follow folgen suivre seguir siga""".split()
 )
 
 
@@ -762,6 +834,10 @@ def _resolve(name: str, earlier: list[Mention]) -> str | None:
     """The latest earlier named source a back-reference points to: a person for "he"/"she",
     an organisation for "the agency"/"the report" (the same head word first)."""
     named = [m for m in earlier if not m.anaphoric]
+    if _FORMER_LATTER.intersection(name.lower().split()):
+        # which of two it is depends on names the article may give without a verb ("HUR and
+        # the State Department both commented. The former said ..."): left unresolved
+        return None
     if _SAME.intersection(name.lower().split()):
         return named[-1].name if named else None
     head = name.split()[-1].lower()
@@ -778,11 +854,11 @@ def _resolve(name: str, earlier: list[Mention]) -> str | None:
     if head in ("он", "она", "оно", "они"):
         # Russian nouns have genders: "он" may stand for "Генштаб" as well as for a man
         return named[-1].name
-    if head in ("he", "she", "er", "il", "elle", "él", "ella", "lui", "ihm"):
+    if head in ("he", "she", "er", "il", "elle", "él", "ella", "lui", "ihm", "his", "her"):
         people = [m for m in named if _is_person(m.name)]
         return people[-1].name if people else None
     organisations = [m for m in named if not _is_person(m.name)]
-    if head in _PRONOUNS:
+    if head in _PRONOUNS or head in _POSSESSIVES:
         return organisations[-1].name if organisations else None
     # "the monitors" for the Monitoring Team, "the researchers" for the Research Centre
     stem = head[:-3] if head.endswith("ers") and len(head) > 8 else head
@@ -796,7 +872,9 @@ def _resolve(name: str, earlier: list[Mention]) -> str | None:
             return m.name
         if m.written and m.written.split()[-1].lower() == head:
             return m.name  # "the report" again: the source the last "the report" was
-    return organisations[-1].name if organisations else None
+    # "Yoon said the agency put ...": a bare surname is no agency
+    bodies = [m for m in organisations if _ORG_WORDS.search(m.name)]
+    return bodies[-1].name if bodies else None
 
 
 _ROLES = frozenset(
@@ -817,6 +895,9 @@ def claimant_at(
     mentions = find_mentions(text) if mentions is None else mentions
     usable = [m for m in mentions if not m.anaphoric]
     inside = [m for m in usable if m.start < end and m.end > start]
+    # who said so in the sentence beats whose figure it is: "Le chiffre de Séoul : environ
+    # 10 000 soldats, selon le Service national du renseignement (NIS)"
+    inside = [m for m in inside if not m.owner] or inside
     cited = [m for m in inside if m.cited]
     if cited:  # "сообщило агентство Рёнхап со ссылкой на Минобороны": the ministry's claim
         return cited[0].name

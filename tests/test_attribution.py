@@ -3,6 +3,7 @@
 import pytest
 
 from pipeline.attribution import claimant_at, find_mentions, latest_before, resolve_name
+from pipeline.grounding import sentence_around
 from pipeline.places import place_near, places_in
 
 ARTICLE = (
@@ -605,3 +606,86 @@ def test_a_speaker_label_under_the_byline_is_not_named_twice():
         "Reinholz: Ist die Zahl plausibel?\n"
     )
     assert {m.name for m in find_mentions(text)} == {"Thomas Reinholz", "Katrin Oberländer"}
+
+
+def _at(text: str, phrase: str) -> str | None:
+    """The claimant of the sentence holding ``phrase`` (the span the pipeline asks about)."""
+    start = text.index(phrase)
+    return claimant_at(text, *sentence_around(text, start, start + len(phrase)))
+
+
+def test_a_possessive_alone_refers_back_to_the_source_named_before():
+    text = (
+        "The figure from South Korea's National Intelligence Service is lower, at some 4,800. "
+        "Its estimate of the force in Russia, about 10,000, is also below Kyiv's."
+    )
+    assert _at(text, "about 10,000") == "South Korea's National Intelligence Service"
+
+
+def test_a_figure_named_by_its_owner_without_a_verb_is_the_owners_claim():
+    text = (
+        "The gap is wide.\n\nThe figure from South Korea's National Intelligence Service is "
+        "lower, at some 4,800."
+    )
+    assert _at(text, "some 4,800") == "South Korea's National Intelligence Service"
+    # who said so in the same sentence beats whose figure it is
+    french = (
+        "Le chiffre de Séoul d'abord : environ 10 000 soldats, selon le Service national du "
+        "renseignement (NIS) sud-coréen."
+    )
+    assert _at(french, "environ 10 000") == "le Service national du renseignement (NIS) sud-coréen"
+
+
+def test_the_author_of_an_update_cited_with_according_to_is_the_claimant():
+    text = (
+        "Kyiv's count is the highest: more than 6,000 killed or wounded, according to a "
+        "February update from Ukraine's military intelligence agency, known as HUR. The agency "
+        "says roughly 11,000 North Korean troops remain in Russia."
+    )
+    assert _at(text, "roughly 11,000") == "Ukraine's military intelligence agency"
+
+
+def test_suspicion_is_attribution():
+    text = (
+        "Washington's estimate is lower still. US officials suspect that about 3,500 North "
+        "Koreans have become casualties."
+    )
+    assert _at(text, "about 3,500") == "US officials"
+    assert _names("Washington soupçonne Moscou d'aider la Corée du Nord.") == ["Washington"]
+
+
+def test_a_contracted_first_person_is_the_speakers_claim():
+    text = (
+        "[00:00:31] CHOI MIN-HO: Thank you.\n\n"
+        "[00:00:45] CHOI: It's too low. Today I'd say about 14,000, if you count Belgorod."
+    )
+    assert _at(text, "about 14,000") == "Choi Min-Ho"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lucía Ferrer | Madrid\nCompartir: Facebook | X | WhatsApp\n\nSegún nuestros datos, 12.",
+        "Partager : Facebook | X\n\nSelon nos calculs, environ 12 000.",
+    ],
+)
+def test_a_share_bar_is_no_speaker_and_an_unresolved_we_names_nobody(text):
+    assert _names(text) == []
+
+
+@pytest.mark.parametrize("name", ["ce dernier", "the latter", "Ersterer", "la última"])
+def test_the_former_and_the_latter_are_back_references_left_unresolved(name):
+    text = f"HUR and the US State Department both commented. According to {name}, 11,000 remain."
+    mentions = find_mentions(text.replace("According to", "Selon") if " " in name else text)
+    assert all(m.anaphoric for m in mentions if m.name.lower() == name.lower())
+
+
+def test_a_surname_is_not_the_agency_a_lawmaker_speaks_of():
+    text = "Yoon said the agency put the number of North Koreans killed so far at roughly 2,300."
+    agency = [m for m in find_mentions(text) if m.start == text.index("the agency")]
+    assert agency and agency[0].anaphoric  # unresolved, not "Yoon"
+
+
+def test_a_ukrainian_verb_after_a_comma_does_not_make_its_object_a_source():
+    text = "Генштаб, своєю чергою, оцінює втрати КНДР у понад 6 тисяч убитими та пораненими."
+    assert not any("втрати" in n for n in _names(text))
