@@ -22,7 +22,7 @@ _VERBS = (
     r"said|says|say|estimated|estimates|estimate|told|tells|reported|reports|believes|believe|"
     r"believed|revealed|reveals|warned|claimed|claims|claim|assessed|assesses|confirmed|confirms|"
     r"added|adds|stated|states|announced|announces|wrote|writes|counted|counts|put|puts|"
-    r"calculated|concluded|found|alleged|alleges|offered|gave|"
+    r"calculated|concluded|found|alleged|alleges|offered|gave|identified|documented|"
     r"briefed|informed|accused|noted|indicated|suggested|disclosed|detailed|suggest|suggests|"
     r"indicate|indicates|assess|"
     r"sagte|sagt|schätzt|schätzte|erklärte|meldete|"
@@ -38,7 +38,9 @@ _VERBS = (
     r"ha dichiarato|dichiara|parla di|ritiene|ritengono|"
     # a suspicion is a claim too: "US officials suspect that ...", "Washington soupçonne ..."
     r"suspect|suspects|soupçonne|soupçonnent|sospecha|sospechan|suspeita|suspeitam|sospetta|"
-    r"sospettano|vermutet|vermuten"
+    r"sospettano|vermutet|vermuten|"
+    # "Le NIS avance environ 4 000", "Seúl habla de unos 10.000"
+    r"avance|avancent|habla de|hablan de"
 )
 # Words that may sit between a source and its verb: "the agency also estimated", "had put".
 _BETWEEN = r"(?:also|had|has|have|earlier|previously|now|later|then|separately|further)"
@@ -512,6 +514,11 @@ def find_mentions(text: str) -> list[Mention]:
             name = f"{name} ({role})"
         raw.append((m.start(), m.end(), name))
         speakers.add(m.start())
+    interviewee = _interviewee(text)
+    for m in _ANSWER.finditer(text) if interviewee else ():
+        # "R. Según nuestros datos, unos 12.000": an interview's answer is the interviewee's
+        raw.append((m.start(), m.end(), interviewee))
+        speakers.add(m.start())
     raw.sort()
     raw = _named_later(raw)
     mentions: list[Mention] = []
@@ -713,6 +720,10 @@ def _is_person(name: str) -> bool:
     return len(caps) >= 2
 
 
+# One capitalised word that is no acronym and no organisation: a surname or a place
+_BARE_NAME = re.compile(
+    r"(?!(?i:\S*(?:agency|ministry|intelligence|service)))[A-ZА-ЯЁ][a-zа-яё'’-]+"
+)
 _INDEFINITE_ORG = re.compile(
     r"^(?:a|an)\s.*\b(?:institute|group|organisation|organization|tank|centre|center|monitor|"
     r"body|firm|project|initiative|NGO)$",
@@ -736,6 +747,55 @@ _NOT_SPEAKERS = frozenset(
     title subject re date location witness witnesses panel transcript from to cc
     newsletter zum hinweis anzeige werbung fazit compartir compartilhar partilhar partager
     teilen condividi follow folgen suivre seguir siga""".split()
+)
+
+
+# An interview printed as questions and answers: "P. ¿Y las bajas?" / "R. Más de 7.000 ...".
+_QUESTION = re.compile(
+    r"^(?:P|Q|F|Д|Pregunta|Pergunta|Question|Frage|Domanda|Питання|Вопрос)\s?[.:]\s", re.M
+)
+_ANSWER = re.compile(
+    r"^(?:R|A|Respuesta|Resposta|Réponse|Antwort|Answer|Risposta|Відповідь|Ответ)\s?[.:]\s",
+    re.M,
+)
+# The interviewee, introduced before the first question: "Oleh Marchuk, portavoz de la
+# Inteligencia Militar de Ucrania (HUR), repasa ...", "ENTREVISTA | MARTA IBARRA, INVESTIGADORA"
+_PERSON_RUN = re.compile(
+    r"(?<![\w-])([A-ZÀ-ÖØ-Þ][\w’'-]+(?: [A-ZÀ-ÖØ-Þ][\w’'-]+){1,2})(?:, ([^,\n]{3,90}?)(?:,|\n|$))?"
+)
+_BYLINE = re.compile(r"^(?:Por|By|Von|Par|Di|По)\s|\|")
+
+
+def _interviewee(text: str) -> str | None:
+    """Who answers in a question-and-answer interview: the person introduced before the first
+    question whose surname the article repeats most (bylines left out), with the role written
+    after the name ("Oleh Marchuk, portavoz de la Inteligencia Militar de Ucrania (HUR)")."""
+    questions = list(_QUESTION.finditer(text))
+    if len(questions) < 2 or len(_ANSWER.findall(text)) < 2:
+        return None
+    best: tuple[int, str] | None = None
+    for line in text[: questions[0].start()].splitlines():
+        header = bool(_INTERVIEW_HEAD.search(line))  # "ENTREVISTA | MARTA IBARRA, ..."
+        byline = bool(_BYLINE.search(line)) and not header
+        for m in _PERSON_RUN.finditer(line):
+            words = m[1].split()
+            name = m[1].title() if m[1].isupper() else m[1]
+            if (m[1].isupper() and not header) or byline or _ORG_WORDS.search(name):
+                continue  # a masthead, a byline, an institution
+            if any(w.lower() in _NAME_STOPS for w in words):
+                continue
+            times = len(re.findall(rf"\b{re.escape(words[-1])}\b", text, re.I))
+            if times < 2 and not header:
+                continue
+            role = m[2].strip() if m[2] and m[2][:1].islower() else ""
+            if best is None or times > best[0]:
+                best = (times, f"{name}, {role}" if role else name)
+    return best[1] if best else None
+
+
+_INTERVIEW_HEAD = re.compile(r"(?i:entrevista|interview|entretien|intervista)\s*[|:]")
+_NAME_STOPS = frozenset(
+    "el la los las del de des du le les der die das the of and y e et und da do dos".split()
 )
 
 
@@ -873,7 +933,7 @@ def _resolve(name: str, earlier: list[Mention]) -> str | None:
         if m.written and m.written.split()[-1].lower() == head:
             return m.name  # "the report" again: the source the last "the report" was
     # "Yoon said the agency put ...": a bare surname is no agency
-    bodies = [m for m in organisations if _ORG_WORDS.search(m.name)]
+    bodies = [m for m in organisations if not _BARE_NAME.fullmatch(m.name)]
     return bodies[-1].name if bodies else None
 
 
@@ -926,6 +986,55 @@ def latest_before(position: int, mentions: list[Mention]) -> str | None:
     """The latest resolved attribution before ``position`` anywhere in the article."""
     usable = [m for m in mentions if not m.anaphoric and m.end <= position]
     return usable[-1].name if usable else None
+
+
+# A paragraph that goes on with a report named earlier: "At the same briefing, lawmakers were
+# told ...", "The group will reportedly consist of:", German and French reported speech.
+_CARRIES_ON = re.compile(
+    r"(?i)\b(?:reportedly|at the same (?:briefing|hearing|meeting|press conference)|"
+    r"(?:were|was) (?:told|briefed)|the same (?:report|briefing|assessment|document|update|"
+    r"source)|(?:it|he|she) added|also (?:said|estimated)|demnach|zufolge|selon la même|"
+    r"según la misma|segundo a mesma|"
+    # the moods of reported speech: "Etwa dreitausend Soldaten seien ... zurückgekehrt",
+    # "seraient rentrés", "habrían muerto", "sarebbero attesi", "teriam regressado"
+    r"seien|hätten|könnten|kämen|wären|seraient|auraient|pourraient|devraient|habrían|"
+    r"serían|estarían|sarebbero|avrebbero|teriam|seriam|estariam)\b"
+)
+
+
+def _paragraph_start(text: str, position: int) -> int:
+    cut = text.rfind("\n\n", 0, position)
+    return cut + 2 if cut >= 0 else 0
+
+
+def carried_over(text: str, position: int, mentions: list[Mention]) -> str | None:
+    """The claimant an earlier paragraph passes on to the paragraph at ``position``, which
+    names none of its own.
+
+    A new paragraph that states a fact with no source has none (rule j): "Two more soldiers
+    were captured ..." after an analysts' paragraph is nobody's claim. The claim carries over
+    only when the paragraph says it goes on with a report ("At the same briefing, lawmakers
+    were told ...", "reportedly") or is an item of a list whose lead-in, ending with a colon,
+    names a source or such a cue ("The group will reportedly consist of:").
+    """
+    start = _paragraph_start(text, position)
+    end = text.find("\n\n", position)
+    if _CARRIES_ON.search(text[start : end if end >= 0 else len(text)]):
+        return latest_before(position, mentions)
+    for _ in range(8):  # back over short list items to the lead-in
+        if start < 2:
+            return None
+        lead_start = _paragraph_start(text, start - 2)
+        lead = text[lead_start : start - 2].strip()
+        if lead.endswith(":"):
+            named = claimant_at(text, lead_start, start - 2, mentions)
+            if named or _CARRIES_ON.search(lead):
+                return named or latest_before(position, mentions)
+            return None
+        if len(lead.split()) > 12 and not lead.endswith((",", ";")):
+            return None
+        start = lead_start
+    return None
 
 
 def resolve_name(name: str, position: int, mentions: list[Mention]) -> str | None:

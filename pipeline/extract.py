@@ -23,7 +23,13 @@ from typing import Annotated, Any, ClassVar
 from pydantic import BaseModel, WithJsonSchema, create_model, model_validator
 from pydantic_core import CoreConfig, SchemaSerializer, SchemaValidator
 
-from pipeline.attribution import Mention, claimant_at, find_mentions, latest_before, resolve_name
+from pipeline.attribution import (
+    Mention,
+    carried_over,
+    claimant_at,
+    find_mentions,
+    resolve_name,
+)
 from pipeline.backends import Backend, Completion, make_backend
 from pipeline.claims import (
     FUNDS_ITS_OWN,
@@ -1557,8 +1563,9 @@ def _claimant(
     Code reads attributions more reliably than a 1.5B model, which tends to give every figure
     the nearest name or one of the two states: an attribution in the claim's own sentence (or
     earlier in its paragraph) wins; then the model's claimant when the article names it (a
-    back-reference such as "the agency" resolved to the name it stands for); then the latest
-    attribution earlier in the article.
+    back-reference such as "the agency" resolved to the name it stands for); then the source
+    an earlier paragraph passes on (:func:`carried_over`: only to a paragraph that goes on with
+    its report or to an item of its list), else none.
     """
     if start is None or end is None:
         found = _found(ctx, proposed)
@@ -1573,7 +1580,7 @@ def _claimant(
         resolved = resolve_name(found, start, ctx.sources)
         if resolved:
             return resolved
-    return latest_before(context_start, ctx.sources)
+    return carried_over(ctx.text, context_start, ctx.sources)
 
 
 def _numbers(count: Count) -> tuple[int | None, int | None, int | None]:

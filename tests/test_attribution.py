@@ -2,7 +2,13 @@
 
 import pytest
 
-from pipeline.attribution import claimant_at, find_mentions, latest_before, resolve_name
+from pipeline.attribution import (
+    carried_over,
+    claimant_at,
+    find_mentions,
+    latest_before,
+    resolve_name,
+)
 from pipeline.grounding import sentence_around
 from pipeline.places import place_near, places_in
 
@@ -689,3 +695,83 @@ def test_a_surname_is_not_the_agency_a_lawmaker_speaks_of():
 def test_a_ukrainian_verb_after_a_comma_does_not_make_its_object_a_source():
     text = "Генштаб, своєю чергою, оцінює втрати КНДР у понад 6 тисяч убитими та пораненими."
     assert not any("втрати" in n for n in _names(text))
+
+
+ANALYSTS = (
+    "Analysts at the Royal United Services Institute believe the death toll lies between "
+    "1,500 and 2,000.\n\n"
+)
+
+
+def _carried(text: str, phrase: str) -> str | None:
+    return carried_over(text, text.index(phrase), find_mentions(text))
+
+
+def test_a_new_paragraph_stating_a_fact_without_a_source_is_nobodys_claim():
+    text = (
+        ANALYSTS + "Two more soldiers were captured in late January, bringing the number to seven."
+    )
+    assert _carried(text, "Two more") is None
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "At the same briefing, lawmakers were told that the North had begun sending builders. "
+        "About 2,000 arrived in January.",
+        "Demnach sollen weitere 2.000 Soldaten folgen.",
+    ],
+)
+def test_a_paragraph_that_goes_on_with_the_report_keeps_its_source(paragraph):
+    text = "South Korea's National Intelligence Service said 11,000 remain.\n\n" + paragraph
+    assert _carried(text, paragraph[-12:]) == "South Korea's National Intelligence Service"
+
+
+def test_list_items_take_the_source_of_a_lead_in_that_reports_one():
+    text = (
+        "According to South Korea's National Intelligence Service (NIS), 6,000 will go.\n\n"
+        "The group will reportedly consist of:\n\n1,000 demining specialists\n\n"
+        "and 5,000 construction workers.\n\n"
+        "In exchange, North Korea is believed to be receiving support, including:\n\n"
+        "military hardware,\n\nelectronic warfare equipment."
+    )
+    nis = "South Korea's National Intelligence Service (NIS)"
+    assert _carried(text, "5,000 construction") == nis
+    assert _carried(text, "military hardware") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Le NIS avance environ 4 000 pertes.", "Le NIS"), ("P. Seúl habla de unos 10.000.", "Seúl")],
+)
+def test_putting_a_figure_forward_is_attribution(text, name):
+    assert _names(text)[-1:] == [name]
+
+
+INTERVIEW = (
+    "Lucía Ferrer | Madrid | 18 de marzo de 2026\n\n"
+    "Oleh Marchuk, portavoz de la Inteligencia Militar de Ucrania (HUR), repasa las cifras.\n\n"
+    "Marchuk (Kiev, 1981) habla despacio.\n\n"
+    "P. ¿Cuántos soldados norcoreanos hay hoy en Rusia?\n\n"
+    "R. Según nuestros datos, unos 12.000.\n\n"
+    "P. ¿Y las bajas?\n\n"
+    "R. Más de 7.000 entre muertos y heridos.\n\n"
+)
+
+
+def test_an_interviews_answers_are_the_interviewees_claims():
+    marchuk = "Oleh Marchuk, portavoz de la Inteligencia Militar de Ucrania (HUR)"
+    assert _at(INTERVIEW, "unos 12.000") == marchuk  # "nuestros datos": his agency's
+    assert _at(INTERVIEW, "Más de 7.000") == marchuk  # no attribution: the answer's
+    # the byline's writer is not the interviewee, and an article without answers has none
+    assert _at(INTERVIEW.replace("R. ", ""), "Más de 7.000") is None
+
+
+def test_german_reported_speech_carries_the_source_into_the_next_paragraph():
+    text = (
+        "Nach Erkenntnissen des Bundesnachrichtendienstes (BND) sind 11.000 Soldaten in "
+        "Russland, sagte der Abgeordnete Jonas Feldmann.\n\n"
+        "Etwa dreitausend Soldaten seien im Winter nach Nordkorea zurückgekehrt."
+    )
+    assert _carried(text, "Etwa dreitausend") is not None
+    assert _carried(text.replace("seien", "sind"), "Etwa dreitausend") is None
