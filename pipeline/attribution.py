@@ -752,10 +752,10 @@ _NOT_SPEAKERS = frozenset(
 
 # An interview printed as questions and answers: "P. ¿Y las bajas?" / "R. Más de 7.000 ...".
 _QUESTION = re.compile(
-    r"^(?:P|Q|F|Д|Pregunta|Pergunta|Question|Frage|Domanda|Питання|Вопрос)\s?[.:]\s", re.M
+    r"^(?:P|Q|F|Д|Pregunta|Pergunta|Question|Frage|Domanda|Питання|Вопрос)\s?[.:–—-]\s", re.M
 )
 _ANSWER = re.compile(
-    r"^(?:R|A|Respuesta|Resposta|Réponse|Antwort|Answer|Risposta|Відповідь|Ответ)\s?[.:]\s",
+    r"^(?:R|A|Respuesta|Resposta|Réponse|Antwort|Answer|Risposta|Відповідь|Ответ)\s?[.:–—-]\s",
     re.M,
 )
 # The interviewee, introduced before the first question: "Oleh Marchuk, portavoz de la
@@ -785,14 +785,19 @@ def _interviewee(text: str) -> str | None:
             if any(w.lower() in _NAME_STOPS for w in words):
                 continue
             times = len(re.findall(rf"\b{re.escape(words[-1])}\b", text, re.I))
-            if times < 2 and not header:
-                continue
+            if times < 2 and not header and not _ROLE_WORD.search(line, 0, m.start()):
+                continue  # named once, with no role: not the one who answers
             role = m[2].strip() if m[2] and m[2][:1].islower() else ""
             if best is None or times > best[0]:
                 best = (times, f"{name}, {role}" if role else name)
     return best[1] if best else None
 
 
+# "Déclarations du porte-parole adjoint, M. Arnaud Levasseur": a briefing's speaker
+_ROLE_WORD = re.compile(
+    r"(?i:porte-parole|portavoz|porta-voz|portavoce|sprecher\w*|spokes\w+|minist\w+|"
+    r"directeur|director|direktor|chief|chef|jefe|head|речник|представник|представитель)"
+)
 _INTERVIEW_HEAD = re.compile(r"(?i:entrevista|interview|entretien|intervista)\s*[|:]")
 _NAME_STOPS = frozenset(
     "el la los las del de des du le les der die das the of and y e et und da do dos".split()

@@ -775,3 +775,15 @@ def test_german_reported_speech_carries_the_source_into_the_next_paragraph():
     )
     assert _carried(text, "Etwa dreitausend") is not None
     assert _carried(text.replace("seien", "sind"), "Etwa dreitausend") is None
+
+
+def test_a_briefings_answers_are_the_speaker_named_with_his_role():
+    text = (
+        "Point de presse du 5 mars 2026\n"
+        "Déclarations du porte-parole adjoint, M. Arnaud Levasseur\n\n"
+        "Q – La Corée du Nord aurait envoyé de nouveaux soldats. Quelle est l'analyse ?\n\n"
+        "R – Selon nos informations, plus de 11 000 militaires nord-coréens sont en Russie.\n\n"
+        "Q – Et les pertes ?\n\n"
+        "R – Je n'ai pas de chiffre.\n\n"
+    )
+    assert _at(text, "plus de 11 000") == "Arnaud Levasseur"
