@@ -22,7 +22,7 @@ _VERBS = (
     r"said|says|say|estimated|estimates|estimate|told|tells|reported|reports|believes|believe|"
     r"believed|revealed|reveals|warned|claimed|claims|claim|assessed|assesses|confirmed|confirms|"
     r"added|adds|stated|states|announced|announces|wrote|writes|counted|counts|put|puts|"
-    r"calculated|concluded|found|alleged|alleges|offered|gave|identified|documented|"
+    r"calculated|concluded|found|alleged|alleges|offered|gave|identified|"
     r"briefed|informed|accused|noted|indicated|suggested|disclosed|detailed|suggest|suggests|"
     r"indicate|indicates|assess|"
     r"sagte|sagt|schätzt|schätzte|erklärte|meldete|"
@@ -431,6 +431,11 @@ _OWNER = re.compile(
     r"(?:figure|estimate|count|tally|toll|chiffre|décompte|bilan|cifra|recuento)\s+"
     r"(?:from|by|de|du|del)\s+"
 )
+_SOURCE_IN_BRACKETS = re.compile(
+    r"(?<=[\w.,;:)\"”»] )\((?:(?i:source|sources|fuente|fuentes|fonte|quelle|sources?)\s*:\s*)?"
+    r"([A-ZА-ЯЁ]{2,6})\)(?=[.;]?[ \t]*(?:\n|$))",
+    re.M,
+)
 _BY_AUTHOR = re.compile(
     r"\s+(?:(?:released|published|issued|compiled|prepared|written|presented|made public)"
     r"\s+)?(?:(?:on|in|last|this|earlier)\s+\S+\s+)?(?:\S+\s+)?by\s+"
@@ -479,6 +484,10 @@ def find_mentions(text: str) -> list[Mention]:
         name = text[m.end() : comma].strip() if comma > 0 else ""
         if name and "\n" not in name and not any(c in name for c in ".;:!?"):
             raw.append((m.start(), comma, name))
+    # a list item or table row that ends with its source in brackets: "- Sistemas antiaéreos
+    # Pantsir, desplegados en torno a Pyongyang (MSMT)."
+    for m in _SOURCE_IN_BRACKETS.finditer(text) if "(" in text else ():
+        raw.append((m.start(), m.end(), m[1]))
     owners: set[int] = set()  # where a figure's owner is named: "The figure from X is lower"
     for m in _OWNER.finditer(text) if may_match(_OWNER, folded) else ():
         found = _name_after(text, m.end())

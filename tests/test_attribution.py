@@ -787,3 +787,20 @@ def test_a_briefings_answers_are_the_speaker_named_with_his_role():
         "R – Je n'ai pas de chiffre.\n\n"
     )
     assert _at(text, "plus de 11 000") == "Arnaud Levasseur"
+
+
+def test_a_list_items_source_in_brackets_is_its_claimant():
+    text = (
+        "Lo que recibe a cambio\n\n"
+        "- Petróleo refinado: más de un millón de barriles (MSMT).\n"
+        "- Sistemas antiaéreos Pantsir, desplegados en torno a Pyongyang (MSMT).\n"
+    )
+    assert _at(text, "Sistemas antiaéreos") == "MSMT"
+    # an acronym spelled out after its name is no source of its own
+    assert _names("El Equipo de Vigilancia de Sanciones (MSMT), formado por once países, dice.")[
+        :1
+    ] != ["MSMT"]
+
+
+def test_a_demonstrative_before_a_verb_is_no_source():
+    assert _names("Russia sends refined petroleum by rail; that's documented.") == []
