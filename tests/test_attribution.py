@@ -273,10 +273,9 @@ def test_capitals_are_places_only_after_a_preposition():
 
 
 def _claimant_of(text: str, figure: str) -> str | None:
+    """The claimant of the sentence holding ``figure`` (the span the pipeline asks about)."""
     at = text.index(figure)
-    sentence_start = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1)
-    ends = [i for i in (text.find(". ", at), text.find("\n", at)) if i >= 0]
-    return claimant_at(text, sentence_start, min(ends, default=len(text)))
+    return claimant_at(text, *sentence_around(text, at, at + len(figure)))
 
 
 def test_a_lawmaker_relaying_an_agency_figure_is_not_the_claimant():
@@ -614,18 +613,12 @@ def test_a_speaker_label_under_the_byline_is_not_named_twice():
     assert {m.name for m in find_mentions(text)} == {"Thomas Reinholz", "Katrin Oberländer"}
 
 
-def _at(text: str, phrase: str) -> str | None:
-    """The claimant of the sentence holding ``phrase`` (the span the pipeline asks about)."""
-    start = text.index(phrase)
-    return claimant_at(text, *sentence_around(text, start, start + len(phrase)))
-
-
 def test_a_possessive_alone_refers_back_to_the_source_named_before():
     text = (
         "The figure from South Korea's National Intelligence Service is lower, at some 4,800. "
         "Its estimate of the force in Russia, about 10,000, is also below Kyiv's."
     )
-    assert _at(text, "about 10,000") == "South Korea's National Intelligence Service"
+    assert _claimant_of(text, "about 10,000") == "South Korea's National Intelligence Service"
 
 
 def test_a_figure_named_by_its_owner_without_a_verb_is_the_owners_claim():
@@ -633,13 +626,16 @@ def test_a_figure_named_by_its_owner_without_a_verb_is_the_owners_claim():
         "The gap is wide.\n\nThe figure from South Korea's National Intelligence Service is "
         "lower, at some 4,800."
     )
-    assert _at(text, "some 4,800") == "South Korea's National Intelligence Service"
+    assert _claimant_of(text, "some 4,800") == "South Korea's National Intelligence Service"
     # who said so in the same sentence beats whose figure it is
     french = (
         "Le chiffre de Séoul d'abord : environ 10 000 soldats, selon le Service national du "
         "renseignement (NIS) sud-coréen."
     )
-    assert _at(french, "environ 10 000") == "le Service national du renseignement (NIS) sud-coréen"
+    assert (
+        _claimant_of(french, "environ 10 000")
+        == "le Service national du renseignement (NIS) sud-coréen"
+    )
 
 
 def test_the_author_of_an_update_cited_with_according_to_is_the_claimant():
@@ -648,7 +644,7 @@ def test_the_author_of_an_update_cited_with_according_to_is_the_claimant():
         "February update from Ukraine's military intelligence agency, known as HUR. The agency "
         "says roughly 11,000 North Korean troops remain in Russia."
     )
-    assert _at(text, "roughly 11,000") == "Ukraine's military intelligence agency"
+    assert _claimant_of(text, "roughly 11,000") == "Ukraine's military intelligence agency"
 
 
 def test_suspicion_is_attribution():
@@ -656,7 +652,7 @@ def test_suspicion_is_attribution():
         "Washington's estimate is lower still. US officials suspect that about 3,500 North "
         "Koreans have become casualties."
     )
-    assert _at(text, "about 3,500") == "US officials"
+    assert _claimant_of(text, "about 3,500") == "US officials"
     assert _names("Washington soupçonne Moscou d'aider la Corée du Nord.") == ["Washington"]
 
 
@@ -665,7 +661,7 @@ def test_a_contracted_first_person_is_the_speakers_claim():
         "[00:00:31] CHOI MIN-HO: Thank you.\n\n"
         "[00:00:45] CHOI: It's too low. Today I'd say about 14,000, if you count Belgorod."
     )
-    assert _at(text, "about 14,000") == "Choi Min-Ho"
+    assert _claimant_of(text, "about 14,000") == "Choi Min-Ho"
 
 
 @pytest.mark.parametrize(
@@ -761,10 +757,10 @@ INTERVIEW = (
 
 def test_an_interviews_answers_are_the_interviewees_claims():
     marchuk = "Oleh Marchuk, portavoz de la Inteligencia Militar de Ucrania (HUR)"
-    assert _at(INTERVIEW, "unos 12.000") == marchuk  # "nuestros datos": his agency's
-    assert _at(INTERVIEW, "Más de 7.000") == marchuk  # no attribution: the answer's
+    assert _claimant_of(INTERVIEW, "unos 12.000") == marchuk  # "nuestros datos": his agency's
+    assert _claimant_of(INTERVIEW, "Más de 7.000") == marchuk  # no attribution: the answer's
     # the byline's writer is not the interviewee, and an article without answers has none
-    assert _at(INTERVIEW.replace("R. ", ""), "Más de 7.000") is None
+    assert _claimant_of(INTERVIEW.replace("R. ", ""), "Más de 7.000") is None
 
 
 def test_german_reported_speech_carries_the_source_into_the_next_paragraph():
@@ -786,7 +782,7 @@ def test_a_briefings_answers_are_the_speaker_named_with_his_role():
         "Q – Et les pertes ?\n\n"
         "R – Je n'ai pas de chiffre.\n\n"
     )
-    assert _at(text, "plus de 11 000") == "Arnaud Levasseur"
+    assert _claimant_of(text, "plus de 11 000") == "Arnaud Levasseur"
 
 
 def test_a_list_items_source_in_brackets_is_its_claimant():
@@ -795,7 +791,7 @@ def test_a_list_items_source_in_brackets_is_its_claimant():
         "- Petróleo refinado: más de un millón de barriles (MSMT).\n"
         "- Sistemas antiaéreos Pantsir, desplegados en torno a Pyongyang (MSMT).\n"
     )
-    assert _at(text, "Sistemas antiaéreos") == "MSMT"
+    assert _claimant_of(text, "Sistemas antiaéreos") == "MSMT"
     # an acronym spelled out after its name is no source of its own
     assert _names("El Equipo de Vigilancia de Sanciones (MSMT), formado por once países, dice.")[
         :1
