@@ -7,8 +7,9 @@ two states, or with nothing. This module finds every attribution in the article 
 "according to X", "said X", "laut X", "selon X", "según X", "по данным X", "X сообщил",
 "заявил X"), resolves back-references ("the agency", "it", "the official", "ведомство") to the
 latest fitting name before them, and answers "who is the claimant of the text at this
-position": an attribution in its own sentence, else the latest one before it in the paragraph,
-else the latest one before it in the article.
+position": an attribution in its own sentence, else the latest one before it in the paragraph;
+and which source an earlier paragraph passes on (``carried_over``: only to a paragraph that goes
+on with its report or to an item of its list).
 """
 
 from __future__ import annotations
