@@ -433,7 +433,7 @@ _OWNER = re.compile(
     r"(?:from|by|de|du|del)\s+"
 )
 _SOURCE_IN_BRACKETS = re.compile(
-    r"(?<=[\w.,;:)\"”»] )\((?:(?i:source|sources|fuente|fuentes|fonte|quelle|sources?)\s*:\s*)?"
+    r"(?<=[\w.,;:)\"”»] )\((?:(?i:sources?|fuentes?|fonte|quelle)\s*:\s*)?"
     r"([A-ZА-ЯЁ]{2,6})\)(?=[.;]?[ \t]*(?:\n|$))",
     re.M,
 )
@@ -558,15 +558,15 @@ def find_mentions(text: str) -> list[Mention]:
             if resolved is None:
                 # a quote's speaker named earlier in its paragraph: "« La grande nouveauté, ce
                 # sont les bâtisseurs, relève Julien Marchetti. D'après mes recoupements, ... »"
-                para = text.rfind("\n\n", 0, start)
-                near = [m for m in mentions if m.start > para and _is_person(m.name)]
+                para = _paragraph_start(text, start)
+                near = [m for m in mentions if m.start >= para and _is_person(m.name)]
                 resolved = near[-1].name if near else None
+            if resolved is None:
+                anaphoric = True  # an unresolved "nuestros datos" names nobody
         elif anaphoric:
             resolved = _resolve(name, mentions)
         else:
             resolved = _expand_acronym(name, text, [m.name for m in mentions])
-        if name.lower() in _FIRST_PERSON and resolved is None:
-            anaphoric = True  # an unresolved "nuestros datos" names nobody
         written = name if anaphoric and resolved else ""
         mentions.append(
             Mention(
@@ -990,7 +990,7 @@ def claimant_at(
                 if earlier:
                     return earlier[-1].name
         return inside[0].name
-    para_start = text.rfind("\n\n", 0, start) + 1
+    para_start = _paragraph_start(text, start)
     before = [m for m in usable if para_start <= m.start and m.end <= start]
     if before:
         return before[-1].name
