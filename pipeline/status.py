@@ -31,7 +31,9 @@ from schemas.records import DeploymentStatus, ExchangeStatus
 _CLAUSE_BREAK = re.compile(
     r";|\s[–—]\s|,\s+(and|but|while|whereas|although|though|und|aber|während|mais|alors que|"
     r"tandis que|y|pero|mientras|а|но|и|тогда как|в то время как|хотя)\s|"
-    r"\s(but|while|whereas|mientras|während|однако)\s",
+    r"\s(but|while|whereas|mientras|während|однако)\s|"
+    # a second reported clause: "... trabajan ya en Kursk y que hasta 5.000 ... llegarán"
+    r"\s(and that|y que|e que|et que|e che|und dass)\s",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÝА-ЯЁ\"“‘'(¿¡])|\n\s*\n|\n(?=\s*[-*•\d])")
@@ -61,12 +63,22 @@ _PLANNED = (
     # Portuguese: "Pyongyang se comprometeu a mandar outros seis mil", "vai enviar"
     r"enviará|enviarão|(vai|vão|irá|irão) (enviar|mandar)|deverá|deverão|prevê|planeja|planeia|"
     r"pretende|comprometeu-se a|se comprometeu a|em breve|próxim[ao]s?|poderá|poderão|chegarão|"
-    r"deve(m)? (chegar|ser enviad[oa]s?|partir)"
+    r"deve(m)? (chegar|ser enviad[oa]s?|partir)|prepara(m)?-se para|"
+    # a verb in the future tense, by its ending: "llegarán antes del verano", "chegarão",
+    # "raggiungeranno", "rejoindront" (plural forms only: the singular endings are also other
+    # tenses' in another language, as Spanish "era" is "was"; "estarão atualmente na Rússia"
+    # is a guess about the present, not a plan)
+    r"(?!Teherán|affront|estarán|estarão)"
+    r"\w{3,}(arán|erán|irán|arão|erão|irão|eranno|iranno|aranno|ront)|"
+    r"seront|"
+    # an expectation of more: "It also expects about 6,000 more personnel by the summer"
+    r"expects|expecting"
 )
 _ONGOING = (
     rf"{_BE}\s+((now|still|currently|already|reportedly)\s+)?(stationed|deployed|sent|dispatched|based|employed|working|fighting|serving|"
     r"present|operating|posted|there)|"
     r"remain(s|ed)?|stay(s|ed)?|presence|(are|is) (now )?(in|inside|on)\b|currently|"
+    r"atualmente|actualmente|attualmente|actuellement|zurzeit|aktuell|"
     r"there (are|is) (now )?|living|"
     r"(has|have) (begun|started) (sending|deploying)|"
     r"sent|deployed|dispatched|arrived|stationed|employed|fighting|serving|"

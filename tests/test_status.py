@@ -185,6 +185,46 @@ def test_status_cues_with_words_between_and_group_moves(sentence, figure, expect
     assert _deployment(sentence, figure) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "figure", "expected"),
+    [
+        # the future tense by its ending, in the Romance languages
+        ("Hasta 3.000 constructores militares llegarán en primavera.", "3.000", D.planned),
+        ("Cerca de 2.000 sapadores reforçarão as unidades antes do verão.", "2.000", D.planned),
+        ("Altri 1.500 genieri raggiungeranno Kursk entro l'estate.", "1.500", D.planned),
+        ("Quelque 4 000 ouvriers rejoindront les chantiers en mai.", "4 000", D.planned),
+        ("Pyongyang prepara-se para enviar até 5.000 trabalhadores.", "5.000", D.planned),
+        # an expectation of more, its parts listed after a colon
+        (
+            "It also expects about 6,000 more personnel by the summer: 5,000 military "
+            "construction troops and 1,000 deminers.",
+            "1,000",
+            D.planned,
+        ),
+    ],
+)
+def test_future_tenses_and_expectations_are_planned(sentence, figure, expected):
+    wrong = D.ongoing if expected is D.planned else D.planned
+    assert _deployment(sentence, figure, wrong) is expected
+
+
+def test_a_guess_about_the_present_is_no_plan():
+    text = "Segundo o NIS, estarão atualmente na Rússia cerca de 11.000 militares."
+    assert _deployment(text, "11.000", D.planned) is D.ongoing
+
+
+def test_a_city_ending_like_a_future_tense_is_no_cue():
+    assert _deployment("Unos 500 técnicos norcoreanos viven en Teherán.", "500", D.ongoing) is (
+        D.ongoing
+    )
+
+
+def test_and_that_opens_a_clause_of_its_own():
+    text = "Según el NIS, unos 1.000 zapadores trabajan ya en Kursk y que hasta 5.000 llegarán."
+    assert _deployment(text, "1.000", D.planned) is D.ongoing
+    assert _deployment(text, "5.000", D.ongoing) is D.planned
+
+
 def test_a_sentence_starting_at_the_figure_does_not_take_the_previous_ones_cue():
     text = "About 11,000 personnel are in Russia. About 1,000 soldiers returned in December."
     assert _deployment(text, "About 1,000") == D.completed
