@@ -26,18 +26,25 @@ _PATTERNS = [
     r"(?:Russia['’]s|Russian)\s+(?:border|frontline|front-line)\s+(?:areas|regions|zones?)",
     # "withdrawn from the Kursk border", "who had guarded the Kursk border"
     rf"(?:from\s+)?the\s+(?!(?:Chinese|Korean|North|South|Russian|Ukrainian)\b){_CAP}\s+border\b",
-    r"(?:Russia['’]s\s+)?Far East",
+    r"(?:Russia['’]s\s+)?Far East|(?:l['’])?Extrême-Orient(?: russe)?|"
+    r"(?:el\s+|o\s+|l['’])?(?:Lejano|Extremo|Estremo) Oriente(?: rus[oa])?|"
+    r"(?:im\s+|den\s+)?(?:russischen\s+)?Fernen Osten",
     # near the village of Tetkino, the town of Sudzha
     rf"(?:near|in|around|outside)\s+the\s+(?:village|town|city|settlement|port)\s+of\s+{_NAMES}",
     # other languages: Region Kursk, Gebiet Kursk, région de Koursk, región de Kursk
-    rf"(?:[A-ZÄÖÜ]\w*region|Region|Gebiets?|Oblast)\s+{_CAP}",
+    rf"(?:[A-ZÄÖÜ]\w*region|Region|Gebiet(?:s|en)?|Oblast)\s+{_CAP}(?:\s+und\s+{_CAP})?",
     # "the Alabuga special economic zone in Tatarstan"
     rf"(?:the\s+)?{_CAP}\s+special economic zone(?:\s+in\s+{_CAP})?",
-    rf"(?:(?:la|le|el)\s+)?(?:région|region|región|oblast|province|provincia)\s+"
-    rf"(?:(?:rusa|russe|ucraniana|ukrainienne)\s+)?(?:de|d['’]|du)\s*{_CAP}",
+    rf"(?:\b(?:la|le|el|a)\s+)?(?:région|region|región|regione|região|oblast|province|provincia|"
+    rf"província)\s+(?:(?:rusa|russe|russa|ucraniana|ukrainienne|ucraina)\s+)?"
+    rf"(?:de|d['’]|du|di|del)\s*{_CAP}",
+    # near a settlement, in the Romance languages: "vicino a Glushkovo", "perto de Tiotkino",
+    # "près de Soudja" ("cerca de" is also "about": only before a name)
+    rf"(?:vicino a|nei pressi di|perto de|près de|cerca de)\s+{_CAP}",
     # a capital or a city that hosts workers or troops
     r"the\s+(?:Russian|North Korean)\s+capital",
-    r"\b(?:St\.? Petersburg|Saint Petersburg|Vladivostok|Khabarovsk|Novosibirsk|"
+    r"\b(?:St\.? Petersburg|Saint Petersburg|Vladivostok|Khabarovsk|Novosibirsk|Wladiwostok|"
+    r"Chabarowsk|Jabárovsk|Khabárovsk|"
     r"Yekaterinburg|Kazan|Rostov-on-Don|Sudzha|Vostochny)\b(?![’']s)",
     # capitals stand for governments ("Pyongyang sent", "Moscow pledged"): places only after
     # a preposition of place
@@ -51,16 +58,24 @@ _PATTERNS = [
     r"\bnear\s+(?!(?:North|South|Russia|Ukraine|the|its|their)\b)[A-ZÀ-Ý][a-zà-ÿ’'-]+\b",
 ]
 _PLACE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+_RU_LOWER = "[а-яёіїєґ'’-]"
 # Russian, asked only about text with Cyrillic letters (the pattern above stays as fast as it
 # was for every other article)
 _RU_PATTERNS = [
-    # Russian, as written in the sentence's case: "Курской области", "Приморском крае",
-    # "Курская область"
-    r"(?<!\w)[А-ЯЁ][а-яё-]+(?:ой|ая|ую|ом|ий|ого)\s+(?:област(?:и|ь|ью)|кра(?:й|е|я|ю))(?!\w)",
-    r"(?<!\w)(?:Дальн(?:ий|ем|его)\s+Восток(?:е|а)?)(?!\w)",
+    # Russian and Ukrainian, as written in the sentence's case: "Курской области", "Приморском
+    # крае", "Курская область", "Курській області"
+    rf"(?<!\w)[А-ЯЁІЇЄ]{_RU_LOWER}+(?:ой|ая|ую|ом|ий|ого|ій|ої)\s+"
+    r"(?:област(?:и|ь|ью|і)|кра(?:й|е|я|ю|ї))(?!\w)",
+    # districts: "в Глушковском районе", "в Суджанском и Кореневском районах"
+    rf"(?<!\w)[А-ЯЁІЇЄ]{_RU_LOWER}+(?:ом|ій|ому)(?:\s+(?:и|і|та)\s+[А-ЯЁІЇЄ]{_RU_LOWER}+"
+    r"(?:ом|ій|ому|их))?\s+район(?:е|ах|і)(?!\w)",
+    r"(?<!\w)(?:Дальн(?:ий|ем|его)\s+Восток(?:е|а)?|Далек(?:ий|ому|ого)\s+Сход(?:і|у)?)(?!\w)",
     # near a settlement or along the border: "под Курском", "в районе Суджи", "у границы с
-    # Украиной", "на линии фронта"
-    r"(?<!\w)(?:под|у|возле|близ|в районе)\s+(?!(?:Росси|Украин|КНДР|Северн)\w*)[А-ЯЁ][а-яё-]+",
+    # Украиной", "на линии фронта", "поблизу Глушкова", "навколо Суджі"
+    r"(?<!\w)(?:под|у|возле|близ|в районе|поблизу|біля|навколо|під|в районі)\s+"
+    rf"(?!(?:Росси|Росі|Украин|Україн|КНДР|Северн|Півн)\w*)[А-ЯЁІЇЄ]{_RU_LOWER}+"
+    # not the adjective of a region or district named next ("у Курській області")
+    rf"(?!{_RU_LOWER})(?!\s+(?:област|район|кра[йеяюї]))",
     r"(?<!\w)(?:у|на|вдоль|близ)\s+границ[еыу](?:\s+с\s+[А-ЯЁ][а-яё]+)?",
     r"(?<!\w)на\s+(?:линии\s+)?фронт[ае](?!\w)",
     # cities that host workers or troops, and the capitals after a preposition of place
@@ -90,22 +105,27 @@ def places_in(text: str) -> list[tuple[int, int, str]]:
 _BARE_PREPOSITION = re.compile(r"(?:in|at|to|nach|en|à|в|во)\s+(?=[A-ZÀ-ÝА-ЯЁ])")
 
 
-# A sentence that goes on about the same group: "They arrived in Pyongyang in September."
+# A sentence that goes on about the same group: "They arrived in Pyongyang in September.",
+# "Die meisten von ihnen seien in den Gebieten Kursk und Belgorod eingesetzt."
 _SAME_GROUP = re.compile(
     r"(?:They|These|Those|Most of them|Many of them|Some of them|The (?:\w+\s+)?(?:troops|"
     r"soldiers|units|workers|labourers|laborers|engineers|deminers|sappers|instructors|"
-    r"contingent|builders|personnel)|Sie|Ils|Elles|Los (?:soldados|trabajadores)|Они)\b"
+    r"contingent|builders|personnel|forces)|Sie|Ils|Elles|Los (?:soldados|trabajadores)|Они|"
+    r"Die meisten|La plupart|La mayoría|La maggior parte|A maioria|Большинство|Більшість)\b"
 )
 
 
 def place_near(text: str, start: int, end: int, span: tuple[int, int]) -> str | None:
     """The place phrase in ``text[span]`` (a figure's sentence) nearest the figure at
-    ``start:end``; else one in the next sentence of the paragraph when that sentence goes on
-    about the same group ("They ..."); else None."""
+    ``start:end``; else one in the next sentence (in the paragraph, or opening the next one) when
+    that sentence goes on about the same group ("They ...", "These forces ..."); else None."""
     found = _nearest_place(text, start, end, span)
     if found is None:
         following = text[span[1] : span[1] + 400]
-        gap = len(following) - len(following.lstrip(" "))
+        # the next sentence, in this paragraph or opening the next one
+        gap = len(following) - len(following.lstrip())
+        if following[:gap].count("\n") > 2:
+            return None
         if _SAME_GROUP.match(following, gap):
             stop = re.search(r"[.!?](?:\s|$)|\n", following[gap:])
             nxt = (span[1] + gap, span[1] + gap + (stop.end() if stop else len(following)))
