@@ -632,6 +632,11 @@ _TO_NK = re.compile(
     rf"(receiv|gett|obtain|acquir|paid)\w*|"
     # the recipient alone: "Pyongyang has received hard-currency payments"
     rf"{_NK}(,[^,.;]{{0,50}},)?\s+(has\s+|had\s+|is\s+)?(receiv|obtain|acquir)\w*|"
+    # ... in the other languages, and "gets": "En échange, Pyongyang reçoit du pétrole et des
+    # devises", "Pyongyang recibe petróleo", "Pjöngjang erhält Öl"
+    rf"{_NK}(,[^,.;]{{0,50}},)?\s+(gets|got|is getting|reçoit|reçoivent|a reçu|obtient|"
+    rf"a obtenu|recibe|recibió|ha recibido|obtiene|obtuvo|riceve|ha ricevuto|ottiene|"
+    rf"ha ottenuto|recebe|recebeu|tem recebido|obtém|obteve|erhält|erhielt|bekommt|bekam)\b|"
     rf"\b(Russian|Moscow's|Russia's)\s+(assistance|help|aid|support|deliveries)\b|"
     # "ajuda russa ao projeto de submarino", "ayuda rusa", "aiuto russo", "aide russe"
     rf"\b(ajuda|assistência|ayuda|asistencia|aiuto|assistenza|aide|assistance) "
@@ -1985,7 +1990,7 @@ _RU_TO_NK = re.compile(
     rf"{_RU_NK}\W+(\w+\W+){{0,6}}получ\w*\W+(\w+\W+){{0,8}}{_RU_RUSSIA}|"
     rf"{_RU_RUSSIA}\W+(\w+\W+){{0,6}}({_RU_GIVES})\w*\W+(\w+\W+){{0,4}}{_RU_NK}|"
     # with an aside between: "Взамен Пхеньян, по данным NIS, получает нефтепродукты"
-    rf"{_RU_NK}(,[^,.;]{{0,50}},)?\s+получ\w*|"
+    rf"{_RU_NK}(,[^,.;]{{0,50}},)?\s+(получ|отриму|отрима)\w*|"
     # "в Северную Корею", "в Пхеньян" (to), "Пхеньяну" (dative), "российская помощь",
     # "в обмен на отправку войск"
     rf"\bв\s+(Северную\s+Корею|Пхеньян)\b|\bПхеньяну\b|"

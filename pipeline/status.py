@@ -152,7 +152,7 @@ _TRANSFER = (
     r"suppl(y|ies|ied|ying)|deliver(s|ed|ing)?|ship(s|ped|ping)?|sen(d|ds|t|ding)|"
     r"provid(e|es|ed|ing)|transfer(s|red|ring)?|hand(s|ed|ing)? over|g(ive|ives|ave|iven|iving)|"
     r"receiv(e|es|ed|ing)|obtain(s|ed|ing)?|acquir(e|es|ed|ing)|shar(e|es|ed|ing)|"
-    r"help(s|ed|ing)|assist(s|ed|ing)|export(s|ed|ing)?|sell(s|ing)?|sold|pa(y|ys|id|ying)|"
+    r"help(s|ed|ing)|assist(s|ed|ing)|gets|got|getting|export(s|ed|ing)?|sell(s|ing)?|sold|pa(y|ys|id|ying)|"
     r"exchang(es|ed|ing)|trad(es|ed|ing)|swap(s|ped|ping)|"
     # goods that reach a port or arrive by some means: "Russian wheat and flour now reach
     # Rason", "guns continue to arrive by rail" (not "feedback is reaching North Korean
@@ -200,7 +200,7 @@ _RU_TRANSFER = (
     r"помогут|дел(ит|ят)ся|поделил\w*|обменива\w*|обменял\w*|оплачива\w*|плат(ит|ят)|"
     r"снабжа\w*|экспортир\w*|"
     # Ukrainian: "передав", "постачає", "надіслала", "отримала", "допомагає"
-    r"передав\w*|постача\w*|нада(є|ють|в|ла|ли|вати)\b|надсила\w*|надісла\w*|відправ\w*|"
+    r"передав\w*|переда(є|ють)|постача\w*|нада(є|ють|в|ла|ли|вати)\b|надсила\w*|надісла\w*|відправ\w*|"
     r"отриму\w*|отрима\w*|продав\w*|прода(є|ють)\b|допомага\w*|допомі[гж]\w*|"
     r"допомогл\w*|обмін\w*|оплачу\w*|плат(ить|ять)\b"
 )
@@ -547,7 +547,7 @@ _RU_MOVES = (
     r"поставля\w*|поставил\w*|поставит\w*|переда[её]т\w*|передал\w*|передаст|отправля\w*|"
     r"отправил\w*|предоставля\w*|предостав(ил|ит)\w*|получа\w*|получил\w*|продал\w*|"
     r"прода[её]т|продают|снабжа\w*|"
-    r"передав\w*|постача\w*|надісла\w*|надсила\w*|відправ\w*|отрима\w*|продав\w*"
+    r"передав\w*|переда(є|ють)|постача\w*|надісла\w*|надсила\w*|відправ\w*|отрима\w*|продав\w*"
 )
 
 

@@ -241,6 +241,26 @@ def test_a_ukrainian_sentence_of_transfer_yields_its_exchange():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "En échange, Pyongyang reçoit du pétrole et des devises, d'après le NIS.",
+        "Im Gegenzug, so der BND, bekommt Pjöngjang Öl und Devisen.",
+        "A cambio, Pyongyang recibe petróleo y divisas, según el NIS.",
+        "In cambio Pyongyang riceve petrolio e valuta pregiata.",
+        "Em troca, Pyongyang recebe petróleo e divisas, segundo o NIS.",
+        "What Pyongyang gets in return is oil and hard currency, he said.",
+        "Натомість КНДР отримує нафту та валюту, повідомили у ГУР.",
+        "Росія передає КНДР нафтопродукти та валюту, повідомив Ковальчук.",
+    ],
+)
+def test_north_korea_receiving_with_no_giver_named_goes_from_russia(text):
+    from pipeline.extract import exchanges_from_words
+
+    found = {(r.category.value, r.provider) for r in exchanges_from_words(prepare(text))}
+    assert found == {("fuel", "Russia"), ("financial", "Russia")}
+
+
+@pytest.mark.parametrize(
     "context",
     [
         "la Corea del Nord ha consegnato alla Russia obici semoventi Koksan",
