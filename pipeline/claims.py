@@ -115,10 +115,16 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
             # missili"
             r"(orientação|guiagem|guía|guiado|guida)\s+(dos|de\s+seus|de\s+sus|de\s+los|dei|"
             r"delle)\s+(mísseis|misiles|missili)|"
+            # help to develop them: "aider la Corée du Nord à perfectionner ses missiles
+            # balistiques", "improve its ballistic missiles"
+            r"(perfectionner|améliorer|développer|perfeccionar|desarrollar|mejorar|aperfeiçoar|"
+            r"desenvolver|melhorar|migliorare|sviluppare|perfezionare|verbessern|entwickeln|"
+            r"improve|develop|perfect|upgrade)\s+([\w'’-]+\s+){0,3}?(ballistic\s+)?"
+            r"(missiles?|misiles?|missil[ei]|mísseis|míssil|Raketen?)\b|"
             r"(accuracy|precision|precisión|précision|Präzision|Treffgenauigkeit|precisione|"
             r"precisão)\s+"
             r"(of|de|des|der|dei|della|dos)\s+([\w'’-]+\s+){0,3}?"
-            r"(missiles|misiles|Raketen|missili|mísseis)",
+            r"(missiles?|misiles?|Raketen?|missil[ei]|mísseis|míssil)\b",
             re.IGNORECASE,
         ),
     ),
@@ -610,7 +616,8 @@ _EPITHETS = re.compile(
 _TO_NK = re.compile(
     rf"{_NK}\W+(\w+\W+){{0,6}}(receiv|get|gets|obtain|acquir|earn|erh[aä]lt|bekomm)\w*\W+"
     rf"(\w+\W+){{0,8}}{_RUSSIA}|"
-    rf"{_RUSSIA}\W+(\w+\W+){{0,6}}(suppl|provid|deliver|sen[dt]|ship|transfer|giv|help|aid|shar|ayud|promis|pledg|offer|"
+    rf"{_RUSSIA}\W+(\w+\W+){{0,6}}(suppl|provid|deliver|sen[dt]|ship|transfer|giv|help|aid|shar|ayud|ajud|aiut|"
+    rf"promis|pledg|offer|"
     rf"hilft|helfe|unterstütz|"
     rf"sell|sold\b|"
     rf"liefer|beliefer|versorg|envi|enví|suministr|entreg|proporcion|fourni|livr|transf|transm|"
@@ -695,7 +702,16 @@ _TO_NK = re.compile(
     rf"{_RUSSIA}\W+(\w+\W+){{0,3}}(Nordkorea|Pjöngjang)\W+(\w+\W+){{0,6}}"
     rf"(zugesagt|versprochen|zur Verfügung gestellt|geliefert|geschickt|überlassen|hilft|"
     rf"helfe|half|geholfen|unterstützt|unterstütze)|"
-    rf"\b(reach(ed|es|ing)?|arriv(ed|es|ing) in)\s+{_NK}",
+    rf"\b(reach(ed|es|ing)?|arriv(ed|es|ing) in)\s+{_NK}|"
+    # Russia's specialists helping, in an article about the two: "russische Ingenieure beim Bau
+    # von Aufklärungssatelliten helfen", "des ingénieurs russes aident"
+    rf"\b(Russian|russische\w*)\s+(\w+\s+)?(engineers|specialists|experts|scientists|"
+    rf"technicians|Ingenieure|Experten|Spezialisten|Techniker|Wissenschaftler)\b[^.;]{{0,60}}?"
+    rf"\b(help|helps|helping|helped|assist\w*|helfen|hilft|halfen|geholfen)\b|"
+    rf"\b(ingénieurs|ingenieros|ingegneri|engenheiros|experts|expertos|esperti|especialistas|"
+    rf"spécialistes|specialisti|techniciens|técnicos|tecnici)\s+(russes|rusos|russi|russos)\b"
+    rf"[^.;]{{0,60}}?\b(aident|aidaient|ont aidé|ayudan|ayudaron|aiutano|hanno aiutato|ajudam|"
+    rf"ajudaram)\b",
     re.IGNORECASE,
 )
 _TO_RUSSIA = re.compile(
@@ -1889,7 +1905,7 @@ _RU_CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
         # "ракетные технологии", "технологии баллистических ракет", "ракетная программа"
         re.compile(
             r"ракетн\w* (технолог|программ|двигател|програм|двигун)\w*|"
-            r"технологи\w*\s+(\w+\s+){0,2}?(баллистических\s+)?ракет\b",
+            r"технолог[иі]\w*\s+(\w+\s+){0,2}?((баллистических|балістичних)\s+)?ракет\b",
             re.IGNORECASE,
         ),
     ),

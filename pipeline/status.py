@@ -190,7 +190,9 @@ _TRANSFER = (
     r"pag(ou|aram|a|am)\b|instalad[oa]s?|repass\w*|"
     # goods on their way: "seguem para a Rússia projéteis", "In senso opposto viaggiano
     # lanciarazzi", "oil flows to Pyongyang"
-    r"segu(e|em|iram) para|viaggi(a|ano)|flow(s|ed|ing)? (in)?to"
+    r"segu(e|em|iram) para|viaggi(a|ano)|flow(s|ed|ing)? (in)?to|"
+    # paid back: "Mosca abbia ricambiato con denaro contante"
+    r"ricambia\w*"
 )
 _RU_TRANSFER = (
     r"поставля\w*|поставил\w*|поставит\w*|поставлен\w*|переда[её]т\w*|передава\w*|"
@@ -235,6 +237,8 @@ _SUSPECTED = (
     r"soupçonn\w*|probablement|pourrai\w*|aurai\w*|craint\w*|"
     r"sospech\w*|probablemente|posiblemente|supuestamente|presuntamente|podría\w*|teme\w*|"
     r"temor|pueda|puedan|pudiera\w*|"
+    # belief: "Il NIS ritiene inoltre che Mosca abbia ricambiato", "cree que", "acredita que"
+    r"ritien\w*|ritengono|crede|credono|cree|creen|acredita\w*|glaubt|glauben|croi(t|ent)|"
     # Italian: the conditional reports what others claim ("sarebbero stati installati")
     r"sospett\w*|probabilmente|forse|presumibilmente|sarebbe(ro)?|avrebbe(ro)?|potrebbe(ro)?|"
     # Portuguese: "analistas americanos suspeitam que a Rússia esteja repassando"
@@ -245,7 +249,9 @@ _SUSPECTED = (
 _RU_SUSPECTED = (
     r"подозрева\w*|предположительно|вероятно|возможно|по-видимому|видимо|якобы|опаса\w*|"
     r"может|могут|мог|могла|могли|считается|считают|полагают|предполага\w*|обвиня\w*|"
-    r"не исключ\w*|как сообщается|сообщается"
+    r"не исключ\w*|как сообщается|сообщается|"
+    # Ukrainian: "У розвідці також вважають, що Москва допомагає"
+    r"вважа\w*|підозрю\w*|ймовірно|імовірно|можливо|не виключа\w*"
 )
 
 

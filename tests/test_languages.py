@@ -261,6 +261,53 @@ def test_north_korea_receiving_with_no_giver_named_goes_from_russia(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Washington soupçonne en outre Moscou d'aider la Corée du Nord à perfectionner ses "
+            "missiles balistiques.",
+            {("missile_technology", "Russia", "suspected")},
+        ),
+        (
+            "Autoridades norte-americanas suspeitam que a Rússia esteja a ajudar Pyongyang a "
+            "desenvolver um submarino de propulsão nuclear.",
+            {("nuclear_technology", "Russia", "suspected")},
+        ),
+        (
+            "У розвідці також вважають, що Москва допомагає Пхеньяну з технологіями наведення "
+            "балістичних ракет.",
+            {("missile_technology", "Russia", "suspected")},
+        ),
+        (
+            "La Corea del Nord invia proiettili alla Russia. Il NIS ritiene che Mosca abbia "
+            "ricambiato con denaro contante.",
+            {("financial", "Russia", "suspected"), ("weapons", "North Korea", "delivered")},
+        ),
+        (
+            "North Korea has sent shells to Russia. We judge it likely that Russian engineers are helping "
+            "to improve the accuracy of the KN-23 missile.",
+            {
+                ("missile_technology", "Russia", "suspected"),
+                ("weapons", "North Korea", "delivered"),
+            },
+        ),
+        (
+            "Nordkorea liefert Granaten. Das Institut vermutet, dass russische Ingenieure beim Bau "
+            "von Aufklärungssatelliten helfen.",
+            {("space_satellite", "Russia", "suspected"), ("weapons", "North Korea", "delivered")},
+        ),
+    ],
+)
+def test_help_with_a_programme_and_beliefs_in_other_languages(text, expected):
+    from pipeline.extract import exchanges_from_words
+
+    found = {
+        (r.category.value, r.provider, r.status.value) for r in exchanges_from_words(prepare(text))
+    }
+    assert found == expected
+
+
+@pytest.mark.parametrize(
     "context",
     [
         "la Corea del Nord ha consegnato alla Russia obici semoventi Koksan",
