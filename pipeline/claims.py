@@ -277,7 +277,12 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "construction_troops",
         re.compile(
-            r"construction (troops|units|soldiers|battalions)|military construction workers|"
+            r"construction (troops|units|soldiers|battalions|brigades)|"
+            r"military construction workers|"
+            # brigades and battalions of builders: "militares das brigadas de construção",
+            # "batallones de construcción", "bataillons de construction"
+            r"(brigad\w*|batal\w*|bataill\w*|battaglion\w*)\s+(de|di|da|del|du)\s+"
+            r"(la\s+)?(constru\w*|costruzion\w*)|"
             r"constructores militares|militärische\w* Bauarbeiter|"
             r"military builders|bausoldaten|baupionier|baubataillon|militärbau|"
             r"soldados de construcci[óo]n|trabajadores militares|obreros militares|"
@@ -1309,7 +1314,7 @@ def names_someone(text: str) -> bool:
 _PLURAL_WORD = re.compile(r"^(?:[^\W\d_]{3,}s|[A-Z][\w-]*\d[\w-]*s[,.;:]?)$")
 _NOT_NOUNS = frozenset(
     "was has is as its this thus always perhaps across less plus unless yes his hers ours "
-    "theirs whereas besides sometimes afterwards towards".split()
+    "theirs whereas besides sometimes afterwards towards país mais más após através".split()
 )
 
 
@@ -1325,7 +1330,12 @@ _NEXT_PHRASE = re.compile(
     # ... in the other languages: "unos 11.000 siguen desplegados"
     r"siguen|sigue|están|son|eran|fueron|han|habían|permanecen|quedan|estão|são|seguem|"
     r"continuam|permanecem|ficam|restano|rimangono|sono|erano|sont|restent|demeurent|bleiben|"
-    r"sind|waren)\b|"
+    r"sind|waren|"
+    # gone home: "mais de 2 mil regressaram ao país em janeiro", "3.000 volvieron"
+    r"regress\w*|voltaram|volvieron|regresaron|retornaram|rentr[ée]s|revenus|tornati|"
+    r"rientrati|zurückgekehrt|heimgekehrt|"
+    # the Portuguese and Spanish third-person plural past: "enviaram", "llegaron"
+    r"[^\W\d_]{2,}(?:aram|eram|iram|aron|ieron))\b|"
     # and so does a conjunction: "down from about 13,000 last summer as some units rotated home"
     r"(?:^|\s)(?:as|when|while|after|before|because|als|quand|lorsque|cuando|mientras)\s|"
     rf"(?:^|\s)(?:{_QUESTION_WORDS})\s",

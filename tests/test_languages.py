@@ -284,8 +284,8 @@ def test_north_korea_receiving_with_no_giver_named_goes_from_russia(text):
             {("financial", "Russia", "suspected"), ("weapons", "North Korea", "delivered")},
         ),
         (
-            "North Korea has sent shells to Russia. We judge it likely that Russian engineers are helping "
-            "to improve the accuracy of the KN-23 missile.",
+            "North Korea has sent shells to Russia. We judge it likely that Russian engineers "
+            "are helping to improve the accuracy of the KN-23 missile.",
             {
                 ("missile_technology", "Russia", "suspected"),
                 ("weapons", "North Korea", "delivered"),
@@ -398,12 +398,27 @@ def test_portuguese_number_words_in_the_scorers_audit():
         ("deployment", "militares de engenharia de construção", "construction_troops"),
         ("deployment", "operários", "workers"),
         ("deployment", "até 5.000 trabalhadores da construção militar", "construction_troops"),
+        ("deployment", "batallones de construcción", "construction_troops"),
+        ("deployment", "construction brigades", "construction_troops"),
         # German in the dative plural
         ("casualty", "mehr als 7.000 Toten und Verwundeten", "killed_or_wounded"),
     ],
 )
 def test_portuguese_personnel_and_losses(record_type, label, subtype):
     assert subtype_from_words(record_type, label) == subtype
+
+
+def test_soldiers_of_construction_brigades_are_construction_troops_and_going_home_is_people():
+    text = (
+        "A Coreia do Norte enviou cerca de 11 mil militares para a Rússia, e mais de 2 mil "
+        "regressaram ao país em janeiro. O jornal Asahi diz que até 5.000 militares das "
+        "brigadas de construção devem chegar à região de Kursk."
+    )
+    ctx = prepare(text)
+    personnel = {text[s.figure.start : s.figure.end]: s.personnel for s in ctx.screened.values()}
+    # "regressaram ao país" is a verb and a singular noun, not a plural of things
+    assert "mais de 2 mil" in personnel
+    assert personnel["até 5.000"] == "construction_troops"
 
 
 def test_portuguese_exchange_words_and_a_question_heading():
