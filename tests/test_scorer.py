@@ -734,6 +734,7 @@ def test_default_golden_dir():
         "dev28",
         "dev29",
         "dev30",
+        "dev31",
         "holdout",
     ],
 )
