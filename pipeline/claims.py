@@ -277,7 +277,7 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "construction_troops",
         re.compile(
-            r"construction (troops|units|soldiers|battalions|brigades)|"
+            r"construction (troops|units|soldiers|battalions?|brigades?)|"
             r"military construction workers|"
             # brigades and battalions of builders: "militares das brigadas de construção",
             # "batallones de construcción", "bataillons de construction"

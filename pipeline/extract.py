@@ -659,7 +659,9 @@ def _total_of_things(ctx: ArticleContext, sentence_start: int, position: int) ->
 
 def _clause_after(ctx: ArticleContext, figure: Figure) -> str:
     # not at a separator inside a number: "two 5,000-tonne destroyers"
-    return re.split(r"[;!?\n]|[,.](?!\d)", ctx.text[figure.end : figure.end + 60])[0]
+    # (nor past a colon: "about 6,000 more personnel by the summer: 5,000 military construction
+    # troops and 1,000 deminers" lists the parts)
+    return re.split(r"[;:!?\n]|[,.](?!\d)", ctx.text[figure.end : figure.end + 90])[0]
 
 
 def _head(ctx: ArticleContext, figure: Figure) -> str:
@@ -776,8 +778,10 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
     if _OF_WHOM.match(figure.label) and _others_just_before(before):
         return None  # "migrants from Uzbekistan and Tajikistan, about 9,000 of whom work"
     # the label stops after four words: "Some 5,000 North Korean military [construction
-    # troops]" names its kind just after; read on to the end of the noun phrase
-    phrase = _NOUN_PHRASE_END.split(" ".join(clause.split()[:7]), maxsplit=1)[0]
+    # troops]" names its kind just after; read on to the end of the noun phrase ("some 5,000
+    # soldiers of the Korean People's Army's [construction brigades]") ("some 5,000
+    # soldiers of the Korean People's Army's [construction brigades]")
+    phrase = _NOUN_PHRASE_END.split(" ".join(clause.split()[:9]), maxsplit=1)[0]
     personnel = subtype_from_words("deployment", figure.label) or personnel_in_phrase(phrase)
     if personnel in ("troops", "military_engineers") and names_personnel(
         phrase, "construction_troops"

@@ -2983,3 +2983,17 @@ def _assert_listed(text: str, listed: str) -> None:
     """The figure of ``text`` whose label starts with ``listed`` is listed to the model."""
     labels = [f.label for f in prepare(text).figures]
     assert any(label.startswith(listed) for label in labels), labels
+
+
+def test_a_kind_named_at_the_end_of_a_long_noun_phrase_but_not_past_a_colon():
+    text = (
+        "North Korea has sent troops to Russia. Some 5,000 soldiers of the Korean People's "
+        "Army's construction brigades are rebuilding roads in the Kursk region. Seoul also "
+        "expects about 6,000 more personnel by the summer: 5,000 military construction troops "
+        "and 1,000 deminers."
+    )
+    ctx = prepare(text)
+    kinds = {text[s.figure.start : s.figure.end]: s.personnel for s in ctx.screened.values()}
+    assert kinds["Some 5,000"] == "construction_troops"
+    # the total's own words name no kind: its parts, after the colon, are not its kind
+    assert kinds["about 6,000"] != "construction_troops"
