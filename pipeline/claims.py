@@ -1335,7 +1335,9 @@ _NEXT_PHRASE = re.compile(
     r"regress\w*|voltaram|volvieron|regresaron|retornaram|rentr[ée]s|revenus|tornati|"
     r"rientrati|zurückgekehrt|heimgekehrt|"
     # the Portuguese and Spanish third-person plural past: "enviaram", "llegaron"
-    r"[^\W\d_]{2,}(?:aram|eram|iram|aron|ieron))\b|"
+    r"[^\W\d_]{2,}(?:aram|eram|iram|aron|ieron)|"
+    # ... and the conditional: "Otros 2.000 deberían llegar antes de finales de abril"
+    r"[^\W\d_]{2,}(?:rían|riam|rebbero|raient))\b|"
     # and so does a conjunction: "down from about 13,000 last summer as some units rotated home"
     r"(?:^|\s)(?:as|when|while|after|before|because|als|quand|lorsque|cuando|mientras)\s|"
     rf"(?:^|\s)(?:{_QUESTION_WORDS})\s",
