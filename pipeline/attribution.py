@@ -288,6 +288,10 @@ def _name_run_before(text: str, end: int) -> tuple[int, str] | None:
         if not _is_name_token(m.group()):
             break
         run.insert(0, m)
+    # a French object pronoun between the source and its verb: "Le HUR les chiffre à ..."
+    offset = window_start + (cut + 1 if cut >= 0 else 0)
+    while len(run) > 1 and run[-1].group() in _OBJECT_PRONOUNS:
+        end = offset + run.pop().start()
     # leading connectors and time words: "In December the agency had put", "But the NIS"
     while run and (
         run[0].group().lower().rstrip(".") in _CONNECTORS | _LEADING_NOISE | _TIME_WORDS
@@ -318,6 +322,11 @@ def _name_after(text: str, start: int) -> tuple[int, str] | None:
     """The source name starting at ``start`` ("according to X, ...", "said X."): the run of
     name-like words there, unbroken by punctuation."""
     segment = text[start : start + 160]
+    # German capitalises every noun: after "laut"/"nach Angaben des", a name is complete at an
+    # acronym or an institution's noun ("nach Angaben des NIS Eisenbahnstrecken ... instand
+    # setzen", "laut dem Vereinigungsministerium Tausende Arbeiter")
+    german = _GERMAN_ACCORDING_BEFORE.search(text, max(0, start - 40), start) is not None
+    complete = False
     end = 0
     for m in _TOKEN.finditer(segment):
         if end and not segment[end : m.start()].isspace():
@@ -325,6 +334,9 @@ def _name_after(text: str, start: int) -> tuple[int, str] | None:
         word = m.group().rstrip(".")
         if not _is_name_token(word) or word.lower() in _TIME_WORDS:
             break
+        if complete and word[:1].isupper() and not word.isupper() and "-" not in word:
+            break
+        complete = german and (word.isupper() or _GERMAN_INSTITUTION.search(word) is not None)
         end = m.start() + len(word)
     name = segment[:end].strip()
     while name and name.split()[-1].lower() in _CONNECTORS | _DETERMINERS:
@@ -332,6 +344,17 @@ def _name_after(text: str, start: int) -> tuple[int, str] | None:
     if len(name) < 2 or name.lower() in _PRONOUNS or name.lower() in _DETERMINERS:
         return None
     return start, name
+
+
+_GERMAN_ACCORDING_BEFORE = re.compile(
+    r"(?:\b[Ll]aut|Angaben|Einschätzung|Schätzungen|Erkenntnissen|Informationen)"
+    r"(?:\s+(?:des|der|dem|den|von))?\s+$"
+)
+_GERMAN_INSTITUTION = re.compile(
+    r"(?:ministerium|ministeriums|dienst|dienstes|amt|amtes|institut|instituts|behörde|"
+    r"regierung|stab|stabes|agentur|kommando|kommandos)$"
+)
+_OBJECT_PRONOUNS = frozenset({"les", "la", "le", "en", "lui", "leur"})
 
 
 _LOOSE_STOP = re.compile(r"[,;:.\n\"“”»](?:\s|$)|[,;:\n\"“”»]| (?:que|qui|ha|a|el|le)\b")

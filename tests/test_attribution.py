@@ -848,3 +848,20 @@ def test_a_list_items_source_in_brackets_is_its_claimant():
 
 def test_a_demonstrative_before_a_verb_is_no_source():
     assert _names("Russia sends refined petroleum by rail; that's documented.") == []
+
+
+def test_a_german_name_ends_at_its_acronym_or_institution_and_a_french_pronoun_is_no_name():
+    names = [
+        m.name
+        for m in find_mentions(
+            "Die Bausoldaten sollen nach Angaben des NIS Eisenbahnstrecken und Brücken "
+            "instand setzen. Zusätzlich arbeiten laut dem südkoreanischen "
+            "Vereinigungsministerium Tausende nordkoreanische Arbeiter im Fernen Osten. "
+            "Le HUR les chiffre à plus de 6 000."
+        )
+    ]
+    assert names == ["NIS", "dem südkoreanischen Vereinigungsministerium", "Le HUR"]
+    # an English name runs on past an acronym
+    assert [m.name for m in find_mentions("according to UK Defence Intelligence, 5,000.")] == [
+        "UK Defence Intelligence"
+    ]
