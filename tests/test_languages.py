@@ -688,3 +688,15 @@ def test_a_conditional_verb_ends_a_bare_figures_noun_phrase():
     ctx = prepare(text)
     # "antes" and "finales" are no plural of things the 2.000 count
     assert "2.000" in {text[s.figure.start : s.figure.end] for s in ctx.screened.values()}
+
+
+def test_ukrainian_mines_and_ukrainian_specialists_are_not_listed():
+    text = (
+        "КНДР відправила до Росії близько 11 000 військових. До кінця року навчання мають "
+        "пройти ще близько 100 українських піротехніків. Південнокорейські сапери щороку "
+        "знешкоджують близько 4 тисяч мін."
+    )
+    listed = {text[s.figure.start : s.figure.end] for s in prepare(text).screened.values()}
+    assert "близько 11 000" in listed
+    assert "близько 100" not in listed
+    assert "близько 4 тисяч" not in listed
