@@ -884,9 +884,15 @@ _FLED_AFTER = re.compile(
 # People a place or employer lacks or needs are not there: "The region is short of about
 # 16,000 construction workers".
 _NEEDED_BEFORE = re.compile(
-    r"\b(short of|shortage of|lacks?|lacking|lack of|in need of|needs?|needed|deficit of|"
-    r"demand for)\s+((some|about|around|roughly|an estimated|at least|more than|nearly|"
-    r"almost|up to|another|a further)\s+)*$",
+    r"(?<!\w)(short of|shortage of|lacks?|lacking|lack of|in need of|needs?|needed|deficit of|"
+    r"demand for|"
+    # "в крае не хватает почти 40 тыс. рабочих", "es fehlen rund 5.000", "il manque 3 000",
+    # "faltan unos 2.000", "mancano circa 1.000", "faltam cerca de 4.000"
+    r"не хватает|нехватка|дефицит|не вистачає|бракує|fehlen|Mangel an|manque|manquent|"
+    r"pénurie de|faltan|escasez de|mancano|carenza di|faltam|escassez de|carência de)\s+"
+    r"((some|about|around|roughly|an estimated|at least|more than|nearly|almost|up to|another|"
+    r"a further|почти|около|более|порядка|майже|близько|rund|etwa|knapp|environ|près de|"
+    r"quelque|unos|unas|cerca de|casi|circa|quasi|quase)\s+)*$",
     re.IGNORECASE,
 )
 # People a state recruits at home, the verb after the figure: "sollen bis 2029 weitere 60.000

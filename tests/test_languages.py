@@ -700,3 +700,17 @@ def test_ukrainian_mines_and_ukrainian_specialists_are_not_listed():
     assert "близько 11 000" in listed
     assert "близько 100" not in listed
     assert "близько 4 тисяч" not in listed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Министр напомнил, что в крае не хватает почти 40 тыс. рабочих.",
+        "In der Region fehlen rund 5.000 Bauarbeiter.",
+        "Dans la région, il manque environ 3 000 ouvriers.",
+        "En la región faltan unos 2.000 obreros.",
+    ],
+)
+def test_a_shortage_of_workers_is_no_deployment(sentence):
+    text = f"Nordkorea schickt Arbeiter nach Russland. {sentence}"
+    assert prepare(text).figures == []
