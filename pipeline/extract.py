@@ -779,7 +779,6 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
         return None  # "migrants from Uzbekistan and Tajikistan, about 9,000 of whom work"
     # the label stops after four words: "Some 5,000 North Korean military [construction
     # troops]" names its kind just after; read on to the end of the noun phrase ("some 5,000
-    # soldiers of the Korean People's Army's [construction brigades]") ("some 5,000
     # soldiers of the Korean People's Army's [construction brigades]")
     phrase = _NOUN_PHRASE_END.split(" ".join(clause.split()[:9]), maxsplit=1)[0]
     personnel = subtype_from_words("deployment", figure.label) or personnel_in_phrase(phrase)
