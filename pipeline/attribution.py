@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 
 from pipeline.prefilter import cyrillic, finditer_at_starts, fold, may_match
 
@@ -64,8 +65,9 @@ _SAID_AFTER = re.compile(
     r"miércoles|jueves|viernes|sábado|domingo|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|"
     r"Samstag|Sonntag)\s+)?"
 )
-_ACCORDING = re.compile(
-    r"\b(?:[Aa]ccording to|[Cc]ited by|[Ll]aut|"
+_ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Cc]ited by)\s+")
+_GERMAN_ACCORDING = re.compile(
+    r"\b(?:[Ll]aut|"
     r"[Nn]ach (?:Angaben|Einschätzung|Schätzungen|Erkenntnissen|Informationen) (?:des|der|von))\s+"
 )
 # French and Spanish names run on in lowercase ("selon le renseignement sud-coréen"): up to the
@@ -279,17 +281,17 @@ def _name_run_before(text: str, end: int) -> tuple[int, str] | None:
     cut = max(window.rfind(c) for c in ',;:\n"“”«»!?')
     cut = max(cut, _sentence_break(window))
     segment = window[cut + 1 :] if cut >= 0 else window
+    offset = window_start + (cut + 1 if cut >= 0 else 0)  # where segment starts in text
     tokens = list(_TOKEN.finditer(segment))
     if tokens and tokens[-1].group() in _PRONOUNS:  # "In a statement, it said ..."
         last = tokens[-1]
-        return window_start + (cut + 1 if cut >= 0 else 0) + last.start(), last.group()
+        return offset + last.start(), last.group()
     run: list[re.Match[str]] = []
     for m in reversed(tokens):
         if not _is_name_token(m.group()):
             break
         run.insert(0, m)
     # a French object pronoun between the source and its verb: "Le HUR les chiffre à ..."
-    offset = window_start + (cut + 1 if cut >= 0 else 0)
     while len(run) > 1 and run[-1].group() in _OBJECT_PRONOUNS:
         end = offset + run.pop().start()
     # leading connectors and time words: "In December the agency had put", "But the NIS"
@@ -304,10 +306,10 @@ def _name_run_before(text: str, end: int) -> tuple[int, str] | None:
         return None
     first = run[0].group()
     if len(run) == 1 and first.lower() in _PRONOUNS:
-        return window_start + (cut + 1 if cut >= 0 else 0) + run[0].start(), first
+        return offset + run[0].start(), first
     if all(t.group().lower() in _DETERMINERS for t in run):
         return None
-    start = window_start + (cut + 1 if cut >= 0 else 0) + run[0].start()
+    start = offset + run[0].start()
     return start, text[start:end].strip()
 
 
@@ -318,14 +320,14 @@ def _sentence_break(window: str) -> int:
     return best
 
 
-def _name_after(text: str, start: int) -> tuple[int, str] | None:
+def _name_after(text: str, start: int, *, german: bool = False) -> tuple[int, str] | None:
     """The source name starting at ``start`` ("according to X, ...", "said X."): the run of
-    name-like words there, unbroken by punctuation."""
+    name-like words there, unbroken by punctuation.
+
+    German capitalises every noun: after "laut"/"nach Angaben des" (``german``) a name is
+    complete at an acronym or an institution's noun ("nach Angaben des NIS Eisenbahnstrecken
+    ... instand setzen", "laut dem Vereinigungsministerium Tausende Arbeiter")."""
     segment = text[start : start + 160]
-    # German capitalises every noun: after "laut"/"nach Angaben des", a name is complete at an
-    # acronym or an institution's noun ("nach Angaben des NIS Eisenbahnstrecken ... instand
-    # setzen", "laut dem Vereinigungsministerium Tausende Arbeiter")
-    german = _GERMAN_ACCORDING_BEFORE.search(text, max(0, start - 40), start) is not None
     complete = False
     end = 0
     for m in _TOKEN.finditer(segment):
@@ -346,10 +348,6 @@ def _name_after(text: str, start: int) -> tuple[int, str] | None:
     return start, name
 
 
-_GERMAN_ACCORDING_BEFORE = re.compile(
-    r"(?:\b[Ll]aut|Angaben|Einschätzung|Schätzungen|Erkenntnissen|Informationen)"
-    r"(?:\s+(?:des|der|dem|den|von))?\s+$"
-)
 _GERMAN_INSTITUTION = re.compile(
     r"(?:ministerium|ministeriums|dienst|dienstes|amt|amtes|institut|instituts|behörde|"
     r"regierung|stab|stabes|agentur|kommando|kommandos)$"
@@ -487,7 +485,11 @@ def find_mentions(text: str) -> list[Mention]:
         found = _name_after(text, m.end())
         if found and (found[1][:1].isupper() or found[1].split()[0].lower() in _DETERMINERS):
             raw.append((m.start(), m.end() + len(found[1]), found[1]))
-    for pattern, read in ((_ACCORDING, _name_after), (_ACCORDING_LOOSE, _loose_name_after)):
+    for pattern, read in (
+        (_ACCORDING, _name_after),
+        (_GERMAN_ACCORDING, partial(_name_after, german=True)),
+        (_ACCORDING_LOOSE, _loose_name_after),
+    ):
         # both open with a word boundary: tried only where their first words occur
         for m in finditer_at_starts(pattern, text) if may_match(pattern, folded) else ():
             document = _DOCUMENT_FROM.match(text, m.end())
