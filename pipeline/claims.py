@@ -1331,10 +1331,9 @@ _NEXT_PHRASE = re.compile(
     r"siguen|sigue|están|son|eran|fueron|han|habían|permanecen|quedan|estão|são|seguem|"
     r"continuam|permanecem|ficam|restano|rimangono|sono|erano|sont|restent|demeurent|bleiben|"
     r"sind|waren|"
-    # gone home: "mais de 2 mil regressaram ao país em janeiro", "3.000 volvieron"
-    r"regress\w*|voltaram|volvieron|regresaron|retornaram|rentr[ée]s|revenus|tornati|"
-    r"rientrati|zurückgekehrt|heimgekehrt|"
-    # the Portuguese and Spanish third-person plural past: "enviaram", "llegaron"
+    # gone home ("mais de 2 mil regressaram ao país em janeiro"), and the Portuguese and
+    # Spanish third-person plural past ("voltaram", "volvieron", "enviaram", "llegaron")
+    r"regress\w*|rentr[ée]s|revenus|tornati|rientrati|zurückgekehrt|heimgekehrt|"
     r"[^\W\d_]{2,}(?:aram|eram|iram|aron|ieron)|"
     # ... and the conditional: "Otros 2.000 deberían llegar antes de finales de abril"
     r"[^\W\d_]{2,}(?:rían|riam|rebbero|raient))\b|"

@@ -880,6 +880,12 @@ _FLED_AFTER = re.compile(
     r"(\s+[\w-]+){0,2}?\s+(from|out of)\s+their\s+homes\b",
     re.IGNORECASE,
 )
+# Hedge words that may stand between a verb and the figure it governs ("short of about",
+# "recruits roughly"); each pattern below adds the other languages' it has met.
+_HEDGES_BETWEEN = (
+    "some|about|around|roughly|an estimated|at least|more than|nearly|almost|up to|another|"
+    "a further"
+)
 # People a place or employer lacks or needs are not there: "The region is short of about
 # 16,000 construction workers".
 _NEEDED_BEFORE = re.compile(
@@ -889,9 +895,8 @@ _NEEDED_BEFORE = re.compile(
     # "faltan unos 2.000", "mancano circa 1.000", "faltam cerca de 4.000"
     r"не хватает|нехватка|дефицит|не вистачає|бракує|fehlen|Mangel an|manque|manquent|"
     r"pénurie de|faltan|escasez de|mancano|carenza di|faltam|escassez de|carência de)\s+"
-    r"((some|about|around|roughly|an estimated|at least|more than|nearly|almost|up to|another|"
-    r"a further|почти|около|более|порядка|майже|близько|rund|etwa|knapp|environ|près de|"
-    r"quelque|unos|unas|cerca de|casi|circa|quasi|quase)\s+)*$",
+    rf"(({_HEDGES_BETWEEN}|почти|около|более|порядка|майже|близько|rund|etwa|knapp|environ|"
+    r"près de|quelque|unos|unas|cerca de|casi|circa|quasi|quase)\s+)*$",
     re.IGNORECASE,
 )
 # People a state recruits at home, the verb after the figure: "sollen bis 2029 weitere 60.000
@@ -905,8 +910,7 @@ _RECRUITED_AFTER = re.compile(
 # more each month".
 _RECRUITS_BEFORE = re.compile(
     r"\b(recruits|recruited|recruiting|mobili[sz]es|mobili[sz]ed|conscripts|drafts|rekrutiert|"
-    r"recrute|recluta)\s+((some|about|around|roughly|an estimated|at least|more than|nearly|"
-    r"almost|up to|another|a further|etwa|rund|environ|unos|alrededor de)\s+)*$",
+    rf"recrute|recluta)\s+(({_HEDGES_BETWEEN}|etwa|rund|environ|unos|alrededor de)\s+)*$",
     re.IGNORECASE,
 )
 # A part of people named just before: "about 9,000 of whom", "200 of them", "dont 300".
