@@ -10,6 +10,7 @@ from pipeline.errors import ExtractionError
 from pipeline.extract import extract_article, figures_model, lead_summary, prepare
 from pipeline.sources import Article
 from tests.fakes import fake_backend
+from tests.readers import listed_kinds, word_exchanges
 
 ARTICLE = (
     "North Korea Sends More Troops\n\n"
@@ -1346,15 +1347,6 @@ def test_german_supply_verbs_and_launchers_are_exchanges():
     }
 
 
-def _word_exchanges(text: str) -> set[tuple[str, str, str]]:
-    """(category, provider, status) of each exchange ``exchanges_from_words`` reads in ``text``."""
-    from pipeline.extract import exchanges_from_words
-
-    return {
-        (r.category.value, r.provider, r.status.value) for r in exchanges_from_words(prepare(text))
-    }
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -1378,7 +1370,7 @@ def _word_exchanges(text: str) -> set[tuple[str, str, str]]:
     ],
 )
 def test_exchanges_read_from_words(text, expected):
-    found = _word_exchanges(text)
+    found = word_exchanges(text)
     assert expected in found
     assert not any(c == "fuel" for c, _, _ in found)  # "sunflower oil" is food
 
@@ -1404,7 +1396,7 @@ def test_exchanges_read_from_words(text, expected):
     ],
 )
 def test_exchange_items_and_directions(text, expected):
-    found = _word_exchanges(text)
+    found = word_exchanges(text)
     assert expected <= found
     assert not any(c == "weapons" for c, p, _ in found if p == "Russia")  # no "weapons" item
 
@@ -1518,7 +1510,7 @@ def test_an_earlier_estimate_counts_what_it_is_updated_to():
     ],
 )
 def test_more_exchanges_read_from_words(text, expected):
-    found = _word_exchanges(text)
+    found = word_exchanges(text)
     assert expected in found, found
     assert not any(c == "weapons" for c, _, _ in found if expected[0] != "weapons")
 
@@ -1819,7 +1811,7 @@ def test_tankers_carrying_oil_to_north_korea_deliver_fuel():
         "The group recorded 43 tanker voyages from the Russian port of Vostochny to North "
         "Korea's Nampo in 2025, carrying refined petroleum products."
     )
-    assert _word_exchanges(text) == {("fuel", "Russia", "delivered")}
+    assert word_exchanges(text) == {("fuel", "Russia", "delivered")}
 
 
 def test_others_named_before_north_korea_in_the_sentence_do_not_veto():
@@ -1847,10 +1839,10 @@ def test_a_second_contingent_of_the_same_size_is_new():
 
 
 def test_german_help_and_long_dative_lists_give_a_direction():
-    assert _word_exchanges(
+    assert word_exchanges(
         "Der NIS vermutet zudem, dass Russland Nordkorea beim Bau eines Atom-U-Boots hilft."
     ) == {("nuclear_technology", "Russia", "suspected")}
-    assert ("weapons", "North Korea", "delivered") in _word_exchanges(
+    assert ("weapons", "North Korea", "delivered") in word_exchanges(
         "Nach Angaben des NIS habe Pjöngjang Russland Artilleriegranaten und "
         "Kurzstreckenraketen vom Typ KN-23 zur Verfügung gestellt."
     )
@@ -2992,8 +2984,7 @@ def test_a_kind_named_at_the_end_of_a_long_noun_phrase_but_not_past_a_colon():
         "expects about 6,000 more personnel by the summer: 5,000 military construction troops "
         "and 1,000 deminers."
     )
-    ctx = prepare(text)
-    kinds = {text[s.figure.start : s.figure.end]: s.personnel for s in ctx.screened.values()}
+    kinds = listed_kinds(text)
     assert kinds["Some 5,000"] == "construction_troops"
     # the total's own words name no kind: its parts, after the colon, are not its kind
     assert kinds["about 6,000"] != "construction_troops"

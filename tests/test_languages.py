@@ -18,6 +18,7 @@ from pipeline.scope import in_scope
 from pipeline.status import deployment_status_at
 from schemas.records import DeploymentStatus as D
 from schemas.records import Qualifier as Q
+from tests.readers import listed_kinds, word_exchanges
 
 
 def _assert_not_listed_beside_the_deployment(
@@ -299,12 +300,7 @@ def test_north_korea_receiving_with_no_giver_named_goes_from_russia(text):
     ],
 )
 def test_help_with_a_programme_and_beliefs_in_other_languages(text, expected):
-    from pipeline.extract import exchanges_from_words
-
-    found = {
-        (r.category.value, r.provider, r.status.value) for r in exchanges_from_words(prepare(text))
-    }
-    assert found == expected
+    assert word_exchanges(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -414,8 +410,7 @@ def test_soldiers_of_construction_brigades_are_construction_troops_and_going_hom
         "regressaram ao país em janeiro. O jornal Asahi diz que até 5.000 militares das "
         "brigadas de construção devem chegar à região de Kursk."
     )
-    ctx = prepare(text)
-    personnel = {text[s.figure.start : s.figure.end]: s.personnel for s in ctx.screened.values()}
+    personnel = listed_kinds(text)
     # "regressaram ao país" is a verb and a singular noun, not a plural of things
     assert "mais de 2 mil" in personnel
     assert personnel["até 5.000"] == "construction_troops"
@@ -685,9 +680,8 @@ def test_a_conditional_verb_ends_a_bare_figures_noun_phrase():
         "Corea del Norte ha enviado unos 1.500 obreros a Mariúpol. Otros 2.000 deberían llegar "
         "antes de finales de abril."
     )
-    ctx = prepare(text)
     # "antes" and "finales" are no plural of things the 2.000 count
-    assert "2.000" in {text[s.figure.start : s.figure.end] for s in ctx.screened.values()}
+    _assert_listed(text, "2.000")
 
 
 def test_ukrainian_mines_and_ukrainian_specialists_are_not_listed():
@@ -696,7 +690,7 @@ def test_ukrainian_mines_and_ukrainian_specialists_are_not_listed():
         "пройти ще близько 100 українських піротехніків. Південнокорейські сапери щороку "
         "знешкоджують близько 4 тисяч мін."
     )
-    listed = {text[s.figure.start : s.figure.end] for s in prepare(text).screened.values()}
+    listed = listed_kinds(text)
     assert "близько 11 000" in listed
     assert "близько 100" not in listed
     assert "близько 4 тисяч" not in listed

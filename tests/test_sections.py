@@ -4,6 +4,7 @@ import pytest
 
 from pipeline.extract import exchanges_from_words, prepare
 from pipeline.sections import heading_direction, section_direction, sections
+from tests.readers import word_exchanges
 
 TO_NK = ("Russia", "North Korea")
 TO_RU = ("North Korea", "Russia")
@@ -110,13 +111,6 @@ def test_bulleted_items_under_a_lead_in_are_read_even_when_short():
     assert ("fuel", *TO_NK) in found
 
 
-def _statuses(text: str) -> set[tuple[str, str, str]]:
-    """(category, provider, status) of each exchange ``exchanges_from_words`` finds."""
-    return {
-        (r.category.value, r.provider, r.status.value) for r in exchanges_from_words(prepare(text))
-    }
-
-
 def _directions(text: str) -> set[tuple[str, str, str]]:
     return {
         (r.category.value, r.provider, r.recipient) for r in exchanges_from_words(prepare(text))
@@ -155,7 +149,7 @@ def test_a_table_under_a_direction_heading_gives_each_row_its_own_status():
         "Electronic-warfare equipment | Ukrainian officials | Suspected\n"
         "Hard currency | KIDA | Suspected\n"
     )
-    found = _statuses(text)
+    found = word_exchanges(text)
     assert ("weapons", "North Korea", "delivered") in found
     assert ("fuel", "Russia", "delivered") in found
     assert ("electronic_warfare", "Russia", "suspected") in found
@@ -170,7 +164,7 @@ def test_a_live_blog_entry_title_under_its_time_stamp_is_a_heading():
         "- Pantsir air-defence systems, two batteries of which now guard the capital\n\n"
         "12:55 BST\nOvernight attacks\nFuel depots burned after the strike.\n"
     )
-    found = _statuses(text)
+    found = word_exchanges(text)
     assert ("fuel", "Russia", "delivered") in found  # "received" in the title: delivered
     assert ("air_defense", "Russia", "delivered") in found
     assert section_direction(text, text.index("Fuel depots")) is None  # the next entry's
