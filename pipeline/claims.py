@@ -942,7 +942,13 @@ _OTHER_PEOPLE = re.compile(
     # after a figure may stop at "of the")
     r"(nationals|citizens)(?!\s+of(\s+the)?\s*$|\s+of\s+(the\s+)?(DPRK|North\s+Korea))|"
     # not "jusqu'à 2 000 membres du génie militaire" (military engineers)
-    r"Americans|Poles|Cubans|Nepalis|(?<!crew )members|Mitglieder|membres(?!\s+du\s+génie)|"
+    r"Americans|Poles|Cubans|Nepalis|Mitglieder|membres(?!\s+du\s+génie)|"
+    # but "some 2,000 members of the original force" are soldiers
+    r"(?<!crew )members(?!\s+of\s+(the|this|that|its|their)\s+([\w-]+\s+){0,2}?(force|contingent|"
+    r"corps|units?|battalions?|brigades?|regiments?|divisions?|detachments?|deployment)\b|"
+    r"\s+of\s+(the\s+)?(original|first|second|third|initial|earlier|North Korean|Korean|KPA)\b|"
+    # the words read after a figure may stop at "of the"
+    r"\s+of(\s+(the|its|their))?\s*$)|"
     r"miembros|"
     r"families|relatives|widows|orphans|Familien|familles|proches|familias|"
     r"officials|sources|analysts|experts|researchers|interrogators|contract soldiers|"
@@ -1289,6 +1295,7 @@ _SOMEONE = re.compile(
     r"comrades|Kameraden|camarades|camaradas|citizens|nationals|Bürger|citoyens|ciudadanos|"
     r"cadets|interpreters|translators|officers|officials|North Koreans|Koreans|members|others|"
     r"ones|heroes|replacements|reinforcements|recruits|conscripts|volunteers|mercenaries|"
+    r"newcomers|new arrivals|arrivals|Neuankömmlinge|nouveaux arrivants|recién llegados|"
     r"combatants|victims|survivors|bodies|remains|graves|names|snipers|commandos|paratroopers|"
     r"marines|scouts|drivers|mechanics|welders|miners|electricians|carpenters|programmers|"
     r"developers|hackers|cooks|sailors|seamen|airmen|tankers|trainees|apprentices|"
@@ -1630,9 +1637,16 @@ def _before_replacing(clause: str) -> str:
     return clause[: m.start()] if m else clause
 
 
+# An aside on some of the people counted, set off by commas: "some 2,000 members of the
+# original force, many of them ill or lightly injured, had gone home" counts people who left.
+_ASIDE_ON_SOME = re.compile(
+    r",\s*(many|most|some|several|all|a few|few|half)\s+of\s+(them|whom)\b[^,;]*,", re.IGNORECASE
+)
+
+
 def moves_people(clause: str) -> bool:
     """Whether a clause sends, places or rotates people and names no casualty."""
-    clause = _before_replacing(clause)
+    clause = _ASIDE_ON_SOME.sub(",", _before_replacing(clause))
     if cyrillic(clause):
         moves = any_match(_MOVES_PEOPLE, clause) or any_match(_RU_MOVES_PEOPLE, clause)
         return moves and not _names_casualty_verb(clause)

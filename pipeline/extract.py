@@ -1005,7 +1005,10 @@ _EARLIER_VERSION = re.compile(
 # The kind of people a figure counts, named after "are": "of whom roughly 2,000 are engineering
 # troops".
 _PREDICATE_NOUN = re.compile(
-    r"\s*(?:are|were|sind|waren|sont|étaient|son|eran)\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.I
+    # "Around 1,000 of the newcomers are sappers"
+    r"\s*(?:of\s+(?:the|these|those)\s+[\w-]+\s+)?"
+    r"(?:are|were|sind|waren|sont|étaient|son|eran)\s+((?:[\w-]+\s+){0,2}[\w-]+)",
+    re.I,
 )
 # What a bare number bought counts things: "adding to the 54 it ordered in 2024".
 _BOUGHT_AFTER = re.compile(

@@ -81,7 +81,7 @@ _ONGOING = (
     r"atualmente|actualmente|attualmente|actuellement|zurzeit|aktuell|"
     r"there (are|is) (now )?|living|"
     r"(has|have) (begun|started) (sending|deploying)|"
-    r"sent|deployed|dispatched|arrived|stationed|employed|fighting|serving|"
+    r"sent|deployed|dispatched|arrived|stationed|employed|fighting|serving|assigned|"
     r"entsandt|stationiert|geschickt|befinden|eingesetzt|im Einsatz|seit|derzeit|depuis|desde|"
     r"envoyés?|déployés?|présents?|se trouvent|"
     r"desplegados?|enviados?|se encuentran|trabajan|destinados?|"
@@ -90,7 +90,7 @@ _ONGOING = (
 )
 _COMPLETED = (
     r"returned|return(ing)? home|came back|(have|has|had) come back|withdrawn|withdrew|"
-    r"pulled (out|back)|rotated (out|home|back)|left Russia|went home|"
+    r"pulled (out|back)|rotated (out|home|back)|left Russia|went home|gone home|"
     r"(forced|sent|ordered)(\s+\w+){0,3}\s+home|"
     r"(earlier|previous|first|initial) (deployments?|dispatch(es)?|contingents?|waves?|batch(es)?)|"
     r"zurückgekehrt|heimgekehrt|abgezogen|regresaron|regresado|volvieron|retirados?|"

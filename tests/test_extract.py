@@ -801,6 +801,20 @@ def test_own_people_deserters_corrections_and_purchases_are_not_listed(text, vet
             "troops sent",
             ("Deployment", "construction_troops"),
         ),
+        (
+            "The new arrivals bring the force to roughly 13,000. Around 1,000 of the newcomers "
+            "are sappers assigned to clear minefields around Sudzha.",
+            "Around 1,000",
+            "troops sent",
+            ("Deployment", "deminers"),
+        ),
+        (
+            "North Korea has about 11,000 troops in Russia. Some 2,000 members of the original "
+            "force, many of them ill or lightly injured, had gone home by ship in February.",
+            "Some 2,000",
+            "wounded",
+            ("Deployment", "troops"),
+        ),
     ],
 )
 def test_what_a_figure_counts_read_from_its_clause(text, figure_text, model_says, kind):

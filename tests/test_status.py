@@ -44,6 +44,8 @@ def _exchange(sentence: str, item: str, model: X = X.unknown) -> X:
         ("Moscow wants as many as 40,000 labourers next year.", "40,000", D.planned),
         ("Up to 3,000 more soldiers could be sent this winter.", "3,000", D.planned),
         ("Nearly 700 deminers returned home in April after clearing fields.", "700", D.completed),
+        ("Some 2,000 of the first soldiers had gone home by ship in May.", "2,000", D.completed),
+        ("About 1,000 are sappers assigned to clear minefields near Sudzha.", "1,000", D.ongoing),
         ("This comes after earlier deployments of 8,000 troops last year.", "8,000", D.completed),
         ("Rund 5.000 Soldaten sind in Kursk stationiert, so der Geheimdienst.", "5.000", D.ongoing),
         ("Pyongyang enviará 2.000 ingenieros el próximo mes.", "2.000", D.planned),
