@@ -1590,11 +1590,14 @@ def counts_other_people(label: str, clause_before: str = "") -> bool:
 # North Korea as a destination or host: "to North Korea", "in Pyongyang", "nach Nordkorea".
 _TO_KOREA = re.compile(
     # also placed there: "at an airfield near Pyongyang", "near the North Korean port of Wonsan"
-    r"\b(to|in|into|for|across|near|nach|in|en|à|a|hacia)\s+(the\s+)?(north korea|pyongyang|dprk|"
+    r"\b(to|in|into|for|across|near|at|nach|in|en|à|a|hacia)\s+(the\s+)?"
+    r"(north korea|pyongyang|dprk|"
     r"north korean (port|city|town) of|"
     r"nordkorea|pjöngjang|corée du nord|corea del norte|pionyang|"
     # its other cities: "at an airfield near Wonsan"
-    r"wonsan|chongjin|hamhung|hamhŭng|nampo|rason|rajin|sinuiju|kaesong)\b",
+    r"wonsan|chongjin|hamhung|hamhŭng|nampo|rason|rajin|sinuiju|kaesong|"
+    # and its launch, naval and nuclear sites: "at the Sohae launch site"
+    r"sohae|tonghae|sinpo|yongbyon|sunan)\b",
     re.IGNORECASE,
 )
 

@@ -828,6 +828,7 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
         and casualty is None
         and not _korea_near(ctx, figure.start)
         and not _more_of_a_group_counted_before(ctx, figure, s)
+        and not _estimate_of_a_kind_asked_about(ctx, figure, s)
     ):
         return None
     if _refers_back(ctx, figure):
@@ -835,6 +836,17 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
     if largest == 1 and personnel is None and casualty is None:
         return None  # "one Moscow economist joked": one person who is neither sent nor lost
     return Screened(figure, evidence, s, e, personnel, casualty)
+
+
+def _estimate_of_a_kind_asked_about(ctx: ArticleContext, figure: Figure, start: int) -> bool:
+    """Whether a bare figure is an estimate of a kind of personnel named in the sentence before,
+    in a passage about North Korea: a hearing's answer "Civilian workers are a separate
+    category, and the number is higher. Our best estimate is between 15,000 and 20,000"."""
+    return bool(
+        _ESTIMATE_IS_BEFORE.search(ctx.text, start, figure.start)
+        and personnel_named_last(_sentence_and_previous(ctx, start, figure.start)) is not None
+        and mentions_korea(ctx.text[max(0, start - 3 * _PASSAGE) : figure.start])
+    )
 
 
 # A bare figure that updates, compares or confirms the count just before it in its sentence
@@ -946,7 +958,7 @@ _LIMIT_BEFORE = re.compile(
 )
 # A figure given as someone's estimate of a number asked about: "Our own estimate is 9,000".
 _ESTIMATE_IS_BEFORE = re.compile(
-    r"\b(estimate|figure|number|count|assessment|reckoning)\s+(is|was|would be)\s+$",
+    r"\b(estimate|figure|number|count|assessment|reckoning)\s+(is|was|would be)\s+(between\s+)?$",
     re.IGNORECASE,
 )
 _PASSAGE = 600  # characters: about a paragraph

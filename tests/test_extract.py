@@ -1269,9 +1269,18 @@ def test_work_abroad_in_another_clause_keeps_the_figure():
     ]
 
 
-def test_russians_sent_to_north_korea_stay_listed():
-    ctx = prepare("Moscow has sent some 50 Russian military advisers to North Korea, Seoul said.")
-    assert ctx.labels == ["some 50 Russian military advisers"]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow has sent some 50 Russian military advisers to North Korea, Seoul said.",
+        # a North Korean site names the country: "at the Sohae launch site"
+        "We believe about 150 Russian technicians are at the Sohae launch site, helping with "
+        "satellite launches.",
+    ],
+)
+def test_russians_sent_to_north_korea_stay_listed(text):
+    assert len(prepare(text).labels) == 1
+    assert "Russian" in prepare(text).labels[0]
 
 
 def test_a_bare_figure_that_updates_or_confirms_the_one_before_counts_the_same_kind():
@@ -2589,6 +2598,23 @@ def test_an_estimate_answering_a_question_takes_the_kind_asked_about():
     )
     record = _verdict_record(text, "9,000", "workers sent")
     assert record.personnel_type.value == "troops"
+
+
+def test_an_estimate_of_a_kind_named_in_the_answer_before_is_listed():
+    text = (
+        "ASHE: North Korea has about 11,000 troops in Kursk.\n\n"
+        # far enough that the bare figure's own passage does not name North Korea
+        + "SEN. OKAFOR: Thank you. I want to turn to the committee's schedule for a moment. " * 6
+        + "And labourers?\n\n"
+        "ASHE: Civilian workers are a separate category, and the number is higher. Our best "
+        "estimate is between 15,000 and 20,000, in the Russian Far East and around Moscow."
+    )
+    assert any(f.label.startswith("15,000 and 20,000") for f in prepare(text).figures)
+    # a bare estimate with no kind of people named before it stays out
+    text = text.replace("And labourers?", "And prices?").replace(
+        "Civilian workers are a separate category", "Prices are a separate matter"
+    )
+    assert not any(f.label.startswith("15,000 and 20,000") for f in prepare(text).figures)
 
 
 def test_a_year_in_a_comparison_does_not_make_a_sentence_history():
