@@ -984,6 +984,31 @@ def _kind_counted_before(ctx: ArticleContext, figure: Figure, sentence_start: in
     )
 
 
+# "The number" a bare figure gives is the passage's total, not a part named last: "etwa 14.000
+# nordkoreanische Soldaten ..., darunter rund 1.500 Pioniere ... Noch im Dezember hatte der HUR
+# die Zahl auf 12.000 beziffert".
+_THE_NUMBER_AT_BEFORE = re.compile(
+    r"\b(the|its|their|that|die|diese|la|le|el|su|sua)\s+(figure|number|total|count|tally|"
+    r"estimate|Zahl|Gesamtzahl|Schätzung|chiffre|nombre|total|cifra|número|numero|stima)\s+"
+    r"(at|to|auf|à|a|en|em|in)\s+((some|about|around|roughly|rund|etwa|environ|unos|cerca de|"
+    r"circa)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _kind_of_the_total_before(
+    ctx: ArticleContext, figure: Figure, sentence_start: int
+) -> str | None:
+    """The personnel type of the largest earlier figure of the passage that names one."""
+    counted = [
+        (f.count.best or f.count.high or 0, kind)
+        for f in ctx.found
+        if sentence_start - _PASSAGE <= f.start < figure.start
+        and (kind := subtype_from_words("deployment", f.label))
+    ]
+    return max(counted, key=lambda c: c[0])[1] if counted else None
+
+
 def _more_of_a_group_counted_before(ctx: ArticleContext, figure: Figure, start: int) -> bool:
     """Whether a bare figure adds to a group an earlier figure of the passage counted ("2.500
     militari del genio ... Altri 3.000 dovrebbero partire entro giugno")."""
@@ -1063,7 +1088,11 @@ def _record_kind(
     if named is None and record_type == "deployment" and casualty is None:
         # a bare figure ("That compares with the 10,000 that the Pentagon gave") counts the
         # kind of people named just before it, not whatever the model drifted to
-        named = personnel_named_last(_sentence_and_previous(ctx, s, figure.start))
+        named = (
+            _kind_of_the_total_before(ctx, figure, s)
+            if _THE_NUMBER_AT_BEFORE.search(ctx.text, s, figure.start)
+            else None
+        ) or personnel_named_last(_sentence_and_previous(ctx, s, figure.start))
         if named is None and (
             _MORE_OF_THEM_BEFORE.search(ctx.text, s, figure.start)
             or _ADDED_AFTER.match(ctx.text, figure.end)
@@ -1207,6 +1236,15 @@ def record_from_verdict(
             # "The lowest estimate comes from the Centre ..., which put the figure at roughly
             # 9,000": an estimate of the article's count, whatever the model said; its kind is
             # read from the words as for any deployment or casualty
+            kind = ("deployment", "troops")
+        if (
+            kind is None
+            and screened.casualty is None
+            and _more_of_a_group_counted_before(ctx, figure, s)
+        ):
+            # "около 2 тыс. военных строителей ... Ещё 3 тыс. ожидаются до лета": more of the
+            # group a figure just before counted, which the model took for something else; the
+            # kind is the one counted before (_record_kind)
             kind = ("deployment", "troops")
         if kind is None:
             return None

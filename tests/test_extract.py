@@ -409,6 +409,43 @@ def test_more_of_them_after_a_sentence_of_losses_are_the_kind_named_before(tail,
     assert record.personnel_type.value == "deminers"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В январе в Курскую область были переброшены около 2 тыс. северокорейских военных "
+        "строителей. Ещё 3 тыс. ожидаются до лета.",
+        "In January about 2,000 North Korean military builders reached Kursk. Another 3,000 "
+        "are expected before the summer.",
+    ],
+)
+def test_more_of_a_group_the_model_took_for_something_else_are_that_group(text):
+    record = _verdict_record(text, "3", "something else")
+    assert type(record).__name__ == "Deployment"
+    assert record.personnel_type.value == "construction_troops"
+    assert record.status.value == "planned"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure_text"),
+    [
+        (
+            "Der HUR zufolge sind etwa 14.000 nordkoreanische Soldaten in Russland, darunter "
+            "rund 1.500 Pioniere, die Brücken bauen. Noch im Dezember hatte der HUR die Zahl "
+            "auf 12.000 beziffert.",
+            "12.000",
+        ),
+        (
+            "Kyiv says about 14,000 North Korean soldiers are in Russia, including some 1,500 "
+            "engineers building bridges. In December it had put the number at 12,000.",
+            "12,000",
+        ),
+    ],
+)
+def test_the_number_a_bare_figure_gives_is_the_total_not_the_part_named_last(text, figure_text):
+    record = _verdict_record(text, figure_text, "military engineers sent")
+    assert record.personnel_type.value == "troops"
+
+
 def test_a_million_not_tied_to_north_korea_is_someone_elses():
     text = (
         "North Korean troops fought near Kursk. Ukraine's General Staff says Russia has lost more "
