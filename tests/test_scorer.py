@@ -735,6 +735,7 @@ def test_default_golden_dir():
         "dev29",
         "dev30",
         "dev31",
+        "dev32",
         "holdout",
     ],
 )
