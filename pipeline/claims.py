@@ -283,7 +283,7 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
             # "batallones de construcción", "bataillons de construction"
             r"(brigad\w*|batal\w*|bataill\w*|battaglion\w*)\s+(de|di|da|del|du)\s+"
             r"(la\s+)?(constru\w*|costruzion\w*)|"
-            r"constructores militares|militärische\w* Bauarbeiter|"
+            r"constructores militares|militares constructores|militärische\w* Bauarbeiter|"
             r"military builders|bausoldaten|baupionier|baubataillon|militärbau|"
             r"soldados de construcci[óo]n|trabajadores militares|obreros militares|"
             r"militares de la construcci[óo]n|militares de constru[çc][ãa]o|"
@@ -291,7 +291,8 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"soldats-bâtisseurs|"
             r"bâtisseurs|militaires du bâtiment|ouvriers militaires|operai militari|"
             r"oper[áa]rios militares|trabalhadores militares|"
-            r"costruttori militari|edili militari|truppe (di|da|del genio di) costruzione|"
+            r"costruttori militari|militari costruttori|edili militari|"
+            r"truppe (di|da|del genio di) costruzione|"
             # Portuguese: "militares de engenharia de construção", "construtores militares"
             r"engenharia de constru[çc][ãa]o|construtores militares|constru[çc][ãa]o militar|"
             r"trabalhadores militares da constru[çc][ãa]o|militares da constru[çc][ãa]o",

@@ -660,8 +660,8 @@ def _total_of_things(ctx: ArticleContext, sentence_start: int, position: int) ->
 def _clause_after(ctx: ArticleContext, figure: Figure) -> str:
     # not at a separator inside a number: "two 5,000-tonne destroyers"
     # (nor past a colon: "about 6,000 more personnel by the summer: 5,000 military construction
-    # troops and 1,000 deminers" lists the parts)
-    return re.split(r"[;:!?\n]|[,.](?!\d)", ctx.text[figure.end : figure.end + 90])[0]
+    # troops and 1,000 deminers" lists the parts; nor into a table's next cell)
+    return re.split(r"[;:!?\n|]|[,.](?!\d)", ctx.text[figure.end : figure.end + 90])[0]
 
 
 def _head(ctx: ArticleContext, figure: Figure) -> str:
@@ -712,6 +712,9 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
     before = re.split(r"[.;!?\n]", ctx.text[max(0, figure.start - 120) : figure.start])[-1]
     named_words = f"{figure.label} {head}"
     loss = subtype_from_words("casualty", figure.label)  # the loss its own words name
+    row_label = _row_label(ctx.text, figure.start)
+    if personnel_in_phrase(row_label) is not None:
+        before = ""  # a table row's first cell names the people counted ("Obreros civiles")
     if (
         counts_things(named_words) and personnel_in_phrase(named_words) is None and loss is None
     ) or counts_other_people(own_words, before):
@@ -781,7 +784,11 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
     # troops]" names its kind just after; read on to the end of the noun phrase ("some 5,000
     # soldiers of the Korean People's Army's [construction brigades]")
     phrase = _NOUN_PHRASE_END.split(" ".join(clause.split()[:9]), maxsplit=1)[0]
-    personnel = subtype_from_words("deployment", figure.label) or personnel_in_phrase(phrase)
+    personnel = (
+        subtype_from_words("deployment", figure.label)
+        or personnel_in_phrase(phrase)
+        or personnel_in_phrase(row_label)
+    )
     if personnel in ("troops", "military_engineers") and names_personnel(
         phrase, "construction_troops"
     ):
@@ -794,7 +801,7 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
         # "dozens of 170mm Koksan self-propelled guns", but "Two North Koreans captured near
         # the village of ..." are people
         return None
-    if counts_other_things(figure.label, phrase):
+    if counts_other_things(figure.label, phrase) and personnel_in_phrase(row_label) is None:
         return None  # "about 4,400 new homes", "85 concerts", "9 países"
     if personnel != "workers" and _only_years_before(evidence, 2000):
         return None  # "some 1,500 men of the Soviet 25th Army in 1945": no troops went then
@@ -836,6 +843,18 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
     if largest == 1 and personnel is None and casualty is None:
         return None  # "one Moscow economist joked": one person who is neither sent nor lost
     return Screened(figure, evidence, s, e, personnel, casualty)
+
+
+def _row_label(text: str, position: int) -> str:
+    """The first cell of the table row a figure stands in, when the figure is in a later cell
+    ("Zapadores | 1.000 | NIS | Regresaron a Corea del Norte en marzo": the 1.000 are sappers);
+    else ""."""
+    line = line_at(text, position)
+    if not is_table_row(line):
+        return ""
+    line_start = text.rfind("\n", 0, position) + 1
+    first, _, _ = line.partition(" | ")
+    return first if position >= line_start + len(first) + 3 else ""
 
 
 def _estimate_of_a_kind_asked_about(ctx: ArticleContext, figure: Figure, start: int) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.clean import line_at
+from pipeline.clean import is_table_row, line_at
 from pipeline.grounding import sentence_spans
 from pipeline.prefilter import any_match, cyrillic, finditer, fold, may_match
 from pipeline.quantities import find_numbers, hedge_end, hedge_start, parse_count
@@ -371,6 +371,8 @@ def _portuguese_dos(text: str, number: tuple[int, int, int]) -> bool:
 def _label(text: str, start: int, end: int) -> str:
     # never into the next paragraph: "... в 1,5 тыс.\n\nСтроители сменили саперов"
     tail = _PARAGRAPH_BREAK.split(text[end : end + 80], maxsplit=1)[0]
+    if is_table_row(line_at(text, start)):
+        tail = tail.split("\n", 1)[0]  # nor into a table's next row
     words: list[str] = []
     for m in _WORD.finditer(tail):
         token = m.group()
@@ -388,9 +390,14 @@ def _label(text: str, start: int, end: int) -> str:
 
 
 def in_heading(text: str, pos: int) -> bool:
-    """True when ``pos`` lies on a line that does not read as prose (a headline or label)."""
+    """True when ``pos`` lies on a line that does not read as prose (a headline or label); a
+    table's row ("Tropas en la región de Kursk | unos 9.000 | NIS | En el frente") is data."""
     line = line_at(text, pos).strip()
-    return not re.search(r"[.!?:;,\"'”»)]$", line) and len(line.split()) <= 20
+    return (
+        not re.search(r"[.!?:;,\"'”»)]$", line)
+        and len(line.split()) <= 20
+        and not is_table_row(line)
+    )
 
 
 def find_figures(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Figure]:

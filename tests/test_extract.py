@@ -3065,3 +3065,29 @@ def test_a_kind_named_at_the_end_of_a_long_noun_phrase_but_not_past_a_colon():
     assert kinds["Some 5,000"] == "construction_troops"
     # the total's own words name no kind: its parts, after the colon, are not its kind
     assert kinds["about 6,000"] != "construction_troops"
+
+
+_TABLE = (
+    "Corea del Norte cambia su despliegue en Rusia. Estas son las cifras que manejan:\n\n"
+    "Fuerza | Cifra | Fuente | Situación\n"
+    "Tropas en la región de Kursk | unos 9.000 | NIS | En el frente\n"
+    "Zapadores | 1.000 | NIS | Regresaron a Corea del Norte en marzo\n"
+    "Militares constructores | unos 4.000 | NIS | Reparan vías férreas; otros 2.000 previstos\n"
+    "Obreros civiles | más de 15.000 | Ministerio de Unificación | Obras en el Extremo Oriente\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("figure_text", "kind"),
+    [
+        ("unos 9.000", "troops"),
+        ("1.000", "deminers"),
+        ("unos 4.000", "construction_troops"),
+        ("2.000", "construction_troops"),
+        ("más de 15.000", "workers"),
+    ],
+)
+def test_a_figure_in_a_table_row_counts_the_people_its_first_cell_names(figure_text, kind):
+    # a row is no headline, its first cell names the people, and the next cell or row is not
+    # the figure's noun phrase ("Reparan vías férreas", "Obreros" on the next line)
+    assert _verdict_record(_TABLE, figure_text, "troops sent").personnel_type.value == kind
