@@ -1655,6 +1655,9 @@ def _claimant(
     if start is None or end is None:
         found = _found(ctx, proposed)
         return resolve_name(found, len(ctx.text), ctx.sources) if found else None
+    cell = _source_cell(ctx.text, start)
+    if cell:
+        return cell  # "Tropas en la región de Kursk | unos 9.000 | NIS | En el frente"
     s, e = sentence_around(ctx.text, start, end)
     context_start = min(s, start)
     named = claimant_at(ctx.text, context_start, max(e, end), ctx.sources)
@@ -1666,6 +1669,43 @@ def _claimant(
         if resolved:
             return resolved
     return carried_over(ctx.text, context_start, ctx.sources)
+
+
+# A table's column of sources: "Fuerza | Cifra | Fuente | Situación".
+_SOURCE_COLUMN = re.compile(
+    r"(sources?|claimed by|according to|fuentes?|según|quelle|quellen|laut|fonte|fonti|"
+    r"источник|джерело)",
+    re.IGNORECASE,
+)
+
+
+def _source_cell(text: str, position: int) -> str | None:
+    """The cell under a table's source column in the row at ``position`` ("NIS"), if the row's
+    table has a header row that names one."""
+    line_start = text.rfind("\n", 0, position) + 1
+    row = line_at(text, position)
+    if not is_table_row(row):
+        return None
+    header = row
+    pos = line_start
+    while pos > 0:  # the first row of the table the row belongs to
+        previous_start = text.rfind("\n", 0, pos - 1) + 1
+        previous = text[previous_start : pos - 1]
+        if not is_table_row(previous):
+            break
+        header, pos = previous, previous_start
+    if header == row:
+        return None
+    columns = [c.strip() for c in header.split(" | ")]
+    cells = [c.strip() for c in row.split(" | ")]
+    for k, column in enumerate(columns):
+        if (
+            _SOURCE_COLUMN.fullmatch(column)
+            and k < len(cells)
+            and any(ch.isalpha() for ch in cells[k])
+        ):
+            return cells[k]
+    return None
 
 
 def _numbers(count: Count) -> tuple[int | None, int | None, int | None]:

@@ -79,6 +79,8 @@ _ONGOING = (
     r"present|operating|posted|there)|"
     r"remain(s|ed)?|stay(s|ed)?|presence|(are|is) (now )?(in|inside|on)\b|currently|"
     r"atualmente|actualmente|attualmente|actuellement|zurzeit|aktuell|"
+    # at the front now: a table's "En el frente"
+    r"at the front(line)?|en el frente|au front|an der Front|al fronte|na frente|"
     r"there (are|is) (now )?|living|"
     r"(has|have) (begun|started) (sending|deploying)|"
     r"sent|deployed|dispatched|arrived|stationed|employed|fighting|serving|assigned|"

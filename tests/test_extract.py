@@ -3091,3 +3091,12 @@ def test_a_figure_in_a_table_row_counts_the_people_its_first_cell_names(figure_t
     # a row is no headline, its first cell names the people, and the next cell or row is not
     # the figure's noun phrase ("Reparan vías férreas", "Obreros" on the next line)
     assert _verdict_record(_TABLE, figure_text, "troops sent").personnel_type.value == kind
+
+
+@pytest.mark.parametrize(
+    ("figure_text", "claimant"),
+    [("unos 9.000", "NIS"), ("más de 15.000", "Ministerio de Unificación")],
+)
+def test_a_table_row_takes_its_claimant_from_the_source_column(figure_text, claimant):
+    record = _verdict_record(_TABLE, figure_text, "troops sent")
+    assert record.claimant == claimant

@@ -46,6 +46,7 @@ def _exchange(sentence: str, item: str, model: X = X.unknown) -> X:
         ("Nearly 700 deminers returned home in April after clearing fields.", "700", D.completed),
         ("Some 2,000 of the first soldiers had gone home by ship in May.", "2,000", D.completed),
         ("About 1,000 are sappers assigned to clear minefields near Sudzha.", "1,000", D.ongoing),
+        ("Tropas en la región de Kursk | unos 9.000 | NIS | En el frente", "9.000", D.ongoing),
         ("This comes after earlier deployments of 8,000 troops last year.", "8,000", D.completed),
         ("Rund 5.000 Soldaten sind in Kursk stationiert, so der Geheimdienst.", "5.000", D.ongoing),
         ("Pyongyang enviará 2.000 ingenieros el próximo mes.", "2.000", D.planned),
