@@ -269,7 +269,7 @@ _PERSONNEL_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "deminers",
         re.compile(
-            r"demin|mine[- ]clear|sapper|minenräum|entminung|démineur|"
+            r"demin|démin|mine[- ]clear|sapper|minenräum|entminung|"
             r"desminado|zapador|sminator|artificier|sminament|sapador|desminag",
             re.IGNORECASE,
         ),
@@ -1603,6 +1603,16 @@ _TO_KOREA = re.compile(
 )
 
 
+def russians_sent_to_north_korea(label: str, sentence: str) -> bool:
+    """Whether a figure's words name Russians in a sentence that places them in North Korea
+    ("Quelque 60 instructeurs russes se trouvent en Corée du Nord"): a deployment the other way,
+    though "Russes" alone counts Russians elsewhere."""
+    return bool(_RUSSIAN_WORD.search(label)) and bool(_TO_KOREA.search(sentence))
+
+
+_RUSSIAN_WORD = re.compile(r"\b(Russian|Russians|russes?|rus[oa]s|russi|russische\w*)\b", re.I)
+
+
 def counts_russians_elsewhere(label: str, sentence: str) -> bool:
     """Whether a hedged figure counts Russians in a sentence that does not send them to North
     Korea ("held more than 6,000 Russian servicemen in all"): Russians are a record only when
@@ -1627,8 +1637,10 @@ _MOVES_PEOPLE = re.compile(
 # Losses named only as the reason for sending more: "sent 4,000 more soldiers to make up for
 # its losses" counts soldiers sent. What follows one of these is cut before looking for a loss.
 _REPLACING = re.compile(
-    r"\b(to make up for|to replace|replacing|to replenish|to compensate for|to offset|"
-    r"um .{0,30}zu ersetzen|pour remplacer|pour compenser|para reemplazar|para compensar)\b",
+    r"\b(to make up for|to replace|replacing|to replenish|to compensate for|to offset|to fill|"
+    r"to make good|um .{0,30}zu ersetzen|pour remplacer|pour compenser|pour combler|"
+    r"para reemplazar|para compensar|para cubrir|per colmare|per rimpiazzare|per sostituire|"
+    r"para repor|para substituir)\b",
     re.IGNORECASE,
 )
 

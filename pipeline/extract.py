@@ -67,6 +67,7 @@ from pipeline.claims import (
     personnel_in_phrase,
     personnel_named_last,
     refers_to_north_korea,
+    russians_sent_to_north_korea,
     russias_own,
     sent_elsewhere,
     someone_elses,
@@ -406,6 +407,9 @@ _NOUN_PHRASE_END = re.compile(
     r"\b(are|is|were|was|have|has|had|will|would|could|may|might|to|in|at|on|from|for|with|"
     r"who|which|that|said|says|sind|waren|haben|wurden|werden|nach|sont|ont|à|"
     r"dans|son|están|han|fueron|en|"
+    # a relative pronoun or a place's preposition: "au moins 1 000 qui déminent les champs",
+    # "plusieurs milliers sur les chantiers de Vladivostok"
+    r"qui|que|che|sur|pour|par|avec|chez|"
     r"в|во|на|из|к|для|с|со|по|у|от|до|за|были|был|была|будут|будет|который|которые|которых|"
     r"что|уже|также)\b",
     re.IGNORECASE,
@@ -715,12 +719,15 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
     row_label = _row_label(ctx.text, figure.start)
     if personnel_in_phrase(row_label) is not None:
         before = ""  # a table row's first cell names the people counted ("Obreros civiles")
+    evidence, s, e = _evidence(ctx, figure.start, figure.end)
     if (
         counts_things(named_words) and personnel_in_phrase(named_words) is None and loss is None
-    ) or counts_other_people(own_words, before):
+    ) or (
+        counts_other_people(own_words, before)
+        and not russians_sent_to_north_korea(own_words, evidence)
+    ):
         return None  # "74 of 96 drones", but "2,000 rocket launcher operators" are people and
-        # "about 90 wounded by mines" are losses
-    evidence, s, e = _evidence(ctx, figure.start, figure.end)
+        # "about 90 wounded by mines" are losses; Russian instructors in North Korea are sent
     if counts_people_in_general(own_words, evidence) and not (
         _MORE_OF_THEM_BEFORE.search(before) and names_north_korea(_sentence_and_previous(ctx, s, e))
     ):
@@ -795,6 +802,8 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
         personnel = "construction_troops"  # "até seis mil militares de engenharia [de construção]"
     if personnel is None and (predicate := _PREDICATE_NOUN.match(clause)):
         personnel = personnel_in_phrase(predicate.group(1))  # "of whom 2,000 are engineers"
+    if personnel is None and (relative := _RELATIVE_CLAUSE.match(clause)):
+        personnel = personnel_in_phrase(relative.group(1))  # "au moins 1 000 qui déminent"
     if _BOUGHT_AFTER.match(ctx.text, figure.end):
         return None  # "adding to the 54 it ordered in 2024"
     if personnel is None and loss is None and counts_things(phrase) and not names_someone(phrase):
@@ -860,10 +869,15 @@ def _row_label(text: str, position: int) -> str:
 def _estimate_of_a_kind_asked_about(ctx: ArticleContext, figure: Figure, start: int) -> bool:
     """Whether a bare figure is an estimate of a kind of personnel named in the sentence before,
     in a passage about North Korea: a hearing's answer "Civilian workers are a separate
-    category, and the number is higher. Our best estimate is between 15,000 and 20,000"."""
+    category, and the number is higher. Our best estimate is between 15,000 and 20,000", an
+    interview's "Et les ouvriers civils ? Ils sont plusieurs milliers sur les chantiers"."""
+    leading = _sentence_and_previous(ctx, start, figure.start)
     return bool(
-        _ESTIMATE_IS_BEFORE.search(ctx.text, start, figure.start)
-        and personnel_named_last(_sentence_and_previous(ctx, start, figure.start)) is not None
+        (
+            _ESTIMATE_IS_BEFORE.search(ctx.text, start, figure.start)
+            or ctx.text[:start].rstrip().endswith("?")
+        )
+        and personnel_named_last(leading) is not None
         and mentions_korea(ctx.text[max(0, start - 3 * _PASSAGE) : figure.start])
     )
 
@@ -1066,6 +1080,11 @@ _PREDICATE_NOUN = re.compile(
     r"(?:are|were|sind|waren|sont|étaient|son|eran)\s+((?:[\w-]+\s+){0,2}[\w-]+)",
     re.I,
 )
+# What a relative clause says the people counted do: "J'en compte au moins 1 000 qui déminent
+# les champs autour de Soudja".
+_RELATIVE_CLAUSE = re.compile(
+    r"\s*(?:who|qui|que|che|die|der|которые|які)\s+((?:[\w'-]+\s+){0,2}[\w'-]+)", re.IGNORECASE
+)
 # What a bare number bought counts things: "adding to the 54 it ordered in 2024".
 _BOUGHT_AFTER = re.compile(
     r"\s+(it|they|we)\s+(had\s+|has\s+|have\s+)?(ordered|bought|purchased|acquired)\b", re.I
@@ -1074,6 +1093,8 @@ _BOUGHT_AFTER = re.compile(
 
 # North Koreans as people, with no kind named: soldiers, unless their sentence puts them to work.
 _NORTH_KOREANS = re.compile(r"\bNorth Koreans\b|\bNordkoreaner\b|\bNord-Coréens\b", re.I)
+# "Men" as the noun a figure counts: "5 000 hommes rentrés au pays", "rund 6.000 Mann".
+_MEN = re.compile(r"^\S+(\s+\S+){0,3}?\s+(men|Mann|Männer|hommes|hombres|uomini|homens)\b", re.I)
 _AT_WORK = re.compile(
     r"\b(work\w*|labou?r\w*|jobs?|construction sites?|factor(y|ies)|farms?|logging|wages?|"
     r"Arbeit\w*|travail\w*|trabaj\w*)\b",
@@ -1129,11 +1150,13 @@ def _record_kind(
             named = "workers"
         if (
             named is None
-            and _NORTH_KOREANS.search(_sentence_and_previous(ctx, s, e))
+            and (
+                _NORTH_KOREANS.search(_sentence_and_previous(ctx, s, e)) or _MEN.match(figure.label)
+            )
             and not _AT_WORK.search(screened.evidence)
         ):
             # "as many as 15,000 North Koreans are in Russia now"; "How many North Koreans
-            # face you? - We count about 1,500 in our sector"
+            # face you? - We count about 1,500 in our sector"; "5 000 hommes rentrés au pays"
             named = "troops"
         if named is None and _ESTIMATE_IS_BEFORE.search(ctx.text, s, figure.start):
             # an estimate answering a question two sentences back: "Seoul says about 10,000

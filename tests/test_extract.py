@@ -3100,3 +3100,38 @@ def test_a_figure_in_a_table_row_counts_the_people_its_first_cell_names(figure_t
 def test_a_table_row_takes_its_claimant_from_the_source_column(figure_text, claimant):
     record = _verdict_record(_TABLE, figure_text, "troops sent")
     assert record.claimant == claimant
+
+
+_INTERVIEW = (
+    "Combien de soldats nord-coréens sont aujourd'hui en Russie ?\nSelon mes estimations, "
+    "environ 12 000 militaires.\n\nLes premiers contingents sont-ils rentrés ?\nPour l'essentiel, "
+    "oui. Les services sud-coréens parlent de 5 000 hommes rentrés au pays l'hiver dernier. "
+    "Selon la même source, une relève d'environ 3 000 soldats est arrivée en février pour "
+    "combler les pertes.\n\nOn parle aussi de démineurs…\nOui. J'en compte au moins 1 000 qui "
+    "déminent les champs autour de Soudja.\n\nEt les ouvriers civils ?\nIls sont plusieurs "
+    "milliers sur les chantiers de Vladivostok.\n\nLes échanges vont-ils dans les deux sens ?\n"
+    "Oui. Quelque 60 instructeurs russes se trouvent en Corée du Nord."
+)
+
+
+@pytest.mark.parametrize(
+    ("figure_text", "model_says", "kind"),
+    [
+        # "men" with no work named are soldiers
+        ("5 000", "workers sent", "troops"),
+        # losses named only as the reason for a relief
+        ("environ 3 000", "killed or wounded", "troops"),
+        # a relative clause says what the people counted do
+        ("au moins 1 000", "troops sent", "deminers"),
+        # an answer to a question that names the kind
+        ("plusieurs milliers", "troops sent", "workers"),
+        # Russians placed in North Korea are sent the other way, not Russians elsewhere
+        ("Quelque 60", "troops sent", "other"),
+    ],
+)
+def test_an_interview_s_answers_count_the_people_asked_about(figure_text, model_says, kind):
+    # no-break spaces in the figures, as French typesetting has them (labels read them as spaces)
+    text = _INTERVIEW.replace(" 000", "\u202f000")
+    record = _verdict_record(text, figure_text, model_says)
+    assert type(record).__name__ == "Deployment"
+    assert record.personnel_type.value == kind
