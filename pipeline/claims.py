@@ -368,6 +368,7 @@ _CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"captured|prisoners?|POWs?|custody|captivity|gefangen|captur[ée]s?|prisonniers?|"
             r"capturados?|prisioneros?|prigionier[io]|catturat[io]|"
+            r"captivité|cautiverio|cativeiro|prigionia|"
             # held by the other side: "Three North Koreans are held in Ukraine", "detenuti"
             r"(are|were|is|being) (now )?held (in|by) Ukrain\w*|held by (Kyiv|Kiev)|"
             r"detained|detenut[io]|détenus|"
@@ -872,7 +873,7 @@ _CASUALTY_VERBS = re.compile(
 
 _KOREA = re.compile(
     r"north korea|korean|pyongyang|dprk|kim jong|nordkorea|pjöngjang|corée du nord|coréen|"
-    r"corea del norte|norcorean|pionyang|corea del nord|nordcorean|coreani|coreia do norte|"
+    r"corea del norte|norcorean|pionyang|corea del nord|nordcorea|coreani|coreia do norte|"
     r"norte-corean",
     re.IGNORECASE,
 )
@@ -1161,7 +1162,8 @@ def other_state_acts(clause_before: str, sentence: str) -> bool:
 
 # Places North Korea sends people to that are not Russia: "roughly 100,000 workers to China".
 _ELSEWHERE = re.compile(
-    r"\b(to|in|into|across|reached|of|near|outside|from|nach|en|à|au|aux|a)\s+(the\s+)?(China|Chine|"
+    r"\b(to|in|into|across|reached|of|near|outside|from|nach|en|à|au|aux|a|na|no|em|nella|nel)"
+    r"\s+(the\s+)?(China|Chine|"
     r"Cambodia|Cambodge|"
     r"Camboya|Dandong|Hunchun|Yanji|Shenyang|Helong|Yanbian|Jilin|Liaoning|Changchun|"
     r"Kambodscha|Laos|Vietnam|Mongolia|Mongolei|Mongolie|Kuwait|Koweït|Qatar|Katar|Oman|"
@@ -1171,7 +1173,10 @@ _ELSEWHERE = re.compile(
     r"Lituania|Poland|Polen|Pologne|Polonia|Latvia|Lettland|Letonia|Lettonie|Estonia|Estland|"
     r"Estonie|Romania|Rumänien|Roumanie|Rumania|"
     r"Finland|Finnland|Germany|Deutschland|South\s+Korea|Südkorea|Corée\s+du\s+Sud|"
-    r"Corea\s+del\s+Sur|Japan|Japon|Japón|Taiwan)\b|"
+    r"Corea\s+del\s+Sur|Japan|Japon|Japón|Taiwan|"
+    # Portuguese and Italian: "200 militares destacados na Roménia"
+    r"Roménia|Romênia|Letónia|Letônia|Lituânia|Polónia|Polônia|Estónia|Estônia|Alemanha|"
+    r"Coreia\s+do\s+Sul|Japão|Lettonia|Germania|Giappone|Corea\s+del\s+Sud)\b|"
     # "some 1,100 in 14 African countries"
     r"\b(to|in|into|across)\s+(the\s+)?(border\s+)?(city|town)\s+of\s+(Dandong|Hunchun|Yanji)\b|"
     r"\b(to|in|into|across)\s+(\d+\s+|several\s+|other\s+|a\s+dozen\s+)?(African|Asian|Arab|"
@@ -1380,6 +1385,7 @@ def counts_other_things(label: str, phrase: str) -> bool:
 # about 3,500 troops on the disputed islands", "Russia plans to station about 50,000 troops".
 _RUSSIA_OWN_BEFORE = re.compile(
     r"\b(Russia|Moscow|the Kremlin|Putin|Russland|Moskau|Russie|Moscou|Rusia|Moscú|"
+    r"Россия|Москва|Кремль|Росія|"
     r"Russia's (own )?(army|military|armed forces|forces|defen[cs]e ministry|industry)|"
     r"Russian (army|forces|units|troops|soldiers|brigades|regiments|battalions|"
     r"military|plants|factories|firms|companies|industry)|(el ejército|las fuerzas) rus[oa]s?|"
@@ -1389,7 +1395,10 @@ _RUSSIA_OWN_BEFORE = re.compile(
     r"recruit|recruits|recruited|mobili[sz]e[sd]?|form|forms|formed|add|adds|added|maintain|"
     r"maintains|maintained|employ|employs|employed|lost|loses|lose|losing|pierde|perdió|perd\w*|"
     r"verliert|verlor|verloren|recluta\w*|reclutó|recrut\w*|rekrutier\w*|train|trains|"
-    r"trained)\b[^;]*$",
+    r"trained|"
+    # "Россия ежемесячно набирает около 30 тыс. контрактников"
+    r"набирает|набрала|вербует|завербовала|теряет|потеряла|мобилизовала|набирає|втрачає)\b"
+    r"[^;]*$",
     re.IGNORECASE,
 )
 
@@ -1531,10 +1540,22 @@ _RUSSIA_OWN_INVERTED = re.compile(
 )
 
 
+# The size of Russia's own forces: "Russia's own grouping in the Kursk region numbers some
+# 45,000" (but "North Korea's contingent in Russia now numbers some 13,000 troops").
+_RUSSIA_OWN_NUMBERS = re.compile(
+    r"\bRussia's own\s+(\S+\s+){0,6}?(numbers|numbered|totals|totalled|totaled)\b[^;]*$",
+    re.IGNORECASE,
+)
+
+
 def russias_own(clause_before: str) -> bool:
     """Whether a figure counts Russia's own people: Russia keeps, stations, hires, recruits or
     loses them, with no North Korea named between Russia and the figure."""
-    found = _RUSSIA_OWN_BEFORE.search(clause_before) or _RUSSIA_OWN_INVERTED.search(clause_before)
+    found = (
+        _RUSSIA_OWN_BEFORE.search(clause_before)
+        or _RUSSIA_OWN_INVERTED.search(clause_before)
+        or _RUSSIA_OWN_NUMBERS.search(clause_before)
+    )
     # North Korea named after the figure is another clause's ("..., which helps explain why
     # Moscow values even a modest North Korean contingent"); named between Russia and the
     # figure, the figure may be North Korea's
@@ -2136,7 +2157,9 @@ _RU_OTHERS_BEFORE = re.compile(
 )
 _RU_MOVES_PEOPLE = re.compile(
     r"\b(направ\w*|отправ\w*|переброс\w*|переброш\w*|размещ\w*|развернут\w*|развёрнут\w*|"
-    r"дислоцир\w*|прибы\w*|прибуд\w*|работа(ют|ет|ли|л|ла)|служ(ат|ит|или|ил)|ротаци\w*)\b",
+    r"дислоцир\w*|прибы\w*|прибуд\w*|работа(ют|ет|ли|л|ла)|служ(ат|ит|или|ил)|ротаци\w*|"
+    # gone home alive: "Около 4 тыс. военных ... зимой вернулись домой"
+    r"вернул\w* домой|вернул\w* на родину|повернул\w* додому)\b",
     re.IGNORECASE,
 )
 _RU_REPLACING = re.compile(

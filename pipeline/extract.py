@@ -778,6 +778,7 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
         return None  # "A bill would cap overseas deployments at 1,500 personnel": a ceiling
     if (
         _OWN_UNIT_BEFORE.search(before)
+        or (_OWN_FORCES_AFTER.match(ctx.text, figure.end) and not mentions_korea(figure.label))
         or _OTHERS_ARE_AFTER.match(ctx.text, figure.end)
         or _WORKFORCE_BEFORE.search(before)
     ):
@@ -804,6 +805,8 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
         personnel = personnel_in_phrase(predicate.group(1))  # "of whom 2,000 are engineers"
     if personnel is None and (relative := _RELATIVE_CLAUSE.match(clause)):
         personnel = personnel_in_phrase(relative.group(1))  # "au moins 1 000 qui déminent"
+    if personnel is None:
+        personnel = _kind_named_before_in_sentence(ctx, figure)
     if _BOUGHT_AFTER.match(ctx.text, figure.end):
         return None  # "adding to the 54 it ordered in 2024"
     if personnel is None and loss is None and counts_things(phrase) and not names_someone(phrase):
@@ -842,6 +845,7 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
     if (
         personnel is None
         and casualty is None
+        and loss is None  # "ils sont désormais sept en captivité" names its loss
         and not _korea_near(ctx, figure.start)
         and not _more_of_a_group_counted_before(ctx, figure, s)
         and not _estimate_of_a_kind_asked_about(ctx, figure, s)
@@ -852,6 +856,23 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
     if largest == 1 and personnel is None and casualty is None:
         return None  # "one Moscow economist joked": one person who is neither sent nor lost
     return Screened(figure, evidence, s, e, personnel, casualty)
+
+
+def _kind_named_before_in_sentence(ctx: ArticleContext, figure: Figure) -> str | None:
+    """The kind of people a bare figure's sentence names before it with no other figure
+    between, in a passage about North Korea: "Ci sono poi i costruttori militari, almeno 3.000
+    secondo il ministero", "Quanto ai lavoratori civili, il ministero ne stima oltre 10.000"."""
+    spans = sentence_spans(ctx.text)
+    k = bisect_right(spans, figure.start, key=lambda sp: sp[0])
+    start = spans[k - 1][0] if k else max(0, figure.start - 200)
+    before = ctx.text[start : figure.start]
+    if "," not in before or any(start <= f.start < figure.start for f in ctx.found):
+        return None  # another figure's noun is its own ("deux soldats capturés ...; ils sont
+        # désormais sept en captivité")
+    kind = personnel_named_last(before)
+    if kind is None or not mentions_korea(ctx.text[max(0, start - 3 * _PASSAGE) : figure.end]):
+        return None
+    return kind
 
 
 def _row_label(text: str, position: int) -> str:
@@ -1058,6 +1079,13 @@ _WORKFORCE_BEFORE = re.compile(r"\b(a|the|its|their)\s+workforce\s+of\s*$", re.I
 _OWN_UNIT_BEFORE = re.compile(
     r"\b(his|her|our|my)\s+own\s+(\w+\s+)?(company|unit|battalion|brigade|platoon|regiment|"
     r"division|squad|men|troops|soldiers|forces|side|guards)\b[^.;:!?]{0,25}$",
+    re.IGNORECASE,
+)
+# A state's own soldiers, said after the figure: "Rusia tiene unos 60.000 soldados propios",
+# "60,000 troops of its own".
+_OWN_FORCES_AFTER = re.compile(
+    r"(\s+[\w-]+){1,2}?\s+(propios|propias|propres|próprios|própri[ao]s|propri|"
+    r"of (its|their) own)\b",
     re.IGNORECASE,
 )
 # People a figure counts, named another nation's after "are": "Roughly 3,000 are Russian

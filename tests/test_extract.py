@@ -1073,6 +1073,27 @@ def _found_but_not_listed(text: str, vetoed: list[str]):
             "Korean soldiers, 17 men from Nepal and more than 6,000 Russian servicemen in all.",
             ["17 men", "more than 6,000 Russian servicemen"],
         ),
+        (
+            "North Korea has about 11,000 troops in Kursk. For scale: Russia's own grouping in "
+            "the Kursk region numbers some 45,000.",
+            ["some 45,000"],
+        ),
+        (
+            "Corea del Norte tiene 11.000 soldados en Kursk. Para comparar: Rusia tiene unos "
+            "60.000 soldados propios en la zona de Kursk y el ejército norcoreano suma 1,2 "
+            "millones de efectivos.",
+            ["unos 60.000 soldados propios"],
+        ),
+        (
+            "A Coreia do Norte tem 11 mil soldados na Rússia. Portugal tem cerca de 200 militares "
+            "destacados na Roménia, no âmbito da NATO.",
+            ["cerca de 200 militares"],
+        ),
+        (
+            "КНДР направила в Россию около 11 тыс. военных. Для сравнения: Россия ежемесячно "
+            "набирает около 30 тыс. контрактников, а армия КНДР насчитывает около 1,2 млн человек.",
+            ["около 30 тыс."],
+        ),
     ],
 )
 def test_other_states_own_people_are_not_listed(text, vetoed):
@@ -3135,3 +3156,43 @@ def test_an_interview_s_answers_count_the_people_asked_about(figure_text, model_
     record = _verdict_record(text, figure_text, model_says)
     assert type(record).__name__ == "Deployment"
     assert record.personnel_type.value == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "figure_text", "kind"),
+    [
+        (
+            "Nordcorea ha circa 12.000 militari in Russia. Ci sono poi i costruttori militari, "
+            "almeno 3.000 secondo il ministero della Difesa sudcoreano.",
+            "almeno 3.000",
+            "construction_troops",
+        ),
+        (
+            "Nordcorea ha circa 12.000 militari in Russia. Quanto ai lavoratori civili, il "
+            "ministero dell'Unificazione di Seul ne stima oltre 10.000.",
+            "oltre 10.000",
+            "workers",
+        ),
+    ],
+)
+def test_a_bare_figure_counts_the_kind_its_sentence_names_before_it(text, figure_text, kind):
+    assert _verdict_record(text, figure_text, "troops sent").personnel_type.value == kind
+
+
+def test_a_kind_another_figure_counts_is_not_a_later_bare_figure_s():
+    text = (
+        "North Korea has sent 11,000 troops to Russia. Le SBU a présenté deux soldats capturés "
+        "près de Soudja ; ils sont désormais sept en captivité, selon ce service."
+    )
+    record = _verdict_record(text, "sept", "killed")
+    assert (type(record).__name__, record.casualty_type.value) == ("Casualty", "captured")
+
+
+def test_soldiers_who_went_home_are_no_loss_in_russian():
+    text = (
+        "В апреле на фронт прибыли ещё около 2 тыс. человек — на замену погибшим и раненым. "
+        "Около 4 тыс. военных, воевавших под Курском, зимой вернулись домой."
+    )
+    record = _verdict_record(text, "Около 4", "killed")
+    assert type(record).__name__ == "Deployment"
+    assert record.status.value == "completed"
