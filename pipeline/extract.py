@@ -875,6 +875,22 @@ def _kind_named_before_in_sentence(ctx: ArticleContext, figure: Figure) -> str |
     return kind
 
 
+# A question of how many, in the supported languages.
+_HOW_MANY = re.compile(
+    r"\b(how many|combien|wie viele|cuánt[oa]s|quant[ie]|quant[oa]s|сколько|скільки)\b", re.I
+)
+_ANSWER_LEAD = 40  # characters: a speaker's name and a word or two before the answer's figure
+
+
+def _question_before(text: str, start: int) -> str:
+    """The question that ends just before ``start`` (the sentence before, if it ends with a
+    question mark), else ""."""
+    before = text[max(0, start - 300) : start].rstrip()
+    if not before.endswith("?"):
+        return ""
+    return re.split(r"[.!?\n](?=\s)", before[:-1])[-1]
+
+
 def _row_label(text: str, position: int) -> str:
     """The first cell of the table row a figure stands in, when the figure is in a later cell
     ("Zapadores | 1.000 | NIS | Regresaron a Corea del Norte en marzo": the 1.000 are sappers);
@@ -1215,6 +1231,12 @@ def _record_kind(
         # words after the next figure are its own ("put the number at between 9,000 and 10,000
         # and said North Korean units had suffered more than 6,000 killed or wounded")
         present = personnel or subtype_from_words("deployment", screened.evidence)
+        if present is None and figure.start - s <= _ANSWER_LEAD:
+            # "How many went home? - About 3,500, over the winter": the people the question
+            # moves, soldiers unless it names another kind
+            question = _question_before(ctx.text, s)
+            if _HOW_MANY.search(question) and moves_people(question):
+                present = personnel_in_phrase(question) or "troops"
         if present is None:
             return None
         record_type, subtype = "deployment", present
@@ -1302,6 +1324,15 @@ def record_from_verdict(
         # model saw only an old number
         record_type, subtype = _kind_of(updated[-1])
     else:
+        if (
+            kind is None
+            and figure.start - s <= _ANSWER_LEAD
+            and _HOW_MANY.search(_question_before(ctx.text, s))
+        ):
+            # "Q113 Chair: How many went home? - Lt Gen Cole: About 3,500, over the winter": an
+            # answer to a question of how many, which the model took for something else; its
+            # kind is read from the words as for any deployment or casualty
+            kind = ("deployment", "troops")
         if kind is None and _ESTIMATE_AT_BEFORE.search(before):
             # "The lowest estimate comes from the Centre ..., which put the figure at roughly
             # 9,000": an estimate of the article's count, whatever the model said; its kind is
@@ -1336,9 +1367,13 @@ def record_from_verdict(
     grounding = Grounding(
         grounded=not reasons, reasons=reasons, evidence_start=s, evidence_end=e, match="exact"
     )
-    status = deployment_status_at(
-        ctx.text, figure.start, figure.end, deployment_status_from_words(context, verdict.status)
-    )
+    fallback = deployment_status_from_words(context, verdict.status)
+    question = _question_before(ctx.text, s) if figure.start - s <= _ANSWER_LEAD else ""
+    if question:
+        # an answer with no word of its own takes the question's: "How many went home? -
+        # About 3,500, over the winter"
+        fallback = deployment_status_at(question, len(question), len(question), fallback)
+    status = deployment_status_at(ctx.text, figure.start, figure.end, fallback)
     if status is DeploymentStatus.unknown:
         # a headcount with no word of plans or of a return is the count there now ("bringing
         # the contingent to some 13,000"): 191 of 282 labelled deployments are ongoing, 2 are

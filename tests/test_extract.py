@@ -3196,3 +3196,17 @@ def test_soldiers_who_went_home_are_no_loss_in_russian():
     record = _verdict_record(text, "Около 4", "killed")
     assert type(record).__name__ == "Deployment"
     assert record.status.value == "completed"
+
+
+@pytest.mark.parametrize("model_says", ["killed", "something else"])
+def test_an_answer_to_how_many_went_home_counts_soldiers_who_went_home(model_says):
+    text = (
+        "Lt Gen Cole: North Korea has approximately 12,000 military personnel in Russia.\n\n"
+        "Q113 Chair: How many went home?\n\nLt Gen Cole: About 3,500, over the winter."
+    )
+    record = _verdict_record(text, "About 3,500", model_says)
+    assert type(record).__name__ == "Deployment"
+    assert (record.personnel_type.value, record.status.value) == ("troops", "completed")
+    # an answer to a question that is not "how many" gets no kind from it
+    other = text.replace("How many went home?", "Did they go home?")
+    assert _verdict_record(other, "About 3,500", "something else") is None
