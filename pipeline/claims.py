@@ -1327,7 +1327,10 @@ def names_someone(text: str) -> bool:
 _PLURAL_WORD = re.compile(r"^(?:[^\W\d_]{3,}s|[A-Z][\w-]*\d[\w-]*s[,.;:]?)$")
 _NOT_NOUNS = frozenset(
     "was has is as its this thus always perhaps across less plus unless yes his hers ours "
-    "theirs whereas besides sometimes afterwards towards país mais más após através".split()
+    "theirs whereas besides sometimes afterwards towards país mais más após através "
+    # participles of counting and expecting: "contra os 10 mil estimados em dezembro"
+    "estimados estimadas previstos previstas calculados contabilizados registrados registados "
+    "stimati previsti calcolati estimés prévus".split()
 )
 
 
@@ -1750,7 +1753,12 @@ _NUMBER_HELD_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # An active verb of loss just before a figure: "had killed 27 North Koreans".
-_ACTIVE_LOSS_BEFORE = re.compile(r"\b(killed|wounded|injured|captured)\s*$", re.IGNORECASE)
+_ACTIVE_LOSS_BEFORE = re.compile(
+    # not the second noun of a pair: "HUR's count of dead and wounded passed 6,000"
+    r"(?<!dead and )(?<!dead or )(?<!killed and )(?<!killed or )"
+    r"\b(killed|wounded|injured|captured)\s*$",
+    re.IGNORECASE,
+)
 
 
 def loss_verb_before(text: str, start: int) -> str | None:

@@ -3210,3 +3210,20 @@ def test_an_answer_to_how_many_went_home_counts_soldiers_who_went_home(model_say
     # an answer to a question that is not "how many" gets no kind from it
     other = text.replace("How many went home?", "Did they go home?")
     assert _verdict_record(other, "About 3,500", "something else") is None
+
+
+def test_an_earlier_estimate_s_participle_is_no_plural_of_things():
+    text = (
+        "Segundo a mesma fonte, estão atualmente na Rússia cerca de 11 mil militares "
+        "norte-coreanos, contra os 10 mil estimados em dezembro."
+    )
+    assert _verdict_record(text, "10 mil", "troops sent").personnel_type.value == "troops"
+
+
+def test_a_count_of_dead_and_wounded_is_both():
+    text = (
+        "The NIS estimates that about 2,300 North Korean soldiers have been killed since late "
+        "2024, while HUR's count of dead and wounded passed 6,000 in March."
+    )
+    record = _verdict_record(text, "passed 6,000", "wounded")
+    assert record.casualty_type.value == "killed_or_wounded"
