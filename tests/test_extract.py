@@ -852,6 +852,45 @@ def test_own_people_deserters_corrections_and_purchases_are_not_listed(text, vet
             "wounded",
             ("Deployment", "troops"),
         ),
+        # a participle of counting is no plural noun of things: an earlier estimate
+        (
+            "Segundo a mesma fonte, estão atualmente na Rússia cerca de 11 mil militares "
+            "norte-coreanos, contra os 10 mil estimados em dezembro.",
+            "10 mil",
+            "troops sent",
+            ("Deployment", "troops"),
+        ),
+        # a count of dead and wounded is both, not the wounded its last word names
+        (
+            "The NIS estimates that about 2,300 North Korean soldiers have been killed since "
+            "late 2024, while HUR's count of dead and wounded passed 6,000 in March.",
+            "passed 6,000",
+            "wounded",
+            ("Casualty", "killed_or_wounded"),
+        ),
+        # another figure's noun is its own: the later bare figure names its loss
+        (
+            "North Korea has sent 11,000 troops to Russia. Le SBU a présenté deux soldats "
+            "capturés près de Soudja ; ils sont désormais sept en captivité, selon ce service.",
+            "sept",
+            "killed",
+            ("Casualty", "captured"),
+        ),
+        # a bare figure counts the kind its sentence names before it
+        (
+            "Nordcorea ha circa 12.000 militari in Russia. Ci sono poi i costruttori militari, "
+            "almeno 3.000 secondo il ministero della Difesa sudcoreano.",
+            "almeno 3.000",
+            "troops sent",
+            ("Deployment", "construction_troops"),
+        ),
+        (
+            "Nordcorea ha circa 12.000 militari in Russia. Quanto ai lavoratori civili, il "
+            "ministero dell'Unificazione di Seul ne stima oltre 10.000.",
+            "oltre 10.000",
+            "troops sent",
+            ("Deployment", "workers"),
+        ),
     ],
 )
 def test_what_a_figure_counts_read_from_its_clause(text, figure_text, model_says, kind):
@@ -3158,36 +3197,6 @@ def test_an_interview_s_answers_count_the_people_asked_about(figure_text, model_
     assert record.personnel_type.value == kind
 
 
-@pytest.mark.parametrize(
-    ("text", "figure_text", "kind"),
-    [
-        (
-            "Nordcorea ha circa 12.000 militari in Russia. Ci sono poi i costruttori militari, "
-            "almeno 3.000 secondo il ministero della Difesa sudcoreano.",
-            "almeno 3.000",
-            "construction_troops",
-        ),
-        (
-            "Nordcorea ha circa 12.000 militari in Russia. Quanto ai lavoratori civili, il "
-            "ministero dell'Unificazione di Seul ne stima oltre 10.000.",
-            "oltre 10.000",
-            "workers",
-        ),
-    ],
-)
-def test_a_bare_figure_counts_the_kind_its_sentence_names_before_it(text, figure_text, kind):
-    assert _verdict_record(text, figure_text, "troops sent").personnel_type.value == kind
-
-
-def test_a_kind_another_figure_counts_is_not_a_later_bare_figure_s():
-    text = (
-        "North Korea has sent 11,000 troops to Russia. Le SBU a présenté deux soldats capturés "
-        "près de Soudja ; ils sont désormais sept en captivité, selon ce service."
-    )
-    record = _verdict_record(text, "sept", "killed")
-    assert (type(record).__name__, record.casualty_type.value) == ("Casualty", "captured")
-
-
 def test_soldiers_who_went_home_are_no_loss_in_russian():
     text = (
         "В апреле на фронт прибыли ещё около 2 тыс. человек — на замену погибшим и раненым. "
@@ -3210,20 +3219,3 @@ def test_an_answer_to_how_many_went_home_counts_soldiers_who_went_home(model_say
     # an answer to a question that is not "how many" gets no kind from it
     other = text.replace("How many went home?", "Did they go home?")
     assert _verdict_record(other, "About 3,500", "something else") is None
-
-
-def test_an_earlier_estimate_s_participle_is_no_plural_of_things():
-    text = (
-        "Segundo a mesma fonte, estão atualmente na Rússia cerca de 11 mil militares "
-        "norte-coreanos, contra os 10 mil estimados em dezembro."
-    )
-    assert _verdict_record(text, "10 mil", "troops sent").personnel_type.value == "troops"
-
-
-def test_a_count_of_dead_and_wounded_is_both():
-    text = (
-        "The NIS estimates that about 2,300 North Korean soldiers have been killed since late "
-        "2024, while HUR's count of dead and wounded passed 6,000 in March."
-    )
-    record = _verdict_record(text, "passed 6,000", "wounded")
-    assert record.casualty_type.value == "killed_or_wounded"
