@@ -1070,7 +1070,8 @@ _OTHERS_BEFORE = re.compile(
 _OTHER_STATES = (
     r"Ukraine|Kyiv|Poland|Warsaw|Germany|Berlin|France|Paris|Britain|London|Europe|NATO|"
     r"the West|Japan|Tokyo|China|Beijing|India|Iran|Belarus|the United States|the US|America|"
-    r"Washington|South Korea|Seoul|Spain|Madrid|Italy|Rome|Turkey|Ankara|Canada|Australia"
+    r"Washington|South Korea|Seoul|Spain|Madrid|Italy|Rome|Turkey|Ankara|Canada|Australia|"
+    r"the UK|the United Kingdom"
 )
 _OTHER_STATES_DFS = (
     r"Südkorea|Japan|China|die USA|die Vereinigten Staaten|Deutschland|Frankreich|"
@@ -1142,7 +1143,8 @@ _OTHER_STATE_ACTS = re.compile(
     # at as many as 14,000")
     r"\b[^;]*\b(sent|sends|deployed|deploys|dispatched|"
     r"which ha[sd](?!\s+(put|placed|estimated|counted|said|reported|given|cited))|contributed|"
-    r"recruited|mobili[sz]ed|fields|stationed|deploy|send|dispatch|station|drills?|exercises?|manoeuvres|maneuvers|"
+    r"recruited|mobili[sz]ed|fields|stationed|deploy|send|dispatch|station|trained|"
+    r"drills?|exercises?|manoeuvres|maneuvers|"
     r"Manöver\w*|Übung\w*|exercices?|ejercicios?|maniobras)\b[^;]*$",
     re.IGNORECASE,
 )

@@ -809,6 +809,8 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
         personnel = _kind_named_before_in_sentence(ctx, figure)
     if _BOUGHT_AFTER.match(ctx.text, figure.end):
         return None  # "adding to the 54 it ordered in 2024"
+    if personnel is None and _answers_about_others(ctx.text, figure, s):
+        return None  # "How many Ukrainian recruits has the UK trained? - More than 50,000"
     if personnel is None and loss is None and counts_things(phrase) and not names_someone(phrase):
         # "dozens of 170mm Koksan self-propelled guns", but "Two North Koreans captured near
         # the village of ..." are people
@@ -889,6 +891,15 @@ def _question_before(text: str, start: int) -> str:
     if not before.endswith("?"):
         return ""
     return re.split(r"[.!?\n](?=\s)", before[:-1])[-1]
+
+
+def _answers_about_others(text: str, figure: Figure, start: int) -> bool:
+    """Whether a figure answers a question about another state's people ("Q118 Chair: For
+    comparison, how many Ukrainian recruits has the UK trained? - More than 50,000")."""
+    if figure.start - start > _ANSWER_LEAD:
+        return False
+    question = _question_before(text, start)
+    return bool(question) and other_state_acts(question, question)
 
 
 def _row_label(text: str, position: int) -> str:

@@ -3219,3 +3219,12 @@ def test_an_answer_to_how_many_went_home_counts_soldiers_who_went_home(model_say
     # an answer to a question that is not "how many" gets no kind from it
     other = text.replace("How many went home?", "Did they go home?")
     assert _verdict_record(other, "About 3,500", "something else") is None
+
+
+def test_an_answer_about_another_state_s_people_is_not_listed():
+    text = (
+        "Lt Gen Cole: North Korea has approximately 12,000 military personnel in Russia.\n\n"
+        "Q118 Chair: For comparison, how many Ukrainian recruits has the UK trained?\n\n"
+        "Lt Gen Cole: More than 50,000 under Operation Interflex, Chair."
+    )
+    _found_but_not_listed(text, ["More than 50,000"])
