@@ -850,7 +850,7 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
         and loss is None  # "ils sont désormais sept en captivité" names its loss
         and not _korea_near(ctx, figure.start)
         and not _more_of_a_group_counted_before(ctx, figure, s)
-        and not _estimate_of_a_kind_asked_about(ctx, figure, s)
+        and not _kind_named_just_before(ctx, figure, s)
     ):
         return None
     if _refers_back(ctx, figure):
@@ -914,18 +914,15 @@ def _row_label(text: str, position: int) -> str:
     return first if position >= line_start + len(first) + 3 else ""
 
 
-def _estimate_of_a_kind_asked_about(ctx: ArticleContext, figure: Figure, start: int) -> bool:
-    """Whether a bare figure is an estimate of a kind of personnel named in the sentence before,
-    in a passage about North Korea: a hearing's answer "Civilian workers are a separate
-    category, and the number is higher. Our best estimate is between 15,000 and 20,000", an
-    interview's "Et les ouvriers civils ? Ils sont plusieurs milliers sur les chantiers"."""
+def _kind_named_just_before(ctx: ArticleContext, figure: Figure, start: int) -> bool:
+    """Whether a bare figure's sentence or the one before it names a kind of personnel, in a
+    passage about North Korea (a transcript or interview does not repeat the country): "Civilian
+    workers are a separate category, and the number is higher. Our best estimate is between
+    15,000 and 20,000", "Et les ouvriers civils ? Ils sont plusieurs milliers sur les chantiers",
+    "They come from the army's construction brigades ... About 5,000 have gone over"."""
     leading = _sentence_and_previous(ctx, start, figure.start)
     return bool(
-        (
-            _ESTIMATE_IS_BEFORE.search(ctx.text, start, figure.start)
-            or ctx.text[:start].rstrip().endswith("?")
-        )
-        and personnel_named_last(leading) is not None
+        personnel_named_last(leading) is not None
         and mentions_korea(ctx.text[max(0, start - 3 * _PASSAGE) : figure.start])
     )
 

@@ -2697,7 +2697,7 @@ def test_an_estimate_answering_a_question_takes_the_kind_asked_about():
     assert record.personnel_type.value == "troops"
 
 
-def test_an_estimate_of_a_kind_named_in_the_answer_before_is_listed():
+def test_a_bare_figure_after_a_sentence_that_names_its_kind_is_listed():
     text = (
         "ASHE: North Korea has about 11,000 troops in Kursk.\n\n"
         # far enough that the bare figure's own passage does not name North Korea
@@ -2707,6 +2707,12 @@ def test_an_estimate_of_a_kind_named_in_the_answer_before_is_listed():
         "estimate is between 15,000 and 20,000, in the Russian Far East and around Moscow."
     )
     assert any(f.label.startswith("15,000 and 20,000") for f in prepare(text).figures)
+    # not only an estimate: "They come from the army's construction brigades ... About 5,000
+    # have gone over"
+    gone = text.replace(
+        "Our best estimate is between 15,000 and 20,000", "About 5,000 have gone over"
+    )
+    assert any(f.label.startswith("About 5,000") for f in prepare(gone).figures)
     # a bare estimate with no kind of people named before it stays out
     text = text.replace("And labourers?", "And prices?").replace(
         "Civilian workers are a separate category", "Prices are a separate matter"
