@@ -716,8 +716,8 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
     before = re.split(r"[.;!?\n]", ctx.text[max(0, figure.start - 120) : figure.start])[-1]
     named_words = f"{figure.label} {head}"
     loss = subtype_from_words("casualty", figure.label)  # the loss its own words name
-    row_label = _row_label(ctx.text, figure.start)
-    if personnel_in_phrase(row_label) is not None:
+    row_kind = personnel_in_phrase(_row_label(ctx.text, figure.start))
+    if row_kind is not None:
         before = ""  # a table row's first cell names the people counted ("Obreros civiles")
     evidence, s, e = _evidence(ctx, figure.start, figure.end)
     if (
@@ -793,9 +793,7 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
     # soldiers of the Korean People's Army's [construction brigades]")
     phrase = _NOUN_PHRASE_END.split(" ".join(clause.split()[:9]), maxsplit=1)[0]
     personnel = (
-        subtype_from_words("deployment", figure.label)
-        or personnel_in_phrase(phrase)
-        or personnel_in_phrase(row_label)
+        subtype_from_words("deployment", figure.label) or personnel_in_phrase(phrase) or row_kind
     )
     if personnel in ("troops", "military_engineers") and names_personnel(
         phrase, "construction_troops"
@@ -815,7 +813,7 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
         # "dozens of 170mm Koksan self-propelled guns", but "Two North Koreans captured near
         # the village of ..." are people
         return None
-    if counts_other_things(figure.label, phrase) and personnel_in_phrase(row_label) is None:
+    if counts_other_things(figure.label, phrase) and row_kind is None:
         return None  # "about 4,400 new homes", "85 concerts", "9 países"
     if personnel != "workers" and _only_years_before(evidence, 2000):
         return None  # "some 1,500 men of the Soviet 25th Army in 1945": no troops went then
@@ -860,6 +858,12 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
     return Screened(figure, evidence, s, e, personnel, casualty)
 
 
+def _korea_in_passage(ctx: ArticleContext, start: int, end: int) -> bool:
+    """Whether North Korea is named from three paragraphs before ``start`` up to ``end``: a
+    transcript or interview names the country once for many answers."""
+    return mentions_korea(ctx.text[max(0, start - 3 * _PASSAGE) : end])
+
+
 def _kind_named_before_in_sentence(ctx: ArticleContext, figure: Figure) -> str | None:
     """The kind of people a bare figure's sentence names before it with no other figure
     between, in a passage about North Korea: "Ci sono poi i costruttori militari, almeno 3.000
@@ -872,7 +876,7 @@ def _kind_named_before_in_sentence(ctx: ArticleContext, figure: Figure) -> str |
         return None  # another figure's noun is its own ("deux soldats capturés ...; ils sont
         # désormais sept en captivité")
     kind = personnel_named_last(before)
-    if kind is None or not mentions_korea(ctx.text[max(0, start - 3 * _PASSAGE) : figure.end]):
+    if kind is None or not _korea_in_passage(ctx, start, figure.end):
         return None
     return kind
 
@@ -884,9 +888,11 @@ _HOW_MANY = re.compile(
 _ANSWER_LEAD = 40  # characters: a speaker's name and a word or two before the answer's figure
 
 
-def _question_before(text: str, start: int) -> str:
-    """The question that ends just before ``start`` (the sentence before, if it ends with a
-    question mark), else ""."""
+def _question_answered(text: str, figure: Figure, start: int) -> str:
+    """The question a figure answers: the sentence before its sentence (which starts at
+    ``start``), if that ends with a question mark and the figure opens the answer, else ""."""
+    if figure.start - start > _ANSWER_LEAD:
+        return ""
     before = text[max(0, start - 300) : start].rstrip()
     if not before.endswith("?"):
         return ""
@@ -896,9 +902,7 @@ def _question_before(text: str, start: int) -> str:
 def _answers_about_others(text: str, figure: Figure, start: int) -> bool:
     """Whether a figure answers a question about another state's people ("Q118 Chair: For
     comparison, how many Ukrainian recruits has the UK trained? - More than 50,000")."""
-    if figure.start - start > _ANSWER_LEAD:
-        return False
-    question = _question_before(text, start)
+    question = _question_answered(text, figure, start)
     return bool(question) and other_state_acts(question, question)
 
 
@@ -922,8 +926,7 @@ def _kind_named_just_before(ctx: ArticleContext, figure: Figure, start: int) -> 
     "They come from the army's construction brigades ... About 5,000 have gone over"."""
     leading = _sentence_and_previous(ctx, start, figure.start)
     return bool(
-        personnel_named_last(leading) is not None
-        and mentions_korea(ctx.text[max(0, start - 3 * _PASSAGE) : figure.start])
+        personnel_named_last(leading) is not None and _korea_in_passage(ctx, start, figure.start)
     )
 
 
@@ -1239,10 +1242,10 @@ def _record_kind(
         # words after the next figure are its own ("put the number at between 9,000 and 10,000
         # and said North Korean units had suffered more than 6,000 killed or wounded")
         present = personnel or subtype_from_words("deployment", screened.evidence)
-        if present is None and figure.start - s <= _ANSWER_LEAD:
+        if present is None:
             # "How many went home? - About 3,500, over the winter": the people the question
             # moves, soldiers unless it names another kind
-            question = _question_before(ctx.text, s)
+            question = _question_answered(ctx.text, figure, s)
             if _HOW_MANY.search(question) and moves_people(question):
                 present = personnel_in_phrase(question) or "troops"
         if present is None:
@@ -1332,11 +1335,7 @@ def record_from_verdict(
         # model saw only an old number
         record_type, subtype = _kind_of(updated[-1])
     else:
-        if (
-            kind is None
-            and figure.start - s <= _ANSWER_LEAD
-            and _HOW_MANY.search(_question_before(ctx.text, s))
-        ):
+        if kind is None and _HOW_MANY.search(_question_answered(ctx.text, figure, s)):
             # "Q113 Chair: How many went home? - Lt Gen Cole: About 3,500, over the winter": an
             # answer to a question of how many, which the model took for something else; its
             # kind is read from the words as for any deployment or casualty
@@ -1376,7 +1375,7 @@ def record_from_verdict(
         grounded=not reasons, reasons=reasons, evidence_start=s, evidence_end=e, match="exact"
     )
     fallback = deployment_status_from_words(context, verdict.status)
-    question = _question_before(ctx.text, s) if figure.start - s <= _ANSWER_LEAD else ""
+    question = _question_answered(ctx.text, figure, s)
     if question:
         # an answer with no word of its own takes the question's: "How many went home? -
         # About 3,500, over the winter"
