@@ -951,7 +951,11 @@ _UPDATES_BEFORE = re.compile(
 _ADDED_BEFORE = re.compile(
     r"\b(another|more|further|additional|a new|second|third|fresh|next)\b[^,;.]*$", re.IGNORECASE
 )
-_ADDED_AFTER = re.compile(r"\s+(more|additional|new|extra)\b", re.IGNORECASE)
+_ADDED_AFTER = re.compile(
+    r"\s+(more|additional|new|extra|de plus|supplémentaires|más|adicionales|in più|aggiuntivi|"
+    r"a mais|adicionais)(?!\w)",
+    re.IGNORECASE,
+)
 # A bare loss figure given as a total counts killed and wounded together.
 _A_TOTAL_BEFORE = re.compile(
     # "had put the combined toll at 5,000"
@@ -1816,6 +1820,30 @@ def _dedupe_key(record: Record) -> tuple:
     return ("e", record.category, record.provider.lower(), record.recipient.lower())
 
 
+def _adds_to_a_group(ctx: ArticleContext, figure: Figure) -> bool:
+    """Whether a figure counts people added to a group: "up to 3,000 more troops", "another
+    3,000", "a second contingent of 3,000", "weitere 3.000", "3 000 soldats de plus"."""
+    screened = ctx.screened.get(figure.start)
+    before = ctx.text[screened.start if screened else max(0, figure.start - 200) : figure.start]
+    return bool(
+        _ADDED_BEFORE.search(before)
+        or _MORE_OF_THEM_BEFORE.search(before)
+        or _ADDED_AFTER.match(ctx.text, figure.end)
+    )
+
+
+def _another_group(record: Record, kept: list[Record], added: Callable[[Record], bool]) -> bool:
+    """Whether a deployment with the numbers of one already kept is another group of people,
+    not a repeat: one of the two is counted as added ("about 3,000 troops were sent ... up to
+    3,000 more are being readied") and their statuses differ. The same figure read twice with
+    two statuses, or "3,000 more" repeated in the lead and the body, stays one record."""
+    return (
+        isinstance(record, Deployment)
+        and all(record.status != other.status for other in kept)
+        and (added(record) or any(added(other) for other in kept))
+    )
+
+
 def lead_summary(body: str, max_sentences: int = 2, max_words: int = 70) -> str:
     """An extractive summary: the article's first prose sentences (headlines skipped)."""
     chosen: list[str] = []
@@ -1848,6 +1876,7 @@ def extract_article(
     ctx = prepare(article.text, article.reference_date)
     completions: list[Completion[Any]] = []
     candidates: list[Record] = []
+    figure_of: dict[int, Figure] = {}  # id of a record made from a figure -> the figure
     # An article that never names Russia or the war cannot hold a record; one with no figures
     # cannot hold a deployment or casualty. Neither costs a model call.
     relevant = in_scope(ctx.text) if in_scope_hint is None else in_scope_hint
@@ -1863,6 +1892,7 @@ def extract_article(
             record = record_from_verdict(verdict, figure, ctx, made)
             if record is not None:
                 made.append((figure.start, record))
+                figure_of[id(record)] = figure
                 candidates.append(record)
     if relevant:
         completion = backend.complete(
@@ -1874,14 +1904,19 @@ def extract_article(
         candidates.extend(exchanges_from_words(ctx))
 
     records: dict[type, list[Record]] = {Deployment: [], Casualty: [], Exchange: []}
-    seen: set[tuple] = set()
+    seen: dict[tuple, list[Record]] = {}
+
+    def added(record: Record) -> bool:
+        figure = figure_of.get(id(record))
+        return figure is not None and _adds_to_a_group(ctx, figure)
+
     # grounded records first, so an ungrounded duplicate never shadows a grounded one
     candidates.sort(key=lambda r: r.grounding is not None and not r.grounding.grounded)
     for record in candidates:
         key = _dedupe_key(record)
-        if key in seen:
+        if key in seen and not _another_group(record, seen[key], added):
             continue  # one record per figure, however often the article repeats it
-        seen.add(key)
+        seen.setdefault(key, []).append(record)
         if strict and record.grounding is not None and not record.grounding.grounded:
             continue
         records[type(record)].append(record)

@@ -3234,3 +3234,46 @@ def test_an_answer_about_another_state_s_people_is_not_listed():
         "Lt Gen Cole: More than 50,000 under Operation Interflex, Chair."
     )
     _found_but_not_listed(text, ["More than 50,000"])
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses", "records"),
+    [
+        # a group added with another status is another group, though the number is the same
+        (
+            "About 3,000 North Korean troops were sent to Russia in January to replace losses. "
+            "South Korea's spy agency said up to 3,000 more troops are being readied for June.",
+            ("completed", "planned"),
+            2,
+        ),
+        (
+            "Nordkorea schickte im Januar etwa 3.000 Soldaten nach Russland. Weitere 3.000 "
+            "Soldaten sollen bis Juni folgen.",
+            ("completed", "planned"),
+            2,
+        ),
+        # the added group repeated with the same status is one record (rule d)
+        (
+            "Up to 3,000 more North Korean troops are being readied for Russia. Seoul said "
+            "another 3,000 soldiers would leave by June.",
+            ("planned", "planned"),
+            1,
+        ),
+        # one figure read twice with two statuses, and no word of adding, stays one record
+        (
+            "Roughly 5,000 North Korean construction troops will go to Russia, Seoul says. Kyiv "
+            "says about 5,000 North Korean military builders have started arriving in Kursk.",
+            ("planned", "ongoing"),
+            1,
+        ),
+    ],
+)
+def test_the_same_number_added_with_another_status_is_another_group(text, statuses, records):
+    labels = prepare(text).labels
+    says = "construction troops sent" if "construction" in text else "troops sent"
+    figures = {
+        f"f{k}": verdict(label, says, status)
+        for k, (label, status) in enumerate(zip(labels, statuses, strict=True), 1)
+    }
+    summary, _ = _run([figures, NO_EXC], text=text, strict=True)
+    assert len(summary.deployments) == records, summary.deployments
