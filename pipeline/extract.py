@@ -803,6 +803,9 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
         personnel = personnel_in_phrase(predicate.group(1))  # "of whom 2,000 are engineers"
     if personnel is None and (relative := _RELATIVE_CLAUSE.match(clause)):
         personnel = personnel_in_phrase(relative.group(1))  # "au moins 1 000 qui déminent"
+    if personnel is None and (apposition := _APPOSITION.match(ctx.text, figure.end + len(clause))):
+        personnel = personnel_in_phrase(apposition.group(1))  # "roughly 4,500 new arrivals so
+        # far, infantry and drone operators, now positioned around Glushkovo"
     if personnel is None:
         personnel = _kind_named_before_in_sentence(ctx, figure)
     if _BOUGHT_AFTER.match(ctx.text, figure.end):
@@ -1143,6 +1146,16 @@ _PREDICATE_NOUN = re.compile(
 # les champs autour de Soudja".
 _RELATIVE_CLAUSE = re.compile(
     r"\s*(?:who|qui|que|che|die|der|которые|які)\s+((?:[\w'-]+\s+){0,2}[\w'-]+)", re.IGNORECASE
+)
+# A noun phrase set off by commas after a figure's clause names the people it counts:
+# "roughly 4,500 new arrivals so far, infantry and drone operators, now positioned ...",
+# "около 2 тыс., в основном сапёры, ..." (a phrase of at most four words with no verb of saying).
+_APPOSITION = re.compile(
+    r",\s*(?:(?:mostly|mainly|largely|chiefly|all|many of them|most of them|meist|vor allem|"
+    r"surtout|principalement|sobre todo|principalmente|soprattutto|в основном)\s+)?"
+    r"((?:(?!(?:said|says|say|according|estimates?|believes?|told|reports?|sagte|laut|selon|"
+    r"según|segundo|secondo|сообщил\w*|заявил\w*)\b)[^\W\d][\w'-]*\s*){1,4})(?=[,.;)\n])",
+    re.IGNORECASE,
 )
 # What a bare number bought counts things: "adding to the 54 it ordered in 2024".
 _BOUGHT_AFTER = re.compile(

@@ -891,6 +891,22 @@ def test_own_people_deserters_corrections_and_purchases_are_not_listed(text, vet
             "troops sent",
             ("Deployment", "workers"),
         ),
+        # a noun phrase set off by commas after the figure names its kind, not the line before
+        (
+            "1,000 North Korean deminers went to Russia; the deminers left in December.\n"
+            "From February: roughly 4,500 new arrivals so far, infantry and drone operators, "
+            "now positioned around Glushkovo.",
+            "roughly 4,500",
+            "deminers sent",
+            ("Deployment", "troops"),
+        ),
+        (
+            "Pyongyang has sent about 11,000 soldiers to Russia. Another 2,000 arrived in "
+            "March, mostly sappers, the agency said.",
+            "2,000",
+            "troops sent",
+            ("Deployment", "deminers"),
+        ),
     ],
 )
 def test_what_a_figure_counts_read_from_its_clause(text, figure_text, model_says, kind):
