@@ -1237,6 +1237,15 @@ def _record_kind(
             passage = ctx.text[max(0, s - _PASSAGE // 2) : figure.start]
             if mentions_korea(passage):
                 named = personnel_named_last(passage)
+        if (
+            named is None
+            and subtype not in ("troops", "other")
+            and not names_personnel(ctx.text[max(0, s - _PASSAGE) : e], subtype)
+        ):
+            # "The Ukrainians are telling us 16,000", "HUR believes the real number is higher:
+            # up to 14,000": no word for the kind the model gave is near, so the bare figure
+            # counts the kind the passage counted last
+            named = _kind_counted_before(ctx, figure, s)
     if named and not (subtype == "construction_troops" and "construction" in figure.label.lower()):
         subtype = named
     if record_type == "deployment":

@@ -907,6 +907,24 @@ def test_own_people_deserters_corrections_and_purchases_are_not_listed(text, vet
             "troops sent",
             ("Deployment", "deminers"),
         ),
+        # a bare figure the model calls a kind no word near it names counts the kind the
+        # passage counted last
+        (
+            "ASHE: About 2,000 new North Korean troops arrived in January. We also see "
+            "preparations for another 3,000 at two training areas.\n\n"
+            "SEN. OKAFOR: The Ukrainians are telling us 16,000. Are they wrong?",
+            "16,000",
+            "workers sent",
+            ("Deployment", "troops"),
+        ),
+        (
+            "Seoul says roughly 10,000 North Korean soldiers remain in Russia. About 3,000 went "
+            "home in an autumn rotation and were replaced by fresh units, the agency said. "
+            "Ukraine's military intelligence believes the real number is higher: up to 14,000.",
+            "up to 14,000",
+            "construction troops sent",
+            ("Deployment", "troops"),
+        ),
     ],
 )
 def test_what_a_figure_counts_read_from_its_clause(text, figure_text, model_says, kind):
