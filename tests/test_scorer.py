@@ -736,6 +736,7 @@ def test_default_golden_dir():
         "dev30",
         "dev31",
         "dev32",
+        "dev33",
         "holdout",
     ],
 )
