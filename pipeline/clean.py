@@ -176,6 +176,15 @@ def is_furniture_at(text: str, pos: int) -> bool:
     return text.rfind("\n", 0, pos) + 1 in furniture_lines(text)
 
 
+def table_row_at(text: str, start: int, end: int | None = None) -> tuple[int, int] | None:
+    """The bounds of the line holding ``start:end`` when it is a row of a plain-text table
+    ("Wheat and flour | Russian customs | Delivered"), else None."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start if end is None else end)
+    line_end = len(text) if line_end < 0 else line_end
+    return (line_start, line_end) if is_table_row(text[line_start:line_end]) else None
+
+
 def line_at(text: str, pos: int) -> str:
     """The whole line of ``text`` that holds position ``pos``."""
     start = text.rfind("\n", 0, pos) + 1

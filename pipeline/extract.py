@@ -81,6 +81,7 @@ from pipeline.clean import (
     is_furniture_at,
     is_table_row,
     line_at,
+    table_row_at,
 )
 from pipeline.dates import parse_time
 from pipeline.errors import TroopwatchError
@@ -913,12 +914,11 @@ def _row_label(text: str, position: int) -> str:
     """The first cell of the table row a figure stands in, when the figure is in a later cell
     ("Zapadores | 1.000 | NIS | Regresaron a Corea del Norte en marzo": the 1.000 are sappers);
     else ""."""
-    line = line_at(text, position)
-    if not is_table_row(line):
+    row = table_row_at(text, position)
+    if row is None:
         return ""
-    line_start = text.rfind("\n", 0, position) + 1
-    first, _, _ = line.partition(" | ")
-    return first if position >= line_start + len(first) + 3 else ""
+    first, _, _ = text[slice(*row)].partition(" | ")
+    return first if position >= row[0] + len(first) + 3 else ""
 
 
 def _kind_named_just_before(ctx: ArticleContext, figure: Figure, start: int) -> bool:
@@ -1058,18 +1058,24 @@ _MORE_OF_THEM_BEFORE = re.compile(
 )
 
 
+def _kinds_counted_before(
+    ctx: ArticleContext, figure: Figure, sentence_start: int
+) -> list[tuple[Figure, str]]:
+    """The earlier figures of the passage that name a personnel type, in article order, each
+    with its type."""
+    return [
+        (f, kind)
+        for f in ctx.found
+        if sentence_start - _PASSAGE <= f.start < figure.start
+        and (kind := subtype_from_words("deployment", f.label))
+    ]
+
+
 def _kind_counted_before(ctx: ArticleContext, figure: Figure, sentence_start: int) -> str | None:
     """The personnel type of the last earlier figure of the passage that names one ("about
     1,000 deminers ... Another 500 are expected": deminers)."""
-    return next(
-        (
-            kind
-            for f in reversed(ctx.found)
-            if sentence_start - _PASSAGE <= f.start < figure.start
-            and (kind := subtype_from_words("deployment", f.label))
-        ),
-        None,
-    )
+    counted = _kinds_counted_before(ctx, figure, sentence_start)
+    return counted[-1][1] if counted else None
 
 
 # "The number" a bare figure gives is the passage's total, not a part named last: "etwa 14.000
@@ -1088,13 +1094,10 @@ def _kind_of_the_total_before(
     ctx: ArticleContext, figure: Figure, sentence_start: int
 ) -> str | None:
     """The personnel type of the largest earlier figure of the passage that names one."""
-    counted = [
-        (f.count.best or f.count.high or 0, kind)
-        for f in ctx.found
-        if sentence_start - _PASSAGE <= f.start < figure.start
-        and (kind := subtype_from_words("deployment", f.label))
-    ]
-    return max(counted, key=lambda c: c[0])[1] if counted else None
+    counted = _kinds_counted_before(ctx, figure, sentence_start)
+    if not counted:
+        return None
+    return max(counted, key=lambda c: c[0].count.best or c[0].count.high or 0)[1]
 
 
 def _more_of_a_group_counted_before(ctx: ArticleContext, figure: Figure, start: int) -> bool:
@@ -1801,11 +1804,11 @@ _SOURCE_COLUMN = re.compile(
 def _source_cell(text: str, position: int) -> str | None:
     """The cell under a table's source column in the row at ``position`` ("NIS"), if the row's
     table has a header row that names one."""
-    line_start = text.rfind("\n", 0, position) + 1
-    row = line_at(text, position)
-    if not is_table_row(row):
+    bounds = table_row_at(text, position)
+    if bounds is None:
         return None
-    header = row
+    line_start = bounds[0]
+    row = header = text[slice(*bounds)]
     pos = line_start
     while pos > 0:  # the first row of the table the row belongs to
         previous_start = text.rfind("\n", 0, pos - 1) + 1

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from pipeline.clean import is_table_row
+from pipeline.clean import table_row_at
 from pipeline.prefilter import any_match, cyrillic, fold, may_match, usable
 from pipeline.scan import last_match_end
 from schemas.records import DeploymentStatus, ExchangeStatus
@@ -267,7 +267,7 @@ def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
     left = _sentence_start(text, start)
     stop = _SENTENCE_END.search(text, end)
     right = stop.start() if stop else len(text)
-    row = _table_row(text, start, end)
+    row = table_row_at(text, start, end)
     if row:
         left, right = max(left, row[0]), min(right, row[1])
     for m in _CLAUSE_BREAK.finditer(text, left, start):
@@ -276,15 +276,6 @@ def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
     if after:
         right = after.start()
     return left, right
-
-
-def _table_row(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The bounds of the line holding ``start:end`` when it is a row of a plain-text table
-    ("Wheat and flour | Russian customs | Delivered"): each row is a claim of its own."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    return (line_start, line_end) if is_table_row(text[line_start:line_end]) else None
 
 
 def _distance(m: re.Match[str], start: int, end: int) -> int:
@@ -391,7 +382,7 @@ def _exchange_status_here(
     verbs = _verbs(text, left, right, start, end)
     before = [m for m in verbs if m.end() <= start]
     after = [m for m in verbs if m.start() >= end]
-    if not before and not _table_row(text, start, end):
+    if not before and not table_row_at(text, start, end):
         # a list item after a clause break ("... exchanged for fuel, food, and financial aid")
         # still hangs on the verb before the break
         sentence_left = _sentence_start(text, start)
