@@ -373,6 +373,9 @@ def _label(text: str, start: int, end: int) -> str:
     tail = _PARAGRAPH_BREAK.split(text[end : end + 80], maxsplit=1)[0]
     if is_table_row(line_at(text, start)):
         tail = tail.split("\n", 1)[0]  # nor into a table's next row
+    colon = bool(_ITEM_COLON.match(tail) and _COUNT_ITEM.match(line_at(text, start)))
+    if colon:
+        tail = tail[tail.index(":") + 1 :]  # "- 2,000: deminers, Kursk region": the item's kind
     words: list[str] = []
     for m in _WORD.finditer(tail):
         token = m.group()
@@ -385,18 +388,25 @@ def _label(text: str, start: int, end: int) -> str:
             break
     while words and words[-1].lower() in ("and", "or", "of", "und", "oder", "и", "или"):
         words.pop()
-    phrase = " ".join(text[start:end].split())
+    phrase = " ".join(text[start:end].split()) + (":" if colon else "")
     return " ".join([phrase, *words])
+
+
+# A list item that opens with a count and a colon: "- 2,000: deminers, Kursk region".
+_ITEM_COLON = re.compile(r"\s*:\s+[^\W\d]")
+_COUNT_ITEM = re.compile(r"^\s*([-•·*–—]|\d{1,2}[.)])\s+[^:\n]{0,25}\d\s*:\s+[^\W\d]")
 
 
 def in_heading(text: str, pos: int) -> bool:
     """True when ``pos`` lies on a line that does not read as prose (a headline or label); a
-    table's row ("Tropas en la región de Kursk | unos 9.000 | NIS | En el frente") is data."""
+    table's row ("Tropas en la región de Kursk | unos 9.000 | NIS | En el frente") and a list
+    item that opens with a count ("- 2,000: deminers, Kursk region") are data."""
     line = line_at(text, pos).strip()
     return (
         not re.search(r"[.!?:;,\"'”»)]$", line)
         and len(line.split()) <= 20
         and not is_table_row(line)
+        and not _COUNT_ITEM.match(line)
     )
 
 
