@@ -937,8 +937,12 @@ _OTHER_PEOPLE = re.compile(
     r"civilian (deaths|casualties|dead|victims|toll|losses)|zivile Opfer|victimes civiles|"
     r"víctimas civiles|players|athletes|footballers|waitresses|"
     r"waiters|performers|artists|musicians|dancers|delegates|pilgrims|Spieler|Sportler|"
-    r"Athleten|joueurs|athlètes|jugadores|atletas|Zivilisten|Einwohner|Besucher|civils|"
-    r"habitants|civiles|habitantes|turistas|leaders|lawmakers|diplomats|ministers|journalists|"
+    r"Athleten|joueurs|athlètes|jugadores|atletas|Zivilisten|Einwohner|Besucher|"
+    # an adjective after a word for workers: "travailleurs civils", "obreros civiles" (and
+    # Italian "lavoratori civili" below) are civilian workers
+    r"(?<!travailleurs )(?<!ouvriers )civils|"
+    r"habitants|(?<!trabajadores )(?<!obreros )civiles|habitantes|turistas|leaders|lawmakers|"
+    r"diplomats|ministers|journalists|"
     r"defectors|desertores|déserteurs|Überläufer|Ukrainians|Russians|"
     # but "About 2,400 citizens of the DPRK are now working in the region" (the words read
     # after a figure may stop at "of the")
@@ -962,7 +966,8 @@ _OTHER_PEOPLE = re.compile(
     r"police officers|policemen|police|Polizisten|policiers|policías|"
     r"sailors|seamen|crew members aboard|crew aboard|"
     # Italian
-    r"civili|bambini|residenti|abitanti|profughi|rifugiati|turisti|migranti|ucraini|russi|"
+    r"(?<!lavoratori )(?<!operai )civili|bambini|residenti|abitanti|profughi|rifugiati|turisti|"
+    r"migranti|ucraini|russi|"
     r"famiglie)\b",
     re.IGNORECASE,
 )
@@ -1354,7 +1359,10 @@ _NEXT_PHRASE = re.compile(
     r"regress\w*|rentr[ée]s|revenus|tornati|rientrati|zurückgekehrt|heimgekehrt|"
     r"[^\W\d_]{2,}(?:aram|eram|iram|aron|ieron)|"
     # ... and the conditional: "Otros 2.000 deberían llegar antes de finales de abril"
-    r"[^\W\d_]{2,}(?:rían|riam|rebbero|raient))\b|"
+    r"[^\W\d_]{2,}(?:rían|riam|rebbero|raient)|"
+    # ... and a modal verb: "Outros 2 mil devem ser enviados até julho"
+    r"should|must|could|might|devem|deve|deben|debe|doivent|doit|sollen|soll|müssen|dürften|"
+    r"können|podem|pueden|possono|peuvent)\b|"
     # and so does a conjunction: "down from about 13,000 last summer as some units rotated home"
     r"(?:^|\s)(?:as|when|while|after|before|because|als|quand|lorsque|cuando|mientras)\s|"
     rf"(?:^|\s)(?:{_QUESTION_WORDS})\s",

@@ -1050,10 +1050,11 @@ _ESTIMATE_IS_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PASSAGE = 600  # characters: about a paragraph
-# More of the people just named: "another", "a further", "weitere", "otras", "altri", "ещё",
-# "ще".
+# More of the people just named: "another", "a further", "weitere", "otras", "outros", "altri",
+# "ещё", "ще".
 _MORE_OF_THEM_BEFORE = re.compile(
-    r"(?<!\w)(another|a further|weitere|weiteren|otr[oa]s|altri|altre|ulteriori|ещё|еще|ще)\s+$",
+    r"(?<!\w)(another|a further|weitere|weiteren|otr[oa]s|outr[oa]s|altri|altre|ulteriori|"
+    r"ещё|еще|ще)\s+$",
     re.IGNORECASE,
 )
 
@@ -1353,8 +1354,7 @@ def record_from_verdict(
     if (
         bare
         and figure.count.value is not None
-        and not _ADDED_BEFORE.search(before)
-        and not _ADDED_AFTER.match(ctx.text, figure.end)
+        and not _adds_to_a_group(ctx, figure)
         and any(_numbers(r.count) == _numbers(figure.count) for _, r in earlier)
     ):
         return None  # "We now have six North Koreans." repeats the six captured (rule d)

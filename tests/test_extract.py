@@ -392,6 +392,27 @@ def test_people_sent_are_a_deployment_whatever_the_verdict_says():
 
 
 @pytest.mark.parametrize(
+    ("text", "figure_text"),
+    [
+        (
+            "Secondo l'intelligence ucraina i nordcoreani in Russia sono più di 15.000 militari "
+            "e circa 25.000 lavoratori civili, impiegati nei cantieri.",
+            "circa 25.000",
+        ),
+        (
+            "Selon Kyiv, la Corée du Nord a envoyé en Russie 11 000 soldats et environ 5 000 "
+            "travailleurs civils sur les chantiers.",
+            "environ 5 000",
+        ),
+    ],
+)
+def test_civilian_workers_are_workers_not_civilians(text, figure_text):
+    record = _verdict_record(text, figure_text, "workers sent")
+    assert type(record).__name__ == "Deployment"
+    assert record.personnel_type.value == "workers"
+
+
+@pytest.mark.parametrize(
     ("tail", "figure_text"),
     [
         ("Another 500 are expected to follow by May, he said.", "500"),
@@ -416,6 +437,9 @@ def test_more_of_them_after_a_sentence_of_losses_are_the_kind_named_before(tail,
         "строителей. Ещё 3 тыс. ожидаются до лета.",
         "In January about 2,000 North Korean military builders reached Kursk. Another 3,000 "
         "are expected before the summer.",
+        # a modal verb ends the noun phrase: "devem" is no plural of things
+        "Em janeiro cerca de 2 mil construtores militares norte-coreanos chegaram a Kursk. "
+        "Outros 3 mil devem ser enviados até julho.",
     ],
 )
 def test_more_of_a_group_the_model_took_for_something_else_are_that_group(text):
@@ -1460,12 +1484,17 @@ def test_a_bare_repeat_of_a_count_is_one_record():
     assert summary.deployments == []  # not six North Koreans sent as well
 
 
-def test_another_count_of_the_same_size_is_new():
-    summary = _all_troops_but_first(
+@pytest.mark.parametrize(
+    "text",
+    [
         "About 300 North Korean soldiers were killed in December. In January another 300 "
         "arrived at the front in Kursk.",
-        "killed",
-    )
+        "Cerca de 300 soldados norte-coreanos morreram na Rússia em dezembro. Outros 300 "
+        "devem ser enviados até julho.",
+    ],
+)
+def test_another_count_of_the_same_size_is_new(text):
+    summary = _all_troops_but_first(text, "killed")
     assert [d.count.value for d in summary.deployments] == [300]
 
 
