@@ -1556,7 +1556,10 @@ _RUSSIA_OWN_INVERTED = re.compile(
 # The size of Russia's own forces: "Russia's own grouping in the Kursk region numbers some
 # 45,000" (but "North Korea's contingent in Russia now numbers some 13,000 troops").
 _RUSSIA_OWN_NUMBERS = re.compile(
-    r"\bRussia's own\s+(\S+\s+){0,6}?(numbers|numbered|totals|totalled|totaled)\b[^;]*$",
+    # "Russia's own grouping in the Kursk region is about 50,000 strong", but not "Russia's own
+    # estimate is 12,000"
+    r"\bRussia's own\s+(?![^;]*\b(estimate|count|figure|tally|assessment)\b)(\S+\s+){0,6}?"
+    r"(numbers|numbered|totals|totalled|totaled|is|was|stands at)\b[^;]*$",
     re.IGNORECASE,
 )
 

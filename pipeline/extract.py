@@ -779,12 +779,15 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
         return None  # "A bill would cap overseas deployments at 1,500 personnel": a ceiling
     if (
         _OWN_UNIT_BEFORE.search(before)
+        or _WE_KEEP_BEFORE.search(before)
+        or _ABROAD_AFTER.match(ctx.text, figure.end)
         or (_OWN_FORCES_AFTER.match(ctx.text, figure.end) and not mentions_korea(figure.label))
         or _OTHERS_ARE_AFTER.match(ctx.text, figure.end)
         or _WORKFORCE_BEFORE.search(before)
     ):
         return None  # "His own company had two men wounded", "Our own engineering troops, 200
-        # men", "Roughly 3,000 are Russian builders from 17 regions", "a workforce of 12,000"
+        # men", "we keep 28,500 troops on the peninsula", "rund 50.000 Arbeiter im Ausland",
+        # "Roughly 3,000 are Russian builders from 17 regions", "a workforce of 12,000"
     if _NEEDED_BEFORE.search(before) and not mentions_korea(own_words):
         return None  # "The region is short of about 16,000 construction workers": a need
     if _OF_WHOM.match(figure.label) and _others_just_before(before):
@@ -805,8 +808,11 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
     if personnel is None and (relative := _RELATIVE_CLAUSE.match(clause)):
         personnel = personnel_in_phrase(relative.group(1))  # "au moins 1 000 qui déminent"
     if personnel is None and (apposition := _APPOSITION.match(ctx.text, figure.end + len(clause))):
-        personnel = personnel_in_phrase(apposition.group(1))  # "roughly 4,500 new arrivals so
-        # far, infantry and drone operators, now positioned around Glushkovo"
+        # "roughly 4,500 new arrivals so far, infantry and drone operators, now positioned
+        # around Glushkovo"; "roughly 600, about a battalion, in occupied Zaporizhzhia"
+        personnel = personnel_in_phrase(apposition.group(1)) or (
+            "troops" if _MILITARY_UNIT.search(apposition.group(1)) else None
+        )
     if personnel is None:
         personnel = _kind_named_before_in_sentence(ctx, figure)
     if _BOUGHT_AFTER.match(ctx.text, figure.end):
@@ -1119,6 +1125,20 @@ _OWN_UNIT_BEFORE = re.compile(
     r"division|squad|men|troops|soldiers|forces|side|guards)\b[^.;:!?]{0,25}$",
     re.IGNORECASE,
 )
+# The speaker's own country's forces: "For context, we keep 28,500 troops on the peninsula".
+_WE_KEEP_BEFORE = re.compile(
+    r"\b(we|wir|nous)\s+(still\s+)?(keep|station|maintain|base|halten|stationieren|"
+    r"maintenons|stationnons)\s+((about|some|roughly|around|nearly|almost|over|more than|"
+    r"rund|etwa|environ)\s+)?$",
+    re.IGNORECASE,
+)
+# A count of a state's workers abroad, all countries together: "Nordkorea hat rund 50.000
+# Arbeiter im Ausland, mehr als 10.000 davon in Russland".
+_ABROAD_AFTER = re.compile(
+    r"\s+([\w-]+\s+){0,3}?(abroad|overseas|im Ausland|à l'étranger|en el extranjero|"
+    r"all'estero|no exterior|no estrangeiro|за рубежом|за границей|за кордоном)\b",
+    re.IGNORECASE,
+)
 # A state's own soldiers, said after the figure: "Rusia tiene unos 60.000 soldados propios",
 # "60,000 troops of its own".
 _OWN_FORCES_AFTER = re.compile(
@@ -1159,6 +1179,14 @@ _APPOSITION = re.compile(
     r"surtout|principalement|sobre todo|principalmente|soprattutto|в основном)\s+)?"
     r"((?:(?!(?:said|says|say|according|estimates?|believes?|told|reports?|sagte|laut|selon|"
     r"según|segundo|secondo|сообщил\w*|заявил\w*)\b)[^\W\d][\w'-]*\s*){1,4})(?=[,.;)\n])",
+    re.IGNORECASE,
+)
+# A military formation: people counted as one are soldiers.
+_MILITARY_UNIT = re.compile(
+    r"\b(battalions?|brigades?|regiments?|divisions?|platoons?|Bataillons?|Brigaden?|"
+    r"Regimente?|bataillons?|brigades?|régiments?|batallón|batallones|brigadas?|regimientos?|"
+    r"batalhão|batalhões|battaglion[ei]|brigat[ae]|reggimenti|reggimento|батальон\w*|"
+    r"бригад\w*|полк\w*)\b",
     re.IGNORECASE,
 )
 # What a bare number bought counts things: "adding to the 54 it ordered in 2024".

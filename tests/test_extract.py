@@ -931,6 +931,14 @@ def test_own_people_deserters_corrections_and_purchases_are_not_listed(text, vet
             "troops sent",
             ("Deployment", "deminers"),
         ),
+        # a formation set off by commas: soldiers
+        (
+            "LT. GEN. ALVAREZ: Mostly in the Kursk region. We also track roughly 600, about a "
+            "battalion, in occupied Zaporizhzhia, which is new.",
+            "roughly 600",
+            "workers sent",
+            ("Deployment", "troops"),
+        ),
         # a bare figure the model calls a kind no word near it names counts the kind the
         # passage counted last
         (
@@ -2649,6 +2657,15 @@ def test_the_same_number_of_another_kind_of_people_is_no_repeat():
             "Moscú y Pionyang.",
             "unos 600",
         ),
+        # the speaker's own country's forces
+        ("REP. TRAN: For context, we keep 28,500 troops on the peninsula.", "28,500"),
+        # a state's workers abroad, all countries together
+        (
+            "Nordkorea hat rund 50.000 Arbeiter im Ausland, mehr als 10.000 davon in Russland.",
+            "rund 50.000",
+        ),
+        # the strength of Russia's own grouping
+        ("Russia's own grouping in the Kursk region is about 50,000 strong.", "about 50,000"),
     ],
 )
 def test_denied_own_unit_other_nations_workforce_and_entries_are_not_listed(text, vetoed):
@@ -2683,6 +2700,8 @@ def test_denied_own_unit_other_nations_workforce_and_entries_are_not_listed(text
             "самоходных гаубиц.",
             "не менее",
         ),
+        # Russia's own estimate of North Korea's troops is no count of Russia's forces
+        ("Russia's own estimate is 12,000 North Korean soldiers.", "12,000"),
     ],
 )
 def test_hedged_negations_own_estimates_parts_specialists_and_artillerymen_are_listed(text, kept):
