@@ -962,7 +962,10 @@ _ADDED_BEFORE = re.compile(
 )
 _ADDED_AFTER = re.compile(
     r"\s+(more|additional|new|extra|de plus|supplémentaires|más|adicionales|in più|aggiuntivi|"
-    r"a mais|adicionais)(?!\w)",
+    r"a mais|adicionais|"
+    # new ones: "environ 3 000 nouveaux soldats"
+    r"nouveaux|nouvelles|neue|neuen|nuevos|nuevas|nuovi|nuove|novos|novas|новых|новые|нових|"
+    r"нові)(?!\w)",
     re.IGNORECASE,
 )
 # A bare loss figure given as a total counts killed and wounded together.

@@ -3334,6 +3334,12 @@ def test_an_answer_about_another_state_s_people_is_not_listed():
             ("completed", "planned"),
             2,
         ),
+        (
+            "Environ 3 000 soldats nord-coréens du premier contingent ont quitté la Russie. Ils "
+            "ont été remplacés par environ 3 000 nouveaux soldats, envoyés à Koursk.",
+            ("completed", "ongoing"),
+            2,
+        ),
         # the added group repeated with the same status is one record (rule d)
         (
             "Up to 3,000 more North Korean troops are being readied for Russia. Seoul said "
