@@ -255,6 +255,17 @@ _NAMED_UNIT_SIZE_BEFORE = re.compile(
     r"(of|(that|which)\s+(numbers|has|counts|totals))\s+"
     r"((up to|about|around|some|roughly|nearly|almost|more than|over)\s+)?$"
 )
+# What one unit of a kind numbers: "a light infantry battalion has about 500 men", "each
+# company has 120", "ein Bataillon hat rund 500 Mann".
+_ONE_UNIT_HAS_BEFORE = re.compile(
+    r"\b(a|an|each|every|one|ein|eine|jedes|un|une|chaque|cada|ogni)\s+([\w-]+\s+){0,2}?"
+    r"(battalion|company|brigade|regiment|division|platoon|squad|unit|Bataillon|Kompanie|"
+    r"Brigade|bataillon|compagnie|batallón|compañía|brigada|battaglione|compagnia)\s+"
+    r"(has|had|numbers|numbered|counts|comprises|hat|hatte|zählt|compte|tiene|conta|ha)\s+"
+    r"((up to|about|around|some|roughly|nearly|almost|more than|over|rund|etwa|bis zu|environ|"
+    r"unos|cerca de|circa)\s+)?$",
+    re.IGNORECASE,
+)
 # People counted as a study's sources, not sent anywhere: "interviews with 41 former workers".
 _SOURCES_BEFORE = re.compile(
     r"\b(interviews?\s+with|interviewed|surveyed|a\s+survey\s+of|spoke\s+(to|with)|talked\s+to|"
@@ -300,6 +311,8 @@ def _is_date_or_percent(text: str, start: int, end: int, value: int) -> bool:
     if any_match(_GROUP_SIZE_BEFORE, text[max(0, start - 40) : start]):
         return True
     if _NAMED_UNIT_SIZE_BEFORE.search(text[max(0, start - 100) : start]):
+        return True
+    if _ONE_UNIT_HAS_BEFORE.search(text[max(0, start - 80) : start]):
         return True
     if _SOURCES_BEFORE.search(text[max(0, start - 40) : start]):
         return True

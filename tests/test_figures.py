@@ -93,7 +93,9 @@ def test_money_times_shares_and_formation_sizes_are_not_figures():
 def test_the_size_of_each_unit_is_not_a_figure():
     text = (
         "North Korea has sent about 11,000 troops to Russia, operating in units of 2,000 to "
-        "3,000 and organised in battalions of about 500, in Einheiten von je 400 Mann."
+        "3,000 and organised in battalions of about 500, in Einheiten von je 400 Mann. In "
+        "the North Korean table of organisation a light infantry battalion has about 500 men, "
+        "and each company has 120."
     )
     assert [f.label for f in find_figures(text)] == ["about 11,000 troops"]
 
