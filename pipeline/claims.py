@@ -394,9 +394,9 @@ _CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "killed",
         re.compile(
-            r"killed|dead|died|deaths?|death toll|fatalities|remains|coffins|toten?|getötet|"
-            r"gefallen|ums Leben|tu[ée]s|morts?|muertos?|fallecidos?|\bmorti\b|uccisi|caduti|"
-            r"\bmortos\b|\bmortes\b|morreram",
+            r"killed|dead|died|deaths?|death toll|fatalities|fatally|remains|coffins|toten?|"
+            r"getötet|gefallen|ums Leben|tu[ée]s|morts?|muertos?|fallecidos?|\bmorti\b|uccisi|"
+            r"caduti|\bmortos\b|\bmortes\b|morreram",
             re.IGNORECASE,
         ),
     ),

@@ -1165,7 +1165,7 @@ _EARLIER_VERSION = re.compile(
 # troops".
 _PREDICATE_NOUN = re.compile(
     # "Around 1,000 of the newcomers are sappers"
-    r"\s*(?:of\s+(?:the|these|those)\s+[\w-]+\s+)?"
+    r"\s*(?:of\s+(?:them|these|those|(?:the|these|those)\s+[\w-]+)\s+)?"
     r"(?:are|were|sind|waren|sont|étaient|son|eran)\s+((?:[\w-]+\s+){0,2}[\w-]+)",
     re.I,
 )

@@ -931,6 +931,22 @@ def test_own_people_deserters_corrections_and_purchases_are_not_listed(text, vet
             "troops sent",
             ("Deployment", "deminers"),
         ),
+        # "of them are" names the part's kind
+        (
+            "The force in Russia is roughly 13,000 North Korean soldiers. About 1,500 of them "
+            "are military engineers clearing rubble around Sudzha.",
+            "About 1,500",
+            "troops sent",
+            ("Deployment", "military_engineers"),
+        ),
+        # "fatally" is killed
+        (
+            "About 6,500 North Koreans have been killed or wounded in Russia, roughly 2,000 of "
+            "them fatally.",
+            "roughly 2,000",
+            "killed or wounded",
+            ("Casualty", "killed"),
+        ),
         # a formation set off by commas: soldiers
         (
             "LT. GEN. ALVAREZ: Mostly in the Kursk region. We also track roughly 600, about a "
