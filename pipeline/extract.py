@@ -455,7 +455,9 @@ def _direction_in_own_clause(
 
 
 _DEFINITE_BEFORE = re.compile(
-    r"\b(the|these|those|die|diese|les|ces|los|las|estos|estas|эти|этих|те|тех)\s+$",
+    # "The next 3,000 are training at a base near Hamhung": the group announced before
+    r"\b(the|these|those|die|diese|les|ces|los|las|estos|estas|эти|этих|те|тех)"
+    r"(\s+(next|same|nächsten|prochains|próximos|prossimi))?\s+$",
     re.IGNORECASE,
 )
 
@@ -466,7 +468,7 @@ def _refers_back(ctx: ArticleContext, figure: Figure) -> bool:
     not a count of another kind of people ("Roughly 1,000 military engineers ... The roughly
     1,000 deminers sent in 2025 went home")."""
     if figure.count.value is None or not _DEFINITE_BEFORE.search(
-        ctx.text[max(0, figure.start - 12) : figure.start]
+        ctx.text[max(0, figure.start - 24) : figure.start]
     ):
         return False
     kind = subtype_from_words("deployment", figure.label)

@@ -611,6 +611,13 @@ def test_a_figure_after_the_repeating_an_earlier_count_is_not_a_new_record():
     # without the earlier figure, the same words are a record
     alone = '"The 4,000 soldiers tell you the losses are real," Park said of North Korea.'
     assert _verdict_record(alone, "4,000", "killed or wounded") is not None
+    # "the next 3,000" is the group announced before
+    text = (
+        "North Korea is readying up to 3,000 more soldiers to send to Russia by August. About "
+        "1,500 of those already there are military engineers. The next 3,000 are training at "
+        "a base near Hamhung."
+    )
+    assert _verdict_record(text, "3,000", "troops sent") is None
 
 
 @pytest.mark.parametrize(
