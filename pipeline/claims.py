@@ -882,7 +882,9 @@ _THINGS = re.compile(
     r"\b(drones?|tanks?|vehicles?|missiles?|shells?|rounds|tonnes?|tons?|barrels?|aircraft|"
     r"jets?|planes?|helicopters?|ships?|vessels?|launchers?|rockets?|guns?|howitzers?|"
     r"dollars?|euros?|won|roubles?|rubles?|hectares?|charts?|views|comments|likes|pages?|"
-    r"readers?|reading|villages?|kilomet\w+|miles?|drohnen|panzer|tonnen|toneladas|"
+    # (not the Spanish thousands of "varios miles", "miles de soldados")
+    r"readers?|reading|villages?|kilomet\w+|(?<!varios )(?<!unos )(?<!muchos )miles?(?! de\b)|"
+    r"drohnen|panzer|tonnen|toneladas|"
     r"misiles|drones|chars|obus|rotations?|waves?|batches|shipments?|trains?|flights?|"
     r"stages?|phases?|sides|parties|partes|seiten|côtés|times|percent|questions|reasons|ways|"
     r"entries|crossings|"
@@ -1065,7 +1067,9 @@ _OTHERS_BEFORE = re.compile(
     rf"Bundeswehr|US Army|British Army|NATO|"
     # not when North Korea is named between them and the figure: "documents captured by
     # Ukrainian troops, ..., when it put the North Korean contingent at 10,000 to 11,000"
-    rf"Zivilisten|civils|civiles))\b(?![^;]*\b(North Korea|Pyongyang|Nordkorea|nordkoreanisch|"
+    # (but "los obreros civiles: varios miles" are civilian workers)
+    rf"Zivilisten|(?<!travailleurs )(?<!ouvriers )civils|(?<!trabajadores )(?<!obreros )civiles))"
+    rf"\b(?![^;]*\b(North Korea|Pyongyang|Nordkorea|nordkoreanisch|"
     rf"Corée du Nord|nord-coréen|Corea del Norte|norcorean))[^;]*$",
     re.IGNORECASE,
 )
@@ -1360,6 +1364,8 @@ _NEXT_PHRASE = re.compile(
     r"[^\W\d_]{2,}(?:aram|eram|iram|aron|ieron)|"
     # ... and the conditional: "Otros 2.000 deberían llegar antes de finales de abril"
     r"[^\W\d_]{2,}(?:rían|riam|rebbero|raient)|"
+    # ... and the future: "otros 3.000 llegarán antes del verano"
+    r"[^\W\d_]{2,}(?:rán|rão|ront|ranno)|"
     # ... and a modal verb: "Outros 2 mil devem ser enviados até julho"
     r"should|must|could|might|devem|deve|deben|debe|doivent|doit|sollen|soll|müssen|dürften|"
     r"können|podem|pueden|possono|peuvent)\b|"

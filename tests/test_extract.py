@@ -938,6 +938,22 @@ def test_own_people_deserters_corrections_and_purchases_are_not_listed(text, vet
             "troops sent",
             ("Deployment", "deminers"),
         ),
+        # a future verb ends the noun phrase ("antes" is no plural of things), and the Spanish
+        # thousands of "varios miles" are no distance
+        (
+            "R. Hay unos 6.000 constructores militares norcoreanos en Kursk y otros 3.000 "
+            "llegarán antes del verano.",
+            "3.000",
+            "something else",
+            ("Deployment", "construction_troops"),
+        ),
+        (
+            "R. Hay unos 6.000 constructores militares norcoreanos en Kursk. Aparte están los "
+            "obreros civiles: varios miles, sobre todo en Vladivostok.",
+            "varios miles",
+            "troops sent",
+            ("Deployment", "workers"),
+        ),
         # "of them are" names the part's kind
         (
             "The force in Russia is roughly 13,000 North Korean soldiers. About 1,500 of them "
