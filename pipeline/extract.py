@@ -1305,6 +1305,10 @@ def _record_kind(
         # words after the next figure are its own ("put the number at between 9,000 and 10,000
         # and said North Korean units had suffered more than 6,000 killed or wounded")
         present = personnel or subtype_from_words("deployment", screened.evidence)
+        if present is None and _MORE_OF_THEM_BEFORE.search(ctx.text, s, figure.start):
+            # "близько 12 тисяч військових КНДР. Ще до 4 тисяч ... можуть прибути": more of
+            # the group just counted, whatever loss the model saw
+            present = _kind_counted_before(ctx, figure, s)
         if present is None:
             # "How many went home? - About 3,500, over the winter": the people the question
             # moves, soldiers unless it names another kind

@@ -443,6 +443,10 @@ def test_more_of_them_after_a_sentence_of_losses_are_the_kind_named_before(tail,
     ],
 )
 def test_more_of_a_group_the_model_took_for_something_else_are_that_group(text):
+    # whether the model saw something else or a loss that no word of the sentence names
+    record = _verdict_record(text, "3", "killed")
+    assert type(record).__name__ == "Deployment"
+    assert record.personnel_type.value == "construction_troops"
     record = _verdict_record(text, "3", "something else")
     assert type(record).__name__ == "Deployment"
     assert record.personnel_type.value == "construction_troops"
