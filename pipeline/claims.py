@@ -932,6 +932,10 @@ def counts_things(label: str) -> bool:
     return any_match(_THINGS, label) or (cyrillic(label) and any_match(_RU_THINGS, label))
 
 
+# Civilians in French and Spanish, but not as the adjective after a word for workers:
+# "travailleurs civils", "los obreros civiles: varios miles" are civilian workers (Italian
+# "lavoratori civili" below too).
+_CIVILIANS = r"(?<!travailleurs )(?<!ouvriers )civils|(?<!trabajadores )(?<!obreros )civiles"
 # People troopwatch does not count: "a record 30,000 runners", "civilians".
 _OTHER_PEOPLE = re.compile(
     r"\b(runners|civilians|residents|children|visitors|tourists|fans|students|spectators|"
@@ -940,10 +944,7 @@ _OTHER_PEOPLE = re.compile(
     r"víctimas civiles|players|athletes|footballers|waitresses|"
     r"waiters|performers|artists|musicians|dancers|delegates|pilgrims|Spieler|Sportler|"
     r"Athleten|joueurs|athlètes|jugadores|atletas|Zivilisten|Einwohner|Besucher|"
-    # an adjective after a word for workers: "travailleurs civils", "obreros civiles" (and
-    # Italian "lavoratori civili" below) are civilian workers
-    r"(?<!travailleurs )(?<!ouvriers )civils|"
-    r"habitants|(?<!trabajadores )(?<!obreros )civiles|habitantes|turistas|leaders|lawmakers|"
+    rf"{_CIVILIANS}|habitants|habitantes|turistas|leaders|lawmakers|"
     r"diplomats|ministers|journalists|"
     r"defectors|desertores|déserteurs|Überläufer|Ukrainians|Russians|"
     # but "About 2,400 citizens of the DPRK are now working in the region" (the words read
@@ -1067,9 +1068,7 @@ _OTHERS_BEFORE = re.compile(
     rf"Bundeswehr|US Army|British Army|NATO|"
     # not when North Korea is named between them and the figure: "documents captured by
     # Ukrainian troops, ..., when it put the North Korean contingent at 10,000 to 11,000"
-    # (but "los obreros civiles: varios miles" are civilian workers)
-    rf"Zivilisten|(?<!travailleurs )(?<!ouvriers )civils|(?<!trabajadores )(?<!obreros )civiles))"
-    rf"\b(?![^;]*\b(North Korea|Pyongyang|Nordkorea|nordkoreanisch|"
+    rf"Zivilisten|{_CIVILIANS}))\b(?![^;]*\b(North Korea|Pyongyang|Nordkorea|nordkoreanisch|"
     rf"Corée du Nord|nord-coréen|Corea del Norte|norcorean))[^;]*$",
     re.IGNORECASE,
 )

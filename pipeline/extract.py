@@ -1188,8 +1188,8 @@ _APPOSITION = re.compile(
 )
 # A military formation: people counted as one are soldiers.
 _MILITARY_UNIT = re.compile(
-    r"\b(battalions?|brigades?|regiments?|divisions?|platoons?|Bataillons?|Brigaden?|"
-    r"Regimente?|bataillons?|brigades?|régiments?|batallón|batallones|brigadas?|regimientos?|"
+    r"\b(battalions?|brigades?|regiments?|divisions?|platoons?|Bataillons?|Brigaden|"
+    r"Regimente?|régiments?|batallón|batallones|brigadas?|regimientos?|"
     r"batalhão|batalhões|battaglion[ei]|brigat[ae]|reggimenti|reggimento|батальон\w*|"
     r"бригад\w*|полк\w*)\b",
     re.IGNORECASE,
