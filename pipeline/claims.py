@@ -1670,8 +1670,10 @@ _MOVES_PEOPLE = re.compile(
     # present there: "some 10,000 are still in Russia", "remain in Kursk"
     r"(are|is|were) (still |now )?(in|inside|based in)|remain\w*|stay\w*|"
     r"envoy\w*|déploy\w*|envi\w*|despleg\w*|"
-    # gone home alive: "A further 3,000 or so went home last year"
-    r"went home|came home|gone home|pulled out)\b",
+    # gone home alive: "A further 3,000 or so went home last year", "cerca de 3.000 regressaram
+    # a casa"
+    r"went home|came home|gone home|pulled out|zurückgekehrt|heimgekehrt|rentr[ée]s|revenus|"
+    r"regresaron|volvieron|rientrati|tornati|voltaram|regressaram|retornaram)\b",
     re.IGNORECASE,
 )
 

@@ -1292,7 +1292,11 @@ def _record_kind(
     elif (
         casualty is None
         and moves_people(ctx.text[slice(*clause_around(ctx.text, figure.start, figure.end))])
-        and (present := personnel or personnel_named_last(_sentence_and_previous(ctx, s, e)))
+        and (
+            present := personnel
+            or personnel_named_last(_sentence_and_previous(ctx, s, e))
+            or _gone_home(ctx, figure, s, e)
+        )
     ):
         # "plans to send up to 2,000 more deminers", "its troops had fought in Kursk, and some
         # 10,000 are still in Russia": people sent or there, not lost
@@ -1347,6 +1351,16 @@ def _record_kind(
         if not names_someone(f"{figure.label} {' '.join(head.split()[:4])}"):
             return None
     return record_type, subtype
+
+
+def _gone_home(ctx: ArticleContext, figure: Figure, start: int, end: int) -> str | None:
+    """ "troops" for North Koreans whose clause says they went home, in a passage about North
+    Korea and with no kind of people named ("Os serviços secretos dizem que cerca de 3.000
+    regressaram a casa no outono, mas foram logo substituídos")."""
+    status = deployment_status_at(ctx.text, figure.start, figure.end, DeploymentStatus.unknown)
+    if status is DeploymentStatus.completed and _korea_in_passage(ctx, start, end):
+        return "troops"
+    return None
 
 
 def _small(figure: Figure) -> bool:

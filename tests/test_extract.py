@@ -952,6 +952,15 @@ def test_own_people_deserters_corrections_and_purchases_are_not_listed(text, vet
             "workers sent",
             ("Deployment", "workers"),
         ),
+        # people who went home are soldiers sent, whatever loss the model saw
+        (
+            "Quantos soldados norte-coreanos estão hoje na Rússia?\n\nPelas nossas contas, "
+            "entre 12 mil e 14 mil. Os serviços secretos sul-coreanos dizem que cerca de 3.000 "
+            "regressaram a casa no outono, mas foram logo substituídos por novas unidades.",
+            "cerca de 3.000",
+            "killed",
+            ("Deployment", "troops"),
+        ),
         # "of them are" names the part's kind
         (
             "The force in Russia is roughly 13,000 North Korean soldiers. About 1,500 of them "
