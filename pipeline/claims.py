@@ -1684,7 +1684,10 @@ _REPLACING = re.compile(
     r"\b(to make up for|to replace|replacing|to replenish|to compensate for|to offset|to fill|"
     r"to make good|um .{0,30}zu ersetzen|pour remplacer|pour compenser|pour combler|"
     r"para reemplazar|para compensar|para cubrir|per colmare|per rimpiazzare|per sostituire|"
-    r"para repor|para substituir)\b",
+    r"para repor|para substituir|"
+    # "Relevo llegado en abril | unos 3.000 | NIS | Cubren bajas en Kursk"
+    r"cover(s|ing)? (the |their )?losses|cubr\w* (las )?(bajas|pérdidas)|"
+    r"cobr\w* (as )?(baixas|perdas)|copr\w* (le )?perdite)\b",
     re.IGNORECASE,
 )
 

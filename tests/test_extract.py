@@ -561,12 +561,29 @@ def test_the_same_subjects_second_verb_of_receiving_takes_the_other_way(text):
     assert not any(c in ("fuel", "air_defense") and p == "North Korea" for c, p, _ in found)
 
 
-def test_losses_named_as_the_reason_for_sending_more_do_not_make_a_casualty():
-    text = (
-        "The NIS also believed North Korea had sent roughly 4,000 more soldiers to Russia since "
-        "December to make up for its losses."
-    )
-    record = _verdict_record(text, "roughly 4,000", "killed or wounded")
+@pytest.mark.parametrize(
+    ("text", "figure_text", "model_says"),
+    [
+        (
+            "The NIS also believed North Korea had sent roughly 4,000 more soldiers to Russia "
+            "since December to make up for its losses.",
+            "roughly 4,000",
+            "killed or wounded",
+        ),
+        (
+            "Cifras del despliegue norcoreano en Rusia\n\n"
+            "Grupo | Cifra | Fuente | Situación\n"
+            "Soldados en Kursk | unos 11.000 | NIS | En el frente\n"
+            "Relevo llegado en abril | unos 3.000 | NIS | Cubren bajas en Kursk",
+            "unos 3.000",
+            "troops sent",
+        ),
+    ],
+)
+def test_losses_named_as_the_reason_for_sending_more_do_not_make_a_casualty(
+    text, figure_text, model_says
+):
+    record = _verdict_record(text, figure_text, model_says)
     assert type(record).__name__ == "Deployment"
     assert record.personnel_type.value == "troops"
 
