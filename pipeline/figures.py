@@ -407,6 +407,7 @@ def _label(text: str, start: int, end: int) -> str:
 
 # A list item that opens with a count and a colon: "- 2,000: deminers, Kursk region".
 _ITEM_COLON = re.compile(r"\s*:\s+[^\W\d]")
+_LIST_MARK = re.compile(r"^\s*[-•·*–—]\s")
 _COUNT_ITEM = re.compile(r"^\s*([-•·*–—]|\d{1,2}[.)])\s+[^:\n]{0,25}\d\s*:\s+[^\W\d]")
 
 
@@ -420,6 +421,9 @@ def in_heading(text: str, pos: int) -> bool:
         and len(line.split()) <= 20
         and not is_table_row(line)
         and not _COUNT_ITEM.match(line)
+        # a list item that runs to a sentence is prose without its full stop: "- a
+        # Vladivostok-registered company that employs several thousand North Korean labourers"
+        and not (_LIST_MARK.match(line) and len(line.split()) >= 10)
     )
 
 

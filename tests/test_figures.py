@@ -81,6 +81,16 @@ def test_a_list_item_that_opens_with_a_count_names_its_kind_after_the_colon():
     ]
 
 
+def test_a_list_item_that_runs_to_a_sentence_is_prose():
+    text = (
+        "The sanctions list names:\n"
+        "- a Vladivostok-registered company that employs several thousand North Korean "
+        "labourers on Russian building sites\n"
+        "- Several thousand"
+    )
+    assert [f.label for f in find_figures(text)] == ["several thousand North Korean labourers"]
+
+
 def test_money_times_shares_and_formation_sizes_are_not_figures():
     text = (
         "A builder earns roughly $1,450, or $150 to $300 after deductions, from seven in the "
