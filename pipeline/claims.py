@@ -367,7 +367,7 @@ _CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
         "captured",
         re.compile(
             r"captured|prisoners?|POWs?|custody|captivity|gefangen|captur[ée]s?|prisonniers?|"
-            r"capturados?|prisioneros?|prigionier[io]|catturat[io]|"
+            r"capturados?|captura|cattura|prisioneros?|prigionier[io]|catturat[io]|"
             r"captivité|cautiverio|cativeiro|prigionia|"
             # held by the other side: "Three North Koreans are held in Ukraine", "detenuti"
             r"(are|were|is|being) (now )?held (in|by) Ukrain\w*|held by (Kyiv|Kiev)|"
@@ -1779,7 +1779,9 @@ _NUMBER_HELD_BEFORE = re.compile(
 _ACTIVE_LOSS_BEFORE = re.compile(
     # not the second noun of a pair: "HUR's count of dead and wounded passed 6,000"
     r"(?<!dead and )(?<!dead or )(?<!killed and )(?<!killed or )"
-    r"\b(killed|wounded|injured|captured)\s*$",
+    r"\b(killed|wounded|injured|captured|"
+    # the noun: "informó de la captura de tres militares norcoreanos"
+    r"(capture|captura|cattura)\s+(of|de|di))\s*$",
     re.IGNORECASE,
 )
 

@@ -978,6 +978,14 @@ def test_own_people_deserters_corrections_and_purchases_are_not_listed(text, vet
             "killed",
             ("Deployment", "troops"),
         ),
+        # the noun of capture before the figure names its loss
+        (
+            "Ucrania también informó de la captura de tres militares norcoreanos cerca de la "
+            "localidad de Tiotkino, en la región rusa de Kursk.",
+            "tres",
+            "killed",
+            ("Casualty", "captured"),
+        ),
         # "of them are" names the part's kind
         (
             "The force in Russia is roughly 13,000 North Korean soldiers. About 1,500 of them "
