@@ -1400,7 +1400,12 @@ def record_from_verdict(
     if screened is None:
         return None
     evidence, s, e = screened.evidence, screened.start, screened.end
-    bare = screened.personnel is None and screened.casualty is None
+    # "rund 2.000 Toten" names its loss in its label, though its clause gives no casualty type
+    bare = (
+        screened.personnel is None
+        and screened.casualty is None
+        and subtype_from_words("casualty", figure.label) is None
+    )
     before = ctx.text[s : figure.start]
     if (
         bare

@@ -1563,6 +1563,22 @@ def test_a_bare_repeat_of_a_count_is_one_record():
     assert summary.deployments == []  # not six North Koreans sent as well
 
 
+def test_a_loss_named_in_its_label_is_no_bare_repeat_of_a_count_of_that_size():
+    text = (
+        "Weitere 2.000 nordkoreanische Soldaten sollen bis zum Frühjahr nach Russland folgen. "
+        "Der NIS spricht von rund 2.000 Toten."
+    )
+    labels = prepare(text).labels
+    verdicts = {
+        "f1": verdict(labels[0], "troops sent", "planned"),
+        "f2": verdict(labels[1], "killed"),
+    }
+    summary, _ = _run([verdicts, NO_EXC], text=text, strict=True)
+    assert [(c.casualty_type.value, c.count.value) for c in summary.casualties] == [
+        ("killed", 2_000)
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
