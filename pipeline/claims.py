@@ -396,7 +396,7 @@ _CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"killed|dead|died|deaths?|death toll|fatalities|fatally|remains|coffins|toten?|"
             r"getötet|gefallen|ums Leben|tu[ée]s|morts?|muertos?|fallecidos?|\bmorti\b|uccisi|"
-            r"caduti|\bmortos\b|\bmortes\b|morreram",
+            r"caduti|\bmortos\b|\bmortes\b|morreram|morrid[oa]s?|morreu",
             re.IGNORECASE,
         ),
     ),

@@ -35,7 +35,7 @@ _MONTH_NEAR = re.compile(
 )
 _VAGUE = re.compile(
     r"\b((several|many|tens of|hundreds of) )?(thousands|hundreds|dozens|scores)\b|"
-    r"\bseveral (thousand|hundred)\b|\b(tausende|hunderte|dutzende|mehrere tausend)\b|"
+    r"\bseveral (thousand|hundred|dozen)\b|\b(tausende|hunderte|dutzende|mehrere tausend)\b|"
     r"\ba (few|couple of) (thousand|hundred|dozen)\b|\bquelques (centaines|milliers)\b|"
     r"\b(mehrere|einige) (dutzend|hundert|tausend)\b|"
     r"\b(des milliers|des centaines|des dizaines|plusieurs (centaines|milliers|dizaines)|"

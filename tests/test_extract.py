@@ -978,6 +978,14 @@ def test_own_people_deserters_corrections_and_purchases_are_not_listed(text, vet
             "killed",
             ("Deployment", "troops"),
         ),
+        # "terão morrido": a Portuguese participle of dying
+        (
+            "Cerca de dois mil militares norte-coreanos terão morrido em combate ao lado das "
+            "forças russas desde o final de 2024.",
+            "Cerca de dois mil",
+            "killed",
+            ("Casualty", "killed"),
+        ),
         # the noun of capture before the figure names its loss
         (
             "Ucrania también informó de la captura de tres militares norcoreanos cerca de la "

@@ -134,8 +134,15 @@ def test_vague_amounts_in_german_french_and_spanish():
 
 
 def test_a_few_hundred_is_a_vague_figure():
-    text = 'At the start of the year there were "a few hundred", she said. Quelques milliers.'
-    assert [f.label for f in find_figures(text)] == ["a few hundred", "Quelques milliers"]
+    text = (
+        'At the start of the year there were "a few hundred", she said. Quelques milliers. '
+        "Border guards list several dozen North Koreans as missing."
+    )
+    assert [f.label for f in find_figures(text)] == [
+        "a few hundred",
+        "Quelques milliers",
+        "several dozen North Koreans",
+    ]
 
 
 def test_page_counters_are_not_figures():
