@@ -1354,9 +1354,9 @@ def _record_kind(
 
 
 def _gone_home(ctx: ArticleContext, figure: Figure, start: int, end: int) -> str | None:
-    """ "troops" for North Koreans whose clause says they went home, in a passage about North
-    Korea and with no kind of people named ("Os serviços secretos dizem que cerca de 3.000
-    regressaram a casa no outono, mas foram logo substituídos")."""
+    """Soldiers ("troops") when a figure's clause says its people went home, in a passage about
+    North Korea that names no kind of people ("Os serviços secretos dizem que cerca de 3.000
+    regressaram a casa no outono, mas foram logo substituídos"); else None."""
     status = deployment_status_at(ctx.text, figure.start, figure.end, DeploymentStatus.unknown)
     if status is DeploymentStatus.completed and _korea_in_passage(ctx, start, end):
         return "troops"

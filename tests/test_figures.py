@@ -63,32 +63,32 @@ def test_list_markers_and_document_numbers_are_not_figures():
     assert labels == ["Some 800 engineers", "3.5 million shells"]
 
 
-def test_a_list_item_that_opens_with_a_count_names_its_kind_after_the_colon():
-    # a list item is no headline: its figure stays though the body repeats the number
-    text = (
-        "A further 2,000 soldiers are preparing to leave for Russia.\n\n"
-        "Who is there\n"
-        "- 2,000: deminers, Kursk region\n"
-        "- fewer than 200: medical and signals staff, Kursk city\n"
-        "Related briefs\n"
-        "- No. 46: Shells by rail, 2024-2026"
-    )
-    labels = [f.label for f in find_figures(text)]
-    assert labels == [
-        "2,000 soldiers",
-        "2,000: deminers",
-        "fewer than 200: medical and signals staff",
-    ]
-
-
-def test_a_list_item_that_runs_to_a_sentence_is_prose():
-    text = (
-        "The sanctions list names:\n"
-        "- a Vladivostok-registered company that employs several thousand North Korean "
-        "labourers on Russian building sites\n"
-        "- Several thousand"
-    )
-    assert [f.label for f in find_figures(text)] == ["several thousand North Korean labourers"]
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a list item is no headline: its figure stays though the body repeats the number,
+        # and an item that opens with a count names its kind after the colon
+        (
+            "A further 2,000 soldiers are preparing to leave for Russia.\n\n"
+            "Who is there\n"
+            "- 2,000: deminers, Kursk region\n"
+            "- fewer than 200: medical and signals staff, Kursk city\n"
+            "Related briefs\n"
+            "- No. 46: Shells by rail, 2024-2026",
+            ["2,000 soldiers", "2,000: deminers", "fewer than 200: medical and signals staff"],
+        ),
+        # an item that runs to a sentence is prose without its full stop
+        (
+            "The sanctions list names:\n"
+            "- a Vladivostok-registered company that employs several thousand North Korean "
+            "labourers on Russian building sites\n"
+            "- Several thousand",
+            ["several thousand North Korean labourers"],
+        ),
+    ],
+)
+def test_list_items_that_open_with_a_count_or_run_to_a_sentence_are_data(text, labels):
+    assert [f.label for f in find_figures(text)] == labels
 
 
 def test_money_times_shares_and_formation_sizes_are_not_figures():
