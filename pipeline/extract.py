@@ -859,7 +859,7 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
         and casualty is None
         and loss is None  # "ils sont désormais sept en captivité" names its loss
         and not _korea_near(ctx, figure.start)
-        and not _more_of_a_group_counted_before(ctx, figure, s)
+        and _group_added_to(ctx, figure, s) is None
         and not _kind_named_just_before(ctx, figure, s)
     ):
         return None
@@ -1112,12 +1112,13 @@ def _kind_of_the_total_before(
     return max(counted, key=lambda c: c[0].count.best or c[0].count.high or 0)[1]
 
 
-def _more_of_a_group_counted_before(ctx: ArticleContext, figure: Figure, start: int) -> bool:
-    """Whether a bare figure adds to a group an earlier figure of the passage counted ("2.500
-    militari del genio ... Altri 3.000 dovrebbero partire entro giugno")."""
-    return bool(_MORE_OF_THEM_BEFORE.search(ctx.text, start, figure.start)) and (
-        _kind_counted_before(ctx, figure, start) is not None
-    )
+def _group_added_to(ctx: ArticleContext, figure: Figure, start: int) -> str | None:
+    """The personnel type of the group a bare figure adds to, which an earlier figure of the
+    passage counted ("2.500 militari del genio ... Altri 3.000 dovrebbero partire entro
+    giugno": military engineers); None when the figure adds to no group."""
+    if not _MORE_OF_THEM_BEFORE.search(ctx.text, start, figure.start):
+        return None
+    return _kind_counted_before(ctx, figure, start)
 
 
 # The size of a whole workforce: "That would add North Koreans to a workforce of roughly 12,000
@@ -1309,10 +1310,10 @@ def _record_kind(
         # words after the next figure are its own ("put the number at between 9,000 and 10,000
         # and said North Korean units had suffered more than 6,000 killed or wounded")
         present = personnel or subtype_from_words("deployment", screened.evidence)
-        if present is None and _MORE_OF_THEM_BEFORE.search(ctx.text, s, figure.start):
+        if present is None:
             # "близько 12 тисяч військових КНДР. Ще до 4 тисяч ... можуть прибути": more of
             # the group just counted, whatever loss the model saw
-            present = _kind_counted_before(ctx, figure, s)
+            present = _group_added_to(ctx, figure, s)
         if present is None:
             # "How many went home? - About 3,500, over the winter": the people the question
             # moves, soldiers unless it names another kind
@@ -1433,7 +1434,7 @@ def record_from_verdict(
         if (
             kind is None
             and screened.casualty is None
-            and _more_of_a_group_counted_before(ctx, figure, s)
+            and _group_added_to(ctx, figure, s) is not None
         ):
             # "около 2 тыс. военных строителей ... Ещё 3 тыс. ожидаются до лета": more of the
             # group a figure just before counted, which the model took for something else; the
@@ -1913,15 +1914,16 @@ def _adds_to_a_group(ctx: ArticleContext, figure: Figure) -> bool:
     )
 
 
-def _another_group(record: Record, kept: list[Record], added: Callable[[Record], bool]) -> bool:
+def _another_group(record: Record, kept: list[Record], added: set[int]) -> bool:
     """Whether a deployment with the numbers of one already kept is another group of people,
-    not a repeat: one of the two is counted as added ("about 3,000 troops were sent ... up to
-    3,000 more are being readied") and their statuses differ. The same figure read twice with
-    two statuses, or "3,000 more" repeated in the lead and the body, stays one record."""
+    not a repeat: one of the two is counted as added (its id is in ``added``: "about 3,000
+    troops were sent ... up to 3,000 more are being readied") and their statuses differ. The
+    same figure read twice with two statuses, or "3,000 more" repeated in the lead and the
+    body, stays one record."""
     return (
         isinstance(record, Deployment)
         and all(record.status != other.status for other in kept)
-        and (added(record) or any(added(other) for other in kept))
+        and (id(record) in added or any(id(other) in added for other in kept))
     )
 
 
@@ -1957,7 +1959,7 @@ def extract_article(
     ctx = prepare(article.text, article.reference_date)
     completions: list[Completion[Any]] = []
     candidates: list[Record] = []
-    figure_of: dict[int, Figure] = {}  # id of a record made from a figure -> the figure
+    added: set[int] = set()  # ids of the records whose figure counts people added to a group
     # An article that never names Russia or the war cannot hold a record; one with no figures
     # cannot hold a deployment or casualty. Neither costs a model call.
     relevant = in_scope(ctx.text) if in_scope_hint is None else in_scope_hint
@@ -1973,7 +1975,8 @@ def extract_article(
             record = record_from_verdict(verdict, figure, ctx, made)
             if record is not None:
                 made.append((figure.start, record))
-                figure_of[id(record)] = figure
+                if _adds_to_a_group(ctx, figure):
+                    added.add(id(record))
                 candidates.append(record)
     if relevant:
         completion = backend.complete(
@@ -1986,11 +1989,6 @@ def extract_article(
 
     records: dict[type, list[Record]] = {Deployment: [], Casualty: [], Exchange: []}
     seen: dict[tuple, list[Record]] = {}
-
-    def added(record: Record) -> bool:
-        figure = figure_of.get(id(record))
-        return figure is not None and _adds_to_a_group(ctx, figure)
-
     # grounded records first, so an ungrounded duplicate never shadows a grounded one
     candidates.sort(key=lambda r: r.grounding is not None and not r.grounding.grounded)
     for record in candidates:
