@@ -194,6 +194,8 @@ _PARADE = re.compile(
 _OTHER_NATIONS_BEFORE = re.compile(
     r"\b(Russian|Ukrainian|South Korean|Chinese|American|US|British|Belarusian|Japanese|"
     r"russische\w*|ukrainische\w*|russes?|ukrainiens?|rusos?|ucranianos?|"
+    # the people of the place where the act happens: "to train local deminers"
+    r"local|lokale\w*|locaux|locales|locali|"
     # a state's own: "Russia's armed forces rely on their own citizens"
     r"(Russia|Ukraine|China|America|Moscow|Kyiv)['’]s(\s+(own|armed|regular|professional))?)"
     r"\s+$",
@@ -226,12 +228,40 @@ _NORTH_KOREANS_AS_NOUN = re.compile(
 )
 
 
+# "General" in an office's title names no soldier: "North Korea's consul general in Nakhodka",
+# "the UN secretary-general", "the General Assembly".
+_TITLE_BEFORE = re.compile(
+    r"\b(consul|secretary|attorney|director|governor|inspector|surgeon|solicitor|postmaster|"
+    r"procureur|secrétaire|secretario|segretario)[\s-]+$",
+    re.IGNORECASE,
+)
+_NOT_A_GENERAL_AFTER = re.compile(r"\s+(Assembly|Assemblée|Asamblea|Assemblea|Consul)\b", re.I)
+# Russia's or Ukraine's own people in Russian or Ukrainian, or the people of the place where an
+# act happens: "російські військові інженери ... відвідали Лаос, щоб навчати місцевих саперів".
+_RU_OTHER_NATIONS_BEFORE = re.compile(
+    r"(российск|русск|украинск|російськ|українськ|местн|місцев)\w*\s+(\w+\s+)?$", re.IGNORECASE
+)
+
+
 def _names_own_people(sentence: str) -> bool:
     """Whether a sentence names people or losses that may be North Korea's, not another
-    nation's ("1,200 Russian servicemen")."""
+    nation's ("1,200 Russian servicemen", "російські військові") or an office's title ("the
+    consul general")."""
+    if cyrillic(sentence) and any(
+        not _RU_OTHER_NATIONS_BEFORE.search(sentence, 0, found.start())
+        for found in finditer(_RU_PEOPLE_AND_LOSSES, sentence)
+    ):
+        return True
     return any(
         not _OTHER_NATIONS_BEFORE.search(sentence, 0, found.start())
         and not _OTHER_NATIONS_AFTER.match(sentence, found.end())
+        and not (
+            found.group().lower().startswith("general")
+            and (
+                _TITLE_BEFORE.search(sentence, 0, found.start())
+                or _NOT_A_GENERAL_AFTER.match(sentence, found.end())
+            )
+        )
         for found in finditer(_PEOPLE_AND_LOSSES, sentence)
     )
 
@@ -243,9 +273,7 @@ def ties_north_korea(sentence: str, *, acts_only: bool) -> bool:
     North Korea's own weapons ("North Korean shells"). An act alone ties nothing: "Moscow has
     sent youth football teams to tournaments in Pyongyang"."""
     fled = any_match(_FLEEING, sentence)  # people who fled tie nothing
-    people = (not fled and _names_own_people(sentence)) or (
-        cyrillic(sentence) and any_match(_RU_PEOPLE_AND_LOSSES, sentence)
-    )
+    people = not fled and _names_own_people(sentence)
     own_goods = any_match(_NORTH_KOREAN_GOODS, sentence) or (
         cyrillic(sentence) and any_match(_RU_NORTH_KOREAN_GOODS, sentence)
     )

@@ -138,6 +138,39 @@ def test_received_visitors_and_a_states_own_forces_tie_nothing(text):
     assert not in_scope(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "tied"),
+    [
+        # an office's title names no soldier
+        (
+            "North Korea's consul general in Nakhodka spoke of the friendship between Pyongyang "
+            "and Moscow under their 2024 treaty.",
+            False,
+        ),
+        ("The UN General Assembly heard North Korea and Russia defend their 2024 treaty.", False),
+        ("A North Korean general was killed in Russia's Kursk region, Kyiv said.", True),
+        # Russia's own people, or the people of the place an act happens, in Russian or
+        # Ukrainian
+        (
+            "Москва і Пхеньян підписали договір, а російські військові інженери відвідали Лаос, "
+            "щоб навчати місцевих саперів.",
+            False,
+        ),
+        (
+            "Москва і Пхеньян підписали договір, а північнокорейські військові інженери "
+            "розміняють Курщину.",
+            True,
+        ),
+        (
+            "Moscow and Pyongyang signed a treaty, and Russian engineers train local deminers.",
+            False,
+        ),
+    ],
+)
+def test_titles_and_other_peoples_soldiers_tie_nothing(text, tied):
+    assert in_scope(text) is tied
+
+
 def test_sending_money_home_ties_nothing():
     text = (
         "Unlike the Central Asians working in Moscow, the North Korean women cannot send money "
