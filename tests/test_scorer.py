@@ -737,6 +737,7 @@ def test_default_golden_dir():
         "dev31",
         "dev32",
         "dev33",
+        "dev34",
         "holdout",
     ],
 )
