@@ -760,11 +760,14 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
     ):
         return None  # "Russia had moved about 50,000 of its own troops into the Kursk region",
         # "The service said 14 of its own guards were wounded"
-    if _FLED_AFTER.match(ctx.text, figure.end) or _EARLIER_VERSION.search(
-        evidence[: figure.start - s]
+    if (
+        _FLED_AFTER.match(ctx.text, figure.end)
+        or _AUDIENCE_AFTER.match(ctx.text, figure.end)
+        or _EARLIER_VERSION.search(evidence[: figure.start - s])
     ):
-        return None  # "38 North Korean labourers who had fled their worksites"; "An earlier
-        # version of this story said about 10,000 ...": a figure the correction withdraws
+        return None  # "38 North Korean labourers who had fled their worksites", "more than
+        # 3,000 people visited"; "An earlier version of this story said about 10,000 ...": a
+        # figure the correction withdraws
     if (
         _RECRUITED_AFTER.match(ctx.text, figure.end) or _RECRUITS_BEFORE.search(before)
     ) and not names_north_korea(evidence):
@@ -989,6 +992,15 @@ _FLED_AFTER = re.compile(
     r"(fled|escaped|defected|deserted|ran away)\b|"
     # displaced: "wildfires force 40,000 from their homes"
     r"(\s+[\w-]+){0,2}?\s+(from|out of)\s+their\s+homes\b",
+    re.IGNORECASE,
+)
+# An audience is no deployment: "the museum says more than 3,000 people visited in the first
+# five days", "rund 2.000 Menschen besuchten die Ausstellung".
+_AUDIENCE_AFTER = re.compile(
+    r"(\s+(people|visitors|guests|Menschen|Besucher|personnes|visiteurs|personas|visitantes|"
+    r"persone|visitatori|pessoas|человек|людей|осіб))?\s+(have\s+|had\s+)?"
+    r"(visited|attended|watched|came\s+to\s+see|besuchten|sahen|ont\s+visité|visitaron|"
+    r"asistieron|hanno\s+visitato|visitaram|assistiram|посетил\w*|побывал\w*|відвідал\w*)\b",
     re.IGNORECASE,
 )
 # Hedge words that may stand between a verb and the figure it governs ("short of about",

@@ -161,8 +161,10 @@ def in_scope(text: str) -> bool:
 # A sentence about history: a year before 1990 and none after ("the 1950 attack in which North
 # Korean forces, armed by Moscow, overran most of the South").
 _HISTORY = re.compile(
-    r"^(?!.*\b(199\d|20\d\d)\b).*(\b(in|of|since|until|im|seit|en|desde|de|в)\s+|"
-    r"\bthe\s+(?=1[89]\d\d\s+(attack|war|invasion|armistice|treaty)))(1[89]\d\d)\b",
+    r"^(?!.*\b(199\d|20\d\d)\b).*((\b(in|of|since|until|im|seit|en|desde|de|в)\s+|"
+    r"\bthe\s+(?=1[89]\d\d\s+(attack|war|invasion|armistice|treaty)))(1[89]\d\d)\b|"
+    # ... or dated by the Korean War: "After the armistice, Moscow wrote off North Korean debts"
+    r"\b(after|during|before)\s+the\s+(armistice|Korean\s+War)\b)",
     re.DOTALL | re.IGNORECASE,
 )
 

@@ -829,6 +829,12 @@ def test_the_clause_names_the_casualty_type(text, figure_text, model_says, casua
             "54",
             "11,000",
         ),
+        (
+            "About 11,000 North Korean soldiers are in Russia. North Korea's consul attended "
+            "the opening, and the museum says more than 3,000 people visited in five days.",
+            "more than 3,000",
+            "About 11,000",
+        ),
     ],
 )
 def test_own_people_deserters_corrections_and_purchases_are_not_listed(text, vetoed, kept):

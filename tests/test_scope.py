@@ -165,6 +165,13 @@ def test_received_visitors_and_a_states_own_forces_tie_nothing(text):
             "Moscow and Pyongyang signed a treaty, and Russian engineers train local deminers.",
             False,
         ),
+        # a sentence dated by the Korean War is history
+        (
+            "After the armistice, Moscow wrote off North Korean debts and granted 1 billion "
+            "roubles in aid to rebuild factories.",
+            False,
+        ),
+        ("Moscow wrote off North Korean debts and granted 1 billion roubles in aid.", True),
     ],
 )
 def test_titles_and_other_peoples_soldiers_tie_nothing(text, tied):
