@@ -897,15 +897,16 @@ _THINGS = re.compile(
     r"Stimmen|voix|votos|groups|hotels|slides|"
     r"companies|entities|banks|raketen|granaten|flugzeuge|schiffe|geschosse|"
     r"pieces|systems)\b|"
-    # German compounds: "Kurzstreckenraketen", "Güterzüge", "Container"
+    # German compounds: "Kurzstreckenraketen", "Güterzüge", "Container"; the dative plural adds
+    # -n: "von rund 20.000 Containern", "mit 300 Panzern"
     # Italian: "40 droni", "5.300 case danneggiate"
     r"\b(avions|appareils|aviones|cazas|aerei|caccia|"
     # machines by designation: "100 MiG-29", "12 Su-27"
     r"(MiG|Su|Mi|Ka|Tu|Il|KN)-\d+\w*|"
     r"droni|carri armati|missili|proiettili|veicoli|villaggi|case|abitazioni|chilometri|"
     r"tonnellate|barili|dollari|rubli|colpi|attacchi|navi|aerei|elicotteri|sistemi|pezzi)\b|"
-    r"\b\w*(raketen|granaten|flugzeuge|schiffe|geschosse|drohnen|züge|waggons|container|"
-    r"fahrzeuge|panzer|systeme)\b|"
+    r"\b\w*(raketen|granaten|flugzeugen?|schiffen?|geschossen?|drohnen|zügen?|waggons|"
+    r"containern?|fahrzeugen?|panzern?|systemen?)\b|"
     r"[$€£¥₩%]",
     re.IGNORECASE,
 )

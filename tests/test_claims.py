@@ -179,6 +179,9 @@ def test_figures_of_things_and_korea_mentions():
     assert counts_things("74 of 96 drones") and counts_things("43.1 million tonnes")
     assert not counts_things("about 3,000 North Korean soldiers")
     assert counts_things("les deux capitales invoquent") and counts_things("the two capitals")
+    # German nouns take -n in the dative plural
+    assert counts_things("von rund 20.000 Containern") and counts_things("mit 300 Kampfpanzern")
+    assert not counts_things("mit rund 20.000 Soldaten")
     assert mentions_korea("soldados norcoreanos") and mentions_korea("Pyongyang said")
     assert not mentions_korea("Russia exported 14.7 million tonnes of wheat")
 
