@@ -198,6 +198,8 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
         and _GERMAN_ARTICLE_BEFORE.search(text[max(0, start - 6) : start])
     ):
         return True  # a German ordinal: "Soldaten der 155. Marineinfanteriebrigade"
+    if text[start - 1 : start] == "[" and text[end : end + 1] == "]" and end - start <= 3:
+        return True  # a footnote's number: "deployed around Pyongyang in 2025.[4]", "[9] Data"
     # (at the very start of the text the empty window matches _LIST_MARKER_BEFORE too)
     return bool(
         re.match(r"[.)][ \t]", text[end : end + 2])

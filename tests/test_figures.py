@@ -57,7 +57,8 @@ def test_list_markers_and_document_numbers_are_not_figures():
         "1. We condemn the deployment of North Korean troops to Russia.\n"
         "2) Some 800 engineers were sent to the Kursk region.\n"
         "(3) This violates Resolution 2397 and resolutions 1718 and 2270 (Article 5).\n"
-        "3.5 million shells were shipped."
+        "3.5 million shells were shipped.[4]\n\n"
+        "[4] Commercial satellite imagery."
     )
     labels = [f.label for f in find_figures(text)]
     assert labels == ["Some 800 engineers", "3.5 million shells"]
