@@ -705,6 +705,16 @@ def _another_armys_losses(ctx: ArticleContext, start: int, end: int) -> bool:
     return bool(_ANOTHER_ARMY.search(text)) and not mentions_korea(text)
 
 
+def _live_blog_entry(ctx: ArticleContext, position: int) -> str | None:
+    """The live-blog entry ``position`` is in (from its time stamp to the next), or None when
+    no time stamp comes before it."""
+    stamps = [m.end() for m in ENTRY_STAMP.finditer(ctx.text, 0, position)]
+    if not stamps:
+        return None
+    following = ENTRY_STAMP.search(ctx.text, position)
+    return ctx.text[stamps[-1] : following.start() if following else len(ctx.text)]
+
+
 def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
     """``figure`` with what code reads about it, or None when code vetoes it whatever a model
     would say. Vetoed figures are never shown to the model: no tokens for a verdict code drops."""
@@ -857,6 +867,14 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
     ):
         return None  # "Nella notte la Russia ha lanciato 140 droni sull'Ucraina: 11 i feriti a
         # Kharkiv": the losses of Russia's strikes are Ukraine's
+    if (
+        (casualty is not None or loss is not None)
+        and personnel is None
+        and (entry := _live_blog_entry(ctx, figure.start)) is not None
+        and not mentions_korea(entry)
+    ):
+        return None  # a live blog's entry on something else: "17:05 Обстрел Харькова: ...
+        # погибли три человека, ещё 14 ранены"
     if (
         personnel is None
         and casualty is None

@@ -3466,3 +3466,19 @@ def test_the_same_number_added_with_another_status_is_another_group(text, status
     }
     summary, _ = _run([figures, NO_EXC], text=text, strict=True)
     assert len(summary.deployments) == records, summary.deployments
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Live\n\n18:40\nUkraine's HUR says North Korean losses have passed 6,000 killed and "
+        "wounded.\n\n17:05\nKharkiv: the regional administration said three died and 14 were "
+        "wounded overnight.\n",
+        "Live\n\n18:40\nУкраинская разведка: потери КНДР превысили 6 тыс. убитыми и ранеными."
+        "\n\n17:05\nОбстрел Харькова: по данным областной администрации, погибли три человека, "
+        "ещё 14 ранены.\n",
+    ],
+)
+def test_a_live_blog_entry_on_something_else_lists_no_losses(text):
+    labels = [f.label for f in prepare(text).figures]
+    assert len(labels) == 1 and "6" in labels[0], labels
