@@ -61,6 +61,8 @@ def infer_hedge(sentence: str, status: DeploymentStatus | None = None) -> Hedge:
     return Hedge.reported
 
 
+# Missiles by name or by designation: "the accuracy of the KN-23".
+_MISSILES = r"missiles?|misiles?|missil[ei]|mísseis|míssil|Raketen?|KN-\d+\w*|Hwasong-\d+\w*"
 _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
     (
         ExchangeCategory.air_defense,
@@ -120,11 +122,11 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
             r"(perfectionner|améliorer|développer|perfeccionar|desarrollar|mejorar|aperfeiçoar|"
             r"desenvolver|melhorar|migliorare|sviluppare|perfezionare|verbessern|entwickeln|"
             r"improve|develop|perfect|upgrade)\s+([\w'’-]+\s+){0,3}?(ballistic\s+)?"
-            r"(missiles?|misiles?|missil[ei]|mísseis|míssil|Raketen?)\b|"
+            rf"({_MISSILES})\b|"
             r"(accuracy|precision|precisión|précision|Präzision|Treffgenauigkeit|precisione|"
             r"precisão)\s+"
             r"(of|de|des|der|dei|della|dos)\s+([\w'’-]+\s+){0,3}?"
-            r"(missiles?|misiles?|Raketen?|missil[ei]|mísseis|míssil)\b",
+            rf"({_MISSILES})\b",
             re.IGNORECASE,
         ),
     ),
@@ -557,7 +559,7 @@ _DELIVERED = re.compile(
     re.IGNORECASE,
 )
 _SUSPECTED = re.compile(
-    r"\b(believed?|believes|suspected|feared|allegedly|reportedly|may|might|could|"
+    r"\b(believed?|believes|suspected|feared|allegedly|reportedly|(?-i:may)|might|could|"
     r"in exchange|in return|exchanged for|mutmaßlich|vermutlich|angeblich)\b",
     re.IGNORECASE,
 )
@@ -597,7 +599,7 @@ def deployment_status_from_words(context: str, status: DeploymentStatus) -> Depl
 
 _RUSSIA = (
     r"(Russia|Russians|Russian|Moscow|the Kremlin|Russland|russisch\w*|Moskau|Russie|Moscou|"
-    r"Rusia|Moscú|Mosca|il Cremlino|Rússia|Moscovo|o Kremlin)"
+    r"Rusia|Moscú|Mosca|il Cremlino|Rússia|Moscovo|o Kremlin|(?:Vladimir |Wladimir )?Putin|Poutine)"
 )
 # Once an article has named North Korea, it may call it "the North" (case matters: "the north
 # of Russia" is not it).
@@ -665,6 +667,10 @@ _TO_NK = re.compile(
     # Russian goods arriving there: "Russian wheat and flour now reach Rason by sea"
     rf"\bRussian\s+(\S+\s+){{0,4}}(reach\w*|arriv\w*\s+(in|at)|flow\w*\s+(in)?to)\s+"
     rf"({_NK}|Rason|Rajin|Nampo|Chongjin)\b|"
+    # ... or that Russia placed there: "Russia has also installed a Pantsir air-defence battery
+    # near Pyongyang"
+    rf"{_RUSSIA}\s+[^.;]{{0,40}}?\b(installed|set up|stationed)\s+[^.;]{{0,60}}?\b(in|around|"
+    rf"near|at)\s+{_NK}|"
     # placed there, in French, Spanish, Italian and Portuguese: "des systèmes Pantsir, que la
     # Russie aurait installés autour de Pyongyang"
     rf"\b(install\w*|déploy\w*|instalad\w*|desplegad\w*|schierat\w*)\s+(autour de|à|en|"
@@ -686,6 +692,15 @@ _TO_NK = re.compile(
     # helping with the reconnaissance satellite programme"
     rf"{_RUSSIA}\W+(is\s+|was\s+|has\s+been\s+|may\s+be\s+)?(\w+\s+)?"
     rf"(help|helps|helping|helped|assist|assists|assisting|assisted)\s+(with|on)\b|"
+    # Russia promising North Korea something: "Putin promised Kim help", "Präsident Wladimir
+    # Putin hat Kim Jong Un Hilfe beim Bau von Aufklärungssatelliten zugesagt"
+    rf"{_RUSSIA}\W+(\w+\W+){{0,2}}(promised|pledged|offered|versprach)\s+(\w+\s+)?{_NK}|"
+    rf"{_RUSSIA}\s+(hat|habe|hatte)\s+(\w+\s+){{0,2}}{_NK}\s+[^.;]{{0,80}}?\b(zugesagt|"
+    rf"versprochen|angeboten)\b|"
+    # help with North Korea's own programme: "Putin pledged help with North Korea's satellite
+    # programme"
+    rf"\b(help|assistance|aid|support)\s+(with|for|to|on)\s+{_NK}['’]s\s+([\w-]+\s+){{0,3}}?"
+    rf"(programm?e?s?|projects?|industry)\b|"
     # Russia promising to supply, no recipient named, in an article about the two: "Moscow has
     # agreed to supply MiG-29 and Su-27 fighter jets, it says"
     rf"{_RUSSIA}\s+(has\s+|have\s+|had\s+|is\s+)?(agreed|promised|pledged|offered|planning|"
@@ -2106,6 +2121,10 @@ _RU_TO_NK = re.compile(
     # "в Северную Корею", "в Пхеньян" (to), "Пхеньяну" (dative), "российская помощь",
     # "в обмен на отправку войск"
     rf"\bв\s+(Северную\s+Корею|Пхеньян)\b|\bПхеньяну\b|"
+    # "в КНДР" is also "in the DPRK": "to" beside a verb of sending ("с начала года в КНДР
+    # отправлено около 70 тыс. тонн пшеницы")
+    rf"\bв\s+КНДР\s+(\w+\s+)?(отправ|постав|переда|доставл|ввез|завез|отгруж)\w*|"
+    rf"\b(отправ|постав|переда|доставл|ввез|завез|отгруж)\w*\s+(\w+\s+){{0,2}}в\s+КНДР\b|"
     rf"\bроссийск\w*\s+(помощ|поддержк|поставк)\w*|"
     rf"\bв обмен на\s+(\w+\s+){{0,2}}(войск|солдат|военн|бойц|живую силу|отправк|направлени)\w*",
     re.IGNORECASE,

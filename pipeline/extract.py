@@ -538,6 +538,14 @@ _IMAGERY_AFTER = re.compile(
     r"[\s-]*(imagery|images?|photos?|photographs?|pictures?|data|Bilder|images satellites)\b",
     re.IGNORECASE,
 )
+# ... or before it, and in German compounds: "J'ai vu les images satellites", "imágenes de
+# satélite", "Satellitenbilder"
+_IMAGERY_BEFORE = re.compile(
+    r"\b(images?|imagerie|imágenes|immagini|imagens|fotos?|photos?|снимк\w*|знімк\w*)\s+"
+    r"(de\s+|di\s+|por\s+|du\s+)?$",
+    re.IGNORECASE,
+)
+_IMAGERY_IN_WORD = re.compile(r"(bilder|bildern|aufnahmen|fotos)$", re.IGNORECASE)
 _GENERIC_ARMS = frozenset({"weapons", "weapon", "arms"})
 _PROGRAMME_AFTER = re.compile(r"[\s-]*(programs?|programmes?|industry|industries)\b", re.I)
 # not across a preposition or a verb: "shipments of artillery ammunition to Russian forces"
@@ -560,6 +568,13 @@ _OTHER_WAY = re.compile(
     re.IGNORECASE,
 )
 _COMPARED_BEFORE = re.compile(r"\bthan\s+(any|a|an)\s+$", re.IGNORECASE)
+# An item named as the payment in the exchange: "Hard currency is likely part of the payment".
+_AS_PAYMENT = re.compile(
+    r"\b(part of|as)\s+(the\s+)?(payment|compensation|price)\b|"
+    r"\b(Teil der|comme|como|come|parte d[eao])\s+(la\s+|del\s+|dell[ao]\s+|do\s+|da\s+)?"
+    r"(Bezahlung|Zahlung|paiement|pago|pagamento)\b",
+    re.IGNORECASE,
+)
 _PAYMENT_FOR = re.compile(
     r"(payments?|paiement|pago|Bezahlung|pagamento)\s+(for|pour|por|für|per)\b", re.I
 )
@@ -598,7 +613,11 @@ def _not_an_item(text: str, sentence_start: int, start: int, end: int) -> bool:
         return True
     if text[start:end].casefold() in _GENERIC_ARMS and _PROGRAMME_AFTER.match(text, end):
         return True  # "helps fund its weapons programmes": a state's own programme
-    if _IMAGERY_AFTER.match(text, end):
+    if (
+        _IMAGERY_AFTER.match(text, end)
+        or _IMAGERY_BEFORE.search(text, max(sentence_start, start - 20), start)
+        or _IMAGERY_IN_WORD.search(text, start, end)
+    ):
         return True  # "citing satellite imagery": how it was seen, not what moved
     if _POSSESSIVE_AFTER.match(text, end):
         return True  # "Russian help with the missiles' guidance systems": whose, not what
@@ -1600,8 +1619,10 @@ def records_from_exchange(draft: ExchangeDraft, ctx: ArticleContext) -> list[Exc
         not (own or main or heading)
         and span.kind != "none"
         and not (names_russia(context) or mentions_korea(context))
+        and not _AS_PAYMENT.search(context)
     ):
         # no words for a direction and neither state named: "missiles" paraded through a square
+        # (but "Hard currency is likely part of the payment" is what the exchange pays with)
         return []
     direction = (
         own
@@ -2019,8 +2040,16 @@ def extract_article(
 
     records: dict[type, list[Record]] = {Deployment: [], Casualty: [], Exchange: []}
     seen: dict[tuple, list[Record]] = {}
-    # grounded records first, so an ungrounded duplicate never shadows a grounded one
-    candidates.sort(key=lambda r: r.grounding is not None and not r.grounding.grounded)
+    # grounded records first, so an ungrounded duplicate never shadows a grounded one; and an
+    # exchange whose words say how far it got before one read where they do not ("Öl,
+    # Lebensmittel und Geld." as a paragraph's lead, then "mehr als eine Million Barrel Erdöl
+    # geliefert")
+    candidates.sort(
+        key=lambda r: (
+            r.grounding is not None and not r.grounding.grounded,
+            isinstance(r, Exchange) and r.status is ExchangeStatus.unknown,
+        )
+    )
     for record in candidates:
         key = _dedupe_key(record)
         if key in seen and not _another_group(record, seen[key], added):

@@ -37,7 +37,10 @@ _GIVES = re.compile(
     r"дає|постачає|надсилає|передає|платить|дав|дала|передав|передала|надіслав|надіслала|"
     r"відправив|відправила|"
     # Portuguese
-    r"envia|enviou|fornece|forneceu|entregou|mandou|pagou)\b",
+    r"envia|enviou|fornece|forneceu|entregou|mandou|pagou|"
+    # sharing: "Moscou partage-t-il aussi des technologies sensibles ?"
+    r"shares?|shared|partage|partagé|comparte|compartido|condivide|condiviso|teilt|geteilt|"
+    r"compartilha|compartilhou)\b",
     re.IGNORECASE,
 )
 # A heading verb of getting: the state named in the heading is the recipient.

@@ -3482,3 +3482,91 @@ def test_the_same_number_added_with_another_status_is_another_group(text, status
 def test_a_live_blog_entry_on_something_else_lists_no_losses(text):
     labels = [f.label for f in prepare(text).figures]
     assert len(labels) == 1 and "6" in labels[0], labels
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # a dateline's month is no "may"
+        (
+            "SEOUL, May 12, 2026 - North Korea has shipped more than 12 million artillery shells "
+            "to Russia since 2023, the ministry said.",
+            ("weapons", "North Korea", "delivered"),
+            ("weapons", "North Korea", "suspected"),
+        ),
+        # placed near Pyongyang by Russia, with the object between
+        (
+            "North Korea has sent troops to Russia. Russia has also installed a Pantsir "
+            "air-defence battery near Pyongyang, the ministry said.",
+            ("air_defense", "Russia", "delivered"),
+            None,
+        ),
+        # a missile by its designation: the help is missile technology, not a weapon
+        (
+            "North Korea has sent troops to Russia. The ministry also suspects that Russian "
+            "engineers helped improve the accuracy of the KN-23.",
+            ("missile_technology", "Russia", "suspected"),
+            ("weapons", "Russia", "suspected"),
+        ),
+        # Putin promising Kim, in English and German
+        (
+            "North Korea has sent troops to Russia. President Vladimir Putin pledged help with "
+            "North Korea's satellite programme during his visit.",
+            ("space_satellite", "Russia", "promised"),
+            None,
+        ),
+        (
+            "Nordkorea hat Truppen nach Russland geschickt. Präsident Wladimir Putin hat Kim Jong "
+            "Un Hilfe beim Bau von Aufklärungssatelliten zugesagt.",
+            ("space_satellite", "Russia", "promised"),
+            None,
+        ),
+        # Russian passive, "в КНДР" beside a verb of sending
+        (
+            "Россельхознадзор сообщил, что с начала года в КНДР отправлено около 70 тыс. тонн "
+            "пшеницы и муки.",
+            ("food", "Russia", "delivered"),
+            None,
+        ),
+        # a question of sharing asks which way; images satellites are how it was seen
+        (
+            "La Corée du Nord livre des obus à la Russie. J'ai vu les images satellites : les "
+            "trains quittent Rajin.\n\nMoscou partage-t-il aussi des technologies sensibles ?\n\n"
+            "Je soupçonne un transfert de matériel de guerre électronique, mais je n'en ai pas "
+            "la preuve.",
+            ("electronic_warfare", "Russia", "suspected"),
+            ("space_satellite", "North Korea", "unknown"),
+        ),
+    ],
+)
+def test_exchanges_by_dateline_placement_designation_promise_and_question(text, expected, absent):
+    found = word_exchanges(text)
+    assert expected in found, found
+    if absent:
+        assert absent not in found, found
+
+
+def test_an_item_named_as_part_of_the_payment_goes_the_way_payment_goes():
+    from pipeline.extract import records_from_exchange
+    from schemas.records import ExchangeDraft
+
+    text = (
+        "KEY JUDGEMENTS\n\n"
+        "- North Korea has delivered millions of artillery rounds to Russia since 2023.\n"
+        "- Hard currency is likely part of the payment, but we have found no direct evidence "
+        "of cash transfers.\n"
+    )
+    draft = ExchangeDraft.model_validate(
+        {
+            "category": "financial",
+            "item": "hard currency",
+            "direction": "North Korea to Russia",
+            "status": "unknown",
+            "claimant": None,
+            "time_text": None,
+        }
+    )
+    records = records_from_exchange(draft, prepare(text))
+    assert [(r.category.value, r.provider, r.status.value) for r in records] == [
+        ("financial", "Russia", "suspected")
+    ]
