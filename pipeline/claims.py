@@ -68,6 +68,8 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
         ExchangeCategory.air_defense,
         re.compile(
             r"air[- ]?defen[cs]e|anti-aircraft|luftabwehr|flugabwehr|défense a[ée]rienne|"
+            # systems by name: "at least one Pantsir battery"
+            r"Pantsir\w*|S-[34]00|"
             r"radars?|radares|radarsysteme?|"
             r"antia[ée]r\w*|defensa a[ée]rea|antiaere\w*|difesa aerea",
             re.IGNORECASE,
@@ -103,6 +105,9 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
             # "technology that could advance the DPRK's satellite and ballistic missile programmes"
             r"technolog\w*\s+([\w'’-]+\s+){0,8}?(ballistic\s+)?missile\s+program|"
             r"missile program(me)?s?\b|"
+            # "une aide au programme balistique nord-coréen", "Raketenprogramm"
+            r"(programme|programa|programma)\s+(balistique|balístico|balistico|de misiles|"
+            r"de missiles|missilistico|de mísseis)|Raketenprogramm\w*|"
             # "the guidance systems of its Hwasong-series ballistic missiles"
             r"guidance(\s+(systems?|technology|kits?))?\s+(of|for)\s+([\w'’-]+\s+){0,4}?"
             r"(ballistic\s+)?missiles|guidance\s+(systems?|technology|kits?)|"
@@ -162,7 +167,7 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
             r"\b(money|cash|currency|financial|funds|payments?|"
             r"dollars?|roubles?|rubles?)\b|geld|devisen|"
             r"finanz|\b(argent|devises|dinero|divisas|denaro|valuta|contanti|dinheiro|"
-            r"moeda estrangeira)\b",
+            r"moeda estrangeira|moeda forte|harte Währung)\b",
             re.IGNORECASE,
         ),
     ),
@@ -697,6 +702,14 @@ _TO_NK = re.compile(
     rf"{_RUSSIA}\W+(\w+\W+){{0,2}}(promised|pledged|offered|versprach)\s+(\w+\s+)?{_NK}|"
     rf"{_RUSSIA}\s+(hat|habe|hatte)\s+(\w+\s+){{0,2}}{_NK}\s+[^.;]{{0,80}}?\b(zugesagt|"
     rf"versprochen|angeboten)\b|"
+    # help to "the regime" in an article about North Korea: "la Russia potrebbe aiutare il
+    # regime anche nella costruzione di un sottomarino"
+    rf"{_RUSSIA}\W+(\w+\W+){{0,3}}(help\w*|assist\w*|aiut\w*|ayud\w*|ajud\w*|aid\w*|hilft|"
+    rf"helfen)\s+(the|il|el|o|le|dem)\s+(regime|régime|régimen|Regime)\b|"
+    # ... and to its programme: "une aide au programme balistique nord-coréen", "ayuda al
+    # programa de misiles norcoreano"
+    rf"\b(aide|ayuda|aiuto|ajuda)\s+(au|al|ao)\s+(programme|programa|programma)\s+"
+    rf"([\w-]+\s+){{0,2}}?(nord-coréen|norcoreano|nordcoreano|norte-coreano)\b|"
     # help with North Korea's own programme: "Putin pledged help with North Korea's satellite
     # programme"
     rf"\b(help|assistance|aid|support)\s+(with|for|to|on)\s+{_NK}['’]s\s+([\w-]+\s+){{0,3}}?"

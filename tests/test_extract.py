@@ -3570,3 +3570,27 @@ def test_an_item_named_as_part_of_the_payment_goes_the_way_payment_goes():
     assert [(r.category.value, r.provider, r.status.value) for r in records] == [
         ("financial", "Russia", "suspected")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia has also delivered at least one Pantsir battery to North Korea.", "air_defense"),
+        (
+            "Em troca, segundo o NIS, Moscou fornece petróleo e moeda forte a Pyongyang.",
+            "financial",
+        ),
+        (
+            "Secondo fonti statunitensi, la Russia potrebbe aiutare il regime anche nella "
+            "costruzione di un sottomarino a propulsione nucleare.",
+            "nuclear_technology",
+        ),
+        (
+            "Nous craignons également une aide au programme balistique nord-coréen.",
+            "missile_technology",
+        ),
+    ],
+)
+def test_items_by_name_and_help_to_the_regime_or_its_programme_go_to_north_korea(text, expected):
+    found = _word_directions("La Corea del Nord ha inviato truppe in Russia. " + text)
+    assert (expected, "Russia", "North Korea") in found, found
