@@ -111,7 +111,7 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
             # "the guidance systems of its Hwasong-series ballistic missiles"
             r"guidance(\s+(systems?|technology|kits?))?\s+(of|for)\s+([\w'’-]+\s+){0,4}?"
             r"(ballistic\s+)?missiles|guidance\s+(systems?|technology|kits?)|"
-            r"raketentechn\w*|technologie (de )?missiles?|tecnología de misiles|"
+            r"raketentechn\w*|Raketen-?Know-how|technologie (de )?missiles?|tecnología de misiles|"
             r"tecnologia de mísseis|"
             r"tecnologia missilistica|"
             # guidance and accuracy: "bei der Lenkung seiner Raketen", "improve the accuracy of
@@ -683,7 +683,8 @@ _TO_NK = re.compile(
     rf"(Pyongyang|Corée du Nord|Corea del Norte|Corea del Nord|Coreia do Norte)\b|"
     # cargo brought to a North Korean port: "Tankers that called at Rajin delivered refined
     # petroleum products"
-    rf"\b(called|calling|docked|docking|unloaded|unloading)\s+(at|in)\s+(Rajin|Rason|Nampo|"
+    rf"\b(called|calling|docked|docking|unloaded|unloading|tied up|moored|berthed)\s+(at|in)\s+"
+    rf"(Rajin|Rason|Nampo|"
     rf"Chongjin|Wonsan)\b|"
     # a gift from Russia's side: "a 'gift from our Russian comrades'", "the Russian military had
     # handed the unit reconnaissance drones"
@@ -761,6 +762,7 @@ _TO_RUSSIA = re.compile(
     rf"\bto\s+(the\s+)?Russian\s+(forces|army|troops|military|units|soldiers|gunners|crews)\b|"
     rf"{_RUSSIA}\s+(has\s+|had\s+|is\s+)?(receiv|obtain|acquir)\w*|"
     rf"\b(nach|an)\s+(Russland|Moskau)\b|"
+    rf"\bcross(es|ed|ing)?\s+(\w+\s+){{0,3}}?into\s+Russia\b|"
     rf"\b(liefer|schick|send|gib|gab|stell)\w*\s+(Nordkorea|Pjöngjang)\b|"
     # North Korea as the supplier ("Nordkorea liefere seinerseits ..."): to Russia
     rf"\b(Nordkorea|Pjöngjang|North Korea|Pyongyang)\s+(liefer\w*|supplies|ships|exports)\b|"
@@ -2124,7 +2126,9 @@ _RU_NK = (
 # "обещал", "предоставит", "делится"; and that receive: "получает"
 _RU_GIVES = (
     r"постав[лия]|переда|отправ|направ|предостав|прода|помога|помог|помоч|обеща|пообеща|"
-    r"снабж|делит|подел"
+    r"снабж|делит|подел|"
+    # Ukrainian: "російські фахівці допомагають КНДР налагодити виробництво ударних дронів"
+    r"допомага|допомог|постача|надсила|надісла|відправ"
 )
 _RU_TO_NK = re.compile(
     rf"{_RU_NK}\W+(\w+\W+){{0,6}}получ\w*\W+(\w+\W+){{0,8}}{_RU_RUSSIA}|"
@@ -2137,7 +2141,7 @@ _RU_TO_NK = re.compile(
     # "в КНДР" is also "in the DPRK": "to" beside a verb of sending ("с начала года в КНДР
     # отправлено около 70 тыс. тонн пшеницы")
     rf"\bв\s+КНДР\s+(\w+\s+)?(отправ|постав|переда|доставл|ввез|завез|отгруж)\w*|"
-    rf"\b(отправ|постав|переда|доставл|ввез|завез|отгруж)\w*\s+(\w+\s+){{0,2}}в\s+КНДР\b|"
+    rf"\b(отправ|постав|переда|доставл|ввез|завез|отгруж|направ)\w*\s+(\w+\s+){{0,2}}в\s+КНДР\b|"
     rf"\bроссийск\w*\s+(помощ|поддержк|поставк)\w*|"
     rf"\bв обмен на\s+(\w+\s+){{0,2}}(войск|солдат|военн|бойц|живую силу|отправк|направлени)\w*",
     re.IGNORECASE,

@@ -568,9 +568,12 @@ _OTHER_WAY = re.compile(
     re.IGNORECASE,
 )
 _COMPARED_BEFORE = re.compile(r"\bthan\s+(any|a|an)\s+$", re.IGNORECASE)
-# An item named as the payment in the exchange: "Hard currency is likely part of the payment".
+# An item named as the payment in the exchange: "Hard currency is likely part of the payment",
+# "much of it is paid in roubles and converted into hard currency".
 _AS_PAYMENT = re.compile(
     r"\b(part of|as)\s+(the\s+)?(payment|compensation|price)\b|"
+    r"\b(paid|pays|paying|bezahlt|payée?s?|pagad[oa]s?|pagat[oi])\s+(in|with|mit|en|em|con|com)\s+"
+    r"(?!full\b)|"
     r"\b(Teil der|comme|como|come|parte d[eao])\s+(la\s+|del\s+|dell[ao]\s+|do\s+|da\s+)?"
     r"(Bezahlung|Zahlung|paiement|pago|pagamento)\b",
     re.IGNORECASE,
@@ -1725,11 +1728,10 @@ def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
         # share know-how for naval reactors, which Pyongyang needs"): each item goes the way
         # its kind always does
         sentence = ctx.text[s:e]
-        both_named = (
-            not (to_nk or to_russia)
-            and mentions_korea(sentence)
-            and names_russia(sentence)
-            and moves_something(sentence)
+        both_named = not (to_nk or to_russia) and (
+            (mentions_korea(sentence) and names_russia(sentence) and moves_something(sentence))
+            # or what the exchange pays with: "much of it is paid in roubles"
+            or bool(_AS_PAYMENT.search(sentence))
         )
         if (
             not (to_nk or to_russia or both_named or heading)

@@ -189,12 +189,16 @@ _TRANSFER = (
     # Italian
     r"consegn\w*|fornit[oiae]|fornisc\w*|fornire|inviat[oiae]|invia(no|to|re)?|trasferit\w*|"
     r"vendut\w*|vend(e|ono)|aiut\w*|installat[oiae]|ricev\w*|pagat[oiae]|paga(no)?|"
+    r"spedit[oiae]|spedisce|spediscono|"
     # Portuguese: "forneceu", "terá fornecido", "enviou", "recebeu", "entregou"
     r"fornec\w*|enviou|envia(m|ram|do|dos|das)?\b|receb\w*|transferi\w*|vendeu|ajud\w*|"
     r"pag(ou|aram|a|am)\b|instalad[oa]s?|repass\w*|"
     # goods on their way: "seguem para a Rússia projéteis", "In senso opposto viaggiano
     # lanciarazzi", "oil flows to Pyongyang"
     r"segu(e|em|iram) para|viaggi(a|ano)|flow(s|ed|ing)? (in)?to|"
+    # carried over the border: "rocket launchers ... on open wagons crossing the bridge into
+    # Russia"
+    r"cross(es|ed|ing)?\s+(\w+\s+){0,3}?into\s+(Russia|North Korea)\b|"
     # paid back: "Mosca abbia ricambiato con denaro contante"
     r"ricambia\w*"
 )
@@ -205,8 +209,8 @@ _RU_TRANSFER = (
     r"продал\w*|прода[её]т|продают|продать|помога\w*|помог(ла|ли|ает)?|помочь|помож(ет|ем)|"
     r"помогут|дел(ит|ят)ся|поделил\w*|обменива\w*|обменял\w*|оплачива\w*|плат(ит|ят)|"
     r"снабжа\w*|экспортир\w*|"
-    # passive: "в КНДР отправлено около 70 тыс. тонн пшеницы"
-    r"отправлен\w*|доставлен\w*|ввезен\w*|ввезён\w*|отгружен\w*|"
+    # passive: "в КНДР отправлено около 70 тыс. тонн пшеницы"; future: "направит в КНДР"
+    r"отправлен\w*|доставлен\w*|ввезен\w*|ввезён\w*|отгружен\w*|направ(ит|ят)|отправ(ит|ят)|"
     # Ukrainian: "передав", "постачає", "надіслала", "отримала", "допомагає"
     r"передав\w*|переда(є|ють)|постача\w*|нада(є|ють|в|ла|ли|вати)\b|надсила\w*|надісла\w*|відправ\w*|"
     r"отриму\w*|отрима\w*|продав\w*|прода(є|ють)\b|допомага\w*|допомі[гж]\w*|"

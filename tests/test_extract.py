@@ -3594,3 +3594,46 @@ def test_an_item_named_as_part_of_the_payment_goes_the_way_payment_goes():
 def test_items_by_name_and_help_to_the_regime_or_its_programme_go_to_north_korea(text, expected):
     found = _word_directions("La Corea del Nord ha inviato truppe in Russia. " + text)
     assert (expected, "Russia", "North Korea") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "В знак благодарности Курская область направит в КНДР 15 тыс. тонн зерна.",
+            ("food", "Russia", "North Korea"),
+        ),
+        (
+            "Монітори вважають, що російські фахівці допомагають КНДР налагодити виробництво "
+            "ударних дронів.",
+            ("drones", "Russia", "North Korea"),
+        ),
+        (
+            "Le dichiarazioni mostrano che la Russia ha spedito oltre confine gasolio e benzina.",
+            ("fuel", "Russia", "North Korea"),
+        ),
+        (
+            "Its posts show 122mm rocket launchers on open wagons crossing the bridge into Russia.",
+            ("weapons", "North Korea", "Russia"),
+        ),
+        (
+            "Tankers from Vostochny tied up at Rajin at least 14 times, consistent with oil "
+            "deliveries.",
+            ("fuel", "Russia", "North Korea"),
+        ),
+        (
+            "We assess that much of it is paid in roubles and converted into hard currency "
+            "through banks in the Far East.",
+            ("financial", "Russia", "North Korea"),
+        ),
+    ],
+)
+def test_future_passive_crossing_mooring_and_payment_give_an_exchanges_way(text, expected):
+    found = _word_directions("North Korea has sent troops to Russia. " + text)
+    assert expected in found, found
+
+
+def test_know_how_for_missiles_is_missile_technology():
+    from pipeline.claims import categories_of
+
+    assert categories_of("wenn Moskau Raketen-Know-how weitergibt") == ["missile_technology"]
