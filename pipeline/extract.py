@@ -1022,8 +1022,10 @@ _A_TOTAL_BEFORE = re.compile(
 # ... and so is one whose part is a loss: "The NIS figure is lower, at some 4,800, of whom about
 # 2,000 were killed", "auf rund 4.500, darunter knapp 1.100 Tote".
 _PART_AFTER = re.compile(
-    r"\s*,?\s*(of whom|of them|among them|darunter|davon|dont|parmi eux|de los cuales|de ellos|"
-    r"entre ellos|dos quais|dentre eles|di cui|tra cui|из них|з них)\s+[^.;]{0,40}$",
+    # (also after a full stop: "at some 4,800. Of those, around 1,300 were killed")
+    r"\s*[,.]?\s*(of whom|of them|of those|of these|among them|darunter|davon|dont|parmi eux|"
+    r"de los cuales|de ellos|"
+    r"entre ellos|dos quais|dentre eles|di cui|tra cui|из них|з них),?\s+[^.;]{0,40}$",
     re.IGNORECASE,
 )
 # People who left their posts are no deployment: "38 North Korean labourers who had fled".
@@ -1503,8 +1505,10 @@ def record_from_verdict(
             # small sent or stationed is named as North Korean in its own sentence
         if record_type == "casualty" and bare and _A_TOTAL_BEFORE.search(before):
             subtype = "killed_or_wounded"  # "In June the agency had given a total of 3,800"
-        if record_type == "casualty" and bare and _total_of_a_loss(ctx, figure):
-            subtype = "killed_or_wounded"  # "at some 4,800, of whom about 2,000 were killed"
+        if bare and _total_of_a_loss(ctx, figure):
+            # "at some 4,800, of whom about 2,000 were killed": a toll, whatever the model
+            # called it
+            record_type, subtype = "casualty", "killed_or_wounded"
     context = _context(ctx, s, e)
     reasons = []
     if not qualifier_consistent(figure.count, evidence):

@@ -3178,19 +3178,28 @@ def test_another_states_own_strength_in_english_is_not_listed():
 
 
 def test_a_total_whose_part_is_a_loss_counts_killed_and_wounded():
-    for text, total in [
+    for text, total, model_says in [
         (
             "North Korea sent troops to Russia. HUR puts their losses at more than 6,500. The NIS "
             "figure is lower, at some 4,800, of whom about 2,000 were killed.",
             "some 4,800",
+            "killed",
         ),
         (
             "Nordkorea hat Soldaten nach Russland geschickt. Der NIS bezifferte die Verluste laut "
             "Yonhap auf rund 4.500, darunter knapp 1.100 Tote.",
             "rund 4.500",
+            "killed",
+        ),
+        # the part in the next sentence, and the model calling the total a deployment
+        (
+            "North Korea sent troops to Russia. HUR puts their losses at more than 6,000. The "
+            "figure from the NIS is lower, at some 4,800. Of those, around 1,300 were killed.",
+            "some 4,800",
+            "workers sent",
         ),
     ]:
-        record = _verdict_record(text, total, "killed")
+        record = _verdict_record(text, total, model_says)
         assert record.casualty_type.value == "killed_or_wounded", text
 
 
