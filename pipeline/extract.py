@@ -819,12 +819,18 @@ def screen_figure(figure: Figure, ctx: ArticleContext) -> Screened | None:
         or _WE_KEEP_BEFORE.search(before)
         or _ABROAD_AFTER.match(ctx.text, figure.end)
         or (_OWN_FORCES_AFTER.match(ctx.text, figure.end) and not mentions_korea(figure.label))
+        or (
+            _OURS_AFTER.match(ctx.text, figure.end)
+            and loss is None
+            and subtype_from_words("casualty", clause) is None
+        )
         or _OTHERS_ARE_AFTER.match(ctx.text, figure.end)
         or _WORKFORCE_BEFORE.search(before)
     ):
         return None  # "His own company had two men wounded", "Our own engineering troops, 200
         # men", "we keep 28,500 troops on the peninsula", "rund 50.000 Arbeiter im Ausland",
-        # "Roughly 3,000 are Russian builders from 17 regions", "a workforce of 12,000"
+        # "Roughly 3,000 are Russian builders from 17 regions", "a workforce of 12,000", "about
+        # 19,000 of our troops" (a briefing officer's drill)
     if _NEEDED_BEFORE.search(before) and not mentions_korea(own_words):
         return None  # "The region is short of about 16,000 construction workers": a need
     if _OF_WHOM.match(figure.label) and _others_just_before(before):
@@ -1144,6 +1150,24 @@ def _kind_counted_before(ctx: ArticleContext, figure: Figure, sentence_start: in
     return counted[-1][1] if counted else None
 
 
+def _kind_counted_or_made_before(
+    ctx: ArticleContext,
+    figure: Figure,
+    sentence_start: int,
+    earlier: Sequence[tuple[int, Deployment | Casualty]],
+) -> str | None:
+    """The personnel type of the last earlier figure of the passage that names one, or of the
+    last deployment made from a figure of the passage, whichever comes later."""
+    counted = _kinds_counted_before(ctx, figure, sentence_start)
+    made = [
+        (start, record.personnel_type.value)
+        for start, record in earlier
+        if isinstance(record, Deployment) and sentence_start - _PASSAGE <= start < figure.start
+    ]
+    last = max([(f.start, kind) for f, kind in counted] + made, key=lambda c: c[0], default=None)
+    return last[1] if last else None
+
+
 # "The number" a bare figure gives is the passage's total, not a part named last: "etwa 14.000
 # nordkoreanische Soldaten ..., darunter rund 1.500 Pioniere ... Noch im Dezember hatte der HUR
 # die Zahl auf 12.000 beziffert".
@@ -1204,6 +1228,13 @@ _ABROAD_AFTER = re.compile(
 _OWN_FORCES_AFTER = re.compile(
     r"(\s+[\w-]+){1,2}?\s+(propios|propias|propres|próprios|própri[ao]s|propri|"
     r"of (its|their) own)\b",
+    re.IGNORECASE,
+)
+# The speaker's side: "The exercise starts next Monday with about 19,000 of our troops" (but a
+# prisoner's "About a dozen of our men were killed" counts North Korean losses).
+_OURS_AFTER = re.compile(
+    r"\s+of\s+(our|my)\s+(own\s+)?(troops|soldiers|forces|servicemen|service\s+members|"
+    r"personnel|men)\b",
     re.IGNORECASE,
 )
 # People a figure counts, named another nation's after "are": "Roughly 3,000 are Russian
@@ -1273,9 +1304,14 @@ def _kind_of(record: Deployment | Casualty) -> tuple[str, str]:
 
 
 def _record_kind(
-    kind: tuple[str, str], figure: Figure, ctx: ArticleContext, screened: Screened
+    kind: tuple[str, str],
+    figure: Figure,
+    ctx: ArticleContext,
+    screened: Screened,
+    earlier: Sequence[tuple[int, Deployment | Casualty]] = (),
 ) -> tuple[str, str] | None:
-    """The record type and subtype of a figure the model called ``kind`` (None: no record)."""
+    """The record type and subtype of a figure the model called ``kind`` (None: no record);
+    ``earlier`` as for ``record_from_verdict``."""
     s, e = screened.start, screened.end
     personnel, casualty = screened.personnel, screened.casualty
     record_type, subtype = kind
@@ -1302,8 +1338,10 @@ def _record_kind(
             or _ADDED_AFTER.match(ctx.text, figure.end)
         ):
             # "about 1,000 deminers ... At least seven of them have been killed. Another 500 are
-            # expected to follow": more of the kind an earlier figure of the passage counted
-            named = _kind_counted_before(ctx, figure, s)
+            # expected to follow": more of the kind an earlier figure of the passage counted,
+            # or of the deployment made last from it ("близько 15 тисяч громадян КНДР,
+            # здебільшого на будівництва ... Ще 5 тисяч очікують": the workers made of citizens)
+            named = _kind_counted_or_made_before(ctx, figure, s, earlier)
         if (
             _NORTH_KOREANS.search(screened.evidence)
             and _AT_WORK.search(screened.evidence)
@@ -1496,7 +1534,7 @@ def record_from_verdict(
             kind = ("deployment", "troops")
         if kind is None:
             return None
-        typed = _record_kind(kind, figure, ctx, screened)
+        typed = _record_kind(kind, figure, ctx, screened, earlier)
         if typed is None:
             return None
         record_type, subtype = typed

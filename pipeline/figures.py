@@ -293,6 +293,8 @@ _COUNTER_BEFORE = re.compile(
 )
 
 
+# "Both" written with the number two: "tous deux", "toutes les deux", "alle beide".
+_BOTH = re.compile(r"\b(tous|toutes)\s+(les\s+)?deux$|\balle\s+beide$", re.IGNORECASE)
 # Determiners (and one adjective after them) that make "one" a pronoun: "a normal one".
 _PRONOUN_ONE_BEFORE = re.compile(
     r"\b(a|an|the|this|that|no|any|every|each|another|which|such a)\s+([a-z]+\s+)?$",
@@ -343,6 +345,8 @@ def _is_date_or_percent(text: str, start: int, end: int, value: int) -> bool:
         or not text[end : end + 2].strip(" ").lstrip()[:1].isalnum()
     ):
         return True  # "one of", "a normal one", "the only one.": a pronoun, not a count
+    if _BOTH.search(text, max(0, start - 16), end):
+        return True  # "ont tous deux communiqué": both, not a count
     literal = text[start:end]
     if _YEAR.fullmatch(literal):  # a year, not a count ("in 2025")
         return True

@@ -3646,3 +3646,45 @@ def test_know_how_for_missiles_is_missile_technology():
     from pipeline.claims import categories_of
 
     assert categories_of("wenn Moskau Raketen-Know-how weitergibt") == ["missile_technology"]
+
+
+@pytest.mark.parametrize(
+    ("text", "vetoed"),
+    [
+        # a briefing officer's own drill; a state that lost its own soldiers (Ukrainian)
+        (
+            "COL. LEE: Yes. The exercise starts next Monday with about 19,000 of our troops and "
+            "runs for 11 days.",
+            "about 19,000",
+        ),
+        (
+            "Для порівняння: лише за минулу добу Росія, за даними Генштабу, втратила 1 090 "
+            "військових.",
+            "1 090",
+        ),
+        # "both", written with the number two
+        ("Le HUR et l'état-major ont tous deux communiqué en février.", "deux"),
+    ],
+)
+def test_our_troops_russias_own_losses_and_both_are_not_listed(text, vetoed):
+    _assert_vetoed_beside_a_deployment(text, vetoed)
+
+
+def test_a_prisoners_our_men_killed_stays_listed():
+    _assert_listed(
+        _DEPLOYMENT + '"About a dozen of our men were killed in the first two days," the '
+        "captured sergeant said.",
+        "About a dozen",
+    )
+
+
+def test_more_of_them_counts_the_kind_of_the_deployment_made_last():
+    text = (
+        "Ukraine's HUR says about 12,000 North Korean soldiers are in Russia.\n\n"
+        "Окрема тема - робітники. У Міністерстві об'єднання вважають, що торік до Росії "
+        "прибули близько 15 тисяч громадян КНДР, здебільшого на будівництва. Ще 5 тисяч "
+        "очікують цього року."
+    )
+    summary = _every_figure_as(text, "workers sent", first="troops sent")
+    got = sorted((d.personnel_type.value, d.count.value) for d in summary.deployments)
+    assert ("workers", 5000) in got, got
