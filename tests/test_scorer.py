@@ -738,6 +738,7 @@ def test_default_golden_dir():
         "dev32",
         "dev33",
         "dev34",
+        "dev35",
         "holdout",
     ],
 )
