@@ -144,7 +144,7 @@ _CATEGORY_WORDS: list[tuple[ExchangeCategory, re.Pattern[str]]] = [
             r"\w*öl\b|\böl\w+|\w*öl(produkt|lieferung)\w*|treibstoff|kraftstoff|benzin|pétrole|"
             # "des produits pétroliers raffinés" (but "des pétroliers" alone are tankers)
             r"produits pétroliers|"
-            r"carburant|petróleo|combustible|petrolio|carburante|gasolio|"
+            r"carburant|petróleo|combustible|petrolio|carburante|gasolio|petrol[ií]fer\w*|"
             # Portuguese
             r"combustível|combustíveis|gasóleo|derivados de petróleo",
             re.IGNORECASE,
@@ -357,6 +357,8 @@ _CASUALTY_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"(morts|tués) (et|ou) blessés|muertos (y|o) heridos|"
             r"killed (and|or) (wounded|injured)|dead (and|or) "
             r"(wounded|injured)|casualties|losses|(overall|total|casualty) (toll|tally)|"
+            # "In April the agency had put the toll at around 4,700"
+            r"(the|its|their) toll|"
             r"toten? und verwundeten?|"
             r"verluste|bajas|pertes|killed, wounded|dead, wounded|tués, blessés|muertos, heridos|"
             r"toten?, verwundeten?|getötet (oder|und) (verwundet|verletzt)|"
@@ -880,7 +882,8 @@ def direction_from_cues(to_nk: bool, to_ru: bool) -> tuple[str, str] | None:
 
 _CASUALTY_VERBS = re.compile(
     r"\b(killed|kill|wounded|injured|captured|missing|unaccounted for|died|dead|deaths?|"
-    r"casualties|losses|(overall|total|casualty) (toll|tally)|coffins|bajas|pertes|verluste|"
+    r"casualties|losses|(overall|total|casualty|the|its|their) (toll|tally)|coffins|bajas|"
+    r"pertes|verluste|"
     r"taken prisoner|prisoners?|POWs?|custody|captivity|remains|"
     # German participles also as inflected adjectives: "600 verwundete Nordkoreaner"
     # "gefangen genommen", "in Kriegsgefangenschaft", "Gefangene"
@@ -1275,6 +1278,21 @@ def others_just_after(text: str, end: int) -> bool:
     )
 
 
+# China or its people in any supported language: "comerciantes chinos suministraron a Corea del
+# Norte hasta 3 millones de barriles de petróleo refinado".
+_CHINA_OR_CHINESE = re.compile(
+    r"\b(China|Chinese|Chine|chinois\w*|chin[oa]s|chinesisch\w*|Cina|cinesi|chineses?|"
+    r"Китай\w*|Китаю|китайск\w*|КНР)\b",
+    re.IGNORECASE,
+)
+
+
+def china_not_russia(sentence: str) -> bool:
+    """Whether a sentence names China or the Chinese but never Russia: what moves there moves
+    between other states ("Chinese traders supplied North Korea with refined oil")."""
+    return bool(_CHINA_OR_CHINESE.search(sentence)) and not names_russia(sentence)
+
+
 def names_a_third_country(text: str) -> bool:
     """Whether ``text`` places something in a country other than Russia ("in China and Laos")."""
     return bool(_ELSEWHERE.search(text))
@@ -1597,7 +1615,11 @@ _RUSSIA_OWN_NUMBERS = re.compile(
     # "Russia's own grouping in the Kursk region is about 50,000 strong", but not "Russia's own
     # estimate is 12,000"
     r"\bRussia's own\s+(?![^;]*\b(estimate|count|figure|tally|assessment)\b)(\S+\s+){0,6}?"
-    r"(numbers|numbered|totals|totalled|totaled|is|was|stands at)\b[^;]*$",
+    r"(numbers|numbered|totals|totalled|totaled|is|was|stands at)\b[^;]*$|"
+    # "Russia's forces in the Kursk region number roughly 45,000"
+    r"\b(Russia['’]s|Russian)\s+(forces|troops|army|grouping|contingent|units|soldiers|"
+    r"servicemen)\s+(\S+\s+){0,5}?(number|numbers|numbered|total|totals|totalled|totaled)\s+"
+    r"[^;]*$",
     re.IGNORECASE,
 )
 

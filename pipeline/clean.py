@@ -85,7 +85,10 @@ _LINKS_HEADING = re.compile(
     r"^\s*(related( articles| stories| coverage)?|see also|also read|read (also|more)|"
     r"more (on this|stories|from [\w ]+)|most (read|popular|viewed)|top stories|"
     r"editor'?s picks|(à )?lire aussi|sur le même sujet|lesen sie auch|mehr zum thema|"
-    r"ver también|lea también|lee también|más noticias|читайте также)\s*:?\s*$",
+    r"ver también|lea también|lee también|más noticias|читайте также|"
+    # Portuguese, Italian and Ukrainian
+    r"leia (também|mais)|veja também|mais lidas|leggi anche|potrebbe interessarti|"
+    r"читайте також)\s*:?\s*$",
     re.IGNORECASE,
 )
 _LIST_ITEM = re.compile(r"^\s*([-•·*–—]|\d{1,2}[.)])\s")

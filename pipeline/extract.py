@@ -38,6 +38,7 @@ from pipeline.claims import (
     categories_of,
     category_mentions,
     category_sentences,
+    china_not_russia,
     counts_other_people,
     counts_other_things,
     counts_people_in_general,
@@ -1621,6 +1622,8 @@ def records_from_exchange(draft: ExchangeDraft, ctx: ArticleContext) -> list[Exc
             return []
         if _FUNDS_BEFORE.search(ctx.text, max(0, span.start - 60), span.start):
             return []  # "money it says funds the country's missile programme": its own
+        if china_not_russia(words):
+            return []  # "comerciantes chinos suministraron a Corea del Norte ... petróleo"
     categories = categories_of(draft.item)
     if not categories and span.kind != "none":
         # "des technologies destinées à un sous-marin à propulsion nucléaire": the words after
@@ -1749,8 +1752,8 @@ def exchanges_from_words(ctx: ArticleContext) -> list[Exchange]:
             # ("Wheat and flour | Russian customs | Delivered") a claim, not a headline
             continue
         mentions = category_mentions(ctx.text[s:e], folded[s:e], here)
-        if not mentions:
-            continue
+        if not mentions or china_not_russia(ctx.text[s:e]):
+            continue  # no item, or one that moves between China and North Korea
         way_back = None
         if _OTHER_WAY.search(ctx.text, s, e) and not any(direction_cues(ctx.text[s:e])):
             # "In umgekehrter Richtung fließt Öl.": the way back from the sentence before, whose

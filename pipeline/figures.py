@@ -25,7 +25,8 @@ _MONTHS = (
     r"oct(ober)?|nov(ember)?|dec(ember)?|januar|februar|märz|juni|juli|oktober|dezember|"
     r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
     r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
-    r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+    r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
+    r"janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro"
 )
 _MONTH_NEAR = re.compile(
     # a month right before the figure, with the full stop of an abbreviation only ("Jan. 2",
@@ -142,6 +143,7 @@ def instruction_spans(text: str) -> list[tuple[int, int]]:
 _IDENTIFIER_BEFORE = re.compile(
     r"(?:resolutions?|articles?|paragraphs?|paras?|sections?|clauses?|points?|items?|no\.|nr\.|"
     r"number|artikel|absatz|resolution(?:en)?|résolutions?|resoluci(?:ón|ones)|art\.|"
+    r"resolução|resoluções|risoluzion[ei]|резолюци\w*|"
     r"world war|weltkrieg|guerre mondiale|guerra mundial|"
     # a unit's number: "Panzerbrigade 45", "Brigade 155", "Regiment 7"
     r"\w*brigade|\w*division|\w*regiment|\w*bataillon|battalion|\w*korps|corps)\s+"
@@ -283,6 +285,8 @@ _HONOURED_BEFORE = re.compile(
     r"(наград\w*|медал\w*|орден\w*)\s+$",
     re.IGNORECASE,
 )
+# A rounding precision: "rounded to the nearest hundred", "auf volle Tausend gerundet".
+_ROUNDED_TO_BEFORE = re.compile(r"\b(to the )?nearest\s+$|\bauf\s+volle\s+$", re.IGNORECASE)
 # A live blog's day counter: "drones hit Odesa port - day 1,427", "Day 1,020:".
 _DAY_COUNTER_BEFORE = re.compile(r"(?:^|[-–—|:(]\s*|\n\s*)(?:[Dd]ay|Tag|[Jj]our|[Dd]ía)\s+$")
 
@@ -322,6 +326,8 @@ def _is_date_or_percent(text: str, start: int, end: int, value: int) -> bool:
         return True
     if _HONOURED_BEFORE.search(text[max(0, start - 80) : start]):
         return True
+    if _ROUNDED_TO_BEFORE.search(text[max(0, start - 24) : start]):
+        return True  # "all figures are rounded to the nearest hundred": a precision
     if _DAY_COUNTER_BEFORE.search(text[max(0, start - 12) : start]):
         return True
     if _MONEY_BEFORE.search(text[max(0, start - 6) : start]):

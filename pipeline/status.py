@@ -196,6 +196,8 @@ _TRANSFER = (
     # goods on their way: "seguem para a Rússia projéteis", "In senso opposto viaggiano
     # lanciarazzi", "oil flows to Pyongyang"
     r"segu(e|em|iram) para|viaggi(a|ano)|flow(s|ed|ing)? (in)?to|"
+    # handed on: "Russia is passing submarine reactor know-how to Pyongyang"
+    r"pass(es|ed|ing)?(?=\s+(on\s+)?[^.;]{0,60}?\bto\s+(Pyongyang|North Korea|Moscow|Russia)\b)|"
     # carried over the border: "rocket launchers ... on open wagons crossing the bridge into
     # Russia"
     r"cross(es|ed|ing)?\s+(\w+\s+){0,3}?into\s+(Russia|North Korea)\b|"

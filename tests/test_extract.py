@@ -3688,3 +3688,53 @@ def test_more_of_them_counts_the_kind_of_the_deployment_made_last():
     summary = _every_figure_as(text, "workers sent", first="troops sent")
     got = sorted((d.personnel_type.value, d.count.value) for d in summary.deployments)
     assert ("workers", 5000) in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "vetoed"),
+    [
+        # another resolution's number, a date, a rounding and Russia's own forces
+        (
+            "Trabalham na Rússia mais de 15 mil trabalhadores norte-coreanos, em violação da "
+            "resolução 2397 do Conselho de Segurança.",
+            "2397",
+        ),
+        ("O relatório foi divulgado a 22 de outubro de 2025.", "22"),
+        ("Methodology note: all figures are rounded to the nearest hundred.", "hundred"),
+        (
+            "Russia's forces in the Kursk region number roughly 45,000 and are not part of our "
+            "count.",
+            "roughly 45,000",
+        ),
+        # other stories' headlines under "Leia também"
+        (
+            "O Kremlin não comentou.\n\nLeia também\n- Ucrânia: ataque com drones deixa 4 mortos "
+            "em Odessa\n- Coimbra: 1.200 estudantes na manifestação",
+            "4",
+        ),
+    ],
+)
+def test_portuguese_numbers_rounding_and_russias_forces_are_not_listed(text, vetoed):
+    _assert_vetoed_beside_a_deployment(text, vetoed)
+
+
+def test_the_toll_names_a_loss_and_passing_know_how_moves_it():
+    _assert_listed(
+        "About 5,500 North Korean soldiers have been killed or wounded, the NIS said. Of those, "
+        "roughly 2,000 were killed. In April the agency had put the toll at around 4,700.",
+        "around 4,700",
+    )
+    found = _word_directions(
+        "North Korea has sent troops to Russia. We assess that Russia is passing submarine "
+        "reactor know-how to Pyongyang."
+    )
+    assert ("nuclear_technology", "Russia", "North Korea") in found, found
+
+
+def test_what_china_gives_north_korea_is_no_exchange():
+    found = _word_directions(
+        "North Korea has sent troops to Russia. El mismo comunicado señala que comerciantes "
+        "chinos suministraron a Corea del Norte hasta 3 millones de barriles de petróleo "
+        "refinado en 2025."
+    )
+    assert not any(c == "fuel" for c, _, _ in found), found
