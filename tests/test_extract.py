@@ -3584,30 +3584,24 @@ def test_an_item_named_as_part_of_the_payment_goes_the_way_payment_goes():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Russia has also delivered at least one Pantsir battery to North Korea.", "air_defense"),
+        # items by name, and help to "the regime" or its programme
+        (
+            "Russia has also delivered at least one Pantsir battery to North Korea.",
+            ("air_defense", "Russia", "North Korea"),
+        ),
         (
             "Em troca, segundo o NIS, Moscou fornece petróleo e moeda forte a Pyongyang.",
-            "financial",
+            ("financial", "Russia", "North Korea"),
         ),
         (
             "Secondo fonti statunitensi, la Russia potrebbe aiutare il regime anche nella "
             "costruzione di un sottomarino a propulsione nucleare.",
-            "nuclear_technology",
+            ("nuclear_technology", "Russia", "North Korea"),
         ),
         (
             "Nous craignons également une aide au programme balistique nord-coréen.",
-            "missile_technology",
+            ("missile_technology", "Russia", "North Korea"),
         ),
-    ],
-)
-def test_items_by_name_and_help_to_the_regime_or_its_programme_go_to_north_korea(text, expected):
-    found = _word_directions("La Corea del Nord ha inviato truppe in Russia. " + text)
-    assert (expected, "Russia", "North Korea") in found, found
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         (
             "В знак благодарности Курская область направит в КНДР 15 тыс. тонн зерна.",
             ("food", "Russia", "North Korea"),
@@ -3637,7 +3631,7 @@ def test_items_by_name_and_help_to_the_regime_or_its_programme_go_to_north_korea
         ),
     ],
 )
-def test_future_passive_crossing_mooring_and_payment_give_an_exchanges_way(text, expected):
+def test_exchanges_way_by_name_help_future_passive_crossing_mooring_and_payment(text, expected):
     found = _word_directions("North Korea has sent troops to Russia. " + text)
     assert expected in found, found
 
