@@ -1144,28 +1144,23 @@ def _kinds_counted_before(
     ]
 
 
-def _kind_counted_before(ctx: ArticleContext, figure: Figure, sentence_start: int) -> str | None:
-    """The personnel type of the last earlier figure of the passage that names one ("about
-    1,000 deminers ... Another 500 are expected": deminers)."""
-    counted = _kinds_counted_before(ctx, figure, sentence_start)
-    return counted[-1][1] if counted else None
-
-
-def _kind_counted_or_made_before(
+def _kind_counted_before(
     ctx: ArticleContext,
     figure: Figure,
     sentence_start: int,
-    earlier: Sequence[tuple[int, Deployment | Casualty]],
+    earlier: Sequence[tuple[int, Deployment | Casualty]] = (),
 ) -> str | None:
-    """The personnel type of the last earlier figure of the passage that names one, or of the
-    last deployment made from a figure of the passage, whichever comes later."""
-    counted = _kinds_counted_before(ctx, figure, sentence_start)
+    """The personnel type of the last earlier figure of the passage that names one ("about
+    1,000 deminers ... Another 500 are expected": deminers), or of the last deployment made
+    from a figure of the passage (``earlier``, as for ``record_from_verdict``), whichever comes
+    later."""
+    counted = [(f.start, kind) for f, kind in _kinds_counted_before(ctx, figure, sentence_start)]
     made = [
         (start, record.personnel_type.value)
         for start, record in earlier
         if isinstance(record, Deployment) and sentence_start - _PASSAGE <= start < figure.start
     ]
-    last = max([(f.start, kind) for f, kind in counted] + made, key=lambda c: c[0], default=None)
+    last = max(counted + made, key=lambda c: c[0], default=None)
     return last[1] if last else None
 
 
@@ -1342,7 +1337,7 @@ def _record_kind(
             # expected to follow": more of the kind an earlier figure of the passage counted,
             # or of the deployment made last from it ("близько 15 тисяч громадян КНДР,
             # здебільшого на будівництва ... Ще 5 тисяч очікують": the workers made of citizens)
-            named = _kind_counted_or_made_before(ctx, figure, s, earlier)
+            named = _kind_counted_before(ctx, figure, s, earlier)
         if (
             _NORTH_KOREANS.search(screened.evidence)
             and _AT_WORK.search(screened.evidence)
